@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { alliances } from './alliance'
+import { createdAt } from './columns'
+import { hubs, merchants, stations } from './network'
+
+export const roles = ['COORDINATOR', 'MERCHANT', 'STATION_OPERATOR', 'HUB_OPERATOR'] as const
+export type Role = (typeof roles)[number]
+
+export const locales = ['en', 'zh-CN'] as const
+export type Locale = (typeof locales)[number]
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    allianceId: text('alliance_id')
+      .notNull()
+      .references(() => alliances.id),
+    email: text('email').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    displayName: text('display_name').notNull(),
+    locale: text('locale', { enum: locales }).notNull().default('zh-CN'),
+    merchantId: text('merchant_id').references(() => merchants.id),
+    stationId: text('station_id').references(() => stations.id),
+    hubId: text('hub_id').references(() => hubs.id),
+    ...createdAt,
+  },
+  (t) => [
+    // A user belongs to exactly the organisation its role needs, and to no other.
+    check(
+      'users_role_membership',
+      sql`(${t.role} = 'MERCHANT') = (${t.merchantId} is not null)
+        and (${t.role} = 'STATION_OPERATOR') = (${t.stationId} is not null)
+        and (${t.role} = 'HUB_OPERATOR') = (${t.hubId} is not null)`,
+    ),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
+)
+
+export const sessionKinds = ['WEB', 'API'] as const
+
+/** Cookie sessions (WEB) and bearer tokens (API). Only a SHA-256 of the secret is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: sessionKinds }).notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    ...createdAt,
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+)
+
+/** Failed sign-ins per key ("email:…" or "ip:…") inside a fixed window. */
+export const loginFailures = sqliteTable('login_failures', {
+  key: text('key').primaryKey(),
+  windowStartMs: integer('window_start_ms').notNull(),
+  failures: integer('failures').notNull(),
+})

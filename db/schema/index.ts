@@ -1,0 +1,3 @@
+export * from './alliance'
+export * from './auth'
+export * from './network'

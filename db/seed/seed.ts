@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm'
+import type { PasswordHasher } from '../../src/auth/password'
+import type { Db } from '../../src/db'
+import { allianceSettings, alliances, hubs, merchants, stations, users } from '../schema'
+import { demoAlliance, demoHubs, demoMerchants, demoStations } from './demo-data'
+
+export const demoPassword = 'nestwork-demo'
+
+type DemoUser = Omit<typeof users.$inferInsert, 'id' | 'allianceId' | 'passwordHash'>
+
+/** Every demo sign-in: the coordinator, then one per merchant, station and hub. */
+export function demoUsers(): DemoUser[] {
+  return [
+    { email: 'coordinator@nestwork.demo', role: 'COORDINATOR', displayName: '联盟协调员 王敏' },
+    ...demoMerchants.map((m, i) => ({
+      email: `merchant${i + 1}@nestwork.demo`,
+      role: 'MERCHANT' as const,
+      displayName: m.name,
+      merchantId: m.id,
+    })),
+    ...demoStations.map((s, i) => ({
+      email: `station${i + 1}@nestwork.demo`,
+      role: 'STATION_OPERATOR' as const,
+      displayName: `${s.name}店长`,
+      stationId: s.id,
+    })),
+    ...demoHubs.map((h, i) => ({
+      email: `hub${i + 1}@nestwork.demo`,
+      role: 'HUB_OPERATOR' as const,
+      displayName: `${h.nameZh}操作员`,
+      hubId: h.id,
+    })),
+  ]
+}
+
+/**
+ * Seeds the demo alliance once: a database that already has it is left untouched, so a restart
+ * never duplicates or resets data. Everything is written in one atomic batch.
+ * @returns whether anything was written
+ */
+export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean> {
+  const [existing] = await db.select().from(alliances).where(eq(alliances.id, demoAlliance.id))
+  if (existing) return false
+
+  const allianceId = demoAlliance.id
+  const people = demoUsers()
+  const hashes = await Promise.all(people.map(() => hasher.hash(demoPassword)))
+  await db.batch([
+    db.insert(alliances).values({ ...demoAlliance }),
+    db.insert(allianceSettings).values({
+      id: 'set_yrd_1',
+      allianceId,
+      version: 1,
+      effectiveFrom: '2024-01-01',
+      maxShareOfHubDayBp: 4000,
+      premiumRateBp: 50,
+      claimCapFen: 500_000,
+      benchmarkK: 5,
+    }),
+    db.insert(hubs).values(demoHubs.map((h) => ({ ...h, allianceId }))),
+    db.insert(merchants).values(demoMerchants.map((m) => ({ ...m, allianceId }))),
+    db.insert(stations).values(demoStations.map((s) => ({ ...s, allianceId }))),
+    db.insert(users).values(
+      people.map((p, i) => ({
+        ...p,
+        id: `usr_${String(i + 1).padStart(3, '0')}`,
+        allianceId,
+        passwordHash: hashes[i]!,
+      })),
+    ),
+  ])
+  return true
+}

@@ -1,0 +1,16 @@
+// Copies the browser libraries the pages use from node_modules into static/vendor, so the app
+// serves them itself (no CDN) on both runtimes. Run after upgrading htmx or Leaflet.
+import { cpSync, mkdirSync } from 'node:fs'
+
+const files: [string, string][] = [
+  ['htmx.org/dist/htmx.min.js', 'htmx.min.js'],
+  ['leaflet/dist/leaflet.js', 'leaflet/leaflet.js'],
+  ['leaflet/dist/leaflet.css', 'leaflet/leaflet.css'],
+  ['leaflet/dist/images', 'leaflet/images'],
+]
+
+mkdirSync('static/vendor/leaflet', { recursive: true })
+for (const [from, to] of files) {
+  cpSync(`node_modules/${from}`, `static/vendor/${to}`, { recursive: true })
+}
+console.log(`vendored ${files.length} assets into static/vendor`)

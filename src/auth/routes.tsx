@@ -1,0 +1,76 @@
+/** Sign-in, sign-out and the language switch: the pages side of authentication. */
+import { Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { SignInPage } from '../../views/auth/sign-in'
+import { DomainError, InvalidInput } from '../errors'
+import { cookieNames, cookieOptions } from '../http/cookies'
+import type { AppEnv } from '../http/types'
+import { localeSchema, signInSchema } from './schemas'
+import { revokeSession, setLocale, signIn } from './service'
+
+export const authRoutes = new Hono<AppEnv>()
+
+/** Only same-site paths may be redirect targets, so `next` cannot send people elsewhere. */
+function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/'
+}
+
+authRoutes.get('/login', (c) => {
+  if (c.var.actor) return c.redirect('/')
+  const next = c.req.query('next')
+  return c.render(<SignInPage next={next ? safeNext(next) : undefined} />, {
+    title: c.var.t('signIn.title'),
+  })
+})
+
+authRoutes.post('/login', async (c) => {
+  const t = c.var.t
+  const form = await c.req.parseBody()
+  const next = safeNext(form.next)
+  const title = t('signIn.title')
+  const email = typeof form.email === 'string' ? form.email : ''
+  const parsed = signInSchema.safeParse(form)
+  if (!parsed.success) {
+    const errors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+    c.status(400)
+    return c.render(<SignInPage email={email} next={next} errors={errors} />, { title })
+  }
+  try {
+    const { deps } = c.var
+    const { token } = await signIn(deps.db, deps, {
+      ...parsed.data,
+      ip: deps.clientIp(c),
+      kind: 'WEB',
+    })
+    setCookie(c, cookieNames.session, token, cookieOptions(c, 14 * 24 * 3600))
+    return c.redirect(next, 303)
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    const failure =
+      error.code === 'RATE_LIMITED'
+        ? t('signIn.throttled', { seconds: Number(error.details.retryAfterSeconds) })
+        : t('signIn.failed')
+    if (error.code === 'RATE_LIMITED')
+      c.header('Retry-After', String(error.details.retryAfterSeconds))
+    c.status(error.status as 401)
+    return c.render(<SignInPage email={email} next={next} failure={failure} />, { title })
+  }
+})
+
+authRoutes.post('/logout', async (c) => {
+  const token = getCookie(c, cookieNames.session)
+  if (token) await revokeSession(c.var.deps.db, token, c.var.deps.now())
+  deleteCookie(c, cookieNames.session, cookieOptions(c))
+  return c.redirect('/login', 303)
+})
+
+authRoutes.post('/locale', async (c) => {
+  const form = await c.req.parseBody()
+  const parsed = localeSchema.safeParse(form)
+  if (!parsed.success) throw new InvalidInput('locale', 'choose en or zh-CN')
+  const { locale } = parsed.data
+  if (c.var.actor) await setLocale(c.var.deps.db, c.var.actor, locale)
+  setCookie(c, cookieNames.locale, locale, cookieOptions(c, 365 * 24 * 3600))
+  return c.redirect(safeNext(form.next), 303)
+})

@@ -1,0 +1,104 @@
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import { sessions, users, type Locale } from '../../db/schema'
+import type { Db } from '../db'
+import { Unauthenticated } from '../errors'
+import type { PasswordHasher } from './password'
+import type { Actor } from './roles'
+import type { SignInInput } from './schemas'
+import { assertNotThrottled, clearEmailFailures, recordFailure } from './throttle'
+import { hashSecret, newSecret } from './tokens'
+
+export type SessionKind = 'WEB' | 'API'
+
+const lifetimeMs: Record<SessionKind, number> = {
+  WEB: 14 * 24 * 3600 * 1000,
+  API: 30 * 24 * 3600 * 1000,
+}
+
+// Verifying against a throwaway hash when the email is unknown keeps both paths equally slow,
+// so response time does not reveal which emails have accounts.
+const decoyHash = `pbkdf2_sha256$100000$${'A'.repeat(22)}==$${'A'.repeat(43)}=`
+
+export interface SignInDeps {
+  hasher: PasswordHasher
+  now: () => Date
+}
+
+/**
+ * Checks an email and password and opens a session of `kind`. Throws `RateLimited` while the
+ * email or IP is throttled (even for the right password, or throttling would be pointless) and
+ * `Unauthenticated` for a wrong email or password, without saying which.
+ */
+export async function signIn(
+  db: Db,
+  deps: SignInDeps,
+  input: SignInInput & { ip: string; kind: SessionKind },
+): Promise<{ token: string; actor: Actor }> {
+  const nowMs = deps.now().getTime()
+  await assertNotThrottled(db, input.email, input.ip, nowMs)
+  const [user] = await db.select().from(users).where(eq(users.email, input.email))
+  const ok = await deps.hasher.verify(input.password, user?.passwordHash ?? decoyHash)
+  if (!user || !ok) {
+    await recordFailure(db, input.email, input.ip, nowMs)
+    throw new Unauthenticated('Email or password is wrong.')
+  }
+  await clearEmailFailures(db, input.email)
+  const token = newSecret()
+  await db.insert(sessions).values({
+    tokenHash: await hashSecret(token),
+    userId: user.id,
+    kind: input.kind,
+    createdAt: new Date(nowMs).toISOString(),
+    expiresAt: new Date(nowMs + lifetimeMs[input.kind]).toISOString(),
+  })
+  return { token, actor: toActor(user) }
+}
+
+/** The actor behind a live (unexpired, unrevoked) session secret of `kind`, or null. */
+export async function actorForSession(
+  db: Db,
+  token: string,
+  kind: SessionKind,
+  now: Date,
+): Promise<Actor | null> {
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, await hashSecret(token)),
+        eq(sessions.kind, kind),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now.toISOString()),
+      ),
+    )
+  return row ? toActor(row.user) : null
+}
+
+/** Ends a session for good; signing out twice is harmless. */
+export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(sessions.tokenHash, await hashSecret(token)), isNull(sessions.revokedAt)))
+}
+
+/** Remembers the user's language for every later page. */
+export async function setLocale(db: Db, actor: Actor, locale: Locale): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, actor.userId))
+}
+
+function toActor(user: typeof users.$inferSelect): Actor {
+  return {
+    userId: user.id,
+    allianceId: user.allianceId,
+    email: user.email,
+    role: user.role,
+    displayName: user.displayName,
+    locale: user.locale,
+    merchantId: user.merchantId,
+    stationId: user.stationId,
+    hubId: user.hubId,
+  }
+}

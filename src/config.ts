@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true')
+  .optional()
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z.string().min(1).default('file:data/nestwork.db'),
+  SEED_DEMO: flag,
+  LIBSQL_URL: z.string().url().optional(),
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+  MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+})
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  port: number
+  databaseUrl: string
+  seedDemo: boolean
+  libsqlUrl?: string
+  libsqlAuthToken?: string
+  mapTileUrl: string
+  mapTileAttribution: string
+}
+
+/**
+ * Reads configuration from environment variables (Node's `process.env` or a Worker's bindings)
+ * once, at start-up, and fails loudly naming the variable that is wrong.
+ */
+export function loadConfig(env: Record<string, unknown>): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`Invalid configuration ${issue.path.join('.')}: ${issue.message}`)
+  }
+  const e = parsed.data
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    seedDemo: e.SEED_DEMO ?? true,
+    libsqlUrl: e.LIBSQL_URL,
+    libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+  }
+}

@@ -1,0 +1,15 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
+import type * as schema from '../db/schema'
+
+/**
+ * The one database handle domain code sees: drizzle's async SQLite database plus `batch()`.
+ * The Node entry backs it with libSQL (embedded file or remote), the Worker entry with remote
+ * libSQL or D1, so domain code sticks to what both support: single statements, and `batch()`
+ * for atomic groups — never interactive transactions, which D1 does not have.
+ */
+export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
+  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(
+    batch: T,
+  ): Promise<BatchResponse<T>>
+}

@@ -1,0 +1,98 @@
+import { GraphQLError } from 'graphql'
+
+/** The error codes programs may rely on, in GraphQL `extensions.code` and in HTTP responses. */
+export const errorCodes = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'CAPACITY_EXCEEDED',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+const httpStatus: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  CAPACITY_EXCEEDED: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+}
+
+/**
+ * An expected failure with a stable code. Its message is safe to show; `details` are extra
+ * machine-readable facts (the field that was wrong, the seconds to wait…).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL'>,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message)
+    this.name = 'DomainError'
+  }
+
+  get status(): number {
+    return httpStatus[this.code]
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  constructor(message = 'Sign in first.') {
+    super('UNAUTHENTICATED', message)
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = 'You are not allowed to do that.') {
+    super('FORBIDDEN', message)
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} not found.`)
+  }
+}
+
+export class InvalidInput extends DomainError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field })
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', message, details)
+  }
+}
+
+export class CapacityExceeded extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CAPACITY_EXCEEDED', message, details)
+  }
+}
+
+export class RateLimited extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    })
+  }
+}
+
+/** The GraphQL face of a domain error: its message, with the code and details as extensions. */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.details },
+  })
+}

@@ -1,0 +1,57 @@
+import { GraphQLError, type ExecutionResult } from 'graphql'
+import { isAsyncIterable, type Plugin } from 'graphql-yoga'
+import { DomainError, errorCodes, toGraphQLError, type ErrorCode } from '../errors'
+import type { ServerContext } from './context'
+
+/**
+ * Masking: a domain error keeps its message and code; anything unexpected becomes
+ * "Unexpected error." with code INTERNAL and an error id that is also logged, never a stack or
+ * SQL.
+ */
+export function maskError(error: unknown, log?: (e: unknown, errorId: string) => void) {
+  const original = error instanceof GraphQLError ? (error.originalError ?? null) : error
+  if (original instanceof DomainError) return withPath(toGraphQLError(original), error)
+  if (error instanceof GraphQLError && !error.originalError) return error
+  const errorId = crypto.randomUUID()
+  log?.(original, errorId)
+  return new GraphQLError('Unexpected error.', {
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: 'INTERNAL', errorId },
+  })
+}
+
+function withPath(mapped: GraphQLError, source: unknown): GraphQLError {
+  if (!(source instanceof GraphQLError) || !source.path) return mapped
+  return new GraphQLError(mapped.message, { path: source.path, extensions: mapped.extensions })
+}
+
+const known = new Set<string>(errorCodes)
+
+/**
+ * Every error a client sees carries a code from the one list. Errors raised before execution
+ * (syntax, validation, depth/cost limits, variables that do not coerce) are the caller's
+ * input problems: BAD_USER_INPUT.
+ */
+export function useErrorCodes(): Plugin<ServerContext> {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (isAsyncIterable(result)) return
+      const fix = (r: ExecutionResult): ExecutionResult =>
+        r.errors ? { ...r, errors: r.errors.map((e) => withCode(e)) } : r
+      setResult(Array.isArray(result) ? result.map(fix) : fix(result))
+    },
+  }
+}
+
+function withCode(error: GraphQLError): GraphQLError {
+  const code = error.extensions?.code
+  if (typeof code === 'string' && known.has(code)) return error
+  const extensions = { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode }
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  })
+}

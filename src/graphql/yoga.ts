@@ -1,0 +1,44 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
+import { createYoga } from 'graphql-yoga'
+import { actorForSession } from '../auth/service'
+import type { ServerContext } from './context'
+import { maskError, useErrorCodes } from './error-codes'
+import { schema } from './schema'
+
+/**
+ * The GraphQL endpoint: bearer-token auth, armour against deep, wide or costly queries from the
+ * start, and error masking that is never turned off.
+ */
+export function createGraphQL(options: {
+  graphiql: boolean
+  logError?: (error: unknown, errorId: string) => void
+}) {
+  return createYoga<ServerContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql,
+    landingPage: false,
+    logging: false,
+    maskedErrors: {
+      maskError: (error) => maskError(error, options.logError),
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        costLimit: { maxCost: 5000 },
+        maxAliases: { n: 15 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      useErrorCodes(),
+    ],
+    context: async ({ request, deps }) => {
+      const auth = request.headers.get('authorization') ?? ''
+      const match = /^Bearer\s+(\S+)$/i.exec(auth)
+      const token = match?.[1] ?? null
+      const actor = token ? await actorForSession(deps.db, token, 'API', deps.now()) : null
+      return { actor, token }
+    },
+  })
+}

@@ -1,0 +1,31 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { Locale } from '../../db/schema'
+import type { PasswordHasher } from '../auth/password'
+import type { Actor } from '../auth/roles'
+import type { Config } from '../config'
+import type { Db } from '../db'
+import type { Translate } from '../i18n'
+
+/** Everything the app needs from its runtime; each entry (Node, Worker, tests) provides it. */
+export interface AppDeps {
+  db: Db
+  config: Config
+  hasher: PasswordHasher
+  now: () => Date
+  /** The caller's address as the runtime knows it (socket on Node, CF header on Workers). */
+  clientIp: (c: Context) => string
+  /** Serves `/static/*` from the runtime's file store. */
+  serveStatic?: MiddlewareHandler
+  logError?: (error: unknown, requestId: string) => void
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps
+    requestId: string
+    actor: Actor | null
+    locale: Locale
+    t: Translate
+    csrfToken: string
+  }
+}

@@ -1,0 +1,32 @@
+import type { Locale } from '../../db/schema'
+import { en, type MessageKey } from './en'
+import { zhCN } from './zh-CN'
+
+export type { MessageKey }
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
+
+/**
+ * A lookup function for one locale.
+ * @example translator('en')('home.greeting', { name: 'Li' }) // 'Hello, Li'
+ */
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale]
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    )
+}
+
+/** Picks the locale for a request: the user's choice, then a cookie, then the browser's. */
+export function negotiateLocale(
+  userLocale: Locale | undefined,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
+  if (userLocale) return userLocale
+  if (cookie === 'en' || cookie === 'zh-CN') return cookie
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? ''
+  return first.startsWith('en') ? 'en' : 'zh-CN'
+}

@@ -1,0 +1,41 @@
+import type { Locale } from '../db/schema'
+
+/**
+ * Formats integer fen as CNY for people; the only place fen become yuan.
+ * @example formatFen(123456, 'zh-CN') // '¥1,234.56'
+ */
+export function formatFen(fen: number, locale: Locale): string {
+  if (!Number.isSafeInteger(fen)) throw new TypeError(`fen must be an integer, got ${fen}`)
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100)
+}
+
+/**
+ * Splits `totalFen` in proportion to `weights` so the parts always sum to the total: each part
+ * gets the floor of its share, then the remaining fen go one each to the largest remainders,
+ * ties to the earlier weight (stable, so the same inputs always give the same split).
+ * @example apportion(100, [1, 1, 1]) // [34, 33, 33]
+ */
+export function apportion(totalFen: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(totalFen)) throw new TypeError('totalFen must be an integer')
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) {
+    throw new TypeError('weights must be non-negative integers')
+  }
+  const weightSum = weights.reduce((a, b) => a + b, 0)
+  if (weights.length === 0 || weightSum === 0) {
+    if (totalFen === 0) return weights.map(() => 0)
+    throw new RangeError('cannot apportion a non-zero total over zero weights')
+  }
+  const sign = totalFen < 0 ? -1 : 1
+  const total = BigInt(Math.abs(totalFen))
+  const sum = BigInt(weightSum)
+  const parts = weights.map((w) => (total * BigInt(w)) / sum)
+  const remainders = weights.map((w, i) => ({ i, r: (total * BigInt(w)) % sum }))
+  let left = Number(total - parts.reduce((a, b) => a + b, 0n))
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1))
+  for (const { i } of remainders) {
+    if (left === 0) break
+    parts[i] = parts[i]! + 1n
+    left--
+  }
+  return parts.map((p) => sign * Number(p))
+}

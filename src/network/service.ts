@@ -1,0 +1,65 @@
+/**
+ * The alliance's network: its hubs, drop-off stations and member merchants. Everything here is
+ * alliance-internal directory data that every signed-in member may read.
+ */
+import { asc, eq } from 'drizzle-orm'
+import { alliances, hubs, merchants, stations } from '../../db/schema'
+import type { Actor } from '../auth/roles'
+import { requireActor } from '../auth/roles'
+import type { Db } from '../db'
+import { NotFound } from '../errors'
+
+export type Hub = typeof hubs.$inferSelect
+export type Station = typeof stations.$inferSelect
+export type Merchant = typeof merchants.$inferSelect
+
+export async function getAlliance(db: Db, actor: Actor | null) {
+  const a = requireActor(actor)
+  const [row] = await db.select().from(alliances).where(eq(alliances.id, a.allianceId))
+  if (!row) throw new NotFound('Alliance')
+  return row
+}
+
+export async function listHubs(db: Db, actor: Actor | null): Promise<Hub[]> {
+  const a = requireActor(actor)
+  return db.select().from(hubs).where(eq(hubs.allianceId, a.allianceId)).orderBy(asc(hubs.id))
+}
+
+export async function listStations(db: Db, actor: Actor | null): Promise<Station[]> {
+  const a = requireActor(actor)
+  return db
+    .select()
+    .from(stations)
+    .where(eq(stations.allianceId, a.allianceId))
+    .orderBy(asc(stations.id))
+}
+
+export async function listMerchants(db: Db, actor: Actor | null): Promise<Merchant[]> {
+  const a = requireActor(actor)
+  return db
+    .select()
+    .from(merchants)
+    .where(eq(merchants.allianceId, a.allianceId))
+    .orderBy(asc(merchants.id))
+}
+
+/** One row of the actor's alliance by id, or `NotFound` — never a row of another alliance. */
+async function getInAlliance<T extends typeof hubs | typeof stations | typeof merchants>(
+  db: Db,
+  actor: Actor | null,
+  table: T,
+  id: string,
+  what: string,
+): Promise<T['$inferSelect']> {
+  const a = requireActor(actor)
+  const [row] = await db.select().from(table).where(eq(table.id, id))
+  if (!row || row.allianceId !== a.allianceId) throw new NotFound(what)
+  return row as T['$inferSelect']
+}
+
+export const getHub = (db: Db, actor: Actor | null, id: string): Promise<Hub> =>
+  getInAlliance(db, actor, hubs, id, 'Hub')
+export const getStation = (db: Db, actor: Actor | null, id: string): Promise<Station> =>
+  getInAlliance(db, actor, stations, id, 'Station')
+export const getMerchant = (db: Db, actor: Actor | null, id: string): Promise<Merchant> =>
+  getInAlliance(db, actor, merchants, id, 'Merchant')

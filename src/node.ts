@@ -1,0 +1,55 @@
+// Node entry: embedded libSQL file database by default, migrations and demo seed at start-up,
+// static files from disk, one process that stops cleanly on SIGTERM.
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { openLibsql } from '../db/libsql'
+import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
+import { createApp } from './app'
+import { pbkdf2Hasher } from './auth/password'
+import { loadConfig } from './config'
+
+const started = performance.now()
+const config = loadConfig(process.env)
+const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
+const hasher = pbkdf2Hasher()
+const seeded = config.seedDemo ? await seedDemo(db, hasher) : false
+
+const app = createApp({
+  db,
+  config,
+  hasher,
+  now: () => new Date(),
+  clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  serveStatic: serveStatic({
+    root: './static',
+    rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
+  }),
+  logError: (error, id) => console.error(`[${id}]`, error),
+})
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const ms = Math.round(performance.now() - started)
+  console.log(`Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms)`)
+  console.log(`Database: ${config.databaseUrl}${seeded ? ' (demo alliance seeded)' : ''}`)
+  if (config.seedDemo) {
+    const emails = demoUsers().map((u) => u.email)
+    console.log(`Demo sign-ins (password "${demoPassword}"):`)
+    console.log(`  ${emails[0]}`)
+    console.log(`  merchant1@nestwork.demo … merchant20@nestwork.demo`)
+    console.log(
+      `  station1@nestwork.demo … ${emails.filter((e) => e.startsWith('station')).at(-1)}`,
+    )
+    console.log(`  hub1@nestwork.demo … hub3@nestwork.demo`)
+  }
+})
+
+function shutdown() {
+  server.close(() => {
+    client.close()
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 3000).unref()
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)

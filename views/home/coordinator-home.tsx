@@ -1,0 +1,54 @@
+import type { Hub, Merchant, Station } from '../../src/network/service'
+import { usePage } from '../context'
+
+interface CoordinatorHomeProps {
+  merchants: Merchant[]
+  hubs: Hub[]
+  stations: Station[]
+}
+
+export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomeProps) {
+  const { t, locale } = usePage()
+  const capacity = hubs.reduce((sum, h) => sum + h.dailyCapacityUnits, 0)
+  const figures = [
+    [t('home.coordinator.merchants'), merchants.length],
+    [t('home.coordinator.hubs'), hubs.length],
+    [t('home.coordinator.stations'), stations.filter((s) => s.active).length],
+    [t('home.coordinator.capacity'), capacity],
+  ] as const
+  return (
+    <>
+      <section class="card">
+        <h2>{t('home.coordinator.overview')}</h2>
+        <dl class="figures">
+          {figures.map(([label, value]) => (
+            <div>
+              <dt>{label}</dt>
+              <dd>{value.toLocaleString(locale)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>{t('home.coordinator.next')}</p>
+      </section>
+      <section class="card">
+        <h2>{t('home.coordinator.merchants')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('table.name')}</th>
+              <th scope="col">{t('table.category')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {merchants.map((m) => (
+              <tr>
+                <td>{locale === 'en' ? m.nameEn : m.name}</td>
+                <td>{t(`category.${m.category}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,19 @@
+import type { Hub } from '../../src/network/service'
+import { usePage } from '../context'
+
+export function HubHome({ hub }: { hub: Hub }) {
+  const { t, locale } = usePage()
+  return (
+    <>
+      <section class="card">
+        <h2>{t('home.hub.profile')}</h2>
+        <p class="lead">{locale === 'en' ? hub.name : hub.nameZh}</p>
+        <p>{t('home.hub.capacity', { units: hub.dailyCapacityUnits.toLocaleString(locale) })}</p>
+      </section>
+      <section class="card">
+        <h2>{t('home.next')}</h2>
+        <p>{t('home.hub.next')}</p>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,27 @@
+import type { Hub, Merchant } from '../../src/network/service'
+import { usePage } from '../context'
+import { HubTable } from '../map/hub-table'
+
+export function MerchantHome({ merchant, hubs }: { merchant: Merchant; hubs: Hub[] }) {
+  const { t, locale } = usePage()
+  return (
+    <>
+      <section class="card">
+        <h2>{t('home.merchant.profile')}</h2>
+        <p class="lead">{locale === 'en' ? merchant.nameEn : merchant.name}</p>
+        <p>{t('home.merchant.category', { category: t(`category.${merchant.category}`) })}</p>
+        <p>{t('home.merchant.joined', { date: merchant.joinedOn })}</p>
+      </section>
+      <section class="card">
+        <h2>{t('home.next')}</h2>
+        <p>
+          <a href="/map">{t('home.merchant.next')}</a>
+        </p>
+      </section>
+      <section class="card">
+        <h2>{t('home.merchant.hubs')}</h2>
+        <HubTable hubs={hubs} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import type { Child } from 'hono/jsx'
+import { CsrfField } from './components/csrf-field'
+import { usePage } from './context'
+
+interface LayoutProps {
+  title?: string
+  head?: Child
+  children?: Child
+}
+
+/** The page frame: header with navigation, language switch and sign-out; main content. */
+export function Layout({ title, head, children }: LayoutProps) {
+  const { t, locale, actor, csrfToken, path } = usePage()
+  const pageTitle = title ? `${title} · ${t('app.name')}` : t('app.name')
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{pageTitle}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/vendor/htmx.min.js" defer></script>
+        {head}
+      </head>
+      <body hx-headers:inherited={JSON.stringify({ 'x-csrf-token': csrfToken })}>
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="topbar">
+          <a class="brand" href="/">
+            {t('app.name')}
+          </a>
+          <nav aria-label={t('nav.home')}>
+            <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+              {t('nav.home')}
+            </a>
+            <a href="/map" aria-current={path === '/map' ? 'page' : undefined}>
+              {t('nav.map')}
+            </a>
+          </nav>
+          <form class="lang" method="post" action="/locale">
+            <CsrfField />
+            <input type="hidden" name="next" value={path} />
+            <label for="locale-select">{t('lang.label')}</label>
+            <select id="locale-select" name="locale">
+              <option value="zh-CN" selected={locale === 'zh-CN'}>
+                简体中文
+              </option>
+              <option value="en" selected={locale === 'en'}>
+                English
+              </option>
+            </select>
+            <button type="submit">{t('lang.switch')}</button>
+          </form>
+          {actor ? (
+            <form class="signout" method="post" action="/logout">
+              <CsrfField />
+              <span class="who">
+                {actor.displayName} · {t(`role.${actor.role}`)}
+              </span>
+              <button type="submit">{t('nav.signOut')}</button>
+            </form>
+          ) : (
+            <a class="signin" href="/login">
+              {t('nav.signIn')}
+            </a>
+          )}
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,26 @@
+import type { Hub } from '../../src/network/service'
+import { usePage } from '../context'
+
+export function HubTable({ hubs }: { hubs: Hub[] }) {
+  const { t, locale } = usePage()
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('table.name')}</th>
+          <th scope="col">{t('table.city')}</th>
+          <th scope="col">{t('table.capacity')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {hubs.map((h) => (
+          <tr>
+            <td>{locale === 'en' ? h.name : h.nameZh}</td>
+            <td>{locale === 'en' ? h.city : h.cityZh}</td>
+            <td>{t('units.perDay', { units: h.dailyCapacityUnits.toLocaleString(locale) })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

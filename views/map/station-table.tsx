@@ -1,0 +1,37 @@
+import type { Station } from '../../src/network/service'
+import { Money } from '../components/money'
+import { usePage } from '../context'
+
+export function StationTable({ stations }: { stations: Station[] }) {
+  const { t } = usePage()
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('table.name')}</th>
+          <th scope="col">{t('table.store')}</th>
+          <th scope="col">{t('table.province')}</th>
+          <th scope="col">{t('table.address')}</th>
+          <th scope="col">{t('table.hours')}</th>
+          <th scope="col">{t('table.services')}</th>
+          <th scope="col">{t('table.commission')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stations.map((s) => (
+          <tr>
+            <td>{s.name}</td>
+            <td>{s.storeName}</td>
+            <td>{s.province}</td>
+            <td>{s.address}</td>
+            <td>{s.openingHours}</td>
+            <td>{s.services.map((code) => t(`service.${code}`)).join('、')}</td>
+            <td>
+              <Money fen={s.commissionFen} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
