@@ -50,6 +50,8 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
+  app.use(renderer())
+
   app.get('/healthz', async (c) => {
     await deps.db.run(sql`select 1`)
     return c.json({ status: 'ok' })
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps) {
     graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.var.requestId }),
   )
 
-  app.use(session(), csrfProtection(), renderer())
+  app.use(session(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', networkRoutes)

@@ -9,19 +9,29 @@ import type { ServerContext } from './context'
  * SQL.
  */
 export function maskError(error: unknown, log?: (e: unknown, errorId: string) => void) {
-  const original = error instanceof GraphQLError ? (error.originalError ?? null) : error
+  const original = isGraphQLError(error) ? (error.originalError ?? null) : error
   if (original instanceof DomainError) return withPath(toGraphQLError(original), error)
-  if (error instanceof GraphQLError && !error.originalError) return error
+  // Errors graphql itself raises about the request (e.g. a variable that does not coerce) are
+  // GraphQL errors all the way down and safe to show.
+  if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
+    return error
+  }
   const errorId = crypto.randomUUID()
   log?.(original, errorId)
   return new GraphQLError('Unexpected error.', {
-    path: error instanceof GraphQLError ? error.path : undefined,
+    path: isGraphQLError(error) ? error.path : undefined,
     extensions: { code: 'INTERNAL', errorId },
   })
 }
 
+// graphql can be loaded twice (its ESM and CJS builds), so `instanceof GraphQLError` is not
+// reliable across packages; its name is.
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError'
+}
+
 function withPath(mapped: GraphQLError, source: unknown): GraphQLError {
-  if (!(source instanceof GraphQLError) || !source.path) return mapped
+  if (!isGraphQLError(source) || !source.path) return mapped
   return new GraphQLError(mapped.message, { path: source.path, extensions: mapped.extensions })
 }
 

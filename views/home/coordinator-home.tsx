@@ -28,6 +28,9 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
             </div>
           ))}
         </dl>
+      </section>
+      <section class="card">
+        <h2>{t('home.next')}</h2>
         <p>{t('home.coordinator.next')}</p>
       </section>
       <section class="card">

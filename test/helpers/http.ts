@@ -1,0 +1,94 @@
+import type { TestApp } from './app'
+
+const base = 'http://localhost'
+
+/** A tiny cookie-keeping browser for `app.request()`. */
+export class Browser {
+  private cookies = new Map<string, string>()
+  constructor(
+    private readonly t: TestApp,
+    private readonly ip = '198.51.100.7',
+  ) {}
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    return this.send(path, { method: 'GET', headers })
+  }
+
+  /** Posts a form with the CSRF token the last page handed out (unless one is given). */
+  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams({ _csrf: this.csrf ?? '', ...fields })
+    return this.send(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    })
+  }
+
+  get csrf(): string | undefined {
+    return this.cookies.get('nw_csrf')
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name)
+  }
+
+  /** Signs in through the real form; throws unless it redirects. */
+  async signIn(email: string, password = 'nestwork-demo') {
+    await this.get('/login')
+    const res = await this.post('/login', { email, password })
+    if (res.status !== 303) throw new Error(`sign-in failed with ${res.status}`)
+    return res
+  }
+
+  private async send(path: string, init: RequestInit & { headers: Record<string, string> }) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const res = await this.t.app.request(`${base}${path}`, {
+      ...init,
+      headers: { ...init.headers, cookie, 'x-test-ip': this.ip },
+    })
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const [name, ...rest] = pair!.split('=')
+      const value = rest.join('=')
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name!)
+      else this.cookies.set(name!, value)
+    }
+    return res
+  }
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null
+  errors?: { message: string; extensions?: Record<string, unknown> }[]
+}
+
+/** Posts a GraphQL operation, with a bearer token when given. */
+export async function gql<T = any>(
+  t: TestApp,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+  ip = '198.51.100.7',
+): Promise<GraphQLResponse<T> & { status: number }> {
+  const res = await t.app.request(`${base}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-test-ip': ip,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  })
+  return { status: res.status, ...((await res.json()) as GraphQLResponse<T>) }
+}
+
+/** Signs in through GraphQL and returns the bearer token. */
+export async function tokenFor(t: TestApp, email: string, password = 'nestwork-demo') {
+  const res = await gql<{ login: { token: string } }>(
+    t,
+    'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: email, p: password },
+  )
+  if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`)
+  return res.data.login.token
+}
