@@ -22,10 +22,7 @@ export type { AppDeps } from './http/types'
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
-  const graphql = createGraphQL({
-    graphiql: deps.config.env === 'development',
-    logError: deps.logError,
-  })
+  const graphql = createGraphQL({ renderGraphiQL: deps.renderGraphiQL, logError: deps.logError })
 
   app.use(requestId())
   app.use(async function provideDefaults(c, next) {
@@ -36,6 +33,11 @@ export function createApp(deps: AppDeps) {
     c.set('csrfToken', '')
     await next()
   })
+  // Before the page headers: GraphQL answers JSON, and GraphiQL (development only) needs inline
+  // scripts that the pages' policy forbids.
+  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
+    graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.var.requestId }),
+  )
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -57,10 +59,6 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ok' })
   })
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
-
-  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
-    graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.var.requestId }),
-  )
 
   app.use(session(), csrfProtection())
   app.route('/', homeRoutes)

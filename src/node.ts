@@ -26,6 +26,7 @@ const app = createApp({
     rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
   }),
   logError: (error, id) => console.error(`[${id}]`, error),
+  renderGraphiQL: await graphiqlForDevelopment(),
 })
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -43,6 +44,13 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`  hub1@nestwork.demo … hub3@nestwork.demo`)
   }
 })
+
+// GraphiQL's bundle is large; load it only when it will be served.
+async function graphiqlForDevelopment() {
+  if (config.env !== 'development') return undefined
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql')
+  return () => renderGraphiQL({ title: 'Nestwork GraphQL' })
+}
 
 function shutdown() {
   server.close(() => {

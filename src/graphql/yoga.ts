@@ -10,13 +10,14 @@ import { schema } from './schema'
  * start, and error masking that is never turned off.
  */
 export function createGraphQL(options: {
-  graphiql: boolean
+  renderGraphiQL?: () => string
   logError?: (error: unknown, errorId: string) => void
 }) {
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql,
+    graphiql: options.renderGraphiQL !== undefined,
+    renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
     logging: false,
     maskedErrors: {

@@ -17,6 +17,11 @@ export interface AppDeps {
   /** Serves `/static/*` from the runtime's file store. */
   serveStatic?: MiddlewareHandler
   logError?: (error: unknown, requestId: string) => void
+  /**
+   * Renders GraphiQL with its assets inlined (no CDN). Only the Node entry passes it, and only
+   * in development, so the Worker bundle never carries it.
+   */
+  renderGraphiQL?: () => string
 }
 
 export type AppEnv = {
