@@ -44,11 +44,14 @@ export function createApp(deps: AppDeps) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        imgSrc: ["'self'", 'data:', tileOrigin(deps.config.mapTileUrl)],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
       },
+      // Hono's default (no-referrer) makes Chromium send `Origin: null` on same-site form posts,
+      // which the CSRF check must refuse.
+      referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   )
 
@@ -68,4 +71,10 @@ export function createApp(deps: AppDeps) {
   app.notFound(handleNotFound)
   app.onError(handleError)
   return app
+}
+
+/** Map tiles are the only images from elsewhere: allow exactly their origin. */
+function tileOrigin(template: string): string {
+  const origin = /^(https?:\/\/[^/]+)/.exec(template)?.[1]
+  return origin ? origin.replace(/\{s\}/, '*') : "'self'"
 }

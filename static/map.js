@@ -27,7 +27,12 @@
       className: 'marker marker--' + p.kind,
       iconSize: p.kind === 'hub' ? [22, 22] : [14, 14],
     })
-    const marker = L.marker([p.lat, p.lng], { icon: icon, title: p.name, alt: p.name })
+    const marker = L.marker([p.lat, p.lng], {
+      icon: icon,
+      title: p.name,
+      alt: p.name,
+      zIndexOffset: p.kind === 'hub' ? 1000 : 0,
+    })
     const popup = document.createElement('div')
     const strong = document.createElement('strong')
     strong.textContent = p.name

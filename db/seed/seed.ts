@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm'
+import { eq, getTableColumns } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { PasswordHasher } from '../../src/auth/password'
 import type { Db } from '../../src/db'
 import { allianceSettings, alliances, hubs, merchants, stations, users } from '../schema'
@@ -45,6 +46,16 @@ export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean>
   const allianceId = demoAlliance.id
   const people = demoUsers()
   const hashes = await Promise.all(people.map(() => hasher.hash(demoPassword)))
+  // D1 binds at most 100 parameters per statement, so the larger tables go in chunks; the
+  // batch keeps the whole seed atomic.
+  const insertAll = <T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]) => {
+    const size = Math.floor(100 / Object.keys(getTableColumns(table)).length)
+    const chunks = []
+    for (let i = 0; i < rows.length; i += size) {
+      chunks.push(db.insert(table).values(rows.slice(i, i + size)))
+    }
+    return chunks
+  }
   await db.batch([
     db.insert(alliances).values({ ...demoAlliance }),
     db.insert(allianceSettings).values({
@@ -57,10 +68,20 @@ export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean>
       claimCapFen: 500_000,
       benchmarkK: 5,
     }),
-    db.insert(hubs).values(demoHubs.map((h) => ({ ...h, allianceId }))),
-    db.insert(merchants).values(demoMerchants.map((m) => ({ ...m, allianceId }))),
-    db.insert(stations).values(demoStations.map((s) => ({ ...s, allianceId }))),
-    db.insert(users).values(
+    ...insertAll(
+      hubs,
+      demoHubs.map((h) => ({ ...h, allianceId })),
+    ),
+    ...insertAll(
+      merchants,
+      demoMerchants.map((m) => ({ ...m, allianceId })),
+    ),
+    ...insertAll(
+      stations,
+      demoStations.map((s) => ({ ...s, allianceId })),
+    ),
+    ...insertAll(
+      users,
       people.map((p, i) => ({
         ...p,
         id: `usr_${String(i + 1).padStart(3, '0')}`,

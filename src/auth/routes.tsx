@@ -38,11 +38,16 @@ authRoutes.post('/login', async (c) => {
   }
   try {
     const { deps } = c.var
-    const { token } = await signIn(deps.db, deps, {
+    const { token, actor } = await signIn(deps.db, deps, {
       ...parsed.data,
       ip: deps.clientIp(c),
       kind: 'WEB',
     })
+    // A language picked on this device before signing in is the user's latest choice.
+    const chosen = localeSchema.safeParse({ locale: getCookie(c, cookieNames.locale) })
+    if (chosen.success && chosen.data.locale !== actor.locale) {
+      await setLocale(deps.db, actor, chosen.data.locale)
+    }
     setCookie(c, cookieNames.session, token, cookieOptions(c, 14 * 24 * 3600))
     return c.redirect(next, 303)
   } catch (error) {

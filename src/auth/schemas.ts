@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { locales } from '../../db/schema'
 
 /** Sign-in input, shared by the form and the GraphQL `login` mutation. */

@@ -1,7 +1,7 @@
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { newSecret } from '../auth/tokens'
-import { Forbidden } from '../errors'
+import { DomainError } from '../errors'
 import { cookieNames, cookieOptions } from './cookies'
 import type { AppEnv } from './types'
 
@@ -37,4 +37,6 @@ async function formToken(request: Request): Promise<string | undefined> {
 }
 
 const csrfError = () =>
-  new Forbidden('The form expired or came from another site. Reload the page.')
+  new DomainError('FORBIDDEN', 'The form expired or came from another site. Reload the page.', {
+    reason: 'CSRF',
+  })

@@ -21,15 +21,16 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
         : error.code === 'NOT_FOUND'
           ? t('error.notFound.title')
           : t('error.badRequest.title')
+    const message = error.details.reason === 'CSRF' ? t('error.csrf') : error.message
     c.status(error.status as 400)
     if (c.req.header('hx-request')) {
       return c.html(
         <p class="alert alert--error" role="alert">
-          {error.message}
+          {message}
         </p>,
       )
     }
-    return c.render(<ErrorPage title={title} body={error.message} />, { title })
+    return c.render(<ErrorPage title={title} body={message} />, { title })
   }
   if (error instanceof HTTPException && error.status < 500) {
     c.status(error.status)

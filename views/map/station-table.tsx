@@ -3,7 +3,8 @@ import { Money } from '../components/money'
 import { usePage } from '../context'
 
 export function StationTable({ stations }: { stations: Station[] }) {
-  const { t } = usePage()
+  const { t, locale } = usePage()
+  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' })
   return (
     <table>
       <thead>
@@ -24,8 +25,8 @@ export function StationTable({ stations }: { stations: Station[] }) {
             <td>{s.storeName}</td>
             <td>{s.province}</td>
             <td>{s.address}</td>
-            <td>{s.openingHours}</td>
-            <td>{s.services.map((code) => t(`service.${code}`)).join('、')}</td>
+            <td class="nowrap">{s.openingHours}</td>
+            <td>{list.format(s.services.map((code) => t(`service.${code}`)))}</td>
             <td>
               <Money fen={s.commissionFen} />
             </td>

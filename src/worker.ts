@@ -1,0 +1,72 @@
+// Cloudflare Workers entry: the same app as src/node.ts over D1 or remote libSQL, static files
+// from the ASSETS binding. Migrations and the demo seed are not run here (no file system); apply
+// them with `wrangler d1 migrations apply` (D1) or drizzle-kit (Turso).
+import type { D1Database, ExecutionContext, Fetcher } from '@cloudflare/workers-types'
+import { createClient } from '@libsql/client/web'
+import { drizzle as drizzleD1 } from 'drizzle-orm/d1'
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
+import type { MiddlewareHandler } from 'hono'
+import * as schema from '../db/schema'
+import { createApp } from './app'
+import { pbkdf2Hasher } from './auth/password'
+import { loadConfig, type Config } from './config'
+import type { Db } from './db'
+
+export type Env = {
+  DB?: D1Database
+  ASSETS?: Fetcher
+  NODE_ENV?: string
+  LIBSQL_URL?: string
+  LIBSQL_AUTH_TOKEN?: string
+  [name: string]: unknown
+}
+
+function openDb(config: Config, env: Env): Db {
+  if (config.libsqlUrl) {
+    const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken })
+    return drizzleLibsql(client, { schema })
+  }
+  if (env.DB) return drizzleD1(env.DB, { schema })
+  throw new Error(
+    'No database configured: bind a D1 database as DB, or set the LIBSQL_URL (and ' +
+      'LIBSQL_AUTH_TOKEN) secrets to use remote libSQL',
+  )
+}
+
+/** Serves `/static/x` as the asset `/x` (wrangler.toml maps ./static to the asset root). */
+function serveAssets(assets: Fetcher): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
+    const url = new URL(c.req.url)
+    url.pathname = url.pathname.slice('/static'.length) || '/'
+    const init = { method: c.req.method, headers: c.req.raw.headers }
+    // workers-types' Response and the DOM lib's are the same object at run time.
+    const res = (await assets.fetch(url.href, init)) as unknown as Response
+    if (res.status === 404) return next()
+    // A fetched response has immutable headers; re-wrap it so secureHeaders can add its own.
+    return new Response(res.body, res)
+  }
+}
+
+function build(env: Env) {
+  const config = loadConfig(env)
+  return createApp({
+    db: openDb(config, env),
+    config,
+    hasher: pbkdf2Hasher(),
+    now: () => new Date(),
+    clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    serveStatic: env.ASSETS ? serveAssets(env.ASSETS) : undefined,
+    logError: (error, id) => console.error(`[${id}]`, error),
+  })
+}
+
+// Bindings are fixed for an isolate's lifetime, so the app is built on the first request only.
+let app: ReturnType<typeof build> | undefined
+
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    app ??= build(env)
+    return app.fetch(request, env, ctx)
+  },
+}
