@@ -1,3 +1,4 @@
 export * from './alliance'
 export * from './auth'
 export * from './network'
+export * from './booking'

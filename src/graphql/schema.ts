@@ -1,10 +1,12 @@
 import { createSchema } from 'graphql-yoga'
 import * as auth from '../auth/graphql'
+import * as booking from '../booking/graphql'
 import * as network from '../network/graphql'
 import type { GraphQLContext } from './context'
+import * as scalars from './scalars'
 
 /** Each capability contributes its type definitions and resolvers; they are merged here. */
-const modules = [auth, network]
+const modules = [scalars, auth, network, booking]
 
 export const schema = createSchema<GraphQLContext>({
   typeDefs: modules.map((m) => m.typeDefs),

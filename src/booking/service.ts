@@ -1,0 +1,369 @@
+/**
+ * Hub capacity booking. Every invariant is enforced by single SQL statements (and the triggers
+ * and CHECKs of migration 0002): a booking is confirmed only inside the INSERT that checks the
+ * hub-day still has room, so concurrent requests can never overbook. JavaScript reads only to
+ * explain a refusal.
+ */
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { bookings, hubDays, merchants, type BookingStatus } from '../../db/schema'
+import { settingsOn } from '../alliance/settings'
+import { requireActor, requireHub, requireRole, type Actor } from '../auth/roles'
+import { dateRange, localDate } from '../calendar/local-date'
+import type { Db } from '../db'
+import { CapacityExceeded, Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
+import { newId } from '../ids'
+import { getHub } from '../network/service'
+import { assertOpenForChanges, shareCapUnits } from './rules'
+import type { BookingInput, CapacityInput } from './schemas'
+
+export type Booking = typeof bookings.$inferSelect
+
+export interface HubDayView {
+  hubId: string
+  date: string
+  capacityUnits: number
+  confirmedUnits: number
+  waitlistedUnits: number
+  remainingUnits: number
+  /** The caller's own confirmed units (merchants only; 0 for other roles). */
+  myUnits: number
+}
+
+/** Creates the hub-day row with the hub's default capacity if it does not exist yet. */
+function ensureHubDay(db: Db, hubId: string, date: string) {
+  return db.run(sql`
+    insert into hub_days (hub_id, date, capacity_units)
+    select id, ${date}, daily_capacity_units from hubs where id = ${hubId}
+    on conflict (hub_id, date) do nothing`)
+}
+
+/**
+ * Promotes waitlisted bookings of a hub-day strictly in arrival order: the longest prefix of the
+ * queue whose units fit in what is free. One statement, so nothing can slip in between.
+ */
+function promoteWaitlist(db: Db, hubId: string, date: string, actorId: string, at: string) {
+  return db.run(sql`
+    update bookings set status = 'CONFIRMED', updated_by = ${actorId}, updated_at = ${at}
+    where id in (
+      select id from (
+        select id, sum(units) over (order by seq rows unbounded preceding) as running
+        from bookings where hub_id = ${hubId} and date = ${date} and status = 'WAITLISTED'
+      )
+      where running <= (
+        select capacity_units - confirmed_units from hub_days where hub_id = ${hubId} and date = ${date}
+      )
+    )`)
+}
+
+const sameRequest = (b: Booking, input: BookingInput) =>
+  b.hubId === input.hubId &&
+  b.date === input.date &&
+  b.units === input.units &&
+  b.waitlist === input.waitlist
+
+/**
+ * Books `units` on a hub-day for the caller's merchant. Confirmed if they fit; otherwise
+ * waitlisted when asked, else refused with `CAPACITY_EXCEEDED` and the remaining units. Repeating
+ * a request with the same idempotency key returns the same booking.
+ */
+export async function bookHubCapacity(
+  db: Db,
+  actor: Actor | null,
+  input: BookingInput,
+  now: Date,
+): Promise<{ booking: Booking; replayed: boolean }> {
+  const a = requireRole(actor, 'MERCHANT')
+  const merchantId = a.merchantId!
+  const hub = await getHub(db, a, input.hubId)
+  const previous = await findByKey(db, merchantId, input.idempotencyKey)
+  if (previous) return replay(previous, input)
+  assertOpenForChanges(input.date, now)
+  const { maxShareOfHubDayBp: bp } = await settingsOn(db, a.allianceId, localDate(now))
+
+  const id = newId('bkg')
+  const at = now.toISOString()
+  const fits = sql`hd.confirmed_units + ${input.units} <= hd.capacity_units`
+  await db.batch([
+    ensureHubDay(db, hub.id, input.date),
+    db.run(sql`
+      insert into bookings (id, seq, merchant_id, hub_id, date, units, status, idempotency_key,
+        waitlist, created_by, created_at, updated_by, updated_at)
+      select ${id}, (select coalesce(max(seq), 0) + 1 from bookings), ${merchantId}, ${hub.id},
+        ${input.date}, ${input.units}, case when ${fits} then 'CONFIRMED' else 'WAITLISTED' end,
+        ${input.idempotencyKey}, ${input.waitlist ? 1 : 0}, ${a.userId}, ${at}, ${a.userId}, ${at}
+      from hub_days hd
+      where hd.hub_id = ${hub.id} and hd.date = ${input.date}
+        and (${input.waitlist ? 1 : 0} = 1 or ${fits})
+        and (select coalesce(sum(units), 0) from bookings
+             where merchant_id = ${merchantId} and hub_id = ${hub.id} and date = ${input.date}
+               and status in ('CONFIRMED', 'WAITLISTED')) + ${input.units}
+            <= hd.capacity_units * ${bp} / 10000
+      on conflict (merchant_id, idempotency_key) do nothing`),
+  ])
+
+  const stored = await findByKey(db, merchantId, input.idempotencyKey)
+  if (stored?.id === id) return { booking: stored, replayed: false }
+  if (stored) return replay(stored, input) // the same key won a race from another request
+  throw await refusal(db, merchantId, hub.id, input, bp)
+}
+
+function replay(previous: Booking, input: BookingInput) {
+  if (!sameRequest(previous, input)) {
+    throw new Conflict('This idempotency key was already used for a different booking.', {
+      bookingId: previous.id,
+    })
+  }
+  return { booking: previous, replayed: true }
+}
+
+/** Explains why the conditional insert wrote nothing: the share cap or the day's capacity. */
+async function refusal(db: Db, merchantId: string, hubId: string, input: BookingInput, bp: number) {
+  const day = await readHubDay(db, hubId, input.date)
+  const held = await heldUnits(db, merchantId, hubId, input.date)
+  const allowance = Math.max(0, shareCapUnits(day.capacityUnits, bp) - held)
+  const remainingUnits = day.capacityUnits - day.confirmedUnits
+  if (input.units > allowance) {
+    return new CapacityExceeded(
+      `A merchant may hold at most ${bp / 100}% of a hub-day; you can book ${allowance} more units.`,
+      { reason: 'FAIR_SHARE', remainingUnits: Math.min(remainingUnits, allowance), allowance },
+    )
+  }
+  return new CapacityExceeded(
+    `Only ${remainingUnits} units are left on ${input.date}; book fewer or join the waitlist.`,
+    { reason: 'CAPACITY', remainingUnits },
+  )
+}
+
+async function findByKey(db: Db, merchantId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.merchantId, merchantId), eq(bookings.idempotencyKey, key)))
+  return row
+}
+
+async function heldUnits(db: Db, merchantId: string, hubId: string, date: string) {
+  const [row] = await db
+    .select({ units: sql<number>`coalesce(sum(${bookings.units}), 0)` })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.merchantId, merchantId),
+        eq(bookings.hubId, hubId),
+        eq(bookings.date, date),
+        inArray(bookings.status, ['CONFIRMED', 'WAITLISTED']),
+      ),
+    )
+  return Number(row?.units ?? 0)
+}
+
+async function readHubDay(db: Db, hubId: string, date: string) {
+  const [row] = await db
+    .select()
+    .from(hubDays)
+    .where(and(eq(hubDays.hubId, hubId), eq(hubDays.date, date)))
+  if (!row) throw new NotFound('Hub day')
+  return row
+}
+
+/**
+ * Cancels a booking (the merchant's own, or any for a coordinator) before the date's cutoff and
+ * promotes the waitlist into the freed units, all in one atomic batch. Cancelling twice is
+ * harmless.
+ */
+export async function cancelBooking(db: Db, actor: Actor | null, id: string, now: Date) {
+  const a = requireActor(actor)
+  const booking = await getBooking(db, a, id)
+  if (booking.status === 'CANCELLED') return booking
+  assertOpenForChanges(booking.date, now)
+  const at = now.toISOString()
+  await db.batch([
+    db.run(sql`
+      update bookings set status = 'CANCELLED', updated_by = ${a.userId}, updated_at = ${at}
+      where id = ${id} and status <> 'CANCELLED'`),
+    promoteWaitlist(db, booking.hubId, booking.date, a.userId, at),
+  ])
+  return getBooking(db, a, id)
+}
+
+/** A booking the actor may see: its merchant's own, or any for a coordinator. */
+export async function getBooking(db: Db, actor: Actor | null, id: string): Promise<Booking> {
+  const a = requireActor(actor)
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id))
+  // Another merchant's booking is reported as missing, not forbidden: ids reveal nothing.
+  if (!row || (a.role !== 'COORDINATOR' && row.merchantId !== a.merchantId)) {
+    throw new NotFound('Booking')
+  }
+  if (a.role === 'COORDINATOR') await assertSameAlliance(db, a, row.merchantId)
+  return row
+}
+
+async function assertSameAlliance(db: Db, a: Actor, merchantId: string) {
+  const [m] = await db.select().from(merchants).where(eq(merchants.id, merchantId))
+  if (m?.allianceId !== a.allianceId) throw new NotFound('Booking')
+}
+
+/** The merchant's own bookings, soonest first, optionally within dates. */
+export async function myBookings(
+  db: Db,
+  actor: Actor | null,
+  range: { from?: string; to?: string },
+): Promise<Booking[]> {
+  const a = requireRole(actor, 'MERCHANT')
+  return db
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.merchantId, a.merchantId!),
+        range.from ? gte(bookings.date, range.from) : undefined,
+        range.to ? lte(bookings.date, range.to) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.date), asc(bookings.seq))
+}
+
+/** Capacity and load of one hub for each date in a range; days never touched use the default. */
+export async function hubAvailability(
+  db: Db,
+  actor: Actor | null,
+  hubId: string,
+  from: string,
+  to: string,
+): Promise<HubDayView[]> {
+  const a = requireActor(actor)
+  const hub = await getHub(db, a, hubId)
+  const rows = await db
+    .select()
+    .from(hubDays)
+    .where(and(eq(hubDays.hubId, hubId), gte(hubDays.date, from), lte(hubDays.date, to)))
+  const mine = a.merchantId ? await unitsByDate(db, a.merchantId, hubId, from, to) : new Map()
+  const byDate = new Map(rows.map((r) => [r.date, r]))
+  return dateRange(from, to).map((date) => {
+    const row = byDate.get(date)
+    const capacityUnits = row?.capacityUnits ?? hub.dailyCapacityUnits
+    const confirmedUnits = row?.confirmedUnits ?? 0
+    return {
+      hubId,
+      date,
+      capacityUnits,
+      confirmedUnits,
+      waitlistedUnits: row?.waitlistedUnits ?? 0,
+      remainingUnits: capacityUnits - confirmedUnits,
+      myUnits: mine.get(date) ?? 0,
+    }
+  })
+}
+
+async function unitsByDate(db: Db, merchantId: string, hubId: string, from: string, to: string) {
+  const rows = await db
+    .select({ date: bookings.date, units: sql<number>`sum(${bookings.units})` })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.merchantId, merchantId),
+        eq(bookings.hubId, hubId),
+        eq(bookings.status, 'CONFIRMED' satisfies BookingStatus),
+        gte(bookings.date, from),
+        lte(bookings.date, to),
+      ),
+    )
+    .groupBy(bookings.date)
+  return new Map(rows.map((r) => [r.date, Number(r.units)]))
+}
+
+/**
+ * Overrides one date's capacity (coordinator, or that hub's operator). Lowering below what is
+ * already confirmed is refused with `CONFLICT`; raising it promotes the waitlist. The upsert only
+ * applies when the confirmed units still fit, checked by the database in the same statement.
+ */
+export async function setHubCapacity(
+  db: Db,
+  actor: Actor | null,
+  input: CapacityInput,
+  now: Date,
+): Promise<HubDayView> {
+  const a = requireHub(actor, input.hubId)
+  const hub = await getHub(db, a, input.hubId)
+  if (input.date < localDate(now)) throw new InvalidInput('date', `${input.date} is in the past`)
+  const at = now.toISOString()
+  await db.batch([
+    db.run(sql`
+      insert into hub_days (hub_id, date, capacity_units, capacity_set_by)
+      values (${hub.id}, ${input.date}, ${input.capacityUnits}, ${a.userId})
+      on conflict (hub_id, date) do update
+        set capacity_units = excluded.capacity_units, capacity_set_by = excluded.capacity_set_by
+        where hub_days.confirmed_units <= excluded.capacity_units`),
+    db.run(sql`
+      insert into booking_events (hub_id, date, kind, units, actor_id, at)
+      select hub_id, date, 'CAPACITY_SET', capacity_units, ${a.userId}, ${at} from hub_days
+      where hub_id = ${hub.id} and date = ${input.date} and capacity_units = ${input.capacityUnits}`),
+    promoteWaitlist(db, hub.id, input.date, a.userId, at),
+  ])
+  const day = await readHubDay(db, hub.id, input.date)
+  if (day.capacityUnits !== input.capacityUnits) {
+    throw new Conflict(
+      `${day.confirmedUnits} units are already booked on ${input.date}; capacity cannot go below that.`,
+      { confirmedUnits: day.confirmedUnits },
+    )
+  }
+  const [view] = await hubAvailability(db, a, hub.id, input.date, input.date)
+  return view!
+}
+
+export interface UtilisationDay {
+  date: string
+  capacityUnits: number
+  confirmedUnits: number
+  waitlistedUnits: number
+  /** Confirmed units per merchant; only for coordinators and the hub's own operator. */
+  perMerchant: { merchantId: string; units: number }[] | null
+}
+
+/**
+ * A hub's month (or any range) day by day, for coordinators and that hub's operator. Per-merchant
+ * figures go only to coordinators, unless `withMerchantsForOperator` (the hub's own load page).
+ */
+export async function hubUtilisation(
+  db: Db,
+  actor: Actor | null,
+  hubId: string,
+  from: string,
+  to: string,
+  options: { withMerchantsForOperator?: boolean } = {},
+): Promise<UtilisationDay[]> {
+  const a = requireHub(actor, hubId)
+  if (a.role !== 'COORDINATOR' && a.role !== 'HUB_OPERATOR') throw new Forbidden()
+  const days = await hubAvailability(db, a, hubId, from, to)
+  const showMerchants = a.role === 'COORDINATOR' || options.withMerchantsForOperator === true
+  const split = showMerchants
+    ? await db
+        .select({
+          date: bookings.date,
+          merchantId: bookings.merchantId,
+          units: sql<number>`sum(${bookings.units})`,
+        })
+        .from(bookings)
+        .where(
+          and(
+            eq(bookings.hubId, hubId),
+            eq(bookings.status, 'CONFIRMED'),
+            gte(bookings.date, from),
+            lte(bookings.date, to),
+          ),
+        )
+        .groupBy(bookings.date, bookings.merchantId)
+        .orderBy(asc(bookings.date), asc(bookings.merchantId))
+    : []
+  return days.map((d) => ({
+    date: d.date,
+    capacityUnits: d.capacityUnits,
+    confirmedUnits: d.confirmedUnits,
+    waitlistedUnits: d.waitlistedUnits,
+    perMerchant: showMerchants
+      ? split
+          .filter((s) => s.date === d.date)
+          .map((s) => ({ merchantId: s.merchantId, units: Number(s.units) }))
+      : null,
+  }))
+}
