@@ -14,7 +14,13 @@ const envSchema = z.object({
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  CONTACT_KEY: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  PUBLIC_URL: z.string().url().optional(),
 })
+
+// Used only where CONTACT_KEY is not set (development, tests, the demo). Anyone can read this
+// file, so a real deployment sets its own key.
+const developmentContactKey = 'nestwork-development-contact-key-not-secret'
 
 export interface Config {
   env: 'development' | 'production' | 'test'
@@ -25,6 +31,11 @@ export interface Config {
   libsqlAuthToken?: string
   mapTileUrl: string
   mapTileAttribution: string
+  /** Secret from which customer-contact encryption and hashing keys are derived. */
+  contactKey: string
+  contactKeyIsDevelopment: boolean
+  /** Base URL printed in labels' QR codes; defaults to the URL a request came in on. */
+  publicUrl?: string
 }
 
 /**
@@ -47,5 +58,8 @@ export function loadConfig(env: Record<string, unknown>): Config {
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    contactKey: e.CONTACT_KEY ?? developmentContactKey,
+    contactKeyIsDevelopment: e.CONTACT_KEY === undefined,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   }
 }

@@ -13,3 +13,9 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
     batch: T,
   ): Promise<BatchResponse<T>>
 }
+
+/** Rows changed by a `db.run()`: libSQL reports `rowsAffected`, D1 `meta.changes`. */
+export function changes(result: unknown): number {
+  const r = result as { rowsAffected?: number; meta?: { changes?: number } }
+  return r.rowsAffected ?? r.meta?.changes ?? 0
+}

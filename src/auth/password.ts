@@ -1,3 +1,5 @@
+import { fromBase64, toBase64, utf8 } from '../encoding'
+
 /**
  * Password hashing with PBKDF2-SHA256 through WebCrypto, so the same code runs on Node and on
  * Workers. Workers cap PBKDF2 at 100,000 iterations, which is therefore the production default.
@@ -45,7 +47,7 @@ export function pbkdf2Hasher(iterations = MAX_ITERATIONS): PasswordHasher {
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
   const material = await crypto.subtle.importKey(
     'raw',
-    new TextEncoder().encode(password.normalize('NFKC')),
+    utf8(password.normalize('NFKC')),
     'PBKDF2',
     false,
     ['deriveBits'],
@@ -63,15 +65,4 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   let diff = 0
   for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!
   return diff === 0
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += String.fromCharCode(b)
-  return btoa(s)
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const s = atob(text)
-  return Uint8Array.from(s, (c) => c.charCodeAt(0))
 }

@@ -2,11 +2,13 @@ import { createSchema } from 'graphql-yoga'
 import * as auth from '../auth/graphql'
 import * as booking from '../booking/graphql'
 import * as network from '../network/graphql'
+import * as returns from '../returns/graphql'
+import * as stations from '../stations/graphql'
 import type { GraphQLContext } from './context'
 import * as scalars from './scalars'
 
 /** Each capability contributes its type definitions and resolvers; they are merged here. */
-const modules = [scalars, auth, network, booking]
+const modules = [scalars, auth, network, booking, returns, stations]
 
 export const schema = createSchema<GraphQLContext>({
   typeDefs: modules.map((m) => m.typeDefs),

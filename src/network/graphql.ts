@@ -1,5 +1,6 @@
 import type { GraphQLContext } from '../graphql/context'
-import { getAlliance, listHubs, listMerchants, listStations } from './service'
+import { requireActor } from '../auth/roles'
+import { getAlliance, listHubs, listMerchants, listStations, type Station } from './service'
 
 export const typeDefs = /* GraphQL */ `
   enum Category {
@@ -76,6 +77,17 @@ type Ctx = GraphQLContext
 export const resolvers = {
   Query: {
     alliance: (_: unknown, __: unknown, ctx: Ctx) => getAlliance(ctx.deps.db, ctx.actor),
+  },
+  // Stations are also public (nearestStations); their commercial terms are for members only.
+  Station: {
+    commissionFen: (s: Station, _: unknown, ctx: Ctx) => {
+      requireActor(ctx.actor)
+      return s.commissionFen
+    },
+    largeItemCommissionFen: (s: Station, _: unknown, ctx: Ctx) => {
+      requireActor(ctx.actor)
+      return s.largeItemCommissionFen
+    },
   },
   Alliance: {
     hubs: (_: unknown, __: unknown, ctx: Ctx) => listHubs(ctx.deps.db, ctx.actor),

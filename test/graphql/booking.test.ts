@@ -48,11 +48,11 @@ async function hubDay() {
   const rows = await t.db.all<{ capacity_units: number; confirmed_units: number }>(
     sql`select * from hub_days where hub_id = 'hub_1' and date = ${DAY}`,
   )
-  const [{ total }] = await t.db.all<{ total: number }>(
+  const [sum] = await t.db.all<{ total: number }>(
     sql`select coalesce(sum(units), 0) as total from bookings
         where hub_id = 'hub_1' and date = ${DAY} and status = 'CONFIRMED'`,
   )
-  return { ...rows[0]!, bookedTotal: total }
+  return { ...rows[0]!, bookedTotal: sum!.total }
 }
 
 describe('bookHubCapacity', () => {

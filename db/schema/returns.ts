@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from './auth'
+import { createdAt } from './columns'
+import { categories, hubs, merchants, stations } from './network'
+
+export const returnStatuses = [
+  'REGISTERED',
+  'AT_STATION',
+  'IN_TRANSIT',
+  'AT_HUB',
+  'CANCELLED',
+] as const
+export type ReturnStatus = (typeof returnStatuses)[number]
+
+export const pickupRuns = sqliteTable(
+  'pickup_runs',
+  {
+    id: text('id').primaryKey(),
+    stationId: text('station_id')
+      .notNull()
+      .references(() => stations.id),
+    hubId: text('hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    status: text('status', { enum: ['OPEN', 'CLOSED'] }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...createdAt,
+    closedBy: text('closed_by').references(() => users.id),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    index('pickup_runs_station').on(t.stationId, t.createdAt),
+    index('pickup_runs_hub').on(t.hubId, t.createdAt),
+    check('pickup_runs_status', sql`${t.status} in ('OPEN','CLOSED')`),
+  ],
+)
+
+/**
+ * One customer return. `status` only moves along the flow the triggers of migration 0004 allow,
+ * and every move writes a `return_events` row in the same statement.
+ */
+export const returns = sqliteTable(
+  'returns',
+  {
+    id: text('id').primaryKey(),
+    /** What customers type: 12 Crockford base32 characters from a CSPRNG. */
+    code: text('code').notNull().unique(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    hubId: text('hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    orderRef: text('order_ref').notNull(),
+    category: text('category', { enum: categories }).notNull(),
+    itemDescription: text('item_description').notNull(),
+    orderValueFen: integer('order_value_fen').notNull(),
+    largeItem: integer('large_item', { mode: 'boolean' }).notNull(),
+    reason: text('reason').notNull(),
+    /** AES-GCM ciphertext of the customer's contact; only the owning merchant can read it. */
+    contactCiphertext: text('contact_ciphertext'),
+    /** Keyed hash of the normalised contact, to recognise a returner without storing it. */
+    contactHash: text('contact_hash'),
+    status: text('status', { enum: returnStatuses }).notNull(),
+    stationId: text('station_id').references(() => stations.id),
+    pickupRunId: text('pickup_run_id').references(() => pickupRuns.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...createdAt,
+    updatedBy: text('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('returns_merchant').on(t.merchantId, t.createdAt),
+    index('returns_hub_status').on(t.hubId, t.status),
+    index('returns_station_status').on(t.stationId, t.status),
+    index('returns_run').on(t.pickupRunId),
+    check('returns_value', sql`${t.orderValueFen} >= 0`),
+    check(
+      'returns_status',
+      sql`${t.status} in ('REGISTERED','AT_STATION','IN_TRANSIT','AT_HUB','CANCELLED')`,
+    ),
+    check('returns_code', sql`length(${t.code}) >= 10`),
+  ],
+)
+
+/** The history of a return: append-only, one row per status change. */
+export const returnEvents = sqliteTable(
+  'return_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    status: text('status', { enum: returnStatuses }).notNull(),
+    actorId: text('actor_id').references(() => users.id),
+    stationId: text('station_id'),
+    pickupRunId: text('pickup_run_id'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('return_events_return').on(t.returnId, t.id)],
+)
+
+/** A station's commission for one checked-in parcel: at most one per return, ever. */
+export const commissions = sqliteTable(
+  'commissions',
+  {
+    returnId: text('return_id')
+      .primaryKey()
+      .references(() => returns.id),
+    stationId: text('station_id')
+      .notNull()
+      .references(() => stations.id),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    amountFen: integer('amount_fen').notNull(),
+    largeItem: integer('large_item', { mode: 'boolean' }).notNull(),
+    /** Local (Asia/Shanghai) month of the check-in, YYYY-MM, for the monthly settlement. */
+    month: text('month').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    index('commissions_station_month').on(t.stationId, t.month),
+    index('commissions_merchant_month').on(t.merchantId, t.month),
+    check('commissions_amount', sql`${t.amountFen} >= 0`),
+  ],
+)
+
+/** Parcels scanned in at a hub, once each, against the run they arrived with. */
+export const runReceipts = sqliteTable(
+  'run_receipts',
+  {
+    returnId: text('return_id')
+      .primaryKey()
+      .references(() => returns.id),
+    runId: text('run_id')
+      .notNull()
+      .references(() => pickupRuns.id),
+    /** False when the parcel was not on this run's manifest. */
+    expected: integer('expected', { mode: 'boolean' }).notNull(),
+    receivedBy: text('received_by')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('run_receipts_run').on(t.runId)],
+)
+
+/** Fixed-window counters for public endpoints, keyed by purpose and caller. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStartMs: integer('window_start_ms').notNull(),
+  hits: integer('hits').notNull(),
+})

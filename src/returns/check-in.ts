@@ -1,0 +1,57 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { commissions, returns } from '../../db/schema'
+import { requireRole, type Actor } from '../auth/roles'
+import { changes, type Db } from '../db'
+import { Conflict, NotFound } from '../errors'
+import { normalizeCode } from './code'
+import { inAlliance, type Return } from './service'
+
+export interface CheckIn {
+  return: Return
+  /** True when this parcel was already checked in here: a repeat scan changes nothing. */
+  alreadyCheckedIn: boolean
+  /** The commission this parcel earned the station (at check-in time's rate). */
+  commissionFen: number
+}
+
+/**
+ * A station operator checks a parcel in by its code. The conditional UPDATE moves it from
+ * REGISTERED to AT_STATION at most once; the commission is written by the same statement's
+ * trigger, keyed by the return, so duplicate or concurrent scans can never earn twice.
+ */
+export async function checkInParcel(
+  db: Db,
+  actor: Actor | null,
+  typed: string,
+  now: Date,
+): Promise<CheckIn> {
+  const a = requireRole(actor, 'STATION_OPERATOR')
+  const stationId = a.stationId!
+  const code = normalizeCode(typed)
+  const [found] = code
+    ? await db
+        .select()
+        .from(returns)
+        .where(and(eq(returns.code, code), inAlliance(a)))
+    : []
+  if (!found) throw new NotFound('Return')
+  const at = now.toISOString()
+  const result = await db.run(sql`
+    update returns set status = 'AT_STATION', station_id = ${stationId},
+      updated_by = ${a.userId}, updated_at = ${at}
+    where id = ${found.id} and status = 'REGISTERED'
+      and exists (select 1 from stations where id = ${stationId} and active = 1)`)
+  const [after] = await db.select().from(returns).where(eq(returns.id, found.id))
+  const [commission] = await db.select().from(commissions).where(eq(commissions.returnId, found.id))
+  if (changes(result) === 1) {
+    return { return: after!, alreadyCheckedIn: false, commissionFen: commission!.amountFen }
+  }
+  if (after!.stationId === stationId && after!.status !== 'REGISTERED') {
+    return { return: after!, alreadyCheckedIn: true, commissionFen: commission?.amountFen ?? 0 }
+  }
+  if (after!.status === 'REGISTERED') {
+    throw new Conflict('This station is deactivated and cannot accept parcels.')
+  }
+  if (after!.status === 'CANCELLED') throw new Conflict('This return was cancelled by the shop.')
+  throw new Conflict('This parcel was already handed in at another station.')
+}

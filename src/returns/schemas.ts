@@ -1,0 +1,43 @@
+import * as z from 'zod'
+import { categories } from '../../db/schema'
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `enter ${what}` })
+    .trim()
+    .min(1, { error: `enter ${what}` })
+    .max(max, { error: `at most ${max} characters` })
+
+/** A return as a merchant registers it; shared by the form and `registerReturn`. */
+export const registerReturnSchema = z.object({
+  orderRef: text(64, 'the order reference'),
+  category: z.enum(categories, { error: 'choose FOOD, SUPPLIES, CLOTHING or TOYS' }),
+  itemDescription: text(200, 'what is being returned'),
+  orderValueFen: z.coerce
+    .number({ error: 'enter the order value in fen' })
+    .int({ error: 'enter the order value in whole fen' })
+    .min(0, { error: 'cannot be negative' })
+    .max(100_000_000, { error: 'at most ¥1,000,000' }),
+  largeItem: z
+    .union([z.boolean(), z.enum(['on', 'true', '1'])])
+    .optional()
+    .transform((v) => v === true || v === 'on' || v === 'true' || v === '1'),
+  reason: text(500, 'the reason for the return'),
+  hubId: z.string().trim().min(1, { error: 'choose a hub' }),
+  customerContact: z
+    .string()
+    .trim()
+    .max(100, { error: 'at most 100 characters' })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+})
+export type RegisterReturnInput = z.infer<typeof registerReturnSchema>
+
+export const codeSchema = z.object({
+  code: z.string().trim().min(1, { error: 'enter the return code' }).max(40),
+})
+
+export const pageSchema = z.object({
+  first: z.number().int().min(1).max(100).default(20),
+  after: z.string().max(200).optional(),
+})

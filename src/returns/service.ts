@@ -1,0 +1,239 @@
+/**
+ * Customer returns: registration by the merchant, who may see what, the public lookup by code.
+ * Status changes happen in single conditional UPDATEs; the triggers of migration 0004 refuse
+ * illegal moves and write the history and commissions in the same statement.
+ */
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { hubs, returnEvents, returns, stations, type ReturnStatus } from '../../db/schema'
+import { requireActor, requireRole, type Actor } from '../auth/roles'
+import { changes, type Db } from '../db'
+import { fromBase64, toBase64Url, utf8 } from '../encoding'
+import { Conflict, InvalidInput, NotFound } from '../errors'
+import { newId } from '../ids'
+import { getHub } from '../network/service'
+import { hit } from '../rate-limit'
+import { generateReturnCode, normalizeCode } from './code'
+import { contactVault } from './contact'
+import type { RegisterReturnInput } from './schemas'
+
+export type Return = typeof returns.$inferSelect
+export type ReturnEvent = typeof returnEvents.$inferSelect
+
+const vaults = new Map<string, ReturnType<typeof contactVault>>()
+const vaultFor = (secret: string) => {
+  if (!vaults.has(secret)) vaults.set(secret, contactVault(secret))
+  return vaults.get(secret)!
+}
+
+/** Registers a return for the merchant's own shop and gives it a fresh unguessable code. */
+export async function registerReturn(
+  db: Db,
+  actor: Actor | null,
+  input: RegisterReturnInput,
+  now: Date,
+  contactKey: string,
+): Promise<Return> {
+  const a = requireRole(actor, 'MERCHANT')
+  const hub = await getHub(db, a, input.hubId).catch(() => {
+    throw new InvalidInput('hubId', 'choose one of the alliance hubs')
+  })
+  const sealed = input.customerContact
+    ? await (await vaultFor(contactKey)).seal(input.customerContact)
+    : undefined
+  const at = now.toISOString()
+  // A collision among 2^60 codes is astronomically unlikely; the unique index would refuse it,
+  // and one retry with a new code covers it.
+  for (let attempt = 0; ; attempt++) {
+    const id = newId('ret')
+    try {
+      await db.insert(returns).values({
+        id,
+        code: generateReturnCode(),
+        merchantId: a.merchantId!,
+        hubId: hub.id,
+        orderRef: input.orderRef,
+        category: input.category,
+        itemDescription: input.itemDescription,
+        orderValueFen: input.orderValueFen,
+        largeItem: input.largeItem,
+        reason: input.reason,
+        contactCiphertext: sealed?.ciphertext,
+        contactHash: sealed?.hash,
+        status: 'REGISTERED',
+        createdBy: a.userId,
+        createdAt: at,
+        updatedBy: a.userId,
+        updatedAt: at,
+      })
+      return getReturn(db, a, id)
+    } catch (error) {
+      if (attempt >= 1 || !String(error).includes('returns.code')) throw error
+    }
+  }
+}
+
+/** Returns of the actor's alliance (their destination hub belongs to it). */
+export function inAlliance(a: Actor): SQL {
+  return sql`${returns.hubId} in (select id from hubs where alliance_id = ${a.allianceId})`
+}
+
+/** Which returns an actor may see: its merchant's, its hub's, its station's, or all. */
+function visibleTo(a: Actor): SQL | undefined {
+  switch (a.role) {
+    case 'COORDINATOR':
+      return inAlliance(a)
+    case 'MERCHANT':
+      return eq(returns.merchantId, a.merchantId!)
+    case 'HUB_OPERATOR':
+      return eq(returns.hubId, a.hubId!)
+    case 'STATION_OPERATOR':
+      return eq(returns.stationId, a.stationId!)
+  }
+}
+
+/** One return the actor may see; another tenant's return is NOT_FOUND, never FORBIDDEN. */
+export async function getReturn(db: Db, actor: Actor | null, id: string): Promise<Return> {
+  const a = requireActor(actor)
+  const [row] = await db
+    .select()
+    .from(returns)
+    .where(and(eq(returns.id, id), visibleTo(a)))
+  if (!row) throw new NotFound('Return')
+  return row
+}
+
+export interface ReturnPage {
+  nodes: Return[]
+  endCursor: string | null
+  hasNextPage: boolean
+}
+
+/** Newest first, `first` at a time; `after` is the opaque cursor of the previous page's end. */
+export async function listReturns(
+  db: Db,
+  actor: Actor | null,
+  options: { status?: ReturnStatus; first: number; after?: string },
+): Promise<ReturnPage> {
+  const a = requireActor(actor)
+  const cursor = options.after ? decodeCursor(options.after) : undefined
+  const rows = await db
+    .select()
+    .from(returns)
+    .where(
+      and(
+        visibleTo(a),
+        options.status ? eq(returns.status, options.status) : undefined,
+        cursor
+          ? or(
+              lt(returns.createdAt, cursor.createdAt),
+              and(eq(returns.createdAt, cursor.createdAt), lt(returns.id, cursor.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(returns.createdAt), desc(returns.id))
+    .limit(options.first + 1)
+  const nodes = rows.slice(0, options.first)
+  const last = nodes.at(-1)
+  return {
+    nodes,
+    hasNextPage: rows.length > options.first,
+    endCursor: last ? encodeCursor(last) : null,
+  }
+}
+
+function encodeCursor(r: Return): string {
+  return toBase64Url(utf8(JSON.stringify([r.createdAt, r.id])))
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const padded = cursor.replace(/-/g, '+').replace(/_/g, '/')
+    const [createdAt, id] = JSON.parse(new TextDecoder().decode(fromBase64(padded)))
+    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id }
+  } catch {
+    // fall through to the input error
+  }
+  throw new InvalidInput('after', 'not a cursor from a previous page')
+}
+
+/** The status history of a return, oldest first. */
+export async function timeline(db: Db, returnId: string): Promise<ReturnEvent[]> {
+  return db
+    .select()
+    .from(returnEvents)
+    .where(eq(returnEvents.returnId, returnId))
+    .orderBy(asc(returnEvents.id))
+}
+
+/** The customer contact of the merchant's own return, decrypted; null when none was given. */
+export async function customerContact(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  contactKey: string,
+): Promise<string | null> {
+  const a = requireRole(actor, 'MERCHANT')
+  const r = await getReturn(db, a, id)
+  if (!r.contactCiphertext) return null
+  return (await vaultFor(contactKey)).open(r.contactCiphertext)
+}
+
+/** Cancels the merchant's own return, only before it has been dropped off. */
+export async function cancelReturn(db: Db, actor: Actor | null, id: string, now: Date) {
+  const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
+  const r = await getReturn(db, a, id)
+  const result = await db.run(sql`
+    update returns set status = 'CANCELLED', updated_by = ${a.userId}, updated_at = ${now.toISOString()}
+    where id = ${r.id} and status = 'REGISTERED'`)
+  if (changes(result) === 0 && r.status !== 'CANCELLED') {
+    throw new Conflict('A return can only be cancelled before it is dropped off.', {
+      status: r.status,
+    })
+  }
+  return getReturn(db, a, id)
+}
+
+export interface PublicReturn {
+  code: string
+  category: Return['category']
+  status: ReturnStatus
+  stationName: string | null
+  timeline: { status: ReturnStatus; at: string }[]
+}
+
+/**
+ * What a customer may see by code, with no sign-in: status, category, station and dates —
+ * nothing about the customer, the order value or the merchant. Limited per IP so codes cannot
+ * be enumerated.
+ */
+export async function returnByCode(
+  db: Db,
+  typed: string,
+  ip: string,
+  now: Date,
+): Promise<PublicReturn | null> {
+  await hit(db, `track:${ip}`, 30, 60_000, now.getTime())
+  const code = normalizeCode(typed)
+  if (!code) return null
+  const [row] = await db
+    .select({ r: returns, stationName: stations.name })
+    .from(returns)
+    .leftJoin(stations, eq(stations.id, returns.stationId))
+    .where(eq(returns.code, code))
+  if (!row) return null
+  const events = await timeline(db, row.r.id)
+  return {
+    code: row.r.code,
+    category: row.r.category,
+    status: row.r.status,
+    stationName: row.stationName,
+    timeline: events.map((e) => ({ status: e.status, at: e.at })),
+  }
+}
+
+/** Hubs a merchant may send returns to (its alliance's). */
+export async function destinationHubs(db: Db, actor: Actor | null) {
+  const a = requireActor(actor)
+  return db.select().from(hubs).where(eq(hubs.allianceId, a.allianceId)).orderBy(asc(hubs.id))
+}

@@ -1,0 +1,46 @@
+import * as z from 'zod'
+import { stationServices } from '../../db/schema'
+
+const hours = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, {
+    error: 'use opening hours like 09:00-21:00',
+  })
+const fen = z.coerce
+  .number({ error: 'enter an amount in fen' })
+  .int({ error: 'enter whole fen' })
+  .min(0, { error: 'cannot be negative' })
+  .max(1_000_000, { error: 'too large' })
+
+/** What a station operator may change about its own station. */
+export const stationDetailsSchema = z.object({
+  openingHours: hours,
+  services: z.array(z.enum(stationServices)).max(stationServices.length),
+})
+
+/** A station as a coordinator creates or edits it. */
+export const stationSchema = stationDetailsSchema.extend({
+  name: z.string().trim().min(1, { error: 'enter a name' }).max(60),
+  storeName: z.string().trim().min(1, { error: 'enter the store name' }).max(60),
+  address: z.string().trim().min(1, { error: 'enter the address' }).max(200),
+  city: z.string().trim().min(1, { error: 'enter the city' }).max(40),
+  province: z.string().trim().min(1, { error: 'enter the province' }).max(40),
+  lat: z.coerce.number().min(-90).max(90),
+  lng: z.coerce.number().min(-180).max(180),
+  commissionFen: fen,
+  largeItemCommissionFen: fen,
+})
+export type StationInput = z.infer<typeof stationSchema>
+
+export const nearestSchema = z.object({
+  lat: z
+    .number()
+    .min(-90, { error: 'latitude is -90 to 90' })
+    .max(90, { error: 'latitude is -90 to 90' }),
+  lng: z
+    .number()
+    .min(-180, { error: 'longitude is -180 to 180' })
+    .max(180, { error: 'longitude is -180 to 180' }),
+  limit: z.number().int().min(1).max(50).default(5),
+})
