@@ -9,7 +9,6 @@ import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
 import { loadConfig } from './config'
 
-const started = performance.now()
 const config = loadConfig(process.env)
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
 const hasher = pbkdf2Hasher()
@@ -30,7 +29,8 @@ const app = createApp({
 })
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  const ms = Math.round(performance.now() - started)
+  // performance.now() counts from process start, so this includes loading the code.
+  const ms = Math.round(performance.now())
   console.log(`Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms)`)
   console.log(`Database: ${config.databaseUrl}${seeded ? ' (demo alliance seeded)' : ''}`)
   if (config.seedDemo) {
