@@ -1,11 +1,19 @@
 import type { Locale } from '../../db/schema'
-import { en, type MessageKey } from './en'
+import * as returns from '../returns/messages'
+import * as stations from '../stations/messages'
+import { en } from './en'
 import { zhCN } from './zh-CN'
 
-export type { MessageKey }
+// Shared copy lives in en.ts / zh-CN.ts; a capability with many pages keeps its own catalogue
+// beside its code (`<capability>/messages.ts`), merged here.
+const english = { ...en, ...returns.en, ...stations.en }
+export type MessageKey = keyof typeof english
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
+const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  en: english,
+  'zh-CN': { ...zhCN, ...returns.zhCN, ...stations.zhCN },
+}
 
 /**
  * A lookup function for one locale.
