@@ -78,7 +78,7 @@ CREATE TABLE `returns` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "returns_value" CHECK("returns"."order_value_fen" >= 0),
-	CONSTRAINT "returns_status" CHECK("returns"."status" in ('REGISTERED','AT_STATION','IN_TRANSIT','AT_HUB','CANCELLED')),
+	CONSTRAINT "returns_status" CHECK("returns"."status" in ('REGISTERED','AT_STATION','IN_TRANSIT','AT_HUB','INSPECTED','RESOLVED','CLOSED','CANCELLED')),
 	CONSTRAINT "returns_code" CHECK(length("returns"."code") >= 10)
 );
 --> statement-breakpoint

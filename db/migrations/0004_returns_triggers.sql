@@ -1,12 +1,16 @@
 -- The return status flow, its history and station commissions, enforced by the database: a
--- status can only move forward along REGISTERED -> AT_STATION -> IN_TRANSIT -> AT_HUB (or
--- REGISTERED -> CANCELLED), each move is logged in the same statement, and a check-in earns its
--- station exactly one commission (commissions.return_id is the primary key).
+-- status can only move forward along REGISTERED -> AT_STATION -> IN_TRANSIT -> AT_HUB ->
+-- INSPECTED -> RESOLVED -> CLOSED (or REGISTERED -> CANCELLED), each move is logged in the same
+-- statement, and a check-in earns its station exactly one commission (commissions.return_id is
+-- the primary key).
 CREATE TRIGGER `returns_status_flow` BEFORE UPDATE OF `status` ON `returns`
 WHEN NOT (
   (old.status = 'REGISTERED' AND new.status IN ('AT_STATION', 'CANCELLED'))
   OR (old.status = 'AT_STATION' AND new.status = 'IN_TRANSIT')
   OR (old.status = 'IN_TRANSIT' AND new.status = 'AT_HUB')
+  OR (old.status = 'AT_HUB' AND new.status = 'INSPECTED')
+  OR (old.status = 'INSPECTED' AND new.status = 'RESOLVED')
+  OR (old.status = 'RESOLVED' AND new.status = 'CLOSED')
 )
 BEGIN
   SELECT RAISE(ABORT, 'illegal return status change');

@@ -9,6 +9,9 @@ export const returnStatuses = [
   'AT_STATION',
   'IN_TRANSIT',
   'AT_HUB',
+  'INSPECTED',
+  'RESOLVED',
+  'CLOSED',
   'CANCELLED',
 ] as const
 export type ReturnStatus = (typeof returnStatuses)[number]
@@ -84,7 +87,7 @@ export const returns = sqliteTable(
     check('returns_value', sql`${t.orderValueFen} >= 0`),
     check(
       'returns_status',
-      sql`${t.status} in ('REGISTERED','AT_STATION','IN_TRANSIT','AT_HUB','CANCELLED')`,
+      sql`${t.status} in ('REGISTERED','AT_STATION','IN_TRANSIT','AT_HUB','INSPECTED','RESOLVED','CLOSED','CANCELLED')`,
     ),
     check('returns_code', sql`length(${t.code}) >= 10`),
   ],

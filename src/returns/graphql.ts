@@ -29,6 +29,9 @@ export const typeDefs = /* GraphQL */ `
     AT_STATION
     IN_TRANSIT
     AT_HUB
+    INSPECTED
+    RESOLVED
+    CLOSED
     CANCELLED
   }
 
