@@ -1,6 +1,7 @@
 import { createSchema } from 'graphql-yoga'
 import * as auth from '../auth/graphql'
 import * as booking from '../booking/graphql'
+import * as inspection from '../inspection/graphql'
 import * as network from '../network/graphql'
 import * as returns from '../returns/graphql'
 import * as stations from '../stations/graphql'
@@ -8,7 +9,7 @@ import type { GraphQLContext } from './context'
 import * as scalars from './scalars'
 
 /** Each capability contributes its type definitions and resolvers; they are merged here. */
-const modules = [scalars, auth, network, booking, returns, stations]
+const modules = [scalars, auth, network, booking, returns, stations, inspection]
 
 export const schema = createSchema<GraphQLContext>({
   typeDefs: modules.map((m) => m.typeDefs),

@@ -94,6 +94,8 @@ export const typeDefs = /* GraphQL */ `
     status: ReturnStatus!
     stationName: String
     timeline: [TimelineEntry!]!
+    "The next step in the normal flow; null when the return is finished."
+    nextStatus: ReturnStatus
   }
 
   type CheckIn {

@@ -15,6 +15,7 @@ import { hit } from '../rate-limit'
 import { generateReturnCode, normalizeCode } from './code'
 import { contactVault } from './contact'
 import type { RegisterReturnInput } from './schemas'
+import { nextStatuses } from './status'
 
 export type Return = typeof returns.$inferSelect
 export type ReturnEvent = typeof returnEvents.$inferSelect
@@ -200,6 +201,8 @@ export interface PublicReturn {
   status: ReturnStatus
   stationName: string | null
   timeline: { status: ReturnStatus; at: string }[]
+  /** What happens next in the normal flow, for the tracking page; null at the end. */
+  nextStatus: ReturnStatus | null
 }
 
 /**
@@ -229,6 +232,7 @@ export async function returnByCode(
     status: row.r.status,
     stationName: row.stationName,
     timeline: events.map((e) => ({ status: e.status, at: e.at })),
+    nextStatus: nextStatuses[row.r.status].find((s) => s !== 'CANCELLED') ?? null,
   }
 }
 

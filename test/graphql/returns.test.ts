@@ -135,6 +135,7 @@ describe('tenancy', () => {
     expect(introspect.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
       'category',
       'code',
+      'nextStatus',
       'stationName',
       'status',
       'timeline',

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from './auth'
+import { createdAt } from './columns'
+import { merchants } from './network'
+import { returns } from './returns'
+
+/** Messages to the customer on a return; the first one is the "first response" of the SLA. */
+export const returnResponses = sqliteTable(
+  'return_responses',
+  {
+    id: text('id').primaryKey(),
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    message: text('message').notNull(),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('return_responses_return').on(t.returnId, t.at)],
+)
+
+export const grades = [
+  'RESELLABLE',
+  'DAMAGED',
+  'PARTS_MISSING',
+  'NEAR_EXPIRY',
+  'EXPIRED',
+  'SAFETY_RISK',
+] as const
+export type Grade = (typeof grades)[number]
+
+/** What the hub found: one inspection per return. */
+export const inspections = sqliteTable(
+  'inspections',
+  {
+    returnId: text('return_id')
+      .primaryKey()
+      .references(() => returns.id),
+    grade: text('grade', { enum: grades }).notNull(),
+    /** Answers to the category's checklist: `{ item: value }`. */
+    checklist: text('checklist', { mode: 'json' })
+      .$type<Record<string, boolean | string | number>>()
+      .notNull(),
+    notes: text('notes').notNull().default(''),
+    inspectorId: text('inspector_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    check(
+      'inspections_grade',
+      sql`${t.grade} in ('RESELLABLE','DAMAGED','PARTS_MISSING','NEAR_EXPIRY','EXPIRED','SAFETY_RISK')`,
+    ),
+  ],
+)
+
+/** Photos taken at inspection, stored as blobs behind the storage interface. */
+export const inspectionPhotos = sqliteTable(
+  'inspection_photos',
+  {
+    id: text('id').primaryKey(),
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    blobKey: text('blob_key').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    ...createdAt,
+  },
+  (t) => [index('inspection_photos_return').on(t.returnId)],
+)
+
+export const resolutionKinds = ['REFUND', 'EXCHANGE', 'RESTOCK', 'DISPOSE'] as const
+export type ResolutionKind = (typeof resolutionKinds)[number]
+
+/** What the merchant decided: one resolution per return. */
+export const resolutions = sqliteTable(
+  'resolutions',
+  {
+    returnId: text('return_id')
+      .primaryKey()
+      .references(() => returns.id),
+    resolution: text('resolution', { enum: resolutionKinds }).notNull(),
+    refundFen: integer('refund_fen'),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    check('resolutions_kind', sql`${t.resolution} in ('REFUND','EXCHANGE','RESTOCK','DISPOSE')`),
+    check(
+      'resolutions_refund',
+      sql`(${t.resolution} = 'REFUND') = (${t.refundFen} is not null) and coalesce(${t.refundFen}, 0) >= 0`,
+    ),
+  ],
+)
+
+/** The customer's rating after resolution: once per return, keyed by the return. */
+export const returnRatings = sqliteTable(
+  'return_ratings',
+  {
+    returnId: text('return_id')
+      .primaryKey()
+      .references(() => returns.id),
+    stars: integer('stars').notNull(),
+    comment: text('comment').notNull().default(''),
+    at: text('at').notNull(),
+  },
+  (t) => [check('return_ratings_stars', sql`${t.stars} between 1 and 5`)],
+)
+
+/** A merchant's after-sales staff and whether each holds the alliance's certification. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    name: text('name').notNull(),
+    certified: integer('certified', { mode: 'boolean' }).notNull().default(false),
+    certifiedOn: text('certified_on'),
+    ...createdAt,
+  },
+  (t) => [index('staff_merchant').on(t.merchantId)],
+)

@@ -1,0 +1,276 @@
+import { isoMonth } from '../booking/schemas'
+import type { GraphQLContext } from '../graphql/context'
+import { parseInput } from '../graphql/parse-input'
+import { getHub, getMerchant } from '../network/service'
+import { getReturn, type Return } from '../returns/service'
+import { checklists } from './checklists'
+import {
+  certificationSchema,
+  inspectSchema,
+  rateSchema,
+  resolveSchema,
+  respondSchema,
+  staffSchema,
+} from './schemas'
+import {
+  closeReturn,
+  getInspection,
+  getRating,
+  getResolution,
+  inspectReturn,
+  rateReturn,
+  resolveReturn,
+  respondToReturn,
+  responses,
+  returnSla,
+} from './service'
+import { serviceLevels } from './service-levels'
+import { addStaff, listStaff, setStaffCertification } from './staff'
+
+export const typeDefs = /* GraphQL */ `
+  enum Grade {
+    RESELLABLE
+    DAMAGED
+    PARTS_MISSING
+    NEAR_EXPIRY
+    EXPIRED
+    SAFETY_RISK
+  }
+
+  enum ResolutionKind {
+    REFUND
+    EXCHANGE
+    RESTOCK
+    DISPOSE
+  }
+
+  "One item of a category's inspection checklist."
+  type ChecklistItem {
+    key: String!
+    "boolean, date or text"
+    kind: String!
+    required: Boolean!
+  }
+
+  input ChecklistAnswerInput {
+    item: String!
+    "true/false, a date YYYY-MM-DD, or text, as the item's kind says."
+    value: String!
+  }
+
+  input InspectReturnInput {
+    returnId: ID!
+    grade: Grade!
+    checklist: [ChecklistAnswerInput!]!
+    notes: String
+  }
+
+  input ResolveReturnInput {
+    returnId: ID!
+    resolution: ResolutionKind!
+    "Required for REFUND, at most the order value."
+    refundFen: Int
+  }
+
+  type ChecklistAnswer {
+    item: String!
+    value: String!
+  }
+
+  type Inspection {
+    grade: Grade!
+    checklist: [ChecklistAnswer!]!
+    notes: String!
+    at: String!
+  }
+
+  type ReturnResolution {
+    resolution: ResolutionKind!
+    refundFen: Int
+    at: String!
+  }
+
+  type ReturnResponse {
+    message: String!
+    at: String!
+  }
+
+  type Rating {
+    stars: Int!
+    comment: String!
+  }
+
+  "Service clocks, derived from the event log at the moment of asking."
+  type Sla {
+    firstResponseDueAt: String!
+    firstRespondedAt: String
+    resolutionDueAt: String
+    resolvedAt: String
+    cycleHours: Float!
+    breached: Boolean!
+    firstResponseBreached: Boolean!
+    resolutionBreached: Boolean!
+    cycleBreached: Boolean!
+  }
+
+  type ServiceLevelFigures {
+    returns: Int!
+    firstResponseCounted: Int!
+    firstResponseOnTime: Int!
+    firstResponseOnTimeShare: Float
+    resolutionCounted: Int!
+    resolutionOnTime: Int!
+    resolutionOnTimeShare: Float
+    resolved: Int!
+    medianCycleHours: Float
+    p90CycleHours: Float
+    cycleWithinTargetShare: Float
+    breached: Int!
+  }
+
+  type MerchantServiceLevels {
+    merchant: Merchant!
+    figures: ServiceLevelFigures!
+  }
+
+  type HubServiceLevels {
+    hub: Hub!
+    figures: ServiceLevelFigures!
+  }
+
+  type ServiceLevels {
+    month: String!
+    merchant: Merchant
+    figures: ServiceLevelFigures!
+    "Coordinators only."
+    byMerchant: [MerchantServiceLevels!]
+    "Coordinators only."
+    byHub: [HubServiceLevels!]
+  }
+
+  type Staff {
+    id: ID!
+    name: String!
+    certified: Boolean!
+    certifiedOn: String
+  }
+
+  extend type Return {
+    sla: Sla!
+    inspection: Inspection
+    resolution: ReturnResolution
+    responses: [ReturnResponse!]!
+    rating: Rating
+  }
+
+  extend type Query {
+    "The inspection checklist of a category."
+    checklist(category: Category!): [ChecklistItem!]!
+    "Merchant: its own only; coordinator: all, or one merchant."
+    serviceLevels(month: String!, merchantId: ID): ServiceLevels!
+    "Merchant: its own staff; coordinator: any merchant's."
+    staff(merchantId: ID): [Staff!]!
+  }
+
+  extend type Mutation {
+    respondToReturn(id: ID!, message: String!): Return!
+    inspectReturn(input: InspectReturnInput!): Return!
+    resolveReturn(input: ResolveReturnInput!): Return!
+    closeReturn(id: ID!): Return!
+    "Public: the customer rates a resolved return once, by its code."
+    rateReturn(code: String!, stars: Int!, comment: String): Rating!
+    addStaff(name: String!, certified: Boolean): Staff!
+    setStaffCertification(staffId: ID!, certified: Boolean!): Staff!
+  }
+`
+
+type Ctx = GraphQLContext
+const withoutNulls = (args: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined))
+
+export const resolvers = {
+  Query: {
+    checklist: (_: unknown, args: { category: keyof typeof checklists }) =>
+      checklists[args.category].items,
+    serviceLevels: async (_: unknown, args: { month: string; merchantId?: string }, ctx: Ctx) => {
+      const month = parseInput(isoMonth, args.month)
+      const levels = await serviceLevels(
+        ctx.deps.db,
+        ctx.actor,
+        month,
+        args.merchantId ?? undefined,
+        ctx.deps.now(),
+      )
+      return {
+        month,
+        merchantId: levels.merchantId,
+        figures: levels,
+        byMerchant: levels.byMerchant?.map((f) => ({ merchantId: f.merchantId, figures: f })),
+        byHub: levels.byHub?.map((f) => ({ hubId: f.hubId, figures: f })),
+      }
+    },
+    staff: (_: unknown, args: { merchantId?: string }, ctx: Ctx) =>
+      listStaff(ctx.deps.db, ctx.actor, args.merchantId ?? undefined),
+  },
+  Mutation: {
+    respondToReturn: (_: unknown, args: unknown, ctx: Ctx) => {
+      const { id, message } = parseInput(respondSchema, args)
+      return respondToReturn(ctx.deps.db, ctx.actor, id, message, ctx.deps.now())
+    },
+    inspectReturn: (_: unknown, args: { input: Record<string, unknown> }, ctx: Ctx) =>
+      inspectReturn(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(inspectSchema, withoutNulls(args.input)),
+        ctx.deps.now(),
+      ),
+    resolveReturn: (_: unknown, args: { input: Record<string, unknown> }, ctx: Ctx) =>
+      resolveReturn(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(resolveSchema, withoutNulls(args.input)),
+        ctx.deps.now(),
+      ),
+    closeReturn: (_: unknown, args: { id: string }, ctx: Ctx) =>
+      closeReturn(ctx.deps.db, ctx.actor, args.id, ctx.deps.now()),
+    rateReturn: (_: unknown, args: Record<string, unknown>, ctx: Ctx) =>
+      rateReturn(ctx.deps.db, parseInput(rateSchema, withoutNulls(args)), ctx.ip, ctx.deps.now()),
+    addStaff: (_: unknown, args: Record<string, unknown>, ctx: Ctx) =>
+      addStaff(ctx.deps.db, ctx.actor, parseInput(staffSchema, withoutNulls(args)), ctx.deps.now()),
+    setStaffCertification: (_: unknown, args: unknown, ctx: Ctx) => {
+      const { staffId, certified } = parseInput(certificationSchema, args)
+      return setStaffCertification(ctx.deps.db, ctx.actor, staffId, certified, ctx.deps.now())
+    },
+  },
+  Return: {
+    sla: (r: Return, _: unknown, ctx: Ctx) => returnSla(ctx.deps.db, r.id, ctx.deps.now()),
+    inspection: async (r: Return, _: unknown, ctx: Ctx) => {
+      const found = await getInspection(ctx.deps.db, r.id)
+      if (!found) return null
+      return {
+        ...found,
+        checklist: Object.entries(found.checklist).map(([item, value]) => ({
+          item,
+          value: String(value),
+        })),
+      }
+    },
+    resolution: (r: Return, _: unknown, ctx: Ctx) => getResolution(ctx.deps.db, r.id),
+    responses: (r: Return, _: unknown, ctx: Ctx) => responses(ctx.deps.db, ctx.actor, r.id),
+    rating: async (r: Return, _: unknown, ctx: Ctx) => {
+      await getReturn(ctx.deps.db, ctx.actor, r.id)
+      return getRating(ctx.deps.db, r.id)
+    },
+  },
+  ServiceLevels: {
+    merchant: (s: { merchantId: string | null }, _: unknown, ctx: Ctx) =>
+      s.merchantId ? getMerchant(ctx.deps.db, ctx.actor, s.merchantId) : null,
+  },
+  MerchantServiceLevels: {
+    merchant: (s: { merchantId: string }, _: unknown, ctx: Ctx) =>
+      getMerchant(ctx.deps.db, ctx.actor, s.merchantId),
+  },
+  HubServiceLevels: {
+    hub: (s: { hubId: string }, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, s.hubId),
+  },
+}

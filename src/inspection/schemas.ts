@@ -1,0 +1,46 @@
+import * as z from 'zod'
+import { grades, resolutionKinds } from '../../db/schema'
+
+export const respondSchema = z.object({
+  id: z.string().min(1),
+  message: z.string().trim().min(1, { error: 'write a message' }).max(1000),
+})
+
+export const inspectSchema = z.object({
+  returnId: z.string().min(1),
+  grade: z.enum(grades, { error: 'choose a grade' }),
+  checklist: z.array(z.object({ item: z.string().max(40), value: z.string().max(500) })).max(20),
+  notes: z.string().trim().max(2000).default(''),
+})
+export type InspectInput = z.infer<typeof inspectSchema>
+
+export const resolveSchema = z.object({
+  returnId: z.string().min(1),
+  resolution: z.enum(resolutionKinds, { error: 'choose a resolution' }),
+  refundFen: z
+    .number({ error: 'enter the refund in fen' })
+    .int({ error: 'enter whole fen' })
+    .min(0, { error: 'cannot be negative' })
+    .optional(),
+})
+export type ResolveInput = z.infer<typeof resolveSchema>
+
+export const rateSchema = z.object({
+  code: z.string().trim().min(1).max(40),
+  stars: z.coerce
+    .number({ error: 'choose 1 to 5 stars' })
+    .int({ error: 'choose 1 to 5 stars' })
+    .min(1, { error: 'choose 1 to 5 stars' })
+    .max(5, { error: 'choose 1 to 5 stars' }),
+  comment: z.string().trim().max(300, { error: 'at most 300 characters' }).default(''),
+})
+
+export const staffSchema = z.object({
+  name: z.string().trim().min(1, { error: 'enter a name' }).max(60),
+  certified: z.boolean().default(false),
+})
+
+export const certificationSchema = z.object({
+  staffId: z.string().min(1),
+  certified: z.boolean(),
+})

@@ -1,0 +1,215 @@
+/**
+ * Closing the loop on a return: first response, inspection at the hub, the merchant's
+ * resolution, follow-up close, the customer's rating, and the service clocks derived from it all.
+ * Each step is one INSERT or conditional UPDATE; migration 0006's triggers enforce the order and
+ * the grade rules in the database too.
+ */
+import { asc, eq, sql } from 'drizzle-orm'
+import {
+  inspections,
+  resolutions,
+  returnRatings,
+  returnResponses,
+  returns,
+  type Grade,
+} from '../../db/schema'
+import { requireActor, requireRole, type Actor } from '../auth/roles'
+import { localDate } from '../calendar/local-date'
+import { changes, type Db } from '../db'
+import { Conflict, NotFound } from '../errors'
+import { newId } from '../ids'
+import { hit } from '../rate-limit'
+import { normalizeCode } from '../returns/code'
+import { getReturn, type Return } from '../returns/service'
+import { assertGradeFits, assertResolutionAllowed, parseAnswers } from './rules'
+import type { InspectInput, ResolveInput } from './schemas'
+import { computeSla, type Sla } from './sla'
+
+/** Records a message to the customer; the first one stops the 2-hour first-response clock. */
+export async function respondToReturn(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  message: string,
+  now: Date,
+): Promise<Return> {
+  const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
+  const r = await getReturn(db, a, id)
+  if (r.status === 'CANCELLED' || r.status === 'CLOSED') {
+    throw new Conflict(`This return is ${r.status.toLowerCase()}.`)
+  }
+  await db.insert(returnResponses).values({
+    id: newId('rsp'),
+    returnId: r.id,
+    message,
+    actorId: a.userId,
+    at: now.toISOString(),
+  })
+  return r
+}
+
+/** Hub staff grade a parcel at their hub against its category's checklist. */
+export async function inspectReturn(
+  db: Db,
+  actor: Actor | null,
+  input: InspectInput,
+  now: Date,
+): Promise<Return> {
+  const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
+  const r = await getReturn(db, a, input.returnId)
+  if (r.status !== 'AT_HUB') {
+    throw new Conflict(
+      `Only a parcel received at the hub can be inspected; this one is ${r.status}.`,
+    )
+  }
+  const answers = parseAnswers(r.category, input.checklist)
+  assertGradeFits(r.category, answers, input.grade, localDate(now))
+  const inserted = await db
+    .insert(inspections)
+    .values({
+      returnId: r.id,
+      grade: input.grade,
+      checklist: answers,
+      notes: input.notes,
+      inspectorId: a.userId,
+      at: now.toISOString(),
+    })
+    .onConflictDoNothing()
+    .returning()
+  if (inserted.length === 0) throw new Conflict('This return was already inspected.')
+  return getReturn(db, a, r.id)
+}
+
+export async function getInspection(db: Db, returnId: string) {
+  const [row] = await db.select().from(inspections).where(eq(inspections.returnId, returnId))
+  return row ?? null
+}
+
+export async function getResolution(db: Db, returnId: string) {
+  const [row] = await db.select().from(resolutions).where(eq(resolutions.returnId, returnId))
+  return row ?? null
+}
+
+/** The merchant decides what happens to an inspected return. */
+export async function resolveReturn(
+  db: Db,
+  actor: Actor | null,
+  input: ResolveInput,
+  now: Date,
+): Promise<Return> {
+  const a = requireRole(actor, 'MERCHANT')
+  const r = await getReturn(db, a, input.returnId)
+  const inspection = await getInspection(db, r.id)
+  if (r.status !== 'INSPECTED' || !inspection) {
+    throw new Conflict(`Only an inspected return can be resolved; this one is ${r.status}.`)
+  }
+  assertResolutionAllowed(
+    inspection.grade as Grade,
+    input.resolution,
+    input.refundFen,
+    r.orderValueFen,
+  )
+  const inserted = await db
+    .insert(resolutions)
+    .values({
+      returnId: r.id,
+      resolution: input.resolution,
+      refundFen: input.refundFen ?? null,
+      actorId: a.userId,
+      at: now.toISOString(),
+    })
+    .onConflictDoNothing()
+    .returning()
+  if (inserted.length === 0) throw new Conflict('This return was already resolved.')
+  return getReturn(db, a, r.id)
+}
+
+/** The follow-up: the merchant (or coordinator) closes a resolved return. */
+export async function closeReturn(db: Db, actor: Actor | null, id: string, now: Date) {
+  const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
+  const r = await getReturn(db, a, id)
+  const result = await db.run(sql`
+    update returns set status = 'CLOSED', updated_by = ${a.userId}, updated_at = ${now.toISOString()}
+    where id = ${r.id} and status = 'RESOLVED'`)
+  if (changes(result) === 0 && r.status !== 'CLOSED') {
+    throw new Conflict(`Only a resolved return can be closed; this one is ${r.status}.`)
+  }
+  return getReturn(db, a, id)
+}
+
+/**
+ * The customer rates a resolved return, once, with the code as the key. Limited per IP like
+ * the tracking lookup.
+ */
+export async function rateReturn(
+  db: Db,
+  input: { code: string; stars: number; comment: string },
+  ip: string,
+  now: Date,
+): Promise<{ stars: number; comment: string }> {
+  await hit(db, `rate:${ip}`, 10, 60_000, now.getTime())
+  const code = normalizeCode(input.code)
+  const [r] = code ? await db.select().from(returns).where(eq(returns.code, code)) : []
+  if (!r) throw new NotFound('Return')
+  if (r.status !== 'RESOLVED' && r.status !== 'CLOSED') {
+    throw new Conflict('A return can be rated once it is resolved.')
+  }
+  const inserted = await db
+    .insert(returnRatings)
+    .values({ returnId: r.id, stars: input.stars, comment: input.comment, at: now.toISOString() })
+    .onConflictDoNothing()
+    .returning()
+  if (inserted.length === 0) throw new Conflict('This return has already been rated.')
+  return { stars: input.stars, comment: input.comment }
+}
+
+export async function getRating(db: Db, returnId: string) {
+  const [row] = await db.select().from(returnRatings).where(eq(returnRatings.returnId, returnId))
+  return row ?? null
+}
+
+/**
+ * The facts the clocks need, for many returns in one query. Ids travel as one JSON parameter
+ * (`json_each`) because D1 binds at most 100 parameters per statement.
+ */
+export async function slaFacts(db: Db, returnIds: string[]) {
+  if (returnIds.length === 0) return new Map<string, Parameters<typeof computeSla>[0]>()
+  const rows = await db.all<{
+    id: string
+    registered_at: string
+    first_responded_at: string | null
+    arrived_at: string | null
+    resolved_at: string | null
+  }>(sql`
+    select r.id, r.created_at as registered_at,
+      (select min(at) from return_responses where return_id = r.id) as first_responded_at,
+      (select min(at) from return_events where return_id = r.id and status = 'AT_HUB') as arrived_at,
+      (select min(at) from return_events where return_id = r.id and status = 'RESOLVED') as resolved_at
+    from returns r where r.id in (select value from json_each(${JSON.stringify(returnIds)}))`)
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        registeredAt: r.registered_at,
+        firstRespondedAt: r.first_responded_at,
+        arrivedAt: r.arrived_at,
+        resolvedAt: r.resolved_at,
+      },
+    ]),
+  )
+}
+
+export async function returnSla(db: Db, returnId: string, now: Date): Promise<Sla> {
+  const facts = (await slaFacts(db, [returnId])).get(returnId)
+  if (!facts) throw new NotFound('Return')
+  return computeSla(facts, now)
+}
+
+export async function responses(db: Db, actor: Actor | null, returnId: string) {
+  const r = await getReturn(db, requireActor(actor), returnId)
+  return db
+    .select()
+    .from(returnResponses)
+    .where(eq(returnResponses.returnId, r.id))
+    .orderBy(asc(returnResponses.at))
+}
