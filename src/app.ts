@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'drizzle-orm'
 import { authRoutes } from './auth/routes'
+import { bookingRoutes } from './booking/routes'
 import { createGraphQL } from './graphql/yoga'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', networkRoutes)
+  app.route('/', bookingRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -8,15 +8,35 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import { bookings, hubDays, merchants, type BookingStatus } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
 import { requireActor, requireHub, requireRole, type Actor } from '../auth/roles'
-import { dateRange, localDate } from '../calendar/local-date'
+import { dateRange, daysBetween, localDate } from '../calendar/local-date'
 import type { Db } from '../db'
 import { CapacityExceeded, Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub } from '../network/service'
-import { assertOpenForChanges, shareCapUnits } from './rules'
+import { assertOpenForChanges, bookingRules, shareCapUnits } from './rules'
 import type { BookingInput, CapacityInput } from './schemas'
 
 export type Booking = typeof bookings.$inferSelect
+
+/** Whether a date can still be booked or cancelled, and if not, why. */
+export type BookingWindow = 'OPEN' | 'PAST' | 'CUTOFF' | 'TOO_FAR'
+
+/**
+ * The booking window of `date` at `now`, by the same rule the writes enforce
+ * (`assertOpenForChanges`), so pages offer a form exactly where a booking can succeed.
+ * @example bookingWindow('2026-11-27', new Date('2026-11-25T02:00:00Z')) // 'OPEN'
+ */
+export function bookingWindow(date: string, now: Date): BookingWindow {
+  try {
+    assertOpenForChanges(date, now)
+    return 'OPEN'
+  } catch (error) {
+    if (!(error instanceof InvalidInput)) throw error
+  }
+  const ahead = daysBetween(localDate(now), date)
+  if (ahead < 0) return 'PAST'
+  return ahead > bookingRules.maxDaysAhead ? 'TOO_FAR' : 'CUTOFF'
+}
 
 export interface HubDayView {
   hubId: string

@@ -32,6 +32,14 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
       <section class="card">
         <h2>{t('home.next')}</h2>
         <p>{t('home.coordinator.next')}</p>
+        <ul class="links">
+          <li>
+            <a href="/utilisation">{t('home.coordinator.utilisation')}</a>
+          </li>
+          <li>
+            <a href="/hub">{t('home.coordinator.hubLoad')}</a>
+          </li>
+        </ul>
       </section>
       <section class="card">
         <h2>{t('home.coordinator.merchants')}</h2>

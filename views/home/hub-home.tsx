@@ -13,6 +13,9 @@ export function HubHome({ hub }: { hub: Hub }) {
       <section class="card">
         <h2>{t('home.next')}</h2>
         <p>{t('home.hub.next')}</p>
+        <p>
+          <a href="/hub">{t('home.hub.load')}</a>
+        </p>
       </section>
     </>
   )

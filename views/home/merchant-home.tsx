@@ -14,9 +14,14 @@ export function MerchantHome({ merchant, hubs }: { merchant: Merchant; hubs: Hub
       </section>
       <section class="card">
         <h2>{t('home.next')}</h2>
-        <p>
-          <a href="/map">{t('home.merchant.next')}</a>
-        </p>
+        <ul class="links">
+          <li>
+            <a href="/bookings">{t('home.merchant.book')}</a>
+          </li>
+          <li>
+            <a href="/map">{t('home.merchant.next')}</a>
+          </li>
+        </ul>
       </section>
       <section class="card">
         <h2>{t('home.merchant.hubs')}</h2>

@@ -1,0 +1,26 @@
+import type { Hub } from '../../src/network/service'
+import { usePage } from '../context'
+
+interface HubPickerProps {
+  hubs: Hub[]
+  current: string
+  href: (hubId: string) => string
+}
+
+/** One link per hub; the shown hub is marked as current. */
+export function HubPicker({ hubs, current, href }: HubPickerProps) {
+  const { t, locale } = usePage()
+  return (
+    <nav class="hub-picker" aria-label={t('hubPicker.label')}>
+      <ul>
+        {hubs.map((h) => (
+          <li>
+            <a href={href(h.id)} aria-current={h.id === current ? 'page' : undefined}>
+              {locale === 'en' ? h.name : h.nameZh}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
