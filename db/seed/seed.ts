@@ -2,7 +2,16 @@ import { eq, getTableColumns } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { PasswordHasher } from '../../src/auth/password'
 import type { Db } from '../../src/db'
-import { allianceSettings, alliances, hubs, merchants, stations, users } from '../schema'
+import {
+  allianceSettings,
+  alliances,
+  allocationRules,
+  costTemplates,
+  hubs,
+  merchants,
+  stations,
+  users,
+} from '../schema'
 import { demoAlliance, demoHubs, demoMerchants, demoStations } from './demo-data'
 
 export const demoPassword = 'nestwork-demo'
@@ -68,6 +77,13 @@ export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean>
       claimCapFen: 500_000,
       benchmarkK: 5,
     }),
+    db.insert(allocationRules).values({
+      id: 'rul_yrd_1',
+      allianceId,
+      version: 1,
+      bookedShareBp: 2000,
+      sharedBasis: 'EQUAL',
+    }),
     ...insertAll(
       hubs,
       demoHubs.map((h) => ({ ...h, allianceId })),
@@ -89,6 +105,39 @@ export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean>
         passwordHash: hashes[i]!,
       })),
     ),
+    // What running the network costs each month: every hub's rent and staff, and the shared
+    // platform, so a month's settlement preview has something to split from the first day.
+    ...insertAll(
+      costTemplates,
+      demoHubs.flatMap((h, i) => [
+        {
+          id: `tpl_rent_${i + 1}`,
+          allianceId,
+          kind: 'HUB_OPERATIONS' as const,
+          hubId: h.id,
+          amountFen: 3_800_000,
+          note: `${h.nameZh} 场地租金`,
+          startMonth: '2026-01',
+        },
+        {
+          id: `tpl_staff_${i + 1}`,
+          allianceId,
+          kind: 'HUB_OPERATIONS' as const,
+          hubId: h.id,
+          amountFen: 9_600_000,
+          note: `${h.nameZh} 人员`,
+          startMonth: '2026-01',
+        },
+      ]),
+    ),
+    db.insert(costTemplates).values({
+      id: 'tpl_platform',
+      allianceId,
+      kind: 'SHARED',
+      amountFen: 1_200_000,
+      note: '平台与系统维护',
+      startMonth: '2026-01',
+    }),
   ])
   return true
 }

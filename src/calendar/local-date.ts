@@ -53,3 +53,17 @@ export function monthBounds(month: string): { from: string; to: string } {
   const to = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
   return { from, to }
 }
+
+/** The month after `YYYY-MM`. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
+/** The UTC instants where a local month starts and the next one starts. */
+export function monthInstants(month: string): { start: string; end: string } {
+  return {
+    start: localInstant(`${month}-01`, 0).toISOString(),
+    end: localInstant(`${nextMonth(month)}-01`, 0).toISOString(),
+  }
+}

@@ -1,0 +1,45 @@
+import * as z from 'zod'
+import { costKinds, sharedBases } from '../../db/schema'
+import { isoMonth } from '../booking/schemas'
+
+export const costSchema = z.object({
+  month: isoMonth,
+  kind: z.enum(costKinds, { error: 'choose HUB_OPERATIONS, TRANSPORT or SHARED' }),
+  amountFen: z.coerce
+    .number({ error: 'enter the amount in fen' })
+    .int({ error: 'enter whole fen' })
+    .min(1, { error: 'must be more than zero' })
+    .max(100_000_000_000, { error: 'too large' }),
+  hubId: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  note: z.string().trim().max(200, { error: 'at most 200 characters' }).default(''),
+})
+export type CostInput = z.infer<typeof costSchema>
+
+export const rulesSchema = z.object({
+  bookedShareBp: z.coerce
+    .number({ error: 'enter basis points' })
+    .int({ error: 'enter whole basis points' })
+    .min(0, { error: '0 to 10000' })
+    .max(10_000, { error: '0 to 10000' }),
+  sharedBasis: z.enum(sharedBases, { error: 'choose EQUAL or UNITS' }),
+})
+
+export const closeSchema = z.object({
+  month: isoMonth,
+  idempotencyKey: z.string().trim().min(8, { error: 'must be 8 to 100 characters' }).max(100),
+})
+
+export const adjustmentSchema = z.object({
+  merchantId: z.string().min(1),
+  /** The closed month being corrected; the adjustment lands in the next open month. */
+  month: isoMonth,
+  amountFen: z
+    .number({ error: 'enter the amount in fen' })
+    .int({ error: 'enter whole fen' })
+    .refine((v) => v !== 0, { error: 'must not be zero' })
+    .refine((v) => Math.abs(v) <= 100_000_000_000, { error: 'too large' }),
+  reason: z.string().trim().min(1, { error: 'say why' }).max(300),
+})
