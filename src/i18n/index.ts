@@ -1,18 +1,32 @@
 import type { Locale } from '../../db/schema'
+import * as inspection from '../inspection/messages'
 import * as returns from '../returns/messages'
+import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
 // Shared copy lives in en.ts / zh-CN.ts; a capability with many pages keeps its own catalogue
 // beside its code (`<capability>/messages.ts`), merged here.
-const english = { ...en, ...returns.en, ...stations.en }
+const english = {
+  ...en,
+  ...returns.en,
+  ...stations.en,
+  ...inspection.en,
+  ...settlement.en,
+}
 export type MessageKey = keyof typeof english
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
   en: english,
-  'zh-CN': { ...zhCN, ...returns.zhCN, ...stations.zhCN },
+  'zh-CN': {
+    ...zhCN,
+    ...returns.zhCN,
+    ...stations.zhCN,
+    ...inspection.zhCN,
+    ...settlement.zhCN,
+  },
 }
 
 /**
