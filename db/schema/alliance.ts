@@ -27,6 +27,8 @@ export const allianceSettings = sqliteTable(
     /** Insurance premium on order value, in basis points (50 = 0.5%). */
     premiumRateBp: integer('premium_rate_bp').notNull(),
     claimCapFen: integer('claim_cap_fen').notNull(),
+    /** Pool cash kept back from claim payouts. */
+    reserveFloorFen: integer('reserve_floor_fen').notNull().default(0),
     /** Smallest cohort a benchmark may publish (k-anonymity). */
     benchmarkK: integer('benchmark_k').notNull(),
     ...createdAt,
