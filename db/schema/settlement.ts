@@ -102,6 +102,7 @@ export const lineKinds = [
   'TRANSPORT',
   'SHARED',
   'COMMISSION',
+  'PREMIUM',
   'ADJUSTMENT',
 ] as const
 export type LineKind = (typeof lineKinds)[number]

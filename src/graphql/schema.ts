@@ -2,6 +2,7 @@ import { createSchema } from 'graphql-yoga'
 import * as auth from '../auth/graphql'
 import * as booking from '../booking/graphql'
 import * as inspection from '../inspection/graphql'
+import * as insurance from '../insurance/graphql'
 import * as network from '../network/graphql'
 import * as returns from '../returns/graphql'
 import * as settlement from '../settlement/graphql'
@@ -10,7 +11,17 @@ import type { GraphQLContext } from './context'
 import * as scalars from './scalars'
 
 /** Each capability contributes its type definitions and resolvers; they are merged here. */
-const modules = [scalars, auth, network, booking, returns, stations, inspection, settlement]
+const modules = [
+  scalars,
+  auth,
+  network,
+  booking,
+  returns,
+  stations,
+  inspection,
+  settlement,
+  insurance,
+]
 
 export const schema = createSchema<GraphQLContext>({
   typeDefs: modules.map((m) => m.typeDefs),

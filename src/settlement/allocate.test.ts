@@ -11,6 +11,7 @@ const usage = (over: Partial<Usage> = {}): Usage => ({
   carried: {},
   commissions: [],
   adjustments: [],
+  premiums: [],
   ...over,
 })
 const sum = (xs: { amountFen: number }[]) => xs.reduce((a, b) => a + b.amountFen, 0)
@@ -32,6 +33,7 @@ const arbUsage = fc.record({
   carried: counts,
   commissions: fc.constant<Usage['commissions']>([]),
   adjustments: fc.constant<Usage['adjustments']>([]),
+  premiums: fc.constant<Usage['premiums']>([]),
 })
 const arbCost = fc.record({
   id: fc.constant('cst_1'),

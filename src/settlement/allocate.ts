@@ -35,6 +35,8 @@ export interface Usage {
   carried: ByHub
   commissions: { merchantId: string; stationId: string; amountFen: number; parcels: number }[]
   adjustments: { merchantId: string; amountFen: number; id: string; reason: string }[]
+  /** Insurance premiums of enrolled merchants who declared the month's order value. */
+  premiums: { merchantId: string; orderValueFen: number; amountFen: number }[]
 }
 
 export interface Line {
@@ -129,7 +131,7 @@ export interface Allocation {
   totalFen: number
 }
 
-/** The whole month: every cost, every commission, every adjustment. */
+/** The whole month: every cost, commission, premium and adjustment. */
 export function allocateMonth(costs: CostInput[], usage: Usage, rules: Rules): Allocation {
   const lines: Line[] = [
     ...costs.flatMap((c) => allocateCost(c, usage, rules)),
@@ -142,6 +144,16 @@ export function allocateMonth(costs: CostInput[], usage: Usage, rules: Rules): A
         stationId: c.stationId,
         amountFen: c.amountFen,
         basis: { rule: 'PER_PARCEL', mine: c.parcels, total: c.parcels },
+      })),
+    ...usage.premiums
+      .filter((p) => p.amountFen !== 0)
+      .map((p) => ({
+        merchantId: p.merchantId,
+        kind: 'PREMIUM' as const,
+        costId: null,
+        stationId: null,
+        amountFen: p.amountFen,
+        basis: { rule: 'PREMIUM', mine: p.orderValueFen, total: p.orderValueFen },
       })),
     ...usage.adjustments.map((a) => ({
       merchantId: a.merchantId,

@@ -16,10 +16,12 @@ import {
 } from '../../db/schema'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
 import { localDate, nextMonth } from '../calendar/local-date'
-import type { Db } from '../db'
+import { changes, type Db } from '../db'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub, getMerchant, getStation } from '../network/service'
+import { premiumCharged, premiumCollected } from '../insurance/ledger'
+import { postTransaction } from '../insurance/service'
 import { allocateMonth, type Allocation, type Rules } from './allocate'
 import type { CostInput } from './schemas'
 import { costsFor, currentRules, toCostInput, usageFor } from './usage'
@@ -42,6 +44,8 @@ export interface SettlementView {
   costTotalFen: number
   lines: SettlementLine[]
   closedAt: string | null
+  /** Enrolled merchants who have not declared the month's order value: closing waits for them. */
+  blockedBy: string[]
 }
 
 async function closedSettlement(db: Db, allianceId: string, month: string) {
@@ -70,6 +74,7 @@ async function storedView(db: Db, s: typeof settlements.$inferSelect): Promise<S
     costTotalFen: Number(total),
     lines,
     closedAt: s.closedAt,
+    blockedBy: [],
   }
 }
 
@@ -80,11 +85,18 @@ async function compute(db: Db, allianceId: string, month: string, now: Date) {
     currentRules(db, allianceId),
   ])
   const allocation = allocateMonth(monthCosts.map(toCostInput), usage, rules)
-  return { monthCosts, allocation, rules }
+  return { monthCosts, allocation, rules, undeclared: usage.undeclared }
 }
 
-function previewView(month: string, rules: Rules, allocation: Allocation, costTotalFen: number) {
+function previewView(
+  month: string,
+  rules: Rules,
+  allocation: Allocation,
+  costTotalFen: number,
+  blockedBy: string[],
+): SettlementView {
   return {
+    blockedBy,
     id: null,
     month,
     status: 'OPEN' as const,
@@ -106,8 +118,8 @@ export async function settlementPreview(
   const a = requireRole(actor, 'COORDINATOR')
   const closed = await closedSettlement(db, a.allianceId, month)
   if (closed) return storedView(db, closed)
-  const { monthCosts, allocation, rules } = await compute(db, a.allianceId, month, now)
-  return previewView(month, rules, allocation, sum(monthCosts))
+  const { monthCosts, allocation, rules, undeclared } = await compute(db, a.allianceId, month, now)
+  return previewView(month, rules, allocation, sum(monthCosts), undeclared)
 }
 
 const sum = (xs: { amountFen: number }[]) => xs.reduce((a, b) => a + b.amountFen, 0)
@@ -117,6 +129,17 @@ export async function getSettlement(db: Db, actor: Actor | null, month: string) 
   const a = requireRole(actor, 'COORDINATOR')
   const closed = await closedSettlement(db, a.allianceId, month)
   return closed ? storedView(db, closed) : null
+}
+
+export interface CloseOptions {
+  /** Told as the close moves on: computing the split, then writing it (one atomic batch). */
+  onStage?: (stage: 'computing' | 'writing') => void
+  /**
+   * The total the coordinator confirmed: if the month no longer adds up to it (a cost or an
+   * adjustment arrived meanwhile), nothing is written and a CONFLICT (reason TOTAL_CHANGED) says
+   * what it totals now.
+   */
+  expectedTotalFen?: number
 }
 
 /**
@@ -131,6 +154,7 @@ export async function closeSettlement(
   actor: Actor | null,
   input: { month: string; idempotencyKey: string },
   now: Date,
+  options: CloseOptions = {},
 ): Promise<SettlementView> {
   const a = requireRole(actor, 'COORDINATOR')
   const { month, idempotencyKey } = input
@@ -142,7 +166,22 @@ export async function closeSettlement(
       `${month} has not ended yet; close it from the 1st of next month`,
     )
   }
-  const { monthCosts, allocation, rules } = await compute(db, a.allianceId, month, now)
+  options.onStage?.('computing')
+  const { monthCosts, allocation, rules, undeclared } = await compute(db, a.allianceId, month, now)
+  if (undeclared.length > 0) {
+    throw new Conflict(
+      `Waiting for ${month} order-value declarations (insurance premiums) from ${undeclared.join(', ')}.`,
+      { reason: 'UNDECLARED', merchantIds: undeclared },
+    )
+  }
+  const expected = options.expectedTotalFen
+  if (expected !== undefined && allocation.totalFen !== expected) {
+    throw new Conflict(
+      `${month} now totals ${allocation.totalFen} fen, not the ${expected} fen confirmed; preview it again.`,
+      { reason: 'TOTAL_CHANGED', totalFen: allocation.totalFen, expectedTotalFen: expected },
+    )
+  }
+  options.onStage?.('writing')
   const id = newId('stl')
   const at = now.toISOString()
   const costTotal = sum(monthCosts)
@@ -176,6 +215,23 @@ export async function closeSettlement(
         ],
         20,
       ).map((rows) => db.insert(statements).values(rows)),
+      // Premiums charged on this month's statements become receivables of the pool.
+      ...allocation.lines
+        .filter((l) => l.kind === 'PREMIUM')
+        .flatMap((l) =>
+          postTransaction(
+            db,
+            {
+              allianceId: a.allianceId,
+              kind: 'PREMIUM_CHARGED',
+              month,
+              memo: `premium ${month} ${l.merchantId}`,
+              at,
+            },
+            premiumCharged(l.merchantId, l.amountFen),
+            sql`exists (select 1 from settlements where id = ${id})`,
+          ),
+        ),
     ] as unknown as Parameters<Db['batch']>[0])
   } catch {
     const winner = await closedSettlement(db, a.allianceId, month)
@@ -387,13 +443,45 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
     .innerJoin(settlements, eq(settlements.id, statements.settlementId))
     .where(eq(statements.id, id))
   if (!row || row.allianceId !== a.allianceId) throw new NotFound('Statement')
-  const updated = await db
-    .update(statements)
-    .set({ paidAt: now.toISOString(), paidBy: a.userId })
-    .where(and(eq(statements.id, id), sql`${statements.paidAt} is null`))
-    .returning()
-  if (updated.length === 0) throw new Conflict('This statement is already marked paid.')
-  const { merchantId, stationId } = updated[0]!
+  if (row.statement.paidAt) throw new Conflict('This statement is already marked paid.')
+  const at = now.toISOString()
+  const { merchantId, stationId } = row.statement
+  const [premium] = merchantId
+    ? await db.all<{ fen: number }>(sql`
+        select coalesce(sum(amount_fen), 0) as fen from settlement_lines
+        where settlement_id = ${row.statement.settlementId} and merchant_id = ${merchantId}
+          and kind = 'PREMIUM'`)
+    : []
+  const premiumFen = Number(premium?.fen ?? 0)
+  const markPaid = db.run(sql`
+    update statements set paid_at = ${at}, paid_by = ${a.userId}
+    where id = ${id} and paid_at is null`)
+  if (premiumFen > 0 && merchantId) {
+    // The premium part of a paid statement is now cash in the insurance pool, posted only by
+    // the request that actually marked it paid.
+    await db
+      .batch([
+        markPaid,
+        ...postTransaction(
+          db,
+          {
+            allianceId: a.allianceId,
+            kind: 'PREMIUM_COLLECTED',
+            month: row.month,
+            memo: `premium ${row.month} ${merchantId} paid`,
+            idempotencyKey: `collect:${id}`,
+            at,
+          },
+          premiumCollected(merchantId, premiumFen),
+          sql`exists (select 1 from statements where id = ${id} and paid_at = ${at} and paid_by = ${a.userId})`,
+        ),
+      ] as unknown as Parameters<Db['batch']>[0])
+      .catch(() => {
+        throw new Conflict('This statement is already marked paid.')
+      })
+  } else if (changes(await markPaid) === 0) {
+    throw new Conflict('This statement is already marked paid.')
+  }
   return merchantId
     ? merchantStatement(db, a, row.month, now, merchantId)
     : stationStatement(db, a, stationId!, row.month)

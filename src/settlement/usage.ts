@@ -7,6 +7,7 @@ import { adjustments, allocationRules, costs, merchants } from '../../db/schema'
 import { monthBounds, monthInstants } from '../calendar/local-date'
 import type { Db } from '../db'
 import { NotFound } from '../errors'
+import { monthPremiums } from '../insurance/service'
 import type { ByHub, CostInput, Rules, Usage } from './allocate'
 
 type Count = { merchant_id: string; hub_id: string; n: number }
@@ -17,11 +18,15 @@ function byHub(rows: Count[]): ByHub {
   return out
 }
 
-export async function usageFor(db: Db, allianceId: string, month: string): Promise<Usage> {
+export async function usageFor(
+  db: Db,
+  allianceId: string,
+  month: string,
+): Promise<Usage & { undeclared: string[] }> {
   const { from, to } = monthBounds(month)
   const { start, end } = monthInstants(month)
   const inAlliance = sql`in (select id from hubs where alliance_id = ${allianceId})`
-  const [members, units, booked, carried, commissions, adjusting] = await Promise.all([
+  const [members, units, booked, carried, commissions, adjusting, insurance] = await Promise.all([
     db
       .select({ id: merchants.id })
       .from(merchants)
@@ -54,6 +59,7 @@ export async function usageFor(db: Db, allianceId: string, month: string): Promi
       .from(adjustments)
       .where(and(eq(adjustments.allianceId, allianceId), eq(adjustments.month, month)))
       .orderBy(asc(adjustments.createdAt)),
+    monthPremiums(db, allianceId, month),
   ])
   return {
     merchants: members.map((m) => m.id),
@@ -66,6 +72,8 @@ export async function usageFor(db: Db, allianceId: string, month: string): Promi
       amountFen: Number(c.fen),
       parcels: Number(c.n),
     })),
+    premiums: insurance.premiums,
+    undeclared: insurance.undeclared,
     adjustments: adjusting.map((a) => ({
       id: a.id,
       merchantId: a.merchantId,
