@@ -1,5 +1,6 @@
 import { createSchema } from 'graphql-yoga'
 import * as auth from '../auth/graphql'
+import * as benchmarks from '../benchmarks/graphql'
 import * as booking from '../booking/graphql'
 import * as inspection from '../inspection/graphql'
 import * as insurance from '../insurance/graphql'
@@ -21,6 +22,7 @@ const modules = [
   inspection,
   settlement,
   insurance,
+  benchmarks,
 ]
 
 export const schema = createSchema<GraphQLContext>({

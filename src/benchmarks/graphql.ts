@@ -1,0 +1,102 @@
+import type { Category } from '../../db/schema'
+import { isoMonth } from '../booking/schemas'
+import type { GraphQLContext } from '../graphql/context'
+import { parseInput } from '../graphql/parse-input'
+import { benchmarkReport, publishBenchmarks, returnRisk, setReturnCreditOptIn } from './service'
+
+export const typeDefs = /* GraphQL */ `
+  enum Band {
+    BELOW_P25
+    P25_TO_MEDIAN
+    MEDIAN_TO_P75
+    ABOVE_P75
+  }
+
+  enum RiskBand {
+    NORMAL
+    ELEVATED
+    HIGH
+  }
+
+  type BenchmarkDimension {
+    "TIMELINESS, RESOLUTION, PROFESSIONALISM or CARE"
+    name: String!
+    "The merchant's own score (0-100) in this dimension."
+    myValue: Float
+    "The figure behind it (a share, or average stars)."
+    myFigure: Float
+    p25: Float
+    median: Float
+    p75: Float
+    myBand: Band
+    "Set when this dimension's cohort figure is withheld."
+    suppressedReason: String
+  }
+
+  type BenchmarkReport {
+    month: String!
+    "ALL or a category."
+    cohort: String!
+    cohortSize: Int!
+    suppressed: Boolean!
+    "NOT_PUBLISHED, COHORT_TOO_SMALL or DOMINANT_CONTRIBUTOR"
+    reason: String
+    dimensions: [BenchmarkDimension!]!
+    score: Float
+    stars: Int
+  }
+
+  type BenchmarkPublication {
+    month: String!
+    k: Int!
+    methodologyVersion: Int!
+  }
+
+  type ReturnRisk {
+    band: RiskBand!
+  }
+
+  extend type Query {
+    "A published month compared with the alliance, or with a category's merchants."
+    benchmarks(month: String!, category: Category): BenchmarkReport!
+    "Merchants who opted in to the return-credit signal."
+    returnRisk(returnId: ID!): ReturnRisk!
+  }
+
+  extend type Mutation {
+    "Coordinators: fixes a finished month's figures for good."
+    publishBenchmarks(month: String!): BenchmarkPublication!
+    setReturnCreditOptIn(optIn: Boolean!): Boolean!
+  }
+`
+
+type Ctx = GraphQLContext
+
+export const resolvers = {
+  Query: {
+    benchmarks: async (_: unknown, args: { month: string; category?: Category }, ctx: Ctx) => {
+      const report = await benchmarkReport(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(isoMonth, args.month),
+        args.category ?? undefined,
+      )
+      return {
+        ...report,
+        dimensions: report.dimensions.map((d) => ({
+          ...d,
+          myFigure: d.myValue,
+          myValue: d.myScore,
+        })),
+      }
+    },
+    returnRisk: (_: unknown, args: { returnId: string }, ctx: Ctx) =>
+      returnRisk(ctx.deps.db, ctx.actor, args.returnId, ctx.deps.now()),
+  },
+  Mutation: {
+    publishBenchmarks: (_: unknown, args: { month: string }, ctx: Ctx) =>
+      publishBenchmarks(ctx.deps.db, ctx.actor, parseInput(isoMonth, args.month), ctx.deps.now()),
+    setReturnCreditOptIn: (_: unknown, args: { optIn: boolean }, ctx: Ctx) =>
+      setReturnCreditOptIn(ctx.deps.db, ctx.actor, args.optIn, ctx.deps.now()),
+  },
+}
