@@ -1,5 +1,5 @@
 // Copies the browser libraries the pages use from node_modules into static/vendor, so the app
-// serves them itself (no CDN) on both runtimes. Run after upgrading htmx or Leaflet.
+// serves them itself (no CDN) on both runtimes. Run after upgrading htmx, Leaflet or zxing-wasm.
 import { cpSync, mkdirSync } from 'node:fs'
 
 const files: [string, string][] = [
@@ -7,9 +7,14 @@ const files: [string, string][] = [
   ['leaflet/dist/leaflet.js', 'leaflet/leaflet.js'],
   ['leaflet/dist/leaflet.css', 'leaflet/leaflet.css'],
   ['leaflet/dist/images', 'leaflet/images'],
+  // The station scanner's barcode reader (ZXing-C++ compiled to WebAssembly): the IIFE build
+  // (global `ZXingWASM`) and its .wasm, which static/scan.js points the reader at.
+  ['zxing-wasm/dist/iife/reader/index.js', 'zxing/zxing-reader.js'],
+  ['zxing-wasm/dist/reader/zxing_reader.wasm', 'zxing/zxing_reader.wasm'],
 ]
 
 mkdirSync('static/vendor/leaflet', { recursive: true })
+mkdirSync('static/vendor/zxing', { recursive: true })
 for (const [from, to] of files) {
   cpSync(`node_modules/${from}`, `static/vendor/${to}`, { recursive: true })
 }

@@ -14,7 +14,10 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
   ): Promise<BatchResponse<T>>
 }
 
-/** Rows changed by a `db.run()`: libSQL reports `rowsAffected`, D1 `meta.changes`. */
+/**
+ * Whether and how much a `db.run()` changed: libSQL reports `rowsAffected`, D1 `meta.changes`.
+ * D1's count includes rows changed by triggers, so compare with zero, never with one.
+ */
 export function changes(result: unknown): number {
   const r = result as { rowsAffected?: number; meta?: { changes?: number } }
   return r.rowsAffected ?? r.meta?.changes ?? 0

@@ -8,6 +8,7 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
 import type { MiddlewareHandler } from 'hono'
 import * as schema from '../db/schema'
 import { createApp } from './app'
+import { withD1Batch } from './d1'
 import { pbkdf2Hasher } from './auth/password'
 import { loadConfig, type Config } from './config'
 import type { Db } from './db'
@@ -26,7 +27,7 @@ function openDb(config: Config, env: Env): Db {
     const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken })
     return drizzleLibsql(client, { schema })
   }
-  if (env.DB) return drizzleD1(env.DB, { schema })
+  if (env.DB) return withD1Batch(drizzleD1(env.DB, { schema }), env.DB)
   throw new Error(
     'No database configured: bind a D1 database as DB, or set the LIBSQL_URL (and ' +
       'LIBSQL_AUTH_TOKEN) secrets to use remote libSQL',

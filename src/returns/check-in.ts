@@ -6,6 +6,9 @@ import { Conflict, NotFound } from '../errors'
 import { normalizeCode } from './code'
 import { inAlliance, type Return } from './service'
 
+/** Why a check-in was refused, in `Conflict.details.reason`, for pages to explain it. */
+export type CheckInRefusal = 'STATION_INACTIVE' | 'CANCELLED' | 'OTHER_STATION'
+
 export interface CheckIn {
   return: Return
   /** True when this parcel was already checked in here: a repeat scan changes nothing. */
@@ -43,15 +46,21 @@ export async function checkInParcel(
       and exists (select 1 from stations where id = ${stationId} and active = 1)`)
   const [after] = await db.select().from(returns).where(eq(returns.id, found.id))
   const [commission] = await db.select().from(commissions).where(eq(commissions.returnId, found.id))
-  if (changes(result) === 1) {
+  if (changes(result) > 0) {
     return { return: after!, alreadyCheckedIn: false, commissionFen: commission!.amountFen }
   }
   if (after!.stationId === stationId && after!.status !== 'REGISTERED') {
     return { return: after!, alreadyCheckedIn: true, commissionFen: commission?.amountFen ?? 0 }
   }
   if (after!.status === 'REGISTERED') {
-    throw new Conflict('This station is deactivated and cannot accept parcels.')
+    throw new Conflict('This station is deactivated and cannot accept parcels.', {
+      reason: 'STATION_INACTIVE',
+    })
   }
-  if (after!.status === 'CANCELLED') throw new Conflict('This return was cancelled by the shop.')
-  throw new Conflict('This parcel was already handed in at another station.')
+  if (after!.status === 'CANCELLED') {
+    throw new Conflict('This return was cancelled by the shop.', { reason: 'CANCELLED' })
+  }
+  throw new Conflict('This parcel was already handed in at another station.', {
+    reason: 'OTHER_STATION',
+  })
 }

@@ -5,12 +5,12 @@
  * what arrived without being on the run, so nothing silently disappears.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { pickupRuns, returns, runReceipts } from '../../db/schema'
+import { pickupRuns, returns, runReceipts, stations } from '../../db/schema'
 import { requireHub, requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
-import { getHub, getStation, listHubs } from '../network/service'
+import { getHub, getStation, listHubs, type Station } from '../network/service'
 import { normalizeCode } from './code'
 import { distanceMeters } from './geo'
 import { inAlliance, type Return } from './service'
@@ -184,4 +184,119 @@ export async function reconcile(
 export async function runParcels(db: Db, actor: Actor | null, runId: string): Promise<Return[]> {
   const run = await getPickupRun(db, actor, runId)
   return db.select().from(returns).where(eq(returns.pickupRunId, run.id)).orderBy(asc(returns.code))
+}
+
+export interface StationWaiting {
+  station: Station
+  hubId: string
+  /** Parcels checked in there, bound for the hub, not yet on a run. */
+  parcels: number
+  /** When the longest-waiting of them was checked in. */
+  since: string
+}
+
+/**
+ * Stations holding checked-in parcels for a hub: what the next pickup runs should collect, most
+ * parcels first. A hub operator sees its own hub; a coordinator one hub, or every hub.
+ */
+export async function stationsWaiting(
+  db: Db,
+  actor: Actor | null,
+  hubId?: string,
+): Promise<StationWaiting[]> {
+  const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
+  const hub = a.hubId ?? hubId
+  if (hub) requireHub(a, (await getHub(db, a, hub)).id)
+  const parcels = sql<number>`count(*)`
+  return db
+    .select({
+      station: stations,
+      hubId: returns.hubId,
+      parcels,
+      since: sql<string>`min(${returns.updatedAt})`,
+    })
+    .from(returns)
+    .innerJoin(stations, eq(stations.id, returns.stationId))
+    .where(and(eq(returns.status, 'AT_STATION'), hub ? eq(returns.hubId, hub) : inAlliance(a)))
+    .groupBy(returns.stationId, returns.hubId)
+    .orderBy(desc(parcels), asc(stations.id), asc(returns.hubId))
+}
+
+export interface RunSummary {
+  run: PickupRun
+  stationName: string
+  /** Parcels the run took from the station (its manifest). */
+  expected: number
+  /** Parcels of the manifest scanned in at a hub (with this run or, rarely, another). */
+  received: number
+  /** Parcels scanned in against this run without being on it. */
+  unexpected: number
+}
+
+/**
+ * Recent runs, newest first, with their counts: a hub operator's own hub; every hub, or the one
+ * asked for, for a coordinator.
+ */
+export async function runSummaries(
+  db: Db,
+  actor: Actor | null,
+  options: { hubId?: string; limit?: number } = {},
+): Promise<RunSummary[]> {
+  const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
+  const hub = a.hubId ?? options.hubId
+  const rows = await db
+    .select({
+      run: pickupRuns,
+      stationName: stations.name,
+      expected: sql<number>`(select count(*) from returns r where r.pickup_run_id = ${pickupRuns.id}
+        and not exists (select 1 from run_receipts x
+          where x.return_id = r.id and x.run_id = ${pickupRuns.id} and x.expected = 0))`,
+      received: sql<number>`(select count(*) from returns r where r.pickup_run_id = ${pickupRuns.id}
+        and exists (select 1 from run_receipts x where x.return_id = r.id
+          and not (x.run_id = ${pickupRuns.id} and x.expected = 0)))`,
+      unexpected: sql<number>`(select count(*) from run_receipts x
+        where x.run_id = ${pickupRuns.id} and x.expected = 0)`,
+    })
+    .from(pickupRuns)
+    .innerJoin(stations, eq(stations.id, pickupRuns.stationId))
+    .where(
+      hub
+        ? eq(pickupRuns.hubId, hub)
+        : sql`${pickupRuns.hubId} in (select id from hubs where alliance_id = ${a.allianceId})`,
+    )
+    .orderBy(desc(pickupRuns.createdAt), desc(pickupRuns.id))
+    .limit(options.limit ?? 50)
+  return rows
+}
+
+export interface ManifestLine {
+  parcel: Return
+  /** Where and when it was scanned in at a hub; null while it has not been. */
+  receipt: { runId: string; at: string } | null
+}
+
+export interface RunManifest extends RunReconciliation {
+  /** What the run took from the station, whether received yet or not. */
+  lines: ManifestLine[]
+}
+
+/** A run's manifest with each parcel's receipt, plus what `reconcile` reports. */
+export async function runManifest(
+  db: Db,
+  actor: Actor | null,
+  runId: string,
+): Promise<RunManifest> {
+  const reconciliation = await reconcile(db, actor, runId)
+  const unexpected = new Set(reconciliation.unexpected.map((r) => r.id))
+  const parcels = (await runParcels(db, actor, runId)).filter((p) => !unexpected.has(p.id))
+  const receipts = await db
+    .select({ returnId: runReceipts.returnId, runId: runReceipts.runId, at: runReceipts.at })
+    .from(runReceipts)
+    .innerJoin(returns, eq(returns.id, runReceipts.returnId))
+    .where(eq(returns.pickupRunId, runId))
+  const byReturn = new Map(receipts.map((r) => [r.returnId, { runId: r.runId, at: r.at }]))
+  return {
+    ...reconciliation,
+    lines: parcels.map((parcel) => ({ parcel, receipt: byReturn.get(parcel.id) ?? null })),
+  }
 }

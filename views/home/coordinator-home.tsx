@@ -34,10 +34,28 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
         <p>{t('home.coordinator.next')}</p>
         <ul class="links">
           <li>
+            <a href="/settlement">{t('settlement.home.settle')}</a>
+          </li>
+          <li>
+            <a href="/settlement/history">{t('settlement.home.history')}</a>
+          </li>
+          <li>
             <a href="/utilisation">{t('home.coordinator.utilisation')}</a>
           </li>
           <li>
             <a href="/hub">{t('home.coordinator.hubLoad')}</a>
+          </li>
+          <li>
+            <a href="/service-levels">{t('inspection.home.serviceLevels')}</a>
+          </li>
+          <li>
+            <a href="/inspect">{t('inspection.home.inspect')}</a>
+          </li>
+          <li>
+            <a href="/runs">{t('runs.homeLink')}</a>
+          </li>
+          <li>
+            <a href="/admin/stations">{t('stationAdmin.homeLink')}</a>
           </li>
         </ul>
       </section>

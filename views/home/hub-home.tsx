@@ -13,9 +13,17 @@ export function HubHome({ hub }: { hub: Hub }) {
       <section class="card">
         <h2>{t('home.next')}</h2>
         <p>{t('home.hub.next')}</p>
-        <p>
-          <a href="/hub">{t('home.hub.load')}</a>
-        </p>
+        <ul class="links">
+          <li>
+            <a href="/runs">{t('runs.homeLink')}</a>
+          </li>
+          <li>
+            <a href="/inspect">{t('inspection.home.inspect')}</a>
+          </li>
+          <li>
+            <a href="/hub">{t('home.hub.load')}</a>
+          </li>
+        </ul>
       </section>
     </>
   )

@@ -19,6 +19,24 @@ export function MerchantHome({ merchant, hubs }: { merchant: Merchant; hubs: Hub
             <a href="/bookings">{t('home.merchant.book')}</a>
           </li>
           <li>
+            <a href="/returns/new">{t('returns.home.register')}</a>
+          </li>
+          <li>
+            <a href="/returns">{t('returns.home.list')}</a>
+          </li>
+          <li>
+            <a href="/desk">{t('inspection.home.desk')}</a>
+          </li>
+          <li>
+            <a href="/service-levels">{t('inspection.home.serviceLevels')}</a>
+          </li>
+          <li>
+            <a href="/staff">{t('inspection.home.staff')}</a>
+          </li>
+          <li>
+            <a href="/statements">{t('settlement.home.statements')}</a>
+          </li>
+          <li>
             <a href="/map">{t('home.merchant.next')}</a>
           </li>
         </ul>

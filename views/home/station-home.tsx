@@ -30,6 +30,17 @@ export function StationHome({ station }: { station: Station }) {
       <section class="card">
         <h2>{t('home.next')}</h2>
         <p>{t('home.station.next')}</p>
+        <p>
+          <a class="button button--primary" href="/station">
+            {t('returns.home.console')}
+          </a>
+        </p>
+        <p>
+          <a href="/station/details">{t('stationDetails.homeLink')}</a>
+        </p>
+        <p>
+          <a href="/commissions">{t('settlement.home.commissions')}</a>
+        </p>
       </section>
     </>
   )

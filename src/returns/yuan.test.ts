@@ -1,0 +1,47 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { yuanToFen } from './yuan'
+
+describe('yuanToFen', () => {
+  it.each([
+    ['258.00', 25_800],
+    ['258', 25_800],
+    ['0.1', 10],
+    ['0.29', 29],
+    ['1.00', 100],
+    ['.5', 50],
+    ['12.', 1_200],
+    ['0', 0],
+    ['007.70', 770],
+    [' 19.99 ', 1_999],
+    ['¥1,234.56', 123_456],
+    ['￥88', 8_800],
+    ['88元', 8_800],
+    ['２５８．００', 25_800],
+    ['1000000', 100_000_000],
+  ])('reads %j as %i fen', (typed, fen) => {
+    expect(yuanToFen(typed)).toBe(fen)
+  })
+
+  it.each(['', ' ', '.', 'abc', '12.345', '-5', '1e3', '12,34', '1,2345.00', '¥', '1.2.3', '0x10'])(
+    'refuses %j',
+    (typed) => {
+      expect(yuanToFen(typed)).toBeNull()
+    },
+  )
+
+  it('answers an out-of-range value for amounts too long to be exact', () => {
+    expect(yuanToFen('123456789012345678.90')).toBe(Number.MAX_SAFE_INTEGER)
+  })
+
+  it('agrees with integer arithmetic for every amount with up to 2 decimals', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000_000), fc.nat(99), (yuan, cents) => {
+        const typed = `${yuan}.${String(cents).padStart(2, '0')}`
+        expect(yuanToFen(typed)).toBe(yuan * 100 + cents)
+        // One decimal means tenths: 0.1 is 10 fen, never 1.
+        expect(yuanToFen(`${yuan}.${cents % 10}`)).toBe(yuan * 100 + (cents % 10) * 10)
+      }),
+    )
+  })
+})

@@ -1,0 +1,131 @@
+/**
+ * The station forms as posted: raw values kept for re-rendering, commissions typed in yuan and
+ * turned into fen exactly, then the shared schemas (the same ones GraphQL uses) decide. Errors
+ * come back per field as codes the page translates.
+ */
+import type { Station } from '../network/service'
+import { stationDetailsSchema, stationSchema, type StationInput } from './schemas'
+import { fenToYuan, readYuan, type YuanError } from './yuan'
+
+export const stationTextFields = [
+  'name',
+  'storeName',
+  'address',
+  'city',
+  'province',
+  'lat',
+  'lng',
+  'openingHours',
+  'commission',
+  'largeCommission',
+] as const
+type TextField = (typeof stationTextFields)[number]
+
+export type StationFormValues = Record<TextField, string> & { services: string[] }
+export type StationField = TextField | 'services'
+
+/** Why a field was refused: a field's own message, or a money problem. */
+export type FieldProblem =
+  { kind: 'FIELD' } | { kind: YuanError } | { kind: 'TOO_LARGE'; maxFen: number }
+export type FieldProblems = Partial<Record<StationField, FieldProblem>>
+
+type Body = Record<string, string | File | (string | File)[]>
+
+const one = (value: Body[string] | undefined): string =>
+  typeof value === 'string'
+    ? value
+    : Array.isArray(value) && typeof value[0] === 'string'
+      ? value[0]
+      : ''
+
+/** The form's fields as typed; `services` may come once, many times or not at all. */
+export function stationFormValues(body: Body): StationFormValues {
+  const values = Object.fromEntries(stationTextFields.map((f) => [f, one(body[f])])) as Record<
+    TextField,
+    string
+  >
+  const raw = body.services ?? body['services[]']
+  const services = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (s): s is string => typeof s === 'string',
+  )
+  return { ...values, services }
+}
+
+/** A station as the edit form shows it. */
+export function stationValues(station: Station): StationFormValues {
+  return {
+    name: station.name,
+    storeName: station.storeName,
+    address: station.address,
+    city: station.city,
+    province: station.province,
+    lat: String(station.lat),
+    lng: String(station.lng),
+    openingHours: station.openingHours,
+    services: station.services,
+    commission: fenToYuan(station.commissionFen),
+    largeCommission: fenToYuan(station.largeItemCommissionFen),
+  }
+}
+
+const schemaField: Record<string, StationField> = {
+  commissionFen: 'commission',
+  largeItemCommissionFen: 'largeCommission',
+}
+
+/** Issues of a zod parse as one problem per form field, the first for each. */
+function problemsOf(
+  issues: readonly { path: PropertyKey[]; code: string; maximum?: unknown }[],
+  into: FieldProblems,
+): FieldProblems {
+  for (const issue of issues) {
+    const key = String(issue.path[0])
+    const field = (schemaField[key] ?? key) as StationField
+    if (into[field]) continue
+    into[field] =
+      key in schemaField
+        ? issue.code === 'too_big'
+          ? { kind: 'TOO_LARGE', maxFen: Number(issue.maximum) }
+          : { kind: 'FORMAT' }
+        : { kind: 'FIELD' }
+  }
+  return into
+}
+
+/**
+ * Checks a coordinator's station form.
+ * @example parseStationForm({ ...values, commission: '2.5' }).input?.commissionFen // 250
+ */
+export function parseStationForm(
+  values: StationFormValues,
+): { input: StationInput; problems?: undefined } | { input?: undefined; problems: FieldProblems } {
+  const problems: FieldProblems = {}
+  const fen = (field: 'commission' | 'largeCommission') => {
+    const result = readYuan(values[field])
+    if ('error' in result) {
+      problems[field] = { kind: result.error }
+      return undefined
+    }
+    return result.fen
+  }
+  // A blank coordinate must not quietly become 0 through the schema's number coercion.
+  const coordinate = (v: string) => (v.trim() === '' ? undefined : v.trim())
+  const parsed = stationSchema.safeParse({
+    ...values,
+    lat: coordinate(values.lat),
+    lng: coordinate(values.lng),
+    commissionFen: fen('commission'),
+    largeItemCommissionFen: fen('largeCommission'),
+  })
+  if (parsed.success && Object.keys(problems).length === 0) return { input: parsed.data }
+  return { problems: parsed.success ? problems : problemsOf(parsed.error.issues, problems) }
+}
+
+/** Checks a station operator's opening hours and services. */
+export function parseStationDetailsForm(
+  values: Pick<StationFormValues, 'openingHours' | 'services'>,
+) {
+  const parsed = stationDetailsSchema.safeParse(values)
+  if (parsed.success) return { input: parsed.data }
+  return { problems: problemsOf(parsed.error.issues, {}) }
+}

@@ -1,0 +1,200 @@
+/**
+ * Station pages: coordinators list, add, edit, deactivate and reactivate stations
+ * (`/admin/stations`); a station operator edits its own opening hours and services
+ * (`/station/details`). Forms are checked with the shared station schemas and answered with
+ * per-field messages; the station service decides who may change what.
+ */
+import { Hono, type Context } from 'hono'
+import type { Locale } from '../../db/schema'
+import { StationDetailsPage } from '../../views/stations/details-page'
+import { StationFormPage, type FieldErrors } from '../../views/stations/station-form'
+import { StationsPage, type StatusFilter } from '../../views/stations/stations-page'
+import { requireRole } from '../auth/roles'
+import type { AppEnv } from '../http/types'
+import type { Translate } from '../i18n'
+import { formatFen } from '../money'
+import { getStation, listStations } from '../network/service'
+import {
+  parseStationDetailsForm,
+  parseStationForm,
+  stationFormValues,
+  stationValues,
+  type FieldProblem,
+  type FieldProblems,
+  type StationField,
+  type StationFormValues,
+} from './form'
+import { createStation, setStationActive, updateStation, updateStationDetails } from './service'
+
+export const stationRoutes = new Hono<AppEnv>()
+
+type Ctx = Context<AppEnv>
+
+/** Field problems as messages in the page's language. */
+function messages(problems: FieldProblems, t: Translate, locale: Locale): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const [field, problem] of Object.entries(problems) as [StationField, FieldProblem][]) {
+    errors[field] = message(field, problem, t, locale)
+  }
+  return errors
+}
+
+function message(field: StationField, problem: FieldProblem, t: Translate, locale: Locale) {
+  switch (problem.kind) {
+    case 'TOO_LARGE':
+      return t('stationForm.error.TOO_LARGE', { max: formatFen(problem.maxFen, locale) })
+    case 'FIELD':
+      return field === 'commission' || field === 'largeCommission'
+        ? t('stationForm.error.FORMAT')
+        : t(`stationForm.error.${field}`)
+    default:
+      return t(`stationForm.error.${problem.kind}`)
+  }
+}
+
+const statusFilters: StatusFilter[] = ['all', 'active', 'inactive']
+const notices = ['created', 'saved', 'deactivated', 'reactivated'] as const
+type NoticeKind = (typeof notices)[number]
+
+/** The list's address with its filters and, after a change, what happened to which station. */
+function listHref(status: string, province: string, done?: { notice: NoticeKind; id: string }) {
+  const query = new URLSearchParams()
+  if (status && status !== 'all') query.set('status', status)
+  if (province) query.set('province', province)
+  if (done) {
+    query.set('notice', done.notice)
+    query.set('station', done.id)
+  }
+  const qs = query.toString()
+  return qs ? `/admin/stations?${qs}` : '/admin/stations'
+}
+
+stationRoutes.get('/admin/stations', async (c) => {
+  const { db } = c.var.deps
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const all = await listStations(db, actor)
+  const status = statusFilters.find((s) => s === c.req.query('status')) ?? 'all'
+  const province = c.req.query('province') || undefined
+  const stations = all.filter(
+    (s) =>
+      (status === 'all' || s.active === (status === 'active')) &&
+      (!province || s.province === province),
+  )
+  const provinces = [...new Set(all.map((s) => s.province))].sort((a, b) => a.localeCompare(b))
+  const notice = notices.find((n) => n === c.req.query('notice'))
+  const subject = notice && all.find((s) => s.id === c.req.query('station'))
+  return c.render(
+    <StationsPage
+      stations={stations}
+      provinces={provinces}
+      status={status}
+      province={province}
+      notice={subject ? c.var.t(`stationAdmin.${notice}`, { name: subject.name }) : undefined}
+    />,
+    { title: c.var.t('stationAdmin.title') },
+  )
+})
+
+const emptyStation: StationFormValues = {
+  name: '',
+  storeName: '',
+  address: '',
+  city: '',
+  province: '',
+  lat: '',
+  lng: '',
+  openingHours: '09:00-21:00',
+  services: [],
+  commission: '',
+  largeCommission: '',
+}
+
+stationRoutes.get('/admin/stations/new', (c) => {
+  requireRole(c.var.actor, 'COORDINATOR')
+  return c.render(<StationFormPage values={emptyStation} />, {
+    title: c.var.t('stationAdmin.newTitle'),
+  })
+})
+
+stationRoutes.post('/admin/stations', async (c) => {
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const values = stationFormValues(await c.req.parseBody({ all: true }))
+  const parsed = parseStationForm(values)
+  if (!parsed.input) {
+    c.status(400)
+    const errors = messages(parsed.problems, c.var.t, c.var.locale)
+    return c.render(<StationFormPage values={values} errors={errors} />, {
+      title: c.var.t('stationAdmin.newTitle'),
+    })
+  }
+  const station = await createStation(c.var.deps.db, actor, parsed.input)
+  return c.redirect(listHref('all', '', { notice: 'created', id: station.id }), 303)
+})
+
+stationRoutes.get('/admin/stations/:id', async (c) => {
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const station = await getStation(c.var.deps.db, actor, c.req.param('id'))
+  return c.render(<StationFormPage station={station} values={stationValues(station)} />, {
+    title: c.var.t('stationAdmin.editTitle', { name: station.name }),
+  })
+})
+
+stationRoutes.post('/admin/stations/:id', async (c) => {
+  const { db } = c.var.deps
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const station = await getStation(db, actor, c.req.param('id'))
+  const values = stationFormValues(await c.req.parseBody({ all: true }))
+  const parsed = parseStationForm(values)
+  if (!parsed.input) {
+    c.status(400)
+    const errors = messages(parsed.problems, c.var.t, c.var.locale)
+    return c.render(<StationFormPage station={station} values={values} errors={errors} />, {
+      title: c.var.t('stationAdmin.editTitle', { name: station.name }),
+    })
+  }
+  await updateStation(db, actor, station.id, parsed.input)
+  return c.redirect(listHref('all', '', { notice: 'saved', id: station.id }), 303)
+})
+
+stationRoutes.post('/admin/stations/:id/active', async (c) => {
+  const form = await c.req.parseBody()
+  const active = form.active === 'true'
+  const station = await setStationActive(c.var.deps.db, c.var.actor, c.req.param('id'), active)
+  const status = typeof form.status === 'string' ? form.status : ''
+  const province = typeof form.province === 'string' ? form.province : ''
+  const notice = active ? 'reactivated' : 'deactivated'
+  return c.redirect(listHref(status, province, { notice, id: station.id }), 303)
+})
+
+async function renderDetails(
+  c: Ctx,
+  values?: { openingHours: string; services: string[] },
+  errors?: FieldErrors,
+) {
+  const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
+  const station = await getStation(c.var.deps.db, actor, actor.stationId!)
+  return c.render(
+    <StationDetailsPage
+      station={station}
+      values={values ?? station}
+      errors={errors}
+      saved={!errors && c.req.query('saved') === '1'}
+    />,
+    { title: c.var.t('stationDetails.title') },
+  )
+}
+
+stationRoutes.get('/station/details', (c) => renderDetails(c))
+
+stationRoutes.post('/station/details', async (c) => {
+  const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
+  const { openingHours, services } = stationFormValues(await c.req.parseBody({ all: true }))
+  const parsed = parseStationDetailsForm({ openingHours, services })
+  if (!parsed.input) {
+    c.status(400)
+    const errors = messages(parsed.problems, c.var.t, c.var.locale)
+    return renderDetails(c, { openingHours, services }, errors)
+  }
+  await updateStationDetails(c.var.deps.db, actor, actor.stationId!, parsed.input)
+  return c.redirect('/station/details?saved=1', 303)
+})

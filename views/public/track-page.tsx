@@ -1,0 +1,114 @@
+import type { PublicReturn } from '../../src/returns/service'
+import { usePage } from '../context'
+import { CODE_SLOT, Notice, ReturnCode, StatusBadge, Timeline, WithCode } from '../returns/bits'
+
+export type TrackOutcome =
+  | { kind: 'form' }
+  | { kind: 'found'; result: PublicReturn }
+  | { kind: 'notFound'; typed: string }
+  | { kind: 'notACode'; typed: string }
+  | { kind: 'rateLimited'; seconds: number }
+
+/**
+ * The customer's tracking page: a plain GET form (works without JavaScript) and, for a known
+ * code, only what `returnByCode` gives — status, category, station and dates. Nothing about
+ * the order value, the shop or the customer is ever on this page.
+ */
+export function TrackPage({ typed, outcome }: { typed: string; outcome: TrackOutcome }) {
+  const { t } = usePage()
+  return (
+    <div class="public">
+      <h1>{t('returns.track.title')}</h1>
+      <form class="card track-form" method="get" action="/track" role="search">
+        <label for="track-code">{t('returns.track.code')}</label>
+        <div class="track-form__row">
+          <input
+            id="track-code"
+            name="code"
+            type="text"
+            class="code-input"
+            value={typed}
+            inputmode="text"
+            autocapitalize="characters"
+            autocomplete="off"
+            autocorrect="off"
+            spellcheck={false}
+            enterkeyhint="search"
+            maxlength={40}
+            placeholder="ABCD-EFGH-JKMN"
+            aria-describedby="track-code-hint"
+            required
+          />
+          <button type="submit" class="button button--primary">
+            {t('returns.track.submit')}
+          </button>
+        </div>
+        <p id="track-code-hint" class="hint">
+          {t('returns.track.codeHint')}
+        </p>
+      </form>
+      <Outcome outcome={outcome} />
+      <p class="public__links">
+        <a href="/stations">{t('returns.track.findStation')}</a>
+      </p>
+    </div>
+  )
+}
+
+function Outcome({ outcome }: { outcome: TrackOutcome }) {
+  const { t } = usePage()
+  switch (outcome.kind) {
+    case 'form':
+      return <p class="muted">{t('returns.track.lead')}</p>
+    case 'notFound':
+      return (
+        <Notice kind="warn">
+          <WithCode
+            sentence={t('returns.track.notFound', { code: CODE_SLOT })}
+            code={outcome.typed}
+          />
+        </Notice>
+      )
+    case 'notACode':
+      return <Notice kind="warn">{t('returns.track.notACode', { code: outcome.typed })}</Notice>
+    case 'rateLimited':
+      return (
+        <section class="card" role="alert">
+          <h2>{t('returns.track.rateLimitedTitle')}</h2>
+          <p>{t('returns.track.rateLimited', { seconds: outcome.seconds })}</p>
+        </section>
+      )
+    case 'found':
+      return <TrackResult result={outcome.result} />
+  }
+}
+
+function TrackResult({ result }: { result: PublicReturn }) {
+  const { t } = usePage()
+  return (
+    <section class="card track-result" aria-labelledby="track-result-code">
+      <p class="track-result__code" id="track-result-code">
+        <ReturnCode code={result.code} big />
+      </p>
+      <p class="track-result__status">
+        <span class="visually-hidden">{t('returns.track.status')}: </span>
+        <StatusBadge status={result.status} />
+      </p>
+      <p class="track-result__next">{t(`returns.track.next.${result.status}`)}</p>
+      <dl class="facts">
+        <div>
+          <dt>{t('returns.track.category')}</dt>
+          <dd>{t(`category.${result.category}`)}</dd>
+        </div>
+        {result.stationName && (
+          <div>
+            <dt>{t('returns.track.station')}</dt>
+            <dd>{result.stationName}</dd>
+          </div>
+        )}
+      </dl>
+      <h2>{t('returns.track.timeline')}</h2>
+      <Timeline entries={result.timeline} />
+    </section>
+  )
+}

@@ -1,0 +1,105 @@
+import type { Child } from 'hono/jsx'
+import type { Hub, Station } from '../../src/network/service'
+import type { Return, ReturnEvent } from '../../src/returns/service'
+import { formatCode } from '../../src/returns/code'
+import { Money } from '../components/money'
+import { CsrfField } from '../components/csrf-field'
+import { usePage } from '../context'
+import { Notice, ReturnCode, StatusBadge, Timeline } from './bits'
+import { formatInstant } from './format'
+
+export type DetailNotice = 'registered' | 'cancelled' | 'cancelRefused'
+
+interface ReturnDetailProps {
+  ret: Return
+  hub: Hub
+  station: Station | null
+  events: ReturnEvent[]
+  /** Masked customer contact (`138****5678`), null when none was given or not the merchant. */
+  contact: string | null
+  trackUrl: string
+  canCancel: boolean
+  notice?: DetailNotice
+}
+
+export function ReturnDetailPage(props: ReturnDetailProps) {
+  const { t, locale } = usePage()
+  const r = props.ret
+  const rows: [string, Child][] = [
+    [t('returns.detail.orderRef'), r.orderRef],
+    [t('returns.detail.category'), t(`category.${r.category}`)],
+    [t('returns.detail.item'), r.itemDescription],
+    [t('returns.detail.value'), <Money fen={r.orderValueFen} />],
+    [t('returns.detail.largeItem'), r.largeItem ? t('returns.yes') : t('returns.no')],
+    [t('returns.detail.reason'), r.reason],
+    [t('returns.detail.hub'), locale === 'en' ? props.hub.name : props.hub.nameZh],
+    [
+      t('returns.detail.station'),
+      props.station ? `${props.station.name} · ${props.station.storeName}` : '—',
+    ],
+    [t('returns.detail.contact'), props.contact ?? t('returns.detail.noContact')],
+    [
+      t('returns.detail.created'),
+      <time datetime={r.createdAt}>{formatInstant(r.createdAt, locale)}</time>,
+    ],
+  ]
+  return (
+    <>
+      <p class="crumbs">
+        <a href="/returns">{t('returns.detail.back')}</a>
+      </p>
+      <h1>{t('returns.detail.title', { code: formatCode(r.code) })}</h1>
+      {props.notice === 'registered' && <Notice kind="ok">{t('returns.detail.registered')}</Notice>}
+      {props.notice === 'cancelled' && <Notice kind="ok">{t('returns.detail.cancelled')}</Notice>}
+      {props.notice === 'cancelRefused' && (
+        <Notice kind="error">{t('returns.detail.cancelRefused')}</Notice>
+      )}
+      <section class="card return-head">
+        <p class="return-head__label">{t('returns.detail.code')}</p>
+        <p>
+          <ReturnCode code={r.code} big />
+        </p>
+        <p>
+          <StatusBadge status={r.status} />
+        </p>
+        <ul class="actions">
+          <li>
+            <a class="button button--primary" href={`/returns/${r.id}/label`}>
+              {t('returns.detail.label')}
+            </a>
+          </li>
+          <li>
+            <a class="button" href={props.trackUrl}>
+              {t('returns.detail.track')}
+            </a>
+          </li>
+        </ul>
+      </section>
+      <section class="card">
+        <dl class="facts">
+          {rows.map(([term, value]) => (
+            <div>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section class="card">
+        <h2>{t('returns.detail.timeline')}</h2>
+        <Timeline entries={props.events} />
+      </section>
+      {props.canCancel && (
+        <section class="card">
+          <form method="post" action={`/returns/${r.id}/cancel`} class="cancel-form">
+            <CsrfField />
+            <button type="submit" class="button button--danger">
+              {t('returns.detail.cancel')}
+            </button>
+            <span class="hint">{t('returns.detail.cancelHint')}</span>
+          </form>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,133 @@
+import type { Category, ReturnStatus } from '../../db/schema'
+import { formatCode } from '../../src/returns/code'
+import { CsrfField } from '../components/csrf-field'
+import { usePage } from '../context'
+
+/** What one scan at the hub came to, as the receive form reports it. */
+export type ReceiveOutcome =
+  | { kind: 'received' | 'unexpected' | 'already'; code: string; category: Category }
+  | { kind: 'empty' | 'closed' }
+  | { kind: 'badCode' | 'unknown'; typed: string }
+  | { kind: 'notCheckedIn'; typed: string; status: ReturnStatus }
+
+const tones = {
+  received: 'ok',
+  already: 'info',
+  unexpected: 'warn',
+  empty: 'error',
+  closed: 'error',
+  badCode: 'error',
+  unknown: 'error',
+  notCheckedIn: 'error',
+} as const
+
+export const receiveFormId = 'receive-form'
+export const receiveResultId = 'receive-result'
+
+/**
+ * The scan form. htmx posts it and swaps the result into `#receive-result`, then replaces the
+ * form itself out of band so the field is empty and focused for the next parcel; without
+ * JavaScript it posts normally and the whole page comes back. A closed run shows why it no
+ * longer has a form, under the same id.
+ */
+export function ReceiveForm(props: { runId: string; closed: boolean; oob?: boolean }) {
+  const { t } = usePage()
+  const oob = props.oob ? 'true' : undefined
+  if (props.closed) {
+    return (
+      <p id={receiveFormId} class="notice notice--warn" hx-swap-oob={oob}>
+        {t('runs.receive.closed')}
+      </p>
+    )
+  }
+  const action = `/runs/${props.runId}/receive`
+  return (
+    <form
+      id={receiveFormId}
+      class="receive__form"
+      method="post"
+      action={action}
+      hx-post={action}
+      hx-target={`#${receiveResultId}`}
+      hx-swap="innerHTML"
+      hx-swap-oob={oob}
+    >
+      <CsrfField />
+      <label for="receive-code">{t('runs.receive.label')}</label>
+      <div class="receive__row" data-scan-host>
+        <input
+          id="receive-code"
+          name="code"
+          type="text"
+          class="receive__code"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          enterkeyhint="go"
+          maxlength={40}
+          placeholder="ABCD-EFGH-JKMN"
+          aria-describedby="receive-hint"
+          autofocus
+          data-scan
+          data-scan-label={t('runs.scan.label')}
+          data-scan-stop={t('runs.scan.stop')}
+          data-scan-starting={t('runs.scan.starting')}
+          data-scan-scanning={t('runs.scan.scanning')}
+          data-scan-unavailable={t('runs.scan.unavailable')}
+          data-scan-denied={t('runs.scan.denied')}
+        />
+        <button type="submit" class="button button--primary">
+          {t('runs.receive.submit')}
+        </button>
+      </div>
+      <p id="receive-hint" class="hint">
+        {t('runs.receive.hint')}
+      </p>
+    </form>
+  )
+}
+
+/** The line saying what the last scan did; its container is a polite live region. */
+export function ReceiveResult({ outcome }: { outcome: ReceiveOutcome }) {
+  const { t } = usePage()
+  return <p class={`scan-result scan-result--${tones[outcome.kind]}`}>{resultText(outcome, t)}</p>
+}
+
+function resultText(o: ReceiveOutcome, t: ReturnType<typeof usePage>['t']): string {
+  switch (o.kind) {
+    case 'received':
+    case 'unexpected':
+    case 'already':
+      return t(`runs.result.${o.kind}`, {
+        code: formatCode(o.code),
+        category: t(`category.${o.category}`),
+      })
+    case 'empty':
+      return t('runs.error.empty')
+    case 'closed':
+      return t('runs.error.closed')
+    case 'badCode':
+      return t('runs.error.badCode', { typed: o.typed })
+    case 'unknown':
+      return t('runs.error.unknown', { typed: o.typed })
+    case 'notCheckedIn':
+      return t('runs.error.notCheckedIn', {
+        typed: o.typed,
+        status: t(`runs.parcelStatus.${o.status}`),
+      })
+  }
+}
+
+/** The scan card: form, then the result of the last scan. */
+export function ReceivePanel(props: { runId: string; closed: boolean; outcome?: ReceiveOutcome }) {
+  const { t } = usePage()
+  return (
+    <section class="card receive" aria-labelledby="receive-title">
+      <h2 id="receive-title">{t('runs.receive.title')}</h2>
+      <ReceiveForm runId={props.runId} closed={props.closed} />
+      <div id={receiveResultId} class="receive__result" aria-live="polite" aria-atomic="true">
+        {props.outcome && <ReceiveResult outcome={props.outcome} />}
+      </div>
+    </section>
+  )
+}

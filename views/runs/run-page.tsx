@@ -1,0 +1,41 @@
+import type { Hub, Station } from '../../src/network/service'
+import type { RunManifest } from '../../src/returns/pickup-runs'
+import { usePage } from '../context'
+import { formatInstant, hubName } from './format'
+import { ReceivePanel, type ReceiveOutcome } from './receive'
+import { RunState } from './run-state'
+import { RunStatusBadge } from './runs-page'
+
+export interface RunPageProps {
+  manifest: RunManifest
+  station: Station
+  hub: Hub
+  /** The last scan's result, when the page answers a form posted without JavaScript. */
+  outcome?: ReceiveOutcome
+}
+
+/** One pickup run: scanning parcels in while open, the reconciliation once closed. */
+export function RunPage({ manifest, station, hub, outcome }: RunPageProps) {
+  const { t, locale } = usePage()
+  const { run } = manifest
+  const closed = run.status === 'CLOSED'
+  return (
+    <>
+      <p class="breadcrumb">
+        <a href="/runs">← {t('runs.back')}</a>
+      </p>
+      <h1>{t('runs.run.title', { station: station.name })}</h1>
+      <p class="run-meta">
+        <RunStatusBadge status={run.status} />
+        <span>{t('runs.run.route', { station: station.name, hub: hubName(hub, locale) })}</span>
+        <span>{t('runs.run.created', { at: formatInstant(run.createdAt, locale) })}</span>
+        {run.closedAt && (
+          <span>{t('runs.run.closed', { at: formatInstant(run.closedAt, locale) })}</span>
+        )}
+      </p>
+      {/* A closed run leads with its reconciliation; the scan card only reports a refused scan. */}
+      {(!closed || outcome) && <ReceivePanel runId={run.id} closed={closed} outcome={outcome} />}
+      <RunState manifest={manifest} />
+    </>
+  )
+}
