@@ -13,6 +13,10 @@ import { session } from './http/session'
 import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
 import { networkRoutes } from './network/routes'
+import { publicReturnRoutes } from './returns/public-routes'
+import { returnsRoutes } from './returns/routes'
+import { runRoutes } from './returns/run-routes'
+import { stationRoutes } from './stations/routes'
 
 export type { AppDeps } from './http/types'
 
@@ -43,7 +47,9 @@ export function createApp(deps: AppDeps) {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the station's camera scanner compile its self-hosted
+        // WebAssembly barcode reader; it allows no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', tileOrigin(deps.config.mapTileUrl)],
         connectSrc: ["'self'"],
@@ -69,6 +75,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes)
   app.route('/', networkRoutes)
   app.route('/', bookingRoutes)
+  app.route('/', returnsRoutes)
+  app.route('/', publicReturnRoutes)
+  app.route('/', runRoutes)
+  app.route('/', stationRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)
