@@ -1,5 +1,7 @@
 import type { Locale } from '../../db/schema'
+import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
+import * as insurance from '../insurance/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
@@ -14,6 +16,8 @@ const english = {
   ...stations.en,
   ...inspection.en,
   ...settlement.en,
+  ...insurance.en,
+  ...benchmarks.en,
 }
 export type MessageKey = keyof typeof english
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -26,6 +30,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...stations.zhCN,
     ...inspection.zhCN,
     ...settlement.zhCN,
+    ...insurance.zhCN,
+    ...benchmarks.zhCN,
   },
 }
 
