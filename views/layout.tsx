@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { CsrfField } from './components/csrf-field'
+import { MainNav } from './components/main-nav'
 import { usePage } from './context'
 
 interface LayoutProps {
@@ -31,14 +32,7 @@ export function Layout({ title, head, children }: LayoutProps) {
           <a class="brand" href="/">
             {t('app.name')}
           </a>
-          <nav aria-label={t('nav.home')}>
-            <a href="/" aria-current={path === '/' ? 'page' : undefined}>
-              {t('nav.home')}
-            </a>
-            <a href="/map" aria-current={path === '/map' ? 'page' : undefined}>
-              {t('nav.map')}
-            </a>
-          </nav>
+          <MainNav />
           <form class="lang" method="post" action="/locale">
             <CsrfField />
             <input type="hidden" name="next" value={path} />
