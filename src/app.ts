@@ -12,6 +12,7 @@ import { renderer } from './http/renderer'
 import { session } from './http/session'
 import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
+import { inspectionRoutes } from './inspection/routes'
 import { networkRoutes } from './network/routes'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicReturnRoutes)
   app.route('/', runRoutes)
   app.route('/', stationRoutes)
+  app.route('/', inspectionRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -3,7 +3,7 @@
 // without reloading, and once a deadline passes it marks the clock overdue in words (a flag),
 // not only by colour. The words come from the server as templates in the closest
 // `[data-countdown-format]` element, so both languages read the same as the server's text.
-// Elements swapped in by htmx are picked up on the next tick.
+// Elements swapped in by htmx are brought up to date as soon as they are swapped in.
 ;(function () {
   const TICK_MS = 15000
 
@@ -101,4 +101,6 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', tick)
   else tick()
   setInterval(tick, TICK_MS)
+  // An item swapped in by htmx (an answer, a decision) may change what is overdue: recount now.
+  document.addEventListener('htmx:after:swap', tick)
 })()

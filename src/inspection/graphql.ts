@@ -4,6 +4,7 @@ import { parseInput } from '../graphql/parse-input'
 import { getHub, getMerchant } from '../network/service'
 import { getReturn, type Return } from '../returns/service'
 import { checklists } from './checklists'
+import { afterSalesDesk, inspectionQueue } from './desk'
 import {
   certificationSchema,
   inspectSchema,
@@ -155,6 +156,38 @@ export const typeDefs = /* GraphQL */ `
     certifiedOn: String
   }
 
+  "What a merchant still has to do for a return on its after-sales desk."
+  enum DeskAction {
+    RESPOND
+    RESOLVE
+    CLOSE
+  }
+
+  enum DeskClock {
+    FIRST_RESPONSE
+    RESOLUTION
+  }
+
+  type DeskItem {
+    return: Return!
+    needs: [DeskAction!]!
+    grade: Grade
+    "The nearest deadline still running; null when only the follow-up close is left."
+    dueAt: String
+    dueFor: DeskClock
+    overdue: Boolean!
+    "The decisions the grade leaves open (empty before inspection)."
+    allowedResolutions: [ResolutionKind!]!
+  }
+
+  type InspectionQueueItem {
+    return: Return!
+    arrivedAt: String!
+    "Arrival + 24 hours: when the resolution clock runs out."
+    resolutionDueAt: String!
+    overdue: Boolean!
+  }
+
   extend type Return {
     sla: Sla!
     inspection: Inspection
@@ -170,6 +203,10 @@ export const typeDefs = /* GraphQL */ `
     serviceLevels(month: String!, merchantId: ID): ServiceLevels!
     "Merchant: its own staff; coordinator: any merchant's."
     staff(merchantId: ID): [Staff!]!
+    "Merchant: its open returns needing a first response, a decision or a close, nearest deadline first."
+    afterSalesDesk: [DeskItem!]!
+    "Hub operator: parcels at its hub awaiting inspection, oldest first; coordinator: one hub or all."
+    inspectionQueue(hubId: ID): [InspectionQueueItem!]!
   }
 
   extend type Mutation {
@@ -211,6 +248,10 @@ export const resolvers = {
     },
     staff: (_: unknown, args: { merchantId?: string }, ctx: Ctx) =>
       listStaff(ctx.deps.db, ctx.actor, args.merchantId ?? undefined),
+    afterSalesDesk: (_: unknown, __: unknown, ctx: Ctx) =>
+      afterSalesDesk(ctx.deps.db, ctx.actor, ctx.deps.now()),
+    inspectionQueue: (_: unknown, args: { hubId?: string | null }, ctx: Ctx) =>
+      inspectionQueue(ctx.deps.db, ctx.actor, ctx.deps.now(), args.hubId ?? undefined),
   },
   Mutation: {
     respondToReturn: (_: unknown, args: unknown, ctx: Ctx) => {

@@ -1,5 +1,5 @@
 /** Pure inspection and resolution rules. */
-import type { Category, Grade, ResolutionKind } from '../../db/schema'
+import { resolutionKinds, type Category, type Grade, type ResolutionKind } from '../../db/schema'
 import { daysBetween, isIsoDate } from '../calendar/local-date'
 import { InvalidInput } from '../errors'
 import { checklists, type Condition } from './checklists'
@@ -110,4 +110,20 @@ export function assertResolutionAllowed(
   } else if (refundFen !== undefined) {
     throw new InvalidInput('refundFen', 'only a REFUND has an amount')
   }
+}
+
+/**
+ * The decisions a grade leaves open, by the same rule `assertResolutionAllowed` enforces (a
+ * REFUND is counted as open: its amount is checked when it is entered).
+ * @example allowedResolutions('DAMAGED') // ['REFUND', 'EXCHANGE', 'DISPOSE']
+ */
+export function allowedResolutions(grade: Grade): ResolutionKind[] {
+  return resolutionKinds.filter((kind) => {
+    try {
+      assertResolutionAllowed(grade, kind, kind === 'REFUND' ? 0 : undefined, 0)
+      return true
+    } catch {
+      return false
+    }
+  })
 }

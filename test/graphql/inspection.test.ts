@@ -336,3 +336,83 @@ describe('staff certification', () => {
     expect(row!.n).toBe(1)
   })
 })
+
+describe('working lists', () => {
+  const DESK = `{ afterSalesDesk { return { id status } needs grade dueAt dueFor overdue allowedResolutions } }`
+  const QUEUE = `query ($hubId: ID) { inspectionQueue(hubId: $hubId) { return { id } arrivedAt resolutionDueAt overdue } }`
+
+  it('gives a merchant its desk, nearest deadline first', async () => {
+    at('2026-11-25T02:00:00Z')
+    const fresh = await registerReturnFor(t, 1)
+    await registerReturnFor(t, 2)
+    at('2026-11-25T01:00:00Z')
+    const graded = await inspected('DAMAGED')
+    at('2026-11-25T03:30:00Z')
+    const m = await merchant(1)
+    const res = await gql(t, DESK, {}, m)
+    expect(res.data!.afterSalesDesk).toEqual([
+      {
+        return: { id: graded.id, status: 'INSPECTED' },
+        needs: ['RESPOND', 'RESOLVE'],
+        grade: 'DAMAGED',
+        dueAt: '2026-11-25T03:00:00.000Z',
+        dueFor: 'FIRST_RESPONSE',
+        overdue: true,
+        allowedResolutions: ['REFUND', 'EXCHANGE', 'DISPOSE'],
+      },
+      {
+        return: { id: fresh.id, status: 'REGISTERED' },
+        needs: ['RESPOND'],
+        grade: null,
+        dueAt: '2026-11-25T04:00:00.000Z',
+        dueFor: 'FIRST_RESPONSE',
+        overdue: false,
+        allowedResolutions: [],
+      },
+    ])
+    await gql(t, `mutation { respondToReturn(id: "${fresh.id}", message: "ok") { id } }`, {}, m)
+    const after = await gql(t, DESK, {}, m)
+    expect(after.data!.afterSalesDesk.map((i: { return: { id: string } }) => i.return.id)).toEqual([
+      graded.id,
+    ])
+    const hub = await gql(t, DESK, {}, await hubOp())
+    expect(hub.errors![0]!.extensions!.code).toBe('FORBIDDEN')
+  })
+
+  it('gives a hub its parcels awaiting inspection, oldest first', async () => {
+    at('2026-11-25T02:00:00Z')
+    const first = await registerReturnFor(t, 1)
+    await bringToHub(t, first.code)
+    at('2026-11-25T02:30:00Z')
+    const second = await registerReturnFor(t, 2)
+    await bringToHub(t, second.code)
+    await inspected('RESELLABLE') // inspected: no longer queued
+    at('2026-11-26T02:10:00Z')
+    const res = await gql(t, QUEUE, {}, await hubOp())
+    expect(res.data!.inspectionQueue).toEqual([
+      {
+        return: { id: first.id },
+        arrivedAt: '2026-11-25T02:00:00.000Z',
+        resolutionDueAt: '2026-11-26T02:00:00.000Z',
+        overdue: true,
+      },
+      {
+        return: { id: second.id },
+        arrivedAt: '2026-11-25T02:30:00.000Z',
+        resolutionDueAt: '2026-11-26T02:30:00.000Z',
+        overdue: false,
+      },
+    ])
+    const hub2 = await tokenFor(t, 'hub2@nestwork.demo')
+    expect((await gql(t, QUEUE, {}, hub2)).data!.inspectionQueue).toEqual([])
+    const peek = await gql(t, QUEUE, { hubId: 'hub_1' }, hub2)
+    expect(peek.errors![0]!.extensions!.code).toBe('NOT_FOUND')
+    const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
+    expect(
+      (await gql(t, QUEUE, { hubId: 'hub_1' }, coordinator)).data!.inspectionQueue,
+    ).toHaveLength(2)
+    expect((await gql(t, QUEUE, { hubId: 'hub_2' }, coordinator)).data!.inspectionQueue).toEqual([])
+    const merchantQueue = await gql(t, QUEUE, {}, await merchant(1))
+    expect(merchantQueue.errors![0]!.extensions!.code).toBe('FORBIDDEN')
+  })
+})

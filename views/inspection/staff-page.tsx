@@ -1,0 +1,147 @@
+import type { Staff } from '../../src/inspection/staff'
+import { Notice, type NoticeData } from '../booking/notice'
+import { CsrfField } from '../components/csrf-field'
+import { usePage } from '../context'
+import { formatShare } from './format'
+
+export interface StaffPageProps {
+  staff: Staff[]
+  notice?: NoticeData
+  /** The add form as sent, when it was refused. */
+  form?: { name: string; certified: boolean; error?: string }
+}
+
+export const staffRowId = (id: string) => `staff-${id}`
+export const staffShareId = 'staff-share'
+
+/** The merchant's after-sales staff, their certification, and the certified share. */
+export function StaffPage(props: StaffPageProps) {
+  const { t } = usePage()
+  const form = props.form
+  return (
+    <>
+      <h1>{t('inspection.staff.title')}</h1>
+      <p class="hint">{t('inspection.staff.lead')}</p>
+      {props.notice && <Notice notice={props.notice} />}
+      <section class="card" aria-labelledby={staffShareId}>
+        <CertifiedShare staff={props.staff} />
+        {props.staff.length === 0 ? (
+          <p class="muted">{t('inspection.staff.none')}</p>
+        ) : (
+          <table class="staff">
+            <thead>
+              <tr>
+                <th scope="col">{t('inspection.staff.name')}</th>
+                <th scope="col">{t('inspection.staff.certification')}</th>
+                <th scope="col">{t('inspection.staff.change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.staff.map((s) => (
+                <StaffRow staff={s} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section class="card" aria-labelledby="staff-add">
+        <h2 id="staff-add">{t('inspection.staff.add')}</h2>
+        <form class="stack staff-form" method="post" action="/staff">
+          <CsrfField />
+          <div class={form?.error ? 'field field--invalid' : 'field'}>
+            <label for="staff-name">{t('inspection.staff.name')}</label>
+            <input
+              id="staff-name"
+              name="name"
+              type="text"
+              maxlength={60}
+              required
+              autocomplete="off"
+              value={form?.name}
+              aria-invalid={form?.error ? 'true' : undefined}
+              aria-describedby={form?.error ? 'staff-name-error' : undefined}
+            />
+            {form?.error && (
+              <p id="staff-name-error" class="field__error" role="alert">
+                {form.error}
+              </p>
+            )}
+          </div>
+          <div class="field field--check">
+            <input
+              id="staff-certified"
+              name="certified"
+              type="checkbox"
+              checked={form?.certified}
+            />
+            <label for="staff-certified">{t('inspection.staff.certifiedLabel')}</label>
+          </div>
+          <p>
+            <button type="submit" class="button button--primary">
+              {t('inspection.staff.addSubmit')}
+            </button>
+          </p>
+        </form>
+      </section>
+    </>
+  )
+}
+
+/** `2 of 3 certified (67%)`; swapped out of band when a row changes. */
+export function CertifiedShare({ staff, oob }: { staff: Staff[]; oob?: boolean }) {
+  const { t, locale } = usePage()
+  const certified = staff.filter((s) => s.certified).length
+  return (
+    <h2 id={staffShareId} hx-swap-oob={oob ? 'true' : undefined}>
+      {staff.length === 0
+        ? t('inspection.staff.shareNone')
+        : t('inspection.staff.share', {
+            certified,
+            total: staff.length,
+            percent: formatShare(certified / staff.length, locale)!,
+          })}
+    </h2>
+  )
+}
+
+/** One staff member with a button that flips the certification (htmx swaps the row). */
+export function StaffRow({ staff: s, notice }: { staff: Staff; notice?: NoticeData }) {
+  const { t } = usePage()
+  const action = `/staff/${encodeURIComponent(s.id)}/certification`
+  return (
+    <tr id={staffRowId(s.id)}>
+      <th scope="row">{s.name}</th>
+      <td>
+        {s.certified ? (
+          <span class="badge badge--confirmed">
+            <span aria-hidden="true">✓ </span>
+            {t('inspection.staff.isCertified')}
+          </span>
+        ) : (
+          <span class="badge badge--cancelled">{t('inspection.staff.notCertified')}</span>
+        )}
+        {s.certified && s.certifiedOn && (
+          <span class="hint"> {t('inspection.staff.since', { date: s.certifiedOn })}</span>
+        )}
+        {notice && <Notice notice={notice} />}
+      </td>
+      <td>
+        <form
+          method="post"
+          action={action}
+          hx-post={action}
+          hx-target={`#${staffRowId(s.id)}`}
+          hx-swap="outerHTML"
+          class="inline-form"
+        >
+          <CsrfField />
+          <input type="hidden" name="certified" value={s.certified ? 'false' : 'true'} />
+          <button type="submit" class="button">
+            {s.certified ? t('inspection.staff.uncertify') : t('inspection.staff.certify')}
+            <span class="visually-hidden"> ({s.name})</span>
+          </button>
+        </form>
+      </td>
+    </tr>
+  )
+}
