@@ -4,9 +4,10 @@
 // To add a scenario: a module in bench/ exporting `name` and `run(): Promise<Result>`, listed
 // below.
 import * as booking from './booking'
+import * as settlementClose from './settlement-close'
 import { opsPerSecond, type Result, type Scenario } from './scenario'
 
-const scenarios: Scenario[] = [booking]
+const scenarios: Scenario[] = [booking, settlementClose]
 
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((n) => !scenarios.some((s) => s.name === n))

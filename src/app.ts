@@ -17,6 +17,7 @@ import { networkRoutes } from './network/routes'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
 import { runRoutes } from './returns/run-routes'
+import { settlementRoutes } from './settlement/routes'
 import { stationRoutes } from './stations/routes'
 
 export type { AppDeps } from './http/types'
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', runRoutes)
   app.route('/', stationRoutes)
   app.route('/', inspectionRoutes)
+  app.route('/', settlementRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -41,7 +41,7 @@ import {
   inspectionSheet,
   type InspectionSheet,
 } from './desk'
-import { yuanToFen } from './refund-amount'
+import { yuanToFen } from '../money'
 import { allowedGrades, parseAnswers } from './rules'
 import {
   certificationSchema,

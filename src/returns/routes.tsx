@@ -45,7 +45,7 @@ import {
   timeline,
 } from './service'
 import { stationParcels } from './station-console'
-import { yuanToFen } from './yuan'
+import { yuanToFen } from '../money'
 
 export const returnsRoutes = new Hono<AppEnv>()
 

@@ -5,7 +5,8 @@
  */
 import type { Station } from '../network/service'
 import { stationDetailsSchema, stationSchema, type StationInput } from './schemas'
-import { fenToYuan, readYuan, type YuanError } from './yuan'
+import { fenToYuan } from '../money'
+import { readYuan, type YuanError } from './yuan'
 
 export const stationTextFields = [
   'name',

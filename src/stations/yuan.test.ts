@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fenToYuan, readYuan } from './yuan'
+import { fenToYuan } from '../money'
+import { readYuan } from './yuan'
 
 describe('readYuan', () => {
   it.each([

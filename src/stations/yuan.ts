@@ -1,8 +1,8 @@
 /**
  * Commission amounts on the station forms: typed in yuan, read into integer fen by the shared
- * string-arithmetic parser, with a reason when refused; and fen shown back exactly for editing.
+ * string-arithmetic parser, with a reason when refused.
  */
-import { yuanToFen } from '../returns/yuan'
+import { yuanToFen } from '../money'
 
 export type YuanError = 'EMPTY' | 'FORMAT' | 'DECIMALS'
 
@@ -16,13 +16,4 @@ export function readYuan(typed: string): { fen: number } | { error: YuanError } 
   if (fen !== null) return { fen }
   const tooPrecise = /^[¥]?[\d,]*\.\d{3,}元?$/.test(typed.normalize('NFKC').replace(/\s+/g, ''))
   return { error: tooPrecise ? 'DECIMALS' : 'FORMAT' }
-}
-
-/**
- * Integer fen as the yuan a form shows for editing, exactly.
- * @example fenToYuan(250) // '2.50'
- */
-export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`)
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 }

@@ -125,8 +125,8 @@ describe.skipIf(!browserTestsEnabled)('hub receiving journey (Chromium)', () => 
           page.getByRole('button', { name: '登录', exact: true }).click(),
         ])
 
-        // From the hub home to the runs page.
-        await page.getByRole('link', { name: /揽收批次/ }).click()
+        // From the hub home to the runs page (the link in the page, not the navigation's).
+        await page.locator('main').getByRole('link', { name: /揽收批次/ }).click()
         await page.waitForURL(`${baseUrl}/runs`, { waitUntil: 'load' })
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('揽收批次')
         const row = page.locator('table.waiting tbody tr', { hasText: demoStations[0]!.name })

@@ -1,6 +1,6 @@
 import { resolutionKinds, type Grade, type ResolutionKind } from '../../db/schema'
 import type { DeskItem } from '../../src/inspection/desk'
-import { fenToYuan } from '../../src/inspection/refund-amount'
+import { fenToYuan } from '../../src/money'
 import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
 import { formatCode } from '../../src/returns/code'

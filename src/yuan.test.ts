@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { yuanToFen } from './yuan'
+import { fenToYuan, yuanToFen } from './money'
 
 describe('yuanToFen', () => {
   it.each([
@@ -41,6 +41,14 @@ describe('yuanToFen', () => {
         expect(yuanToFen(typed)).toBe(yuan * 100 + cents)
         // One decimal means tenths: 0.1 is 10 fen, never 1.
         expect(yuanToFen(`${yuan}.${cents % 10}`)).toBe(yuan * 100 + (cents % 10) * 10)
+      }),
+    )
+  })
+
+  it('round-trips every amount exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (fen) => {
+        expect(yuanToFen(fenToYuan(fen))).toBe(fen)
       }),
     )
   })

@@ -1,0 +1,85 @@
+/**
+ * What people type on the settlement pages, read exactly: yuan become integer fen and percentages
+ * become basis points by moving the decimal point in the string, never by multiplying a float
+ * (999.99 * 100 is 99998.99999999999).
+ */
+
+export type AmountError = 'EMPTY' | 'FORMAT' | 'DECIMALS' | 'ZERO' | 'TOO_LARGE'
+
+/** The largest amount a cost or an adjustment may have, as the settlement schemas allow. */
+export const maxFen = 100_000_000_000
+
+/**
+ * An amount in yuan as typed: up to 2 decimals, an optional ¥/￥ or trailing 元, thousands commas
+ * (1,234.50), full-width digits and spaces. With `signed`, a leading minus makes it negative (for
+ * adjustments that credit a merchant). Zero is refused.
+ * @example parseYuan('999.99') // { fen: 99999 }
+ * @example parseYuan('-¥50', { signed: true }) // { fen: -5000 }
+ * @example parseYuan('1.234') // { error: 'DECIMALS' }
+ */
+export function parseYuan(
+  typed: string,
+  options: { signed?: boolean } = {},
+): { fen: number } | { error: AmountError } {
+  let s = typed
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\u2212/g, '-')
+  if (s === '') return { error: 'EMPTY' }
+  let sign = 1
+  const signed = /^([-+]?)¥?([-+]?)(.*?)元?$/.exec(s)!
+  if (signed[1] && signed[2]) return { error: 'FORMAT' }
+  if ((signed[1] || signed[2]) === '-') sign = -1
+  if (sign === -1 && !options.signed) return { error: 'FORMAT' }
+  s = signed[3]!
+  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/,/g, '')
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(s)
+  if (!match) return { error: 'FORMAT' }
+  const [, whole = '', fraction = ''] = match
+  if (whole === '' && fraction === '') return { error: 'FORMAT' }
+  if (fraction.length > 2) return { error: 'DECIMALS' }
+  const digits = `${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '')
+  if (digits.length > 15 || Number(digits) > maxFen) return { error: 'TOO_LARGE' }
+  const fen = Number(digits)
+  if (fen === 0) return { error: 'ZERO' }
+  return { fen: sign * fen }
+}
+
+/**
+ * Integer fen as plain yuan with exactly two decimals, for forms and CSV (never for reading:
+ * pages format money with Intl).
+ * @example fenToYuan(-5000) // '-50.00'
+ */
+export function fenToYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an amount in fen: ${fen}`)
+  const abs = Math.abs(fen)
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+}
+
+export type PercentError = 'EMPTY' | 'FORMAT' | 'RANGE'
+
+/**
+ * A percentage from 0 to 100 with up to 2 decimals, as basis points.
+ * @example percentToBp('20') // { bp: 2000 }
+ * @example percentToBp('12.5%') // { bp: 1250 }
+ */
+export function percentToBp(typed: string): { bp: number } | { error: PercentError } {
+  const s = typed.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '')
+  if (s === '') return { error: 'EMPTY' }
+  const match = /^(\d{1,3})?(?:\.(\d{0,2}))?$/.exec(s)
+  if (!match || (match[1] === undefined && !match[2])) return { error: 'FORMAT' }
+  const bp = Number(match[1] ?? '0') * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+  return bp > 10_000 ? { error: 'RANGE' } : { bp }
+}
+
+/**
+ * Basis points as the percentage a form shows, without trailing zeros.
+ * @example bpToPercent(2050) // '20.5'
+ */
+export function bpToPercent(bp: number): string {
+  const whole = Math.floor(bp / 100)
+  const fraction = String(bp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '')
+  return fraction ? `${whole}.${fraction}` : String(whole)
+}

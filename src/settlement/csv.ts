@@ -1,0 +1,97 @@
+/**
+ * A merchant's statement as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese
+ * notes), CRLF line ends, one row per line of the statement and a final TOTAL row. Fields are
+ * quoted only when they must be (RFC 4180).
+ */
+import { fenToYuan } from './amounts'
+import type { SettlementLine } from './service'
+
+export const bom = '\uFEFF'
+
+export const statementCsvHeader = [
+  'kind',
+  'cost',
+  'note',
+  'rule',
+  'mine',
+  'total',
+  'hub',
+  'share_fen',
+  'share_yuan',
+] as const
+
+type Field = string | number | null | undefined
+
+/**
+ * One field: quoted when it holds a comma, a quote, a line break or edge spaces, with quotes
+ * doubled.
+ * @example csvField('a "b", c') // '"a ""b"", c"'
+ */
+export function csvField(value: Field): string {
+  const text = value === null || value === undefined ? '' : String(value)
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export const csvRow = (fields: readonly Field[]) => fields.map(csvField).join(',')
+
+/** Rows as a whole CSV document: BOM, CRLF after every row. */
+export const csvDocument = (rows: readonly (readonly Field[])[]) =>
+  `${bom}${rows.map((r) => `${csvRow(r)}\r\n`).join('')}`
+
+/**
+ * Free text a spreadsheet could take for a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a
+ * leading apostrophe, so opening the file never runs anything.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
+/** What the CSV says beside the figures of each line. */
+export interface StatementCsvContext {
+  /** The note of each cost, by id. */
+  costNote: (costId: string) => string
+  hubName: (hubId: string) => string
+  stationName: (stationId: string) => string
+  /** The reasons of the statement's adjustments, in the order of its ADJUSTMENT lines. */
+  adjustmentReasons: readonly string[]
+}
+
+/** The rule a line was split by, naming the fallback when one applied. */
+export function ruleLabel(basis: SettlementLine['basis']): string {
+  return basis.fallback ? `${basis.fallback} (no ${basis.rule})` : basis.rule
+}
+
+/**
+ * The statement as CSV text (see the header): `cost` is the id of the cost split, `note` its
+ * note (the station for a commission, the reason for an adjustment), `mine`/`total` the usage
+ * the share was computed from, `share_fen` the exact amount and `share_yuan` the same in yuan.
+ */
+export function statementCsv(
+  statement: { lines: readonly SettlementLine[]; totalFen: number },
+  context: StatementCsvContext,
+): string {
+  let adjustment = 0
+  const rows = statement.lines.map((line) => {
+    const note =
+      line.kind === 'COMMISSION' && line.stationId
+        ? context.stationName(line.stationId)
+        : line.kind === 'ADJUSTMENT'
+          ? (context.adjustmentReasons[adjustment++] ?? '')
+          : line.costId
+            ? context.costNote(line.costId)
+            : ''
+    return [
+      line.kind,
+      line.costId ?? '',
+      spreadsheetSafe(note),
+      ruleLabel(line.basis),
+      line.basis.mine,
+      line.basis.total,
+      line.basis.hubId ? context.hubName(line.basis.hubId) : '',
+      line.amountFen,
+      fenToYuan(line.amountFen),
+    ]
+  })
+  const total = ['TOTAL', '', '', '', '', '', '', statement.totalFen, fenToYuan(statement.totalFen)]
+  return csvDocument([statementCsvHeader, ...rows, total])
+}
