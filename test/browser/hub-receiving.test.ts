@@ -126,7 +126,10 @@ describe.skipIf(!browserTestsEnabled)('hub receiving journey (Chromium)', () => 
         ])
 
         // From the hub home to the runs page (the link in the page, not the navigation's).
-        await page.locator('main').getByRole('link', { name: /揽收批次/ }).click()
+        await page
+          .locator('main')
+          .getByRole('link', { name: /揽收批次/ })
+          .click()
         await page.waitForURL(`${baseUrl}/runs`, { waitUntil: 'load' })
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('揽收批次')
         const row = page.locator('table.waiting tbody tr', { hasText: demoStations[0]!.name })
