@@ -8,11 +8,17 @@ import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
 import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
 import { loadConfig } from './config'
+import { blobDirFor, fileBlobStore } from './storage-node'
 
 const config = loadConfig(process.env)
+if (config.env === 'production' && config.contactKeyIsDevelopment) {
+  console.warn('CONTACT_KEY is not set: customer contacts are encrypted with the development key.')
+}
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
 const hasher = pbkdf2Hasher()
 const seeded = config.seedDemo ? await seedDemo(db, hasher) : false
+// Uploaded files live beside an embedded database; a remote one needs a store of its own.
+const blobDir = blobDirFor(config.databaseUrl)
 
 const app = createApp({
   db,
@@ -26,6 +32,7 @@ const app = createApp({
   }),
   logError: (error, id) => console.error(`[${id}]`, error),
   renderGraphiQL: await graphiqlForDevelopment(),
+  blobs: blobDir ? fileBlobStore(blobDir) : undefined,
 })
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
