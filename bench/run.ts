@@ -1,6 +1,6 @@
 // `npm run bench [scenario…]`: runs every benchmark scenario (or the ones named), prints one
 // table of rates, each compared with a baseline measured in the same run, and exits non-zero
-// when a scenario breaks an invariant (anything overbooked) or does not complete.
+// when a scenario breaks an invariant (overbooking, a split that does not sum) or does not complete.
 // To add a scenario: a module in bench/ exporting `name` and `run(): Promise<Result>`, listed
 // below.
 import * as booking from './booking'
@@ -81,7 +81,7 @@ if (problems.length > 0) {
   for (const p of problems) console.error(`  ${p}`)
   process.exitCode = 1
 } else {
-  console.log('\n✓ every invariant held: nothing overbooked')
+  console.log('\n✓ every invariant held in every scenario')
 }
 
 function formatRatio(r: number): string {
