@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'drizzle-orm'
 import { authRoutes } from './auth/routes'
+import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
 import { createGraphQL } from './graphql/yoga'
 import { homeRoutes } from './home/routes'
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', stationRoutes)
   app.route('/', inspectionRoutes)
   app.route('/', settlementRoutes)
+  app.route('/', benchmarkRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -1,7 +1,9 @@
+import * as z from 'zod'
 import type { Category } from '../../db/schema'
 import { isoMonth } from '../booking/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
+import { benchmarkTrend } from './published'
 import { benchmarkReport, publishBenchmarks, returnRisk, setReturnCreditOptIn } from './service'
 
 export const typeDefs = /* GraphQL */ `
@@ -52,6 +54,17 @@ export const typeDefs = /* GraphQL */ `
     methodologyVersion: Int!
   }
 
+  "One published month of a trend: withheld months carry the reason and no numbers."
+  type BenchmarkTrendPoint {
+    month: String!
+    "The merchant's own overall score (null for coordinators, and when withheld)."
+    score: Float
+    stars: Int
+    "The cohort's published overall median."
+    median: Float
+    suppressedReason: String
+  }
+
   type ReturnRisk {
     band: RiskBand!
   }
@@ -61,6 +74,8 @@ export const typeDefs = /* GraphQL */ `
     benchmarks(month: String!, category: Category): BenchmarkReport!
     "Merchants who opted in to the return-credit signal."
     returnRisk(returnId: ID!): ReturnRisk!
+    "The overall score over the last published months up to month (at most 24, default 6), oldest first."
+    benchmarkTrend(month: String!, category: Category, months: Int = 6): [BenchmarkTrendPoint!]!
   }
 
   extend type Mutation {
@@ -71,6 +86,8 @@ export const typeDefs = /* GraphQL */ `
 `
 
 type Ctx = GraphQLContext
+
+const trendLength = z.number().int().min(1).max(24)
 
 export const resolvers = {
   Query: {
@@ -90,6 +107,18 @@ export const resolvers = {
         })),
       }
     },
+    benchmarkTrend: (
+      _: unknown,
+      args: { month: string; category?: Category | null; months?: number | null },
+      ctx: Ctx,
+    ) =>
+      benchmarkTrend(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(isoMonth, args.month),
+        args.category ?? undefined,
+        parseInput(trendLength, args.months ?? 6),
+      ),
     returnRisk: (_: unknown, args: { returnId: string }, ctx: Ctx) =>
       returnRisk(ctx.deps.db, ctx.actor, args.returnId, ctx.deps.now()),
   },

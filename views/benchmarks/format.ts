@@ -1,0 +1,67 @@
+/** Numbers, months and addresses of the benchmark pages, in the page's language. */
+import { categories, type Category, type Locale } from '../../db/schema'
+import type { Dimension } from '../../src/benchmarks/methodology'
+import { localDate } from '../../src/calendar/local-date'
+import type { Translate } from '../../src/i18n'
+
+export const cohorts = ['ALL', ...categories] as const
+export type Cohort = (typeof cohorts)[number]
+
+export const isCohort = (value: string): value is Cohort =>
+  (cohorts as readonly string[]).includes(value)
+
+export const benchmarksHref = (month: string, cohort: Cohort = 'ALL') =>
+  `/benchmarks?${new URLSearchParams(cohort === 'ALL' ? { month } : { month, cohort })}`
+
+export const publishHref = (month?: string) =>
+  month ? `/benchmarks/publish?${new URLSearchParams({ month })}` : '/benchmarks/publish'
+
+/** A 0–100 score with at most one decimal, e.g. `72.5`. */
+export function formatScore(score: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(score)
+}
+
+/** A share as a percentage with at most one decimal, e.g. `0.6667` → `66.7%`. */
+export function formatShare(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)
+}
+
+/** A dimension's own figure: a share for most, average stars for customer care. */
+export function formatFigure(
+  t: Translate,
+  locale: Locale,
+  dimension: Dimension,
+  value: number,
+): string {
+  if (dimension === 'CARE') {
+    const stars = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+    return t('benchmarks.unit.stars', { stars })
+  }
+  return formatShare(value, locale)
+}
+
+/** A compact month for chart labels, e.g. `Oct 26` / `26年10月`. */
+export function formatShortMonth(month: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    year: '2-digit',
+    month: 'short',
+  }).format(new Date(`${month}-01T00:00:00Z`))
+}
+
+/** The date part of an ISO instant, in Shanghai, for people. */
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(new Date(`${localDate(new Date(iso))}T00:00:00Z`))
+}
+
+/** The cohort's name: the alliance, or a category's merchants. */
+export function cohortLabel(t: Translate, cohort: Cohort | Category): string {
+  return cohort === 'ALL'
+    ? t('benchmarks.cohort.ALL')
+    : t('benchmarks.cohort.category', { category: t(`category.${cohort}`) })
+}
