@@ -14,6 +14,7 @@ import { session } from './http/session'
 import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
 import { inspectionRoutes } from './inspection/routes'
+import { insuranceRoutes } from './insurance/routes'
 import { networkRoutes } from './network/routes'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', stationRoutes)
   app.route('/', inspectionRoutes)
   app.route('/', settlementRoutes)
+  app.route('/', insuranceRoutes)
   app.route('/', benchmarkRoutes)
 
   app.notFound(handleNotFound)

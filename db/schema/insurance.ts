@@ -137,3 +137,34 @@ export const ledgerEntries = sqliteTable(
     check('ledger_entries_amount', sql`${t.amountFen} <> 0`),
   ],
 )
+
+/**
+ * Files a merchant attached to a claim (photos, PDFs). The bytes live in the blob store under
+ * `blobKey`; the type is what the bytes are, sniffed on upload, never what the browser said.
+ */
+export const claimEvidence = sqliteTable(
+  'claim_evidence',
+  {
+    id: text('id').primaryKey(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    blobKey: text('blob_key').notNull().unique(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    ...createdAt,
+  },
+  (t) => [
+    index('claim_evidence_claim').on(t.claimId, t.createdAt),
+    check('claim_evidence_size', sql`${t.sizeBytes} > 0`),
+    check(
+      'claim_evidence_type',
+      sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')`,
+    ),
+  ],
+)

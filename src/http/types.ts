@@ -5,6 +5,7 @@ import type { Actor } from '../auth/roles'
 import type { Config } from '../config'
 import type { Db } from '../db'
 import type { Translate } from '../i18n'
+import type { BlobStore } from '../storage'
 
 /** Everything the app needs from its runtime; each entry (Node, Worker, tests) provides it. */
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
    * in development, so the Worker bundle never carries it.
    */
   renderGraphiQL?: () => string
+  /** Where uploaded files (claim evidence) are kept; without one, pages offer no upload. */
+  blobs?: BlobStore
 }
 
 export type AppEnv = {

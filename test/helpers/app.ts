@@ -5,6 +5,7 @@ import { createApp } from '../../src/app'
 import { pbkdf2Hasher } from '../../src/auth/password'
 import { loadConfig } from '../../src/config'
 import type { Db } from '../../src/db'
+import { memoryBlobStore } from '../../src/storage'
 
 export interface TestApp {
   app: ReturnType<typeof createApp>
@@ -30,6 +31,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
     hasher,
     now: () => now,
     clientIp: (c) => c.req.header('x-test-ip') ?? '198.51.100.7',
+    blobs: memoryBlobStore(),
   })
   return { app, db, client, setNow: (d) => (now = d) }
 }

@@ -40,6 +40,15 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
             <a href="/settlement/history">{t('settlement.home.history')}</a>
           </li>
           <li>
+            <a href="/insurance/claims">{t('insurance.home.claims')}</a>
+          </li>
+          <li>
+            <a href="/insurance/pool">{t('insurance.home.pool')}</a>
+          </li>
+          <li>
+            <a href="/benchmarks">{t('benchmarks.home.coordinator')}</a>
+          </li>
+          <li>
             <a href="/utilisation">{t('home.coordinator.utilisation')}</a>
           </li>
           <li>

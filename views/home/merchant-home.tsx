@@ -37,6 +37,12 @@ export function MerchantHome({ merchant, hubs }: { merchant: Merchant; hubs: Hub
             <a href="/statements">{t('settlement.home.statements')}</a>
           </li>
           <li>
+            <a href="/insurance">{t('insurance.home.merchant')}</a>
+          </li>
+          <li>
+            <a href="/benchmarks">{t('benchmarks.home.merchant')}</a>
+          </li>
+          <li>
             <a href="/map">{t('home.merchant.next')}</a>
           </li>
         </ul>

@@ -1,0 +1,145 @@
+/**
+ * Turns insurance outcomes and refusals into sentences from the catalogues, so people never see
+ * the English domain message: the facts come from the error's `details` and the page's data.
+ */
+import type { ClaimStatus, Locale } from '../../db/schema'
+import type { DomainError } from '../../src/errors'
+import { evidenceLimits } from '../../src/insurance/evidence'
+import type { Translate } from '../../src/i18n'
+import { formatFen } from '../../src/money'
+import { formatMonth } from '../booking/format'
+import type { NoticeData } from '../booking/notice'
+import { formatDate } from './format'
+
+interface Lang {
+  t: Translate
+  locale: Locale
+}
+
+/** A refused order value: missing, malformed or too large. */
+export function amountError({ t, locale }: Lang, typed: string, maxFen?: number): string {
+  if (maxFen !== undefined)
+    return t('insurance.error.amount.max', { max: formatFen(maxFen, locale) })
+  return t(
+    typed.trim() === '' ? 'insurance.error.amount.required' : 'insurance.error.amount.format',
+  )
+}
+
+/** A declaration the domain refused: the month closed, not covered yet, or not started. */
+export function declarationRefusal(
+  { t, locale }: Lang,
+  error: DomainError,
+  context: { month: string; closed: boolean; startMonth?: string },
+): NoticeData {
+  const month = formatMonth(context.month, locale)
+  if (context.closed)
+    return { tone: 'error', text: t('insurance.declare.refused.closed', { month }) }
+  if (!context.startMonth)
+    return { tone: 'error', text: t('insurance.declare.refused.notEnrolled') }
+  if (context.month < context.startMonth) {
+    return {
+      tone: 'error',
+      text: t('insurance.declare.refused.beforeCover', {
+        month,
+        start: formatMonth(context.startMonth, locale),
+      }),
+    }
+  }
+  if (error.code === 'BAD_USER_INPUT') {
+    return { tone: 'error', text: t('insurance.declare.refused.notStarted', { month }) }
+  }
+  return { tone: 'error', text: t('insurance.declare.refused.other', { month }) }
+}
+
+/** A declaration that went through, with the premium it makes. */
+export function declaredNotice(
+  { t, locale }: Lang,
+  d: { month: string; orderValueFen: number | null; premiumFen: number | null },
+): NoticeData {
+  return {
+    tone: 'ok',
+    text: t('insurance.declare.done', {
+      month: formatMonth(d.month, locale),
+      value: formatFen(d.orderValueFen ?? 0, locale),
+      premium: formatFen(d.premiumFen ?? 0, locale),
+    }),
+  }
+}
+
+/** Why the files could not be attached, naming the file. */
+export function evidenceError({ t }: Lang, error: DomainError): string {
+  const file = String(error.details.file ?? '')
+  switch (error.details.reason) {
+    case 'TOO_MANY':
+      return t('insurance.evidence.error.tooMany', { max: evidenceLimits.maxFiles })
+    case 'EMPTY':
+      return t('insurance.evidence.error.empty', { file })
+    case 'TOO_LARGE':
+      return t('insurance.evidence.error.tooLarge', {
+        file,
+        megabytes: evidenceLimits.maxBytes / 1024 / 1024,
+      })
+    case 'TYPE':
+      return t('insurance.evidence.error.type', { file })
+    default:
+      return t('insurance.evidence.error.other')
+  }
+}
+
+/** A claim amount over the cap of the loss date's terms, naming the cap. */
+export function overCap({ t, locale }: Lang, capFen: number, lossDate: string): string {
+  return t('insurance.error.claim.cap', {
+    cap: formatFen(capFen, locale),
+    date: formatDate(lossDate, locale),
+  })
+}
+
+export function overReturnValue({ t, locale }: Lang, valueFen: number): string {
+  return t('insurance.error.claim.returnValue', { value: formatFen(valueFen, locale) })
+}
+
+/** A decision the amount rules refused: a full approval of less, or a partial of too much. */
+export function decisionAmountError(
+  { t, locale }: Lang,
+  decision: string,
+  limitFen: number,
+): string {
+  const limit = formatFen(limitFen, locale)
+  return decision === 'APPROVED'
+    ? t('insurance.error.decision.full', { limit })
+    : t('insurance.error.decision.partial', {
+        limit,
+        most: formatFen(Math.max(1, limitFen - 1), locale),
+      })
+}
+
+/** A decision that came too late: someone else decided the claim first. */
+export function alreadyDecided({ t }: Lang, status: ClaimStatus): NoticeData {
+  return {
+    tone: 'error',
+    text: t('insurance.decision.conflict', { status: t(`insurance.status.${status}`) }),
+  }
+}
+
+/** What a payout run paid, from the ledger, and what stays payable. */
+export function payoutNotice(
+  { t, locale }: Lang,
+  run: { month: string; paidFen: number; claims: number },
+  pendingFen: number,
+  again: boolean,
+): NoticeData {
+  const params = {
+    amount: formatFen(run.paidFen, locale),
+    claims: run.claims.toLocaleString(locale),
+    month: formatMonth(run.month, locale),
+    pending: formatFen(pendingFen, locale),
+  }
+  if (again) return { tone: 'warn', text: t('insurance.payout.again', params) }
+  return {
+    tone: 'ok',
+    text:
+      pendingFen > 0
+        ? t('insurance.payout.donePartly', params)
+        : t('insurance.payout.done', params),
+  }
+}
