@@ -1,4 +1,5 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'drizzle-orm'
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
     c.set('csrfToken', '')
     await next()
   })
+  app.use('/graphql', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }))
   // Before the page headers: GraphQL answers JSON, and GraphiQL (development only) needs inline
   // scripts that the pages' policy forbids.
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
@@ -74,6 +76,9 @@ export function createApp(deps: AppDeps) {
   })
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
+  // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files
+  // set their own, tighter limits with a page in the user's language; this is the backstop.
+  app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge }))
   app.use(session(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
@@ -92,6 +97,8 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError)
   return app
 }
+
+const tooLarge = (c: Context) => c.text('Request body too large.', 413)
 
 /** Map tiles are the only images from elsewhere: allow exactly their origin. */
 function tileOrigin(template: string): string {

@@ -183,6 +183,15 @@ describe('request problems', () => {
     expect(res.data ?? null).toBeNull()
   })
 
+  it('refuses a request body over 1 MB with 413 before parsing it', async () => {
+    const res = await t.app.request('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }', pad: 'x'.repeat(1024 * 1024) }),
+    })
+    expect(res.status).toBe(413)
+  })
+
   it('masks unexpected failures as INTERNAL without leaking SQL or stacks', async () => {
     const token = await tokenFor(t, 'merchant1@nestwork.demo')
     await t.client.execute('pragma foreign_keys = off')
