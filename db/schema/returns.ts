@@ -153,7 +153,7 @@ export const runReceipts = sqliteTable(
       .references(() => users.id),
     at: text('at').notNull(),
   },
-  (t) => [index('run_receipts_run').on(t.runId)],
+  (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
 )
 
 /** Fixed-window counters for public endpoints, keyed by purpose and caller. */

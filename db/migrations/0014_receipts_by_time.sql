@@ -1,0 +1,1 @@
+CREATE INDEX `run_receipts_at` ON `run_receipts` (`at`);
