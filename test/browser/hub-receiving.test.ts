@@ -10,6 +10,7 @@ import { demoStations } from '../../db/seed/demo-data'
 import { formatCode } from '../../src/returns/code'
 import { browserTestsEnabled, launchBrowser } from './chromium'
 import { projectRoot, startServer, type RunningServer } from './server'
+import { watchedPage } from './watched-page'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -101,20 +102,7 @@ describe.skipIf(!browserTestsEnabled)('hub receiving journey (Chromium)', () => 
       })
       context.setDefaultTimeout(15_000)
       context.setDefaultNavigationTimeout(15_000)
-      const offsite: string[] = []
-      await context.route('**/*', (route) => {
-        const { hostname } = new URL(route.request().url())
-        if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue()
-        offsite.push(route.request().url())
-        return route.abort('blockedbyclient')
-      })
-      const page = await context.newPage()
-      const pageErrors: string[] = []
-      const consoleErrors: string[] = []
-      page.on('pageerror', (error) => pageErrors.push(String(error)))
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text())
-      })
+      const { page, pageErrors, consoleErrors, offsite } = await watchedPage(context)
 
       try {
         await page.goto(`${baseUrl}/login`)

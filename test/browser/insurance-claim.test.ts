@@ -10,7 +10,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
+import type { Browser, BrowserContext, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openLibsql } from '../../db/libsql'
 import { localDate } from '../../src/calendar/local-date'
@@ -20,6 +20,7 @@ import { postTransaction } from '../../src/insurance/service'
 import { formatMonth, shiftMonth } from '../../views/booking/format'
 import { browserTestsEnabled, launchBrowser } from './chromium'
 import { projectRoot, startServer, type RunningServer } from './server'
+import { watchedPage } from './watched-page'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -41,31 +42,6 @@ const photo = Buffer.from(
 
 const isPost = (response: Response, path: string) =>
   response.request().method() === 'POST' && new URL(response.url()).pathname === path
-
-interface Watched {
-  page: Page
-  pageErrors: string[]
-  consoleErrors: string[]
-  offsite: string[]
-}
-
-async function watchedPage(context: BrowserContext): Promise<Watched> {
-  const offsite: string[] = []
-  await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url())
-    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue()
-    offsite.push(route.request().url())
-    return route.abort('blockedbyclient')
-  })
-  const page = await context.newPage()
-  const pageErrors: string[] = []
-  const consoleErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text())
-  })
-  return { page, pageErrors, consoleErrors, offsite }
-}
 
 /** Premiums charged and collected for the five months before this one, growing month by month. */
 async function poolHistory(db: Db, current: string) {

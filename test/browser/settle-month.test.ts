@@ -11,6 +11,7 @@ import { localDate } from '../../src/calendar/local-date'
 import { formatMonth, shiftMonth } from '../../views/booking/format'
 import { browserTestsEnabled, launchBrowser } from './chromium'
 import { projectRoot, startServer, type RunningServer } from './server'
+import { watchedPage } from './watched-page'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -22,31 +23,6 @@ const failureScreenshot = join(resultsDir, 'settle-month-failure.png')
 
 const isPost = (response: Response, path: string) =>
   response.request().method() === 'POST' && new URL(response.url()).pathname === path
-
-interface Watched {
-  page: Page
-  pageErrors: string[]
-  consoleErrors: string[]
-  offsite: string[]
-}
-
-async function watchedPage(context: BrowserContext): Promise<Watched> {
-  const offsite: string[] = []
-  await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url())
-    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue()
-    offsite.push(route.request().url())
-    return route.abort('blockedbyclient')
-  })
-  const page = await context.newPage()
-  const pageErrors: string[] = []
-  const consoleErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text())
-  })
-  return { page, pageErrors, consoleErrors, offsite }
-}
 
 async function signIn(page: Page, baseUrl: string, email: string) {
   await page.goto(`${baseUrl}/login`)
