@@ -5,6 +5,7 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { fieldId, SelectField, TextArea, TextField } from '../returns/fields'
 import { DateField } from './fields'
+import { ErrorSummary } from '../components/error-summary'
 
 /** What the merchant typed, echoed back as typed when the form comes back with errors. */
 export interface ClaimFormValues {
@@ -67,20 +68,7 @@ export function ClaimForm({
     <section class="card" id="new-claim" aria-labelledby="new-claim-title">
       <h2 id="new-claim-title">{t('insurance.claimForm.title')}</h2>
       <p class="hint">{t('insurance.claimForm.lead', { cap: formatFen(capFen, locale) })}</p>
-      {wrong.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1} id="claim-errors">
-          <p>{t('returns.error.summary')}</p>
-          <ul>
-            {wrong.map((f) => (
-              <li>
-                <a href={`#${fieldId(f)}`}>
-                  {t('returns.error.item', { field: labels[f], message: errors[f]! })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary id="claim-errors" fields={wrong} labels={labels} errors={errors} />
       <form
         class="stack claim-form"
         method="post"

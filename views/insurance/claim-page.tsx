@@ -7,13 +7,14 @@ import { Notice, type NoticeData } from '../booking/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { fieldId, TextArea, TextField } from '../returns/fields'
+import { TextArea, TextField } from '../returns/fields'
 import { ReturnCode } from '../returns/bits'
 import { formatInstant } from '../returns/format'
 import { ClaimStatusBadge, ClaimSteps } from './bits'
 import { EvidenceField } from './claim-form'
 import { ChoiceField } from './fields'
 import { fenToYuanInput, formatDate } from './format'
+import { ErrorSummary } from '../components/error-summary'
 
 export interface DecisionValues {
   decision: string
@@ -265,20 +266,7 @@ function DecisionForm(props: { claim: Claim; values?: DecisionValues; errors?: D
   return (
     <section class="card" id="decide" aria-labelledby="decide-title">
       <h2 id="decide-title">{t('insurance.decision.title')}</h2>
-      {wrong.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1} id="decision-errors">
-          <p>{t('returns.error.summary')}</p>
-          <ul>
-            {wrong.map((f) => (
-              <li>
-                <a href={`#${fieldId(f)}`}>
-                  {t('returns.error.item', { field: labels[f], message: errors[f]! })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary id="decision-errors" fields={wrong} labels={labels} errors={errors} />
       <form
         method="post"
         action={`/insurance/claims/${c.id}/decision`}

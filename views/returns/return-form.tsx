@@ -2,7 +2,8 @@ import { categories } from '../../db/schema'
 import type { Hub } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { CheckboxField, fieldId, SelectField, TextArea, TextField } from './fields'
+import { CheckboxField, SelectField, TextArea, TextField } from './fields'
+import { ErrorSummary } from '../components/error-summary'
 
 /** What the merchant typed, echoed back as typed when the form comes back with errors. */
 export interface ReturnFormValues {
@@ -56,20 +57,7 @@ export function ReturnFormPage({ hubs, values, errors = {} }: ReturnFormProps) {
       </p>
       <h1>{t('returns.new.title')}</h1>
       <p>{t('returns.new.lead')}</p>
-      {wrong.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
-          <p>{t('returns.error.summary')}</p>
-          <ul>
-            {wrong.map((f) => (
-              <li>
-                <a href={`#${fieldId(f)}`}>
-                  {t('returns.error.item', { field: labels[f], message: errors[f]! })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary id="error-summary" fields={wrong} labels={labels} errors={errors} />
       <form class="card stack return-form" method="post" action="/returns" novalidate>
         <CsrfField />
         <TextField
