@@ -4,13 +4,14 @@
 // load), closes the run and reads the reconciliation: one parcel missing, one unexpected.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Response } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { demoStations } from '../../db/seed/demo-data'
 import { formatCode } from '../../src/returns/code'
-import { browserTestsEnabled, launchBrowser } from './chromium'
-import { projectRoot, startServer, type RunningServer } from './server'
+import { browserTestsEnabled } from './chromium'
+import { projectRoot } from './server'
 import { watchedPage } from './watched-page'
+import { useChromiumAndServer } from './suite'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -23,21 +24,10 @@ function isPost(response: Response, path: RegExp): boolean {
 }
 
 describe.skipIf(!browserTestsEnabled)('hub receiving journey (Chromium)', () => {
-  let browser: Browser | undefined
-  let server: RunningServer | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  }, timeout)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  }, timeout)
+  const running = useChromiumAndServer()
 
   async function graphql(query: string, variables: Record<string, unknown>, token?: string) {
-    const res = await fetch(`${server!.baseUrl}/graphql`, {
+    const res = await fetch(`${running.server.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -85,7 +75,7 @@ describe.skipIf(!browserTestsEnabled)('hub receiving journey (Chromium)', () => 
   test(
     'a hub operator creates a run, receives parcels by scan in place and reconciles on close',
     async () => {
-      const baseUrl = server!.baseUrl
+      const baseUrl = running.server.baseUrl
       const merchant = await login('merchant1@nestwork.demo')
       const station = await login('station1@nestwork.demo')
       const [received, missing, late] = [
@@ -96,7 +86,7 @@ describe.skipIf(!browserTestsEnabled)('hub receiving journey (Chromium)', () => 
       await checkIn(received, station)
       await checkIn(missing, station)
 
-      const context = await browser!.newContext({
+      const context = await running.browser.newContext({
         locale: 'zh-CN',
         viewport: { width: 1280, height: 900 },
       })

@@ -7,11 +7,12 @@
 // resolved on /track. The server runs on the real clock.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { BrowserContext, Page, Response } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { addDays, localDate } from '../../src/calendar/local-date'
-import { browserTestsEnabled, launchBrowser } from './chromium'
-import { projectRoot, startServer, type RunningServer } from './server'
+import { browserTestsEnabled } from './chromium'
+import { projectRoot } from './server'
+import { useChromiumAndServer } from './suite'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -97,23 +98,12 @@ async function returnAtHub(baseUrl: string): Promise<{ id: string; code: string 
 const formatted = (code: string) => code.match(/.{4}/g)!.join('-')
 
 describe.skipIf(!browserTestsEnabled)('inspect and resolve journey (Chromium)', () => {
-  let browser: Browser | undefined
-  let server: RunningServer | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  }, timeout)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  }, timeout)
+  const running = useChromiumAndServer()
 
   test(
     'a hub operator inspects a parcel, the merchant refunds it, the customer sees it resolved',
     async () => {
-      const baseUrl = server!.baseUrl
+      const baseUrl = running.server.baseUrl
       await mkdir(resultsDir, { recursive: true })
       const parcel = await returnAtHub(baseUrl)
       const offsite: string[] = []
@@ -122,7 +112,7 @@ describe.skipIf(!browserTestsEnabled)('inspect and resolve journey (Chromium)', 
       const contexts: BrowserContext[] = []
 
       async function newPage(): Promise<Page> {
-        const context = await browser!.newContext({
+        const context = await running.browser.newContext({
           locale: 'zh-CN',
           viewport: { width: 1280, height: 900 },
         })

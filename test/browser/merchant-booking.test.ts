@@ -5,12 +5,13 @@
 // booked is the day after tomorrow in Shanghai, which is always open.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Response } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { addDays, localDate } from '../../src/calendar/local-date'
-import { browserTestsEnabled, launchBrowser } from './chromium'
-import { projectRoot, startServer, type RunningServer } from './server'
+import { browserTestsEnabled } from './chromium'
+import { projectRoot } from './server'
 import { watchedPage } from './watched-page'
+import { useChromiumAndServer } from './suite'
 
 const timeout = 90_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -30,24 +31,13 @@ function remaining(text: string | null): number {
 }
 
 describe.skipIf(!browserTestsEnabled)('merchant booking journey (Chromium)', () => {
-  let browser: Browser | undefined
-  let server: RunningServer | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  }, timeout)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  }, timeout)
+  const running = useChromiumAndServer()
 
   test(
     'a merchant books units from a calendar cell and sees the cell update in place',
     async () => {
-      const baseUrl = server!.baseUrl
-      const context = await browser!.newContext({
+      const baseUrl = running.server.baseUrl
+      const context = await running.browser.newContext({
         locale: 'zh-CN',
         viewport: { width: 1280, height: 900 },
       })

@@ -5,13 +5,14 @@
 // merchant opens that month's statement and sees the bar chart and the Print button.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { BrowserContext, Page, Response } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { localDate } from '../../src/calendar/local-date'
 import { formatMonth, shiftMonth } from '../../views/booking/format'
-import { browserTestsEnabled, launchBrowser } from './chromium'
-import { projectRoot, startServer, type RunningServer } from './server'
+import { browserTestsEnabled } from './chromium'
+import { projectRoot } from './server'
 import { watchedPage } from './watched-page'
+import { useChromiumAndServer } from './suite'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')
@@ -37,26 +38,15 @@ async function signIn(page: Page, baseUrl: string, email: string) {
 }
 
 describe.skipIf(!browserTestsEnabled)('settling a month (Chromium)', () => {
-  let browser: Browser | undefined
-  let server: RunningServer | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  }, timeout)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  }, timeout)
+  const running = useChromiumAndServer()
 
   test(
     'a coordinator adds a cost, previews and closes last month; a merchant sees its statement',
     async () => {
-      const baseUrl = server!.baseUrl
+      const baseUrl = running.server.baseUrl
       const month = shiftMonth(localDate(new Date()).slice(0, 7), -1)
       const label = formatMonth(month, 'zh-CN')
-      const context = await browser!.newContext({
+      const context = await running.browser.newContext({
         locale: 'zh-CN',
         viewport: { width: 1280, height: 900 },
       })
@@ -132,7 +122,7 @@ describe.skipIf(!browserTestsEnabled)('settling a month (Chromium)', () => {
         expect(consoleErrors).toEqual([])
 
         // The merchant's side: its statement of the closed month, with the chart.
-        merchantContext = await browser!.newContext({
+        merchantContext = await running.browser.newContext({
           locale: 'zh-CN',
           viewport: { width: 1100, height: 900 },
         })
