@@ -63,10 +63,13 @@ export function yuanToFen(input: string): number | null {
 }
 
 /**
- * Integer fen written as yuan for a form field, exactly.
+ * Integer fen written as plain yuan with two decimals, for form fields and CSV (pages show money
+ * with `formatFen`).
  * @example fenToYuan(25800) // '258.00'
+ * @example fenToYuan(-5000) // '-50.00'
  */
 export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`)
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an amount in fen: ${fen}`)
+  const abs = Math.abs(fen)
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }

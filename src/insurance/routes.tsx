@@ -52,7 +52,7 @@ import type { AppEnv } from '../http/types'
 import { newId } from '../ids'
 import { getMerchant, listMerchants } from '../network/service'
 import { getReturn, listReturns } from '../returns/service'
-import { yuanToFen } from '../returns/yuan'
+import { yuanToFen } from '../money'
 import {
   addClaimEvidence,
   checkUploads,

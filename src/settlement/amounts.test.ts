@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bpToPercent, fenToYuan, parseYuan, percentToBp } from './amounts'
+import { fenToYuan } from '../money'
+import { bpToPercent, parseYuan, percentToBp } from './amounts'
 
 describe('parseYuan', () => {
   it('reads yuan as exact fen', () => {

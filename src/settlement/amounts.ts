@@ -45,17 +45,6 @@ export function parseYuan(
   return { fen: sign * fen }
 }
 
-/**
- * Integer fen as plain yuan with exactly two decimals, for forms and CSV (never for reading:
- * pages format money with Intl).
- * @example fenToYuan(-5000) // '-50.00'
- */
-export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an amount in fen: ${fen}`)
-  const abs = Math.abs(fen)
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
-}
-
 export type PercentError = 'EMPTY' | 'FORMAT' | 'RANGE'
 
 /**

@@ -3,7 +3,7 @@
  * notes), CRLF line ends, one row per line of the statement and a final TOTAL row. Fields are
  * quoted only when they must be (RFC 4180).
  */
-import { fenToYuan } from './amounts'
+import { fenToYuan } from '../money'
 import type { SettlementLine } from './service'
 
 export const bom = '\uFEFF'

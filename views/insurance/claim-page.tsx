@@ -13,7 +13,8 @@ import { formatInstant } from '../returns/format'
 import { ClaimStatusBadge, ClaimSteps } from './bits'
 import { EvidenceField } from './claim-form'
 import { ChoiceField } from './fields'
-import { fenToYuanInput, formatDate } from './format'
+import { fenToYuan } from '../../src/money'
+import { formatDate } from './format'
 import { ErrorSummary } from '../components/error-summary'
 
 export interface DecisionValues {
@@ -299,7 +300,7 @@ function DecisionForm(props: { claim: Claim; values?: DecisionValues; errors?: D
           name="approvedAmount"
           label={labels.approvedAmount}
           hint={t('insurance.decision.amount.hint', { limit: formatFen(limit, locale) })}
-          value={values.approvedAmount || fenToYuanInput(limit)}
+          value={values.approvedAmount || fenToYuan(limit)}
           error={errors.approvedAmount}
           inputmode="decimal"
         />

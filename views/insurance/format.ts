@@ -8,16 +8,6 @@ export function formatRate(bp: number, locale: Locale): string {
   )
 }
 
-/**
- * Integer fen as the yuan a form field shows, e.g. `500000` → `5000.00`: digits only, so
- * `yuanToFen` reads it back exactly.
- */
-export function fenToYuanInput(fen: number): string {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
-}
-
 /** An amount of yuan for a chart's axis, e.g. `¥5K` / `¥5千`. */
 export function formatCompactYuan(fen: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, {

@@ -7,7 +7,8 @@ import { Money } from '../components/money'
 import { usePage } from '../context'
 import { ClaimStatusBadge } from './bits'
 import { ClaimForm, type ClaimFormProps } from './claim-form'
-import { fenToYuanInput, formatDate, formatRate } from './format'
+import { fenToYuan } from '../../src/money'
+import { formatDate, formatRate } from './format'
 
 export interface Premium {
   month: string
@@ -144,7 +145,7 @@ export function DeclarationRow({ declaration: d, typed, error, notice }: Declara
   const id = declarationId(d.month)
   const inputId = `${id}-value`
   const label = formatMonth(d.month, locale)
-  const value = typed ?? (d.orderValueFen === null ? '' : fenToYuanInput(d.orderValueFen))
+  const value = typed ?? (d.orderValueFen === null ? '' : fenToYuan(d.orderValueFen))
   return (
     <div class="declaration" id={id}>
       <h3>{label}</h3>

@@ -1,2 +1,0 @@
-/** Kept for callers written before the parser moved to src/money.ts. */
-export { yuanToFen } from '../money'
