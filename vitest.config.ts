@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module'
 import { defineConfig } from 'vitest/config'
 
+const require = createRequire(import.meta.url)
+
 export default defineConfig({
+  resolve: {
+    // Vite would pick graphql's ESM build while graphql-yoga, loaded by Node, uses the CommonJS
+    // one: two copies whose classes fail each other's instanceof checks. Node (tsx) and the
+    // Worker bundle load a single copy, so tests must too.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // The Workers-runtime suite runs under workerd with its own config (npm run test:workers).

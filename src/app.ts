@@ -32,7 +32,11 @@ export type { AppDeps } from './http/types'
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
-  const graphql = createGraphQL({ renderGraphiQL: deps.renderGraphiQL, logError: deps.logError })
+  const graphql = createGraphQL({
+    introspection: deps.config.env !== 'production',
+    renderGraphiQL: deps.renderGraphiQL,
+    logError: deps.logError,
+  })
 
   app.use(requestId())
   app.use(async function provideDefaults(c, next) {

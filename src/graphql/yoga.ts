@@ -1,15 +1,26 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
-import { createYoga } from 'graphql-yoga'
+import { NoSchemaIntrospectionCustomRule } from 'graphql'
+import { createYoga, type Plugin } from 'graphql-yoga'
 import { actorForSession } from '../auth/service'
 import type { ServerContext } from './context'
 import { maskError, useErrorCodes } from './error-codes'
 import { schema } from './schema'
 
+/** How many operations one request may batch (a JSON array body). */
+export const maxBatchSize = 5
+
+/** Refuses `__schema` / `__type` queries: production does not hand out a map of its API. */
+const noIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+}
+
 /**
- * The GraphQL endpoint: bearer-token auth, armour against deep, wide or costly queries from the
- * start, and error masking that is never turned off.
+ * The GraphQL endpoint: bearer-token auth, armour against deep, wide, costly or batched queries
+ * from the start, and error masking that is never turned off. Introspection is on only outside
+ * production (GraphiQL and codegen need it while developing).
  */
 export function createGraphQL(options: {
+  introspection: boolean
   renderGraphiQL?: () => string
   logError?: (error: unknown, errorId: string) => void
 }) {
@@ -20,6 +31,7 @@ export function createGraphQL(options: {
     renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
     logging: false,
+    batching: { limit: maxBatchSize },
     maskedErrors: {
       maskError: (error) => maskError(error, options.logError),
     },
@@ -32,6 +44,7 @@ export function createGraphQL(options: {
         maxTokens: { n: 2000 },
         blockFieldSuggestion: { enabled: true },
       }),
+      ...(options.introspection ? [] : [noIntrospection]),
       useErrorCodes(),
     ],
     context: async ({ request, deps }) => {

@@ -20,14 +20,16 @@ export interface TestApp {
  * PBKDF2 iterations so seeding 72 accounts stays fast; the KDF itself is tested at full strength.
  * The caller's IP comes from `x-test-ip` so throttling can be tested per address.
  */
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { db, client } = await openLibsql(':memory:')
   const hasher = pbkdf2Hasher(1000)
   if (options.seed ?? true) await seedDemo(db, hasher)
   let now = new Date('2026-11-25T02:00:00Z')
   const app = createApp({
     db,
-    config: loadConfig({ NODE_ENV: 'test' }),
+    config: loadConfig({ NODE_ENV: 'test', ...options.env }),
     hasher,
     now: () => now,
     clientIp: (c) => c.req.header('x-test-ip') ?? '198.51.100.7',
