@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'drizzle-orm'
+import { accountRoutes } from './auth/account-routes'
 import { authRoutes } from './auth/routes'
 import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.use(session(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
+  app.route('/', accountRoutes)
   app.route('/', networkRoutes)
   app.route('/', bookingRoutes)
   app.route('/', returnsRoutes)

@@ -50,9 +50,9 @@ export function Layout({ title, head, children }: LayoutProps) {
           {actor ? (
             <form class="signout" method="post" action="/logout">
               <CsrfField />
-              <span class="who">
+              <a class="who" href="/account" title={t('nav.account')}>
                 {actor.displayName} · {t(`role.${actor.role}`)}
-              </span>
+              </a>
               <button type="submit">{t('nav.signOut')}</button>
             </form>
           ) : (

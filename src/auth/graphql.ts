@@ -2,8 +2,15 @@ import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
 import { getHub, getMerchant, getStation } from '../network/service'
 import { requireActor, type Actor } from './roles'
-import { localeSchema, signInSchema } from './schemas'
+import { localeSchema, sessionIdSchema, signInSchema, userIdSchema } from './schemas'
 import { revokeSession, setLocale, signIn } from './service'
+import {
+  listOwnSessions,
+  listUsersWithSessions,
+  revokeAllOwnSessions,
+  revokeOwnSession,
+  revokeUserSessions,
+} from './sessions'
 
 export const typeDefs = /* GraphQL */ `
   enum Role {
@@ -31,9 +38,40 @@ export const typeDefs = /* GraphQL */ `
     user: User!
   }
 
+  enum SessionKind {
+    "A browser (cookie) session"
+    WEB
+    "A bearer token from login"
+    API
+  }
+
+  "A live session of the signed-in user. The id is not the secret."
+  type Session {
+    id: ID!
+    kind: SessionKind!
+    createdAt: String!
+    "When it ends unless used before then (idle timeout, capped by the absolute lifetime)."
+    expiresAt: String!
+    "Whether this request uses it."
+    current: Boolean!
+  }
+
+  "A user of the alliance as coordinators see it for access control."
+  type AllianceUser {
+    id: ID!
+    displayName: String!
+    email: String!
+    role: Role!
+    liveSessions: Int!
+  }
+
   type Query {
     "The signed-in user."
     me: User!
+    "The signed-in user's live sessions (browsers and tokens)."
+    mySessions: [Session!]!
+    "Coordinator: the alliance's users with their live session counts."
+    allianceUsers: [AllianceUser!]!
   }
 
   type Mutation {
@@ -42,6 +80,12 @@ export const typeDefs = /* GraphQL */ `
     logout: Boolean!
     "Remembers the user's language (en or zh-CN)."
     setLocale(locale: String!): User!
+    "Ends one of the signed-in user's sessions (see mySessions)."
+    revokeSession(id: ID!): Boolean!
+    "Ends every session of the signed-in user, this token included; returns how many ended."
+    logoutEverywhere: Int!
+    "Coordinator: ends every session of a user of the alliance; returns how many ended."
+    revokeUserSessions(userId: ID!): Int!
   }
 `
 
@@ -50,6 +94,10 @@ type Ctx = GraphQLContext
 export const resolvers = {
   Query: {
     me: (_: unknown, __: unknown, ctx: Ctx) => requireActor(ctx.actor),
+    mySessions: (_: unknown, __: unknown, ctx: Ctx) =>
+      listOwnSessions(ctx.deps.db, ctx.actor, ctx.token, ctx.deps.now()),
+    allianceUsers: (_: unknown, __: unknown, ctx: Ctx) =>
+      listUsersWithSessions(ctx.deps.db, ctx.actor, ctx.deps.now()),
   },
   Mutation: {
     login: async (_: unknown, args: unknown, ctx: Ctx) => {
@@ -71,6 +119,17 @@ export const resolvers = {
       const { locale } = parseInput(localeSchema, args)
       await setLocale(ctx.deps.db, actor, locale)
       return { ...actor, locale }
+    },
+    revokeSession: async (_: unknown, args: unknown, ctx: Ctx) => {
+      const { id } = parseInput(sessionIdSchema, args)
+      await revokeOwnSession(ctx.deps.db, ctx.actor, id, ctx.deps.now())
+      return true
+    },
+    logoutEverywhere: (_: unknown, __: unknown, ctx: Ctx) =>
+      revokeAllOwnSessions(ctx.deps.db, ctx.actor, ctx.deps.now()),
+    revokeUserSessions: (_: unknown, args: unknown, ctx: Ctx) => {
+      const { userId } = parseInput(userIdSchema, args)
+      return revokeUserSessions(ctx.deps.db, ctx.actor, userId, ctx.deps.now())
     },
   },
   User: {

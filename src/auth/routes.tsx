@@ -6,7 +6,8 @@ import { DomainError, InvalidInput } from '../errors'
 import { cookieNames, cookieOptions } from '../http/cookies'
 import type { AppEnv } from '../http/types'
 import { localeSchema, signInSchema } from './schemas'
-import { revokeSession, setLocale, signIn } from './service'
+import { revokeSession, sessionPolicy, setLocale, signIn } from './service'
+import { newSecret } from './tokens'
 
 export const authRoutes = new Hono<AppEnv>()
 
@@ -38,6 +39,7 @@ authRoutes.post('/login', async (c) => {
   }
   try {
     const { deps } = c.var
+    const previous = getCookie(c, cookieNames.session)
     const { token, actor } = await signIn(deps.db, deps, {
       ...parsed.data,
       ip: deps.clientIp(c),
@@ -48,7 +50,11 @@ authRoutes.post('/login', async (c) => {
     if (chosen.success && chosen.data.locale !== actor.locale) {
       await setLocale(deps.db, actor, chosen.data.locale)
     }
-    setCookie(c, cookieNames.session, token, cookieOptions(c, 14 * 24 * 3600))
+    // Rotation: a session (and CSRF token) from before signing in is never carried into it, so
+    // one planted in this browser beforehand is worthless.
+    if (previous) await revokeSession(deps.db, previous, deps.now())
+    setCookie(c, cookieNames.csrf, newSecret(), cookieOptions(c))
+    setCookie(c, cookieNames.session, token, cookieOptions(c, sessionPolicy.WEB.absoluteMs / 1000))
     return c.redirect(next, 303)
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

@@ -13,3 +13,10 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>
 
 export const localeSchema = z.object({ locale: z.enum(locales) })
+
+/** A session id as `mySessions` lists it (a 16-hex-digit prefix of the stored hash). */
+export const sessionIdSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/, { error: 'not a session id' }),
+})
+
+export const userIdSchema = z.object({ userId: z.string().min(1).max(64) })

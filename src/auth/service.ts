@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { sessions, users, type Locale } from '../../db/schema'
 import type { Db } from '../db'
 import { Unauthenticated } from '../errors'
@@ -10,10 +10,20 @@ import { hashSecret, newSecret } from './tokens'
 
 export type SessionKind = 'WEB' | 'API'
 
-const lifetimeMs: Record<SessionKind, number> = {
-  WEB: 14 * 24 * 3600 * 1000,
-  API: 30 * 24 * 3600 * 1000,
+const hourMs = 3600 * 1000
+
+/**
+ * A session ends when it has not been used for `idleMs` or, however busy, `absoluteMs` after
+ * sign-in. Browsers left open on a shop counter sign out overnight; programs keep a token a week
+ * between runs.
+ */
+export const sessionPolicy: Record<SessionKind, { idleMs: number; absoluteMs: number }> = {
+  WEB: { idleMs: 12 * hourMs, absoluteMs: 14 * 24 * hourMs },
+  API: { idleMs: 7 * 24 * hourMs, absoluteMs: 30 * 24 * hourMs },
 }
+
+// Sliding the idle deadline is a write; doing it at most once a minute keeps page loads reads.
+const touchEveryMs = 60 * 1000
 
 // Verifying against a throwaway hash when the email is unknown keeps both paths equally slow,
 // so response time does not reveal which emails have accounts.
@@ -49,31 +59,54 @@ export async function signIn(
     userId: user.id,
     kind: input.kind,
     createdAt: new Date(nowMs).toISOString(),
-    expiresAt: new Date(nowMs + lifetimeMs[input.kind]).toISOString(),
+    expiresAt: new Date(nowMs + sessionPolicy[input.kind].idleMs).toISOString(),
   })
   return { token, actor: toActor(user) }
 }
 
-/** The actor behind a live (unexpired, unrevoked) session secret of `kind`, or null. */
+/**
+ * The actor behind a live (unexpired, unrevoked) session secret of `kind`, or null. Using a
+ * session pushes its idle deadline forward, never past its absolute end.
+ */
 export async function actorForSession(
   db: Db,
   token: string,
   kind: SessionKind,
   now: Date,
 ): Promise<Actor | null> {
+  const tokenHash = await hashSecret(token)
   const [row] = await db
-    .select({ user: users })
+    .select({ user: users, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, await hashSecret(token)),
+        eq(sessions.tokenHash, tokenHash),
         eq(sessions.kind, kind),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, now.toISOString()),
       ),
     )
-  return row ? toActor(row.user) : null
+  if (!row) return null
+  const policy = sessionPolicy[kind]
+  const slid = Math.min(
+    Date.parse(row.createdAt) + policy.absoluteMs,
+    now.getTime() + policy.idleMs,
+  )
+  if (slid - Date.parse(row.expiresAt) >= touchEveryMs) {
+    const expiresAt = new Date(slid).toISOString()
+    await db
+      .update(sessions)
+      .set({ expiresAt })
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.revokedAt),
+          lt(sessions.expiresAt, expiresAt),
+        ),
+      )
+  }
+  return toActor(row.user)
 }
 
 /** Ends a session for good; signing out twice is harmless. */

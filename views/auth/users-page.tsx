@@ -1,0 +1,49 @@
+import type { UserSessionsRow } from '../../src/auth/sessions'
+import { CsrfField } from '../components/csrf-field'
+import { usePage } from '../context'
+import { Notice } from '../stations/notice'
+
+/** Coordinators: every user of the alliance with live sessions, and a way to end them. */
+export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) {
+  const { t, locale } = usePage()
+  return (
+    <section class="card stack">
+      <h1>{t('users.title')}</h1>
+      {props.notice && <Notice tone="ok" text={props.notice} />}
+      <p class="hint">{t('users.intro')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.col.name')}</th>
+            <th scope="col">{t('users.col.email')}</th>
+            <th scope="col">{t('users.col.role')}</th>
+            <th scope="col" class="num">
+              {t('users.col.sessions')}
+            </th>
+            <th scope="col">{t('users.col.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr>
+              <td>{u.displayName}</td>
+              <td>{u.email}</td>
+              <td>{t(`role.${u.role}`)}</td>
+              <td class="num">{u.liveSessions.toLocaleString(locale)}</td>
+              <td>
+                {u.liveSessions > 0 && (
+                  <form method="post" action={`/admin/users/${u.id}/revoke-sessions`}>
+                    <CsrfField />
+                    <button type="submit" class="button">
+                      {t('users.revoke', { name: u.displayName })}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
