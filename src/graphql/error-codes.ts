@@ -43,12 +43,27 @@ const known = new Set<string>(errorCodes)
  * input problems: BAD_USER_INPUT.
  */
 export function useErrorCodes(): Plugin<ServerContext> {
+  // A throttled caller is told when to come back in the HTTP header too, as pages do.
+  const retryAfter = new WeakMap<Request, number>()
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ request, result, setResult }) {
       if (isAsyncIterable(result)) return
       const fix = (r: ExecutionResult): ExecutionResult =>
         r.errors ? { ...r, errors: r.errors.map((e) => withCode(e)) } : r
-      setResult(Array.isArray(result) ? result.map(fix) : fix(result))
+      const fixed = Array.isArray(result) ? result.map(fix) : fix(result)
+      for (const r of Array.isArray(fixed) ? fixed : [fixed]) {
+        for (const e of r.errors ?? []) {
+          const seconds = e.extensions?.retryAfterSeconds
+          if (e.extensions?.code === 'RATE_LIMITED' && typeof seconds === 'number') {
+            retryAfter.set(request, Math.max(seconds, retryAfter.get(request) ?? 0))
+          }
+        }
+      }
+      setResult(fixed)
+    },
+    onResponse({ request, response }) {
+      const seconds = retryAfter.get(request)
+      if (seconds !== undefined) response.headers.set('Retry-After', String(seconds))
     },
   }
 }

@@ -90,7 +90,9 @@ describe('login and me', () => {
     for (let i = 0; i < 5; i++) await attempt()
     const res = await attempt()
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' })
-    expect(res.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0)
+    const seconds = res.errors![0]!.extensions!.retryAfterSeconds
+    expect(seconds).toBeGreaterThan(0)
+    expect(res.headers.get('retry-after')).toBe(String(seconds))
   })
 
   it('revokes the token on logout', async () => {

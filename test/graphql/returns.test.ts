@@ -149,6 +149,8 @@ describe('tenancy', () => {
     for (let i = 0; i < 29; i++) await gql(t, q)
     const limited = await gql(t, q)
     expect(limited.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' })
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(first.headers.get('retry-after')).toBeNull()
     const otherIp = await gql(t, q, {}, undefined, '192.0.2.44')
     expect(otherIp.data).toEqual({ returnByCode: null })
   })

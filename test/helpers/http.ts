@@ -69,7 +69,7 @@ export async function gql<T = any>(
   variables?: Record<string, unknown>,
   token?: string,
   ip = '198.51.100.7',
-): Promise<GraphQLResponse<T> & { status: number }> {
+): Promise<GraphQLResponse<T> & { status: number; headers: Headers }> {
   const res = await t.app.request(`${base}/graphql`, {
     method: 'POST',
     headers: {
@@ -79,7 +79,7 @@ export async function gql<T = any>(
     },
     body: JSON.stringify({ query, variables }),
   })
-  return { status: res.status, ...((await res.json()) as GraphQLResponse<T>) }
+  return { status: res.status, headers: res.headers, ...((await res.json()) as GraphQLResponse<T>) }
 }
 
 /** Signs in through GraphQL and returns the bearer token. */
