@@ -137,6 +137,11 @@ export const en = {
   'benchmarks.credit.status.off': 'You do not take part: you share nothing and see no bands.',
   'benchmarks.credit.turnOn': 'Opt in to the return-credit signal',
   'benchmarks.credit.turnOff': 'Opt out',
+  'benchmarks.credit.band': 'Customer return-credit band',
+  'benchmarks.credit.band.NORMAL': 'Normal',
+  'benchmarks.credit.band.ELEVATED': 'Elevated: {min}+ returns in {days} days across the alliance',
+  'benchmarks.credit.band.HIGH': 'High: {min}+ returns in {days} days across the alliance',
+  'benchmarks.credit.band.off': 'Not shown: opt in to the return-credit signal on Benchmarks',
   'benchmarks.credit.done.on': 'You now take part in the return-credit signal.',
   'benchmarks.credit.done.off': 'You have opted out: your returns are no longer counted.',
 
@@ -345,6 +350,11 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.credit.status.off': '你未参加：你不共享任何内容，也看不到等级。',
   'benchmarks.credit.turnOn': '参加退货信用提示',
   'benchmarks.credit.turnOff': '退出',
+  'benchmarks.credit.band': '顾客退货信用等级',
+  'benchmarks.credit.band.NORMAL': '正常',
+  'benchmarks.credit.band.ELEVATED': '偏高：{days} 天内在联盟内退货 {min} 次以上',
+  'benchmarks.credit.band.HIGH': '高：{days} 天内在联盟内退货 {min} 次以上',
+  'benchmarks.credit.band.off': '未显示：在“同行对标”页参加退货信用提示后可见',
   'benchmarks.credit.done.on': '你已参加退货信用提示。',
   'benchmarks.credit.done.off': '你已退出：你的退货不再被计入。',
 

@@ -316,3 +316,13 @@ export async function returnRisk(db: Db, actor: Actor | null, returnId: string, 
   const risk = n >= riskRules.highAt ? 'HIGH' : n >= riskRules.elevatedAt ? 'ELEVATED' : 'NORMAL'
   return { band: risk as 'NORMAL' | 'ELEVATED' | 'HIGH', optedIn: true }
 }
+
+/** The risk band for a merchant's own return, or null while the merchant has not opted in. */
+export async function riskBandIfOptedIn(db: Db, actor: Actor, returnId: string, now: Date) {
+  try {
+    return (await returnRisk(db, actor, returnId, now)).band
+  } catch (error) {
+    if (error instanceof Conflict) return null
+    throw error
+  }
+}

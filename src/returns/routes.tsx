@@ -24,6 +24,7 @@ import {
   TodayParcels,
   type CheckInResult,
 } from '../../views/station/console-page'
+import { riskBandIfOptedIn } from '../benchmarks/service'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { DomainError, InvalidInput } from '../errors'
@@ -210,7 +211,7 @@ function messageFor(c: Ctx, field: Field, issue: Issue | undefined): string {
 
 /** The detail page; only a merchant sees its customer's contact, and only masked. */
 async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
-  const { db, config } = c.var.deps
+  const { db, config, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
   const ret = await getReturn(db, actor, id)
   const [hub, station, events, contact] = await Promise.all([
@@ -219,6 +220,8 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
     timeline(db, ret.id),
     actor.role === 'MERCHANT' ? customerContact(db, actor, ret.id, config.contactKey) : null,
   ])
+  const risk =
+    actor.role === 'MERCHANT' ? await riskBandIfOptedIn(db, actor, ret.id, now()) : undefined
   return c.render(
     <ReturnDetailPage
       ret={ret}
@@ -226,6 +229,7 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
       station={station}
       events={events}
       contact={contact === null ? null : maskContact(contact)}
+      risk={risk}
       trackUrl={trackingUrl(baseUrl(c), ret.code)}
       canCancel={ret.status === 'REGISTERED'}
       notice={notice}

@@ -432,3 +432,35 @@ describe('who may see what', () => {
     expect(anonymous.headers.get('location')).toBe('/login?next=%2Fbenchmarks')
   })
 })
+
+describe('return-credit band on the return page', () => {
+  it('shows the band to an opted-in merchant and an opt-in link to the others', async () => {
+    const contact = { customerContact: '139 2222 3333' }
+    const first = await registerReturnFor(t, 1, contact)
+    const page = new Browser(t)
+    await page.signIn('merchant1@nestwork.demo')
+    await page.post('/locale', { locale: 'en', next: '/' })
+    const before = await (await page.get(`/returns/${first.id}`)).text()
+    expect(before).toContain('Not shown: opt in to the return-credit signal')
+
+    for (const n of [1, 2, 3]) {
+      await gql(
+        t,
+        'mutation { setReturnCreditOptIn(optIn: true) }',
+        {},
+        await tokenFor(t, `merchant${n}@nestwork.demo`),
+      )
+    }
+    expect(await (await page.get(`/returns/${first.id}`)).text()).toContain('>Normal<')
+    await registerReturnFor(t, 2, contact)
+    await registerReturnFor(t, 3, contact)
+    const elevated = await (await page.get(`/returns/${first.id}`)).text()
+    expect(elevated).toContain('Elevated: 3+ returns in 90 days')
+    expect(elevated).not.toContain('merchant2')
+
+    const coordinator = new Browser(t)
+    await coordinator.signIn('coordinator@nestwork.demo')
+    const asCoordinator = await (await coordinator.get(`/returns/${first.id}`)).text()
+    expect(asCoordinator).not.toContain('risk--')
+  })
+})

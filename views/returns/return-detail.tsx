@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { riskRules } from '../../src/benchmarks/service'
 import type { Hub, Station } from '../../src/network/service'
 import type { Return, ReturnEvent } from '../../src/returns/service'
 import { formatCode } from '../../src/returns/code'
@@ -7,6 +8,25 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice, ReturnCode, StatusBadge, Timeline } from './bits'
 import { formatInstant } from './format'
+
+type RiskBand = 'NORMAL' | 'ELEVATED' | 'HIGH'
+
+function RiskBandText({ band }: { band: RiskBand | null }) {
+  const { t } = usePage()
+  if (band === null) {
+    return (
+      <a href="/benchmarks#return-credit" class="hint">
+        {t('benchmarks.credit.band.off')}
+      </a>
+    )
+  }
+  const min = band === 'HIGH' ? riskRules.highAt : riskRules.elevatedAt
+  return (
+    <span class={`risk risk--${band.toLowerCase()}`}>
+      {t(`benchmarks.credit.band.${band}`, { min, days: riskRules.windowDays })}
+    </span>
+  )
+}
 
 export type DetailNotice = 'registered' | 'cancelled' | 'cancelRefused'
 
@@ -17,6 +37,8 @@ interface ReturnDetailProps {
   events: ReturnEvent[]
   /** Masked customer contact (`138****5678`), null when none was given or not the merchant. */
   contact: string | null
+  /** The customer's return-credit band; null before opting in; undefined for coordinators. */
+  risk?: RiskBand | null
   trackUrl: string
   canCancel: boolean
   notice?: DetailNotice
@@ -38,6 +60,9 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
       props.station ? `${props.station.name} · ${props.station.storeName}` : '—',
     ],
     [t('returns.detail.contact'), props.contact ?? t('returns.detail.noContact')],
+    ...(props.risk === undefined
+      ? []
+      : [[t('benchmarks.credit.band'), <RiskBandText band={props.risk} />] as [string, Child]]),
     [
       t('returns.detail.created'),
       <time datetime={r.createdAt}>{formatInstant(r.createdAt, locale)}</time>,
