@@ -1,0 +1,53 @@
+// After an htmx swap, for people who do not see the page change: what the swapped content says
+// in a status or alert region is repeated in the page's one live region (a region inserted with
+// its text is often not announced), and the keyboard's place is kept — when the focused element
+// was swapped away and nothing in the new content took focus, focus moves to the new content's
+// alert, else its heading, else the content itself. While a request is in flight the element
+// that made it is marked busy for assistive technology (the htmx-request class shows it).
+;(function () {
+  const live = document.getElementById('live-region')
+
+  document.addEventListener('htmx:before:request', function (event) {
+    if (event.target instanceof Element) event.target.setAttribute('aria-busy', 'true')
+  })
+  document.addEventListener('htmx:finally:request', function (event) {
+    if (event.target instanceof Element) event.target.removeAttribute('aria-busy')
+  })
+
+  function within(nodes, selector) {
+    const found = []
+    for (const node of nodes) {
+      if (!(node instanceof Element) || !node.isConnected) continue
+      if (node.matches(selector)) found.push(node)
+      found.push(...node.querySelectorAll(selector))
+    }
+    return found
+  }
+
+  document.addEventListener('htmx:after:settle', function (event) {
+    const nodes = (event.detail && event.detail.newContent) || []
+    const regions = within(nodes, '[role="alert"], [role="status"]')
+    const message = regions
+      .map((region) => region.textContent.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join(' ')
+    if (live && message) {
+      live.textContent = ''
+      // A separate task, so that the same message twice in a row is announced twice.
+      setTimeout(function () {
+        live.textContent = message
+      }, 50)
+    }
+    const focused = document.activeElement
+    if (focused && focused !== document.body && focused.isConnected) return
+    const target =
+      within(nodes, '[role="alert"]')[0] ||
+      within(nodes, 'h2, h3, [role="status"]')[0] ||
+      within(nodes, '*')[0]
+    if (!target) return
+    if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) {
+      target.setAttribute('tabindex', '-1')
+    }
+    target.focus({ preventScroll: false })
+  })
+})()
