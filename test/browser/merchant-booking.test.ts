@@ -80,7 +80,10 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
           await cell.getByLabel(t('booking.form.units')).fill('120')
           const [booked] = await Promise.all([
             page.waitForResponse((r) => isPost(r, '/bookings')),
-            cell.getByRole('button', { name: t('booking.form.submit'), exact: true }).click(),
+            cell
+              .locator('form')
+              .getByRole('button', { name: t('booking.form.submit') })
+              .click(),
           ])
           expect(booked.status()).toBe(200)
           expect(booked.request().headers()['hx-request']).toBe('true')
