@@ -3,9 +3,30 @@
 // its text is often not announced), and the keyboard's place is kept — when the focused element
 // was swapped away and nothing in the new content took focus, focus moves to the new content's
 // alert, else its heading, else the content itself. While a request is in flight the element
-// that made it is marked busy for assistive technology (the htmx-request class shows it).
+// that made it is marked busy for assistive technology (the htmx-request class shows it); a
+// plain form (no htmx) that posts and loads the next page is marked the same way, so a slow
+// answer — a payout run, a close — shows that it is on its way and is not sent twice.
 ;(function () {
   const live = document.getElementById('live-region')
+
+  document.addEventListener('submit', function (event) {
+    const form = event.target
+    if (!(form instanceof HTMLFormElement) || form.method !== 'post') return
+    if (form.matches('[hx-post], [hx-get]')) return
+    // After every listener has run: a form whose submission was stopped is not busy.
+    setTimeout(function () {
+      if (event.defaultPrevented) return
+      form.classList.add('is-submitting')
+      form.setAttribute('aria-busy', 'true')
+    }, 0)
+  })
+  // Coming back with the browser's Back button shows the page as it was left: not busy.
+  window.addEventListener('pageshow', function () {
+    for (const form of document.querySelectorAll('form.is-submitting')) {
+      form.classList.remove('is-submitting')
+      form.removeAttribute('aria-busy')
+    }
+  })
 
   document.addEventListener('htmx:before:request', function (event) {
     if (event.target instanceof Element) event.target.setAttribute('aria-busy', 'true')
