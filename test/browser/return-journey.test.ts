@@ -255,10 +255,16 @@ async function trackAndFindStation(w: Watched, baseUrl: string, code: string, lo
   await switchLanguage(page, locale)
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('returns.track.title'))
   await expectAccessible(page, '/track')
+  // By keyboard: the first Tab reaches the skip link, which leads straight into the form.
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('nav.skip'))
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true)
   await page.getByLabel(t('returns.track.code')).fill(code)
   await Promise.all([
     page.waitForURL(/\/track\?code=/, { waitUntil: 'load' }),
-    page.getByRole('button', { name: t('returns.track.submit') }).click(),
+    page.getByLabel(t('returns.track.code')).press('Enter'),
   ])
   const card = page.locator('.track-result')
   await card.waitFor()

@@ -85,6 +85,21 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
               }),
             })
             .waitFor()
+          // The button pressed was swapped away: the keyboard's place is the new cost section,
+          // and the confirmation is announced.
+          await page.waitForFunction(
+            () => document.activeElement?.closest('#costs') != null,
+            undefined,
+            { timeout: 5_000 },
+          )
+          await page.waitForFunction(
+            (text) => document.getElementById('live-region')?.textContent?.includes(text),
+            t('settlement.cost.recorded', {
+              amount: yuan(99_999),
+              kind: t('settlement.costKind.TRANSPORT'),
+              where: t('settlement.cost.network'),
+            }),
+          )
           expect(await costs.locator('.costs__total').textContent()).toContain(yuan(41_499_999))
           // The preview below was swapped too: the reconciliation includes the new cost.
           const preview = page.locator('#preview')
