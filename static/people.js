@@ -45,19 +45,25 @@
     return found
   }
 
+  // One response can settle several swaps (its target and out-of-band parts): their messages
+  // are collected and announced together, once.
+  let pending = []
   document.addEventListener('htmx:after:settle', function (event) {
     const nodes = (event.detail && event.detail.newContent) || []
     const regions = within(nodes, '[role="alert"], [role="status"]')
-    const message = regions
+    const messages = regions
       .map((region) => region.textContent.replace(/\s+/g, ' ').trim())
       .filter(Boolean)
-      .join(' ')
-    if (live && message) {
-      live.textContent = ''
-      // A separate task, so that the same message twice in a row is announced twice.
-      setTimeout(function () {
-        live.textContent = message
-      }, 50)
+    if (live && messages.length > 0) {
+      if (pending.length === 0) {
+        live.textContent = ''
+        // A separate task, so that the same message twice in a row is announced twice.
+        setTimeout(function () {
+          live.textContent = pending.join(' ')
+          pending = []
+        }, 50)
+      }
+      pending.push(...messages)
     }
     const focused = document.activeElement
     if (focused && focused !== document.body && focused.isConnected) return

@@ -201,9 +201,14 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
           ])
           expect(graded.status()).toBe(200)
           expect(await seal.getByRole('radio', { name: t('inspection.no') }).isChecked()).toBe(true)
-          await hub
-            .getByLabel(t('inspection.item.expiryDate'))
-            .fill(addDays(localDate(new Date()), 365))
+          // Each answer posts the form; wait for the date's answer before the next one, so that
+          // the last response swapped in is the one with every answer.
+          await Promise.all([
+            hub.waitForResponse((r) => isPost(r, `/inspect/${parcel.id}/grades`)),
+            hub
+              .getByLabel(t('inspection.item.expiryDate'))
+              .fill(addDays(localDate(new Date()), 365)),
+          ])
           await Promise.all([
             hub.waitForResponse((r) => isPost(r, `/inspect/${parcel.id}/grades`)),
             storage.getByText(t('inspection.no'), { exact: true }).click(),
