@@ -103,6 +103,8 @@ interface AxeViolation {
  */
 export async function expectAccessible(page: Page, where: string) {
   if (!(await page.evaluate(() => 'axe' in window))) {
+    // Evaluated through the DevTools protocol: the pages' CSP (script-src 'self') refuses an
+    // inline <script> (addScriptTag), and the test must not loosen the CSP it runs under.
     await page.evaluate(axeSource)
   }
   const violations = await page.evaluate(async () => {
