@@ -22,6 +22,7 @@ export function Layout({ title, head, children }: LayoutProps) {
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/vendor/htmx.min.js" defer></script>
+        <script src="/static/people.js" defer></script>
         {head}
       </head>
       <body hx-headers:inherited={JSON.stringify({ 'x-csrf-token': csrfToken })}>
@@ -62,6 +63,7 @@ export function Layout({ title, head, children }: LayoutProps) {
           )}
         </header>
         <main id="main">{children}</main>
+        <div id="live-region" class="visually-hidden" aria-live="polite"></div>
       </body>
     </html>
   )

@@ -134,7 +134,8 @@ export const en = {
   'booking.closed.CUTOFF': 'Changes for {date} closed at 18:00 the day before.',
   'booking.closed.TOO_FAR': 'Bookings open at most {days} days ahead.',
   'booking.list.title': 'Your upcoming bookings',
-  'booking.list.empty': 'No upcoming bookings.',
+  'booking.list.empty':
+    'No upcoming bookings. Pick a day in the calendar above and book the units you expect.',
   'booking.list.date': 'Date',
   'booking.list.hub': 'Hub',
   'booking.list.units': 'Units',

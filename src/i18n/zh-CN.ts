@@ -133,7 +133,7 @@ export const zhCN: Record<MessageKey, string> = {
   'booking.closed.CUTOFF': '{date}的预订和取消已于前一天 18:00 截止。',
   'booking.closed.TOO_FAR': '最多只能提前 {days} 天预订。',
   'booking.list.title': '我即将到来的预订',
-  'booking.list.empty': '暂无即将到来的预订。',
+  'booking.list.empty': '暂无即将到来的预订。请在上方日历中选择日期，预订预计需要的件数。',
   'booking.list.date': '日期',
   'booking.list.hub': '售后中心',
   'booking.list.units': '件数',

@@ -267,7 +267,8 @@ export const en = {
   'settlement.commissions.parcels': 'Parcels',
   'settlement.commissions.soFar': 'So far',
   'settlement.commissions.byMerchant': 'By merchant ({count})',
-  'settlement.commissions.empty': 'No commissions yet.',
+  'settlement.commissions.empty':
+    'No commissions yet: you earn one for every parcel you check in at the station console.',
   'settlement.commissions.choose': 'Whose commissions?',
 }
 
@@ -515,6 +516,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.commissions.parcels': '件数',
   'settlement.commissions.soFar': '截至目前',
   'settlement.commissions.byMerchant': '按商户查看（{count}）',
-  'settlement.commissions.empty': '暂无佣金。',
+  'settlement.commissions.empty': '暂无佣金：在驿站工作台每签收一件包裹即可获得佣金。',
   'settlement.commissions.choose': '查看哪个驿站的佣金？',
 }

@@ -49,7 +49,7 @@ export function freePort(): Promise<number> {
  * @example const server = await startServer(); ... await server.stop()
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const timeoutMs = options.timeoutMs ?? 40_000
+  const timeoutMs = options.timeoutMs ?? 80_000
   const dir = await mkdtemp(join(tmpdir(), 'nestwork-browser-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`

@@ -54,7 +54,8 @@ export function HeatmapPage(props: {
       <h1>{t('util.title')}</h1>
       <MonthNav month={props.month} href={props.href} />
       <HeatLegend />
-      <section class="card">
+      {/* Focusable so that a keyboard can scroll the month sideways on a phone. */}
+      <section class="card" tabindex={0} aria-label={t('util.title')}>
         <table class="heatmap">
           <caption>{t('util.caption', { month: formatMonth(props.month, locale) })}</caption>
           <thead>

@@ -53,8 +53,9 @@ export function MapPage({ hubs, stations, tileUrl, tileAttribution }: MapPagePro
         <h2>{t('map.hubs')}</h2>
         <HubTable hubs={hubs} />
       </section>
-      <section class="card">
-        <h2>
+      {/* Focusable so that a keyboard can scroll the table sideways on a phone. */}
+      <section class="card" tabindex={0} aria-labelledby="map-stations-title">
+        <h2 id="map-stations-title">
           {t('map.stations')} ({stations.length})
         </h2>
         <StationTable stations={stations} />

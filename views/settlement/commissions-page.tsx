@@ -31,7 +31,8 @@ export function CommissionsPage(props: {
         {t('settlement.commissions.title')} · {names.station(props.stationId)}
       </h1>
       <p class="hint">{t('settlement.commissions.lead')}</p>
-      <section class="card">
+      {/* Focusable so that a keyboard can scroll the table sideways on a phone. */}
+      <section class="card" tabindex={0} aria-label={t('settlement.commissions.title')}>
         <table class="commissions">
           <thead>
             <tr>
