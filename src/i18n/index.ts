@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema'
+import * as audit from '../audit/messages'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
@@ -18,6 +19,7 @@ const english = {
   ...settlement.en,
   ...insurance.en,
   ...benchmarks.en,
+  ...audit.en,
 }
 export type MessageKey = keyof typeof english
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -32,6 +34,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...settlement.zhCN,
     ...insurance.zhCN,
     ...benchmarks.zhCN,
+    ...audit.zhCN,
   },
 }
 

@@ -38,6 +38,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/insurance/claims', 'nav.claims'],
     ['/benchmarks', 'nav.benchmarks'],
     ['/admin/stations', 'nav.stations'],
+    ['/admin/audit', 'nav.audit'],
     ['/map', 'nav.map'],
   ],
 }
