@@ -26,6 +26,10 @@ export interface AuditChange {
   /**
    * A `from … where …` tail selecting the changed rows: one entry is written per row, none when
    * the change did not happen. `entityId`, `before` and `after` may then refer to its columns.
+   * After a conditional statement that a repeated or concurrent request may also run, put the
+   * entry right after it in the batch and add `changes() > 0` (rows the previous statement of
+   * this connection changed, triggers excluded): the data alone cannot tell two identical
+   * requests in the same millisecond apart.
    */
   from?: SQL
 }

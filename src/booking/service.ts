@@ -71,7 +71,7 @@ function auditPromotions(db: Db, a: Actor, hubId: string, date: string, at: stri
     before: { status: 'WAITLISTED' },
     after: sql`json_object('status', 'CONFIRMED', 'units', units)`,
     from: sql`from booking_events where kind = 'PROMOTED' and hub_id = ${hubId}
-      and date = ${date} and at = ${at} and actor_id = ${a.userId}`,
+      and date = ${date} and at = ${at} and actor_id = ${a.userId} and changes() > 0`,
   })
 }
 
@@ -234,7 +234,8 @@ export async function cancelBooking(db: Db, actor: Actor | null, id: string, now
       at,
       before: { status: booking.status, units: booking.units },
       after: { status: 'CANCELLED', units: booking.units },
-      from: sql`from booking_events where kind = 'CANCELLED' and booking_id = ${id} and at = ${at}`,
+      from: sql`from booking_events where kind = 'CANCELLED' and booking_id = ${id} and at = ${at}
+        and changes() > 0`,
     }),
     promoteWaitlist(db, booking.hubId, booking.date, a.userId, at),
     auditPromotions(db, a, booking.hubId, booking.date, at),
@@ -354,10 +355,6 @@ export async function setHubCapacity(
       on conflict (hub_id, date) do update
         set capacity_units = excluded.capacity_units, capacity_set_by = excluded.capacity_set_by
         where hub_days.confirmed_units <= excluded.capacity_units`),
-    db.run(sql`
-      insert into booking_events (hub_id, date, kind, units, actor_id, at)
-      select hub_id, date, 'CAPACITY_SET', capacity_units, ${a.userId}, ${at} from hub_days
-      where hub_id = ${hub.id} and date = ${input.date} and capacity_units = ${input.capacityUnits}`),
     auditEntry(db, a, {
       action: 'hub.capacity.set',
       entity: 'hubDay',
@@ -366,8 +363,12 @@ export async function setHubCapacity(
       before: { capacityUnits: before?.capacityUnits ?? hub.dailyCapacityUnits },
       after: sql`json_object('capacityUnits', capacity_units, 'confirmedUnits', confirmed_units)`,
       from: sql`from hub_days where hub_id = ${hub.id} and date = ${input.date}
-        and capacity_units = ${input.capacityUnits}`,
+        and capacity_units = ${input.capacityUnits} and changes() > 0`,
     }),
+    db.run(sql`
+      insert into booking_events (hub_id, date, kind, units, actor_id, at)
+      select hub_id, date, 'CAPACITY_SET', capacity_units, ${a.userId}, ${at} from hub_days
+      where hub_id = ${hub.id} and date = ${input.date} and capacity_units = ${input.capacityUnits}`),
     promoteWaitlist(db, hub.id, input.date, a.userId, at),
     auditPromotions(db, a, hub.id, input.date, at),
   ])

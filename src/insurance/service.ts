@@ -93,7 +93,7 @@ export async function enrolInsurance(
       at,
       after: sql`json_object('startMonth', start_month)`,
       from: sql`from insurance_enrolments where merchant_id = ${a.merchantId!}
-        and created_at = ${at} and enrolled_by = ${a.userId}`,
+        and created_at = ${at} and enrolled_by = ${a.userId} and changes() > 0`,
     }),
   ])
   return (await enrolment(db, a.merchantId!))!
@@ -333,7 +333,8 @@ export async function decideClaim(db: Db, actor: Actor | null, input: DecisionIn
     at,
     before: { status: claim.status, amountFen: claim.amountFen, approvedFen: claim.approvedFen },
     after: sql`json_object('status', status, 'amountFen', amount_fen, 'approvedFen', approved_fen)`,
-    from: sql`from claims where id = ${claim.id} and decided_at = ${at} and decided_by = ${a.userId}`,
+    from: sql`from claims where id = ${claim.id} and decided_at = ${at} and decided_by = ${a.userId}
+      and changes() > 0`,
   })
   if (approved === 0) {
     const [result] = await db.batch([decide, audit])

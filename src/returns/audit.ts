@@ -3,9 +3,9 @@ import { auditEntry, type AuditActor } from '../audit/log'
 import type { Db } from '../db'
 
 /**
- * The audit entry for a return's status move in the same batch: written only when the move's
- * trigger recorded the new status at `at` (the event history of migration 0004), so a refused or
- * repeated move leaves none.
+ * The audit entry for a return's status move, placed right after the moving statement in its
+ * batch: written only when that statement changed the row and its trigger recorded the new status
+ * (the event history of migration 0004), so a refused or repeated move leaves none.
  */
 export function auditReturnMove(
   db: Db,
@@ -21,6 +21,7 @@ export function auditReturnMove(
     before: move.from === null ? null : { status: move.from },
     after,
     from: sql`from return_events e where e.return_id = ${move.returnId} and e.status = ${move.to}
-      and e.at = ${move.at} limit 1`,
+      and e.at = ${move.at} and changes() > 0
+      order by e.id desc limit 1`,
   })
 }

@@ -190,7 +190,8 @@ export async function closePickupRun(
       at,
       before: { status: 'OPEN' },
       after: { status: 'CLOSED' },
-      from: sql`from pickup_runs where id = ${run.id} and closed_at = ${at} and status = 'CLOSED'`,
+      from: sql`from pickup_runs where id = ${run.id} and closed_at = ${at} and status = 'CLOSED'
+        and changes() > 0`,
     }),
   ])
   return reconcile(db, actor, runId)

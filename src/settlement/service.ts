@@ -509,7 +509,8 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
     before: { paidAt: null, totalFen: row.statement.totalFen },
     after: sql`json_object('paidAt', paid_at, 'totalFen', total_fen, 'premiumCollectedFen',
       ${premiumFen})`,
-    from: sql`from statements where id = ${id} and paid_at = ${at} and paid_by = ${a.userId}`,
+    from: sql`from statements where id = ${id} and paid_at = ${at} and paid_by = ${a.userId}
+      and changes() > 0`,
   })
   if (premiumFen > 0 && merchantId) {
     // The premium part of a paid statement is now cash in the insurance pool, posted only by
@@ -517,6 +518,7 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
     await db
       .batch([
         markPaid,
+        audit,
         ...postTransaction(
           db,
           {
@@ -530,7 +532,6 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
           premiumCollected(merchantId, premiumFen),
           sql`exists (select 1 from statements where id = ${id} and paid_at = ${at} and paid_by = ${a.userId})`,
         ),
-        audit,
       ] as unknown as Parameters<Db['batch']>[0])
       .catch(() => {
         throw new Conflict('This statement is already marked paid.')
