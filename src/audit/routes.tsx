@@ -29,6 +29,7 @@ auditRoutes.get('/admin/audit', async (c) => {
     actor: query.actor ?? '',
     from: query.from ?? '',
     to: query.to ?? '',
+    first: query.first,
   }
   const parsed = auditFilterSchema.safeParse({ ...filters, after: query.after ?? '' })
   const issue = parsed.success ? undefined : parsed.error.issues[0]

@@ -10,6 +10,8 @@ export interface AuditFilterValues {
   actor: string
   from: string
   to: string
+  /** Page size, when not the default; carried by the paging links, not shown in the form. */
+  first?: string
 }
 
 export interface AuditPageProps {
