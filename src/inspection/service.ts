@@ -6,6 +6,7 @@
  */
 import { asc, eq, sql } from 'drizzle-orm'
 import {
+  hubs,
   inspections,
   resolutions,
   returnRatings,
@@ -13,6 +14,7 @@ import {
   returns,
   type Grade,
 } from '../../db/schema'
+import { auditEntry } from '../audit/log'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
@@ -176,6 +178,7 @@ export async function rateReturn(
   input: { code: string; stars: number; comment: string },
   ip: string,
   now: Date,
+  requestId?: string,
 ): Promise<{ stars: number; comment: string }> {
   await hit(db, `rate:${ip}`, 10, 60_000, now.getTime())
   const code = normalizeCode(input.code)
@@ -184,11 +187,31 @@ export async function rateReturn(
   if (r.status !== 'RESOLVED' && r.status !== 'CLOSED') {
     throw new Conflict('A return can be rated once it is resolved.')
   }
-  const inserted = await db
-    .insert(returnRatings)
-    .values({ returnId: r.id, stars: input.stars, comment: input.comment, at: now.toISOString() })
-    .onConflictDoNothing()
-    .returning()
+  const [hub] = await db
+    .select({ allianceId: hubs.allianceId })
+    .from(hubs)
+    .where(eq(hubs.id, r.hubId))
+  const at = now.toISOString()
+  const [inserted] = await db.batch([
+    db
+      .insert(returnRatings)
+      .values({ returnId: r.id, stars: input.stars, comment: input.comment, at })
+      .onConflictDoNothing()
+      .returning(),
+    // The customer is anonymous: the entry names no actor.
+    auditEntry(
+      db,
+      { allianceId: hub!.allianceId, requestId },
+      {
+        action: 'return.rate',
+        entity: 'return',
+        entityId: r.id,
+        at,
+        after: { stars: input.stars },
+        from: sql`where changes() > 0`,
+      },
+    ),
+  ])
   if (inserted.length === 0) throw new Conflict('This return has already been rated.')
   return { stars: input.stars, comment: input.comment }
 }

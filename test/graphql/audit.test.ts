@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { gql, tokenFor, type GraphQLResponse } from '../helpers/http'
-import { registerReturnFor } from '../helpers/returns'
+import { bringToHub, registerReturnFor } from '../helpers/returns'
 
 let t: TestApp
 beforeEach(async () => {
@@ -199,6 +199,64 @@ describe('the audit log records each change once, with who, which request and wh
       amountFen: 30_000,
       approvedFen: 10_000,
     })
+  })
+
+  it('records each move of a return, and a customer’s rating once with no actor', async () => {
+    const { id, code } = await registerReturnFor(t, 1)
+    await bringToHub(t, code)
+    await gql(
+      t,
+      'mutation ($input: InspectReturnInput!) { inspectReturn(input: $input) { status } }',
+      {
+        input: {
+          returnId: id,
+          grade: 'RESELLABLE',
+          checklist: [
+            { item: 'sealIntact', value: 'true' },
+            { item: 'expiryDate', value: '2027-08-01' },
+            { item: 'storageDamage', value: 'false' },
+          ],
+        },
+      },
+      await tokenFor(t, 'hub1@nestwork.demo'),
+    )
+    const resolved = await gql(
+      t,
+      'mutation ($input: ResolveReturnInput!) { resolveReturn(input: $input) { status } }',
+      { input: { returnId: id, resolution: 'RESTOCK' } },
+      await tokenFor(t, 'merchant1@nestwork.demo'),
+    )
+    expect(resolved.data!.resolveReturn.status).toBe('RESOLVED')
+    const moves = await t.db.all<{ action: string }>(
+      sql`select action from audit_log where entity_id = ${id} order by id`,
+    )
+    expect(moves.map((m) => m.action)).toEqual([
+      'return.register',
+      'parcel.checkIn',
+      'parcel.pickUp',
+      'parcel.receive',
+      'return.inspect',
+      'return.resolve',
+    ])
+    const rate = (requestId: string) =>
+      t.app.request('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+        body: JSON.stringify({
+          query: `mutation { rateReturn(code: "${code}", stars: 4) { stars } }`,
+        }),
+      })
+    await rate('req-rate-1')
+    await rate('req-rate-2')
+    const [entry, ...rest] = await entries('return.rate')
+    expect(rest).toEqual([])
+    expect(entry).toMatchObject({
+      actor_user_id: null,
+      actor_role: 'PUBLIC',
+      request_id: 'req-rate-1',
+      entity_id: id,
+    })
+    expect(json(entry!.after_json)).toEqual({ stars: 4 })
   })
 
   it('refuses to change or remove an entry', async () => {
