@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'drizzle-orm'
+import { auditRoutes } from './audit/routes'
 import { accountRoutes } from './auth/account-routes'
 import { authRoutes } from './auth/routes'
 import { benchmarkRoutes } from './benchmarks/routes'
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', settlementRoutes)
   app.route('/', insuranceRoutes)
   app.route('/', benchmarkRoutes)
+  app.route('/', auditRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -7,6 +7,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import { bookings, hubDays, merchants, type BookingStatus } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
+import { auditEntry } from '../audit/log'
 import { requireActor, requireHub, requireRole, type Actor } from '../auth/roles'
 import { dateRange, daysBetween, localDate } from '../calendar/local-date'
 import type { Db } from '../db'
@@ -55,6 +56,23 @@ function ensureHubDay(db: Db, hubId: string, date: string) {
     insert into hub_days (hub_id, date, capacity_units)
     select id, ${date}, daily_capacity_units from hubs where id = ${hubId}
     on conflict (hub_id, date) do nothing`)
+}
+
+/**
+ * Audit entries for the bookings the waitlist promotion of this batch confirmed, read from the
+ * `PROMOTED` events its trigger wrote: one per promoted booking, none when nothing moved.
+ */
+function auditPromotions(db: Db, a: Actor, hubId: string, date: string, at: string) {
+  return auditEntry(db, a, {
+    action: 'booking.promote',
+    entity: 'booking',
+    entityId: sql`booking_id`,
+    at,
+    before: { status: 'WAITLISTED' },
+    after: sql`json_object('status', 'CONFIRMED', 'units', units)`,
+    from: sql`from booking_events where kind = 'PROMOTED' and hub_id = ${hubId}
+      and date = ${date} and at = ${at} and actor_id = ${a.userId} and changes() > 0`,
+  })
 }
 
 /**
@@ -119,6 +137,14 @@ export async function bookHubCapacity(
                and status in ('CONFIRMED', 'WAITLISTED')) + ${input.units}
             <= hd.capacity_units * ${bp} / 10000
       on conflict (merchant_id, idempotency_key) do nothing`),
+    auditEntry(db, a, {
+      action: sql`case status when 'CONFIRMED' then 'booking.confirm' else 'booking.waitlist' end`,
+      entity: 'booking',
+      entityId: id,
+      at,
+      after: sql`json_object('status', status, 'hubId', hub_id, 'date', date, 'units', units)`,
+      from: sql`from bookings where id = ${id}`,
+    }),
   ])
 
   const stored = await findByKey(db, merchantId, input.idempotencyKey)
@@ -201,7 +227,18 @@ export async function cancelBooking(db: Db, actor: Actor | null, id: string, now
     db.run(sql`
       update bookings set status = 'CANCELLED', updated_by = ${a.userId}, updated_at = ${at}
       where id = ${id} and status <> 'CANCELLED'`),
+    auditEntry(db, a, {
+      action: 'booking.cancel',
+      entity: 'booking',
+      entityId: id,
+      at,
+      before: { status: booking.status, units: booking.units },
+      after: { status: 'CANCELLED', units: booking.units },
+      from: sql`from booking_events where kind = 'CANCELLED' and booking_id = ${id} and at = ${at}
+        and changes() > 0`,
+    }),
     promoteWaitlist(db, booking.hubId, booking.date, a.userId, at),
+    auditPromotions(db, a, booking.hubId, booking.date, at),
   ])
   return getBooking(db, a, id)
 }
@@ -307,6 +344,10 @@ export async function setHubCapacity(
   const hub = await getHub(db, a, input.hubId)
   if (input.date < localDate(now)) throw new InvalidInput('date', `${input.date} is in the past`)
   const at = now.toISOString()
+  const [before] = await db
+    .select({ capacityUnits: hubDays.capacityUnits })
+    .from(hubDays)
+    .where(and(eq(hubDays.hubId, hub.id), eq(hubDays.date, input.date)))
   await db.batch([
     db.run(sql`
       insert into hub_days (hub_id, date, capacity_units, capacity_set_by)
@@ -314,11 +355,22 @@ export async function setHubCapacity(
       on conflict (hub_id, date) do update
         set capacity_units = excluded.capacity_units, capacity_set_by = excluded.capacity_set_by
         where hub_days.confirmed_units <= excluded.capacity_units`),
+    auditEntry(db, a, {
+      action: 'hub.capacity.set',
+      entity: 'hubDay',
+      entityId: `${hub.id}/${input.date}`,
+      at,
+      before: { capacityUnits: before?.capacityUnits ?? hub.dailyCapacityUnits },
+      after: sql`json_object('capacityUnits', capacity_units, 'confirmedUnits', confirmed_units)`,
+      from: sql`from hub_days where hub_id = ${hub.id} and date = ${input.date}
+        and capacity_units = ${input.capacityUnits} and changes() > 0`,
+    }),
     db.run(sql`
       insert into booking_events (hub_id, date, kind, units, actor_id, at)
       select hub_id, date, 'CAPACITY_SET', capacity_units, ${a.userId}, ${at} from hub_days
       where hub_id = ${hub.id} and date = ${input.date} and capacity_units = ${input.capacityUnits}`),
     promoteWaitlist(db, hub.id, input.date, a.userId, at),
+    auditPromotions(db, a, hub.id, input.date, at),
   ])
   const day = await readHubDay(db, hub.id, input.date)
   if (day.capacityUnits !== input.capacityUnits) {

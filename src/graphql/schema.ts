@@ -1,4 +1,5 @@
 import { createSchema } from 'graphql-yoga'
+import * as audit from '../audit/graphql'
 import * as auth from '../auth/graphql'
 import * as benchmarks from '../benchmarks/graphql'
 import * as booking from '../booking/graphql'
@@ -23,6 +24,7 @@ const modules = [
   settlement,
   insurance,
   benchmarks,
+  audit,
 ]
 
 export const schema = createSchema<GraphQLContext>({

@@ -47,12 +47,13 @@ export function createGraphQL(options: {
       ...(options.introspection ? [] : [noIntrospection]),
       useErrorCodes(),
     ],
-    context: async ({ request, deps }) => {
+    context: async ({ request, deps, requestId }) => {
       const auth = request.headers.get('authorization') ?? ''
       const match = /^Bearer\s+(\S+)$/i.exec(auth)
       const token = match?.[1] ?? null
-      const actor = token ? await actorForSession(deps.db, token, 'API', deps.now()) : null
-      return { actor, token }
+      const user = token ? await actorForSession(deps.db, token, 'API', deps.now()) : null
+      // The same request id as the Hono request (and its logs), so audit entries can be traced.
+      return { actor: user && { ...user, requestId }, token }
     },
   })
 }

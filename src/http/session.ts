@@ -10,7 +10,8 @@ export const session = () =>
   createMiddleware<AppEnv>(async function session(c, next) {
     const { db, now } = c.var.deps
     const token = getCookie(c, cookieNames.session)
-    const actor = token ? await actorForSession(db, token, 'WEB', now()) : null
+    const user = token ? await actorForSession(db, token, 'WEB', now()) : null
+    const actor = user && { ...user, requestId: c.var.requestId }
     const locale = negotiateLocale(
       actor?.locale,
       getCookie(c, cookieNames.locale),

@@ -1,5 +1,6 @@
 import type { Locale } from '../../db/schema'
 import * as auth from '../auth/messages'
+import * as audit from '../audit/messages'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
@@ -20,6 +21,7 @@ const english = {
   ...insurance.en,
   ...benchmarks.en,
   ...auth.en,
+  ...audit.en,
 }
 export type MessageKey = keyof typeof english
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -35,6 +37,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...insurance.zhCN,
     ...benchmarks.zhCN,
     ...auth.zhCN,
+    ...audit.zhCN,
   },
 }
 

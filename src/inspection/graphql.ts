@@ -275,7 +275,13 @@ export const resolvers = {
     closeReturn: (_: unknown, args: { id: string }, ctx: Ctx) =>
       closeReturn(ctx.deps.db, ctx.actor, args.id, ctx.deps.now()),
     rateReturn: (_: unknown, args: Record<string, unknown>, ctx: Ctx) =>
-      rateReturn(ctx.deps.db, parseInput(rateSchema, withoutNulls(args)), ctx.ip, ctx.deps.now()),
+      rateReturn(
+        ctx.deps.db,
+        parseInput(rateSchema, withoutNulls(args)),
+        ctx.ip,
+        ctx.deps.now(),
+        ctx.requestId,
+      ),
     addStaff: (_: unknown, args: Record<string, unknown>, ctx: Ctx) =>
       addStaff(ctx.deps.db, ctx.actor, parseInput(staffSchema, withoutNulls(args)), ctx.deps.now()),
     setStaffCertification: (_: unknown, args: unknown, ctx: Ctx) => {

@@ -6,6 +6,7 @@
  */
 import { asc, eq, sql } from 'drizzle-orm'
 import {
+  hubs,
   inspections,
   resolutions,
   returnRatings,
@@ -13,12 +14,14 @@ import {
   returns,
   type Grade,
 } from '../../db/schema'
+import { auditEntry } from '../audit/log'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
 import { Conflict, NotFound } from '../errors'
 import { newId } from '../ids'
 import { hit } from '../rate-limit'
+import { auditReturnMove } from '../returns/audit'
 import { normalizeCode } from '../returns/code'
 import { getReturn, type Return } from '../returns/service'
 import { assertGradeFits, assertResolutionAllowed, parseAnswers } from './rules'
@@ -64,18 +67,27 @@ export async function inspectReturn(
   }
   const answers = parseAnswers(r.category, input.checklist)
   assertGradeFits(r.category, answers, input.grade, localDate(now))
-  const inserted = await db
-    .insert(inspections)
-    .values({
-      returnId: r.id,
-      grade: input.grade,
-      checklist: answers,
-      notes: input.notes,
-      inspectorId: a.userId,
-      at: now.toISOString(),
-    })
-    .onConflictDoNothing()
-    .returning()
+  const at = now.toISOString()
+  const [inserted] = await db.batch([
+    db
+      .insert(inspections)
+      .values({
+        returnId: r.id,
+        grade: input.grade,
+        checklist: answers,
+        notes: input.notes,
+        inspectorId: a.userId,
+        at,
+      })
+      .onConflictDoNothing()
+      .returning(),
+    auditReturnMove(
+      db,
+      a,
+      { action: 'return.inspect', returnId: r.id, from: r.status, to: 'INSPECTED', at },
+      sql`json_object('status', e.status, 'grade', ${input.grade})`,
+    ),
+  ])
   if (inserted.length === 0) throw new Conflict('This return was already inspected.')
   return getReturn(db, a, r.id)
 }
@@ -109,17 +121,27 @@ export async function resolveReturn(
     input.refundFen,
     r.orderValueFen,
   )
-  const inserted = await db
-    .insert(resolutions)
-    .values({
-      returnId: r.id,
-      resolution: input.resolution,
-      refundFen: input.refundFen ?? null,
-      actorId: a.userId,
-      at: now.toISOString(),
-    })
-    .onConflictDoNothing()
-    .returning()
+  const at = now.toISOString()
+  const [inserted] = await db.batch([
+    db
+      .insert(resolutions)
+      .values({
+        returnId: r.id,
+        resolution: input.resolution,
+        refundFen: input.refundFen ?? null,
+        actorId: a.userId,
+        at,
+      })
+      .onConflictDoNothing()
+      .returning(),
+    auditReturnMove(
+      db,
+      a,
+      { action: 'return.resolve', returnId: r.id, from: r.status, to: 'RESOLVED', at },
+      sql`json_object('status', e.status, 'resolution', ${input.resolution}, 'refundFen',
+        ${input.refundFen ?? null})`,
+    ),
+  ])
   if (inserted.length === 0) throw new Conflict('This return was already resolved.')
   return getReturn(db, a, r.id)
 }
@@ -128,9 +150,19 @@ export async function resolveReturn(
 export async function closeReturn(db: Db, actor: Actor | null, id: string, now: Date) {
   const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
   const r = await getReturn(db, a, id)
-  const result = await db.run(sql`
-    update returns set status = 'CLOSED', updated_by = ${a.userId}, updated_at = ${now.toISOString()}
-    where id = ${r.id} and status = 'RESOLVED'`)
+  const at = now.toISOString()
+  const [result] = await db.batch([
+    db.run(sql`
+      update returns set status = 'CLOSED', updated_by = ${a.userId}, updated_at = ${at}
+      where id = ${r.id} and status = 'RESOLVED'`),
+    auditReturnMove(db, a, {
+      action: 'return.close',
+      returnId: r.id,
+      from: 'RESOLVED',
+      to: 'CLOSED',
+      at,
+    }),
+  ])
   if (changes(result) === 0 && r.status !== 'CLOSED') {
     throw new Conflict(`Only a resolved return can be closed; this one is ${r.status}.`)
   }
@@ -146,6 +178,7 @@ export async function rateReturn(
   input: { code: string; stars: number; comment: string },
   ip: string,
   now: Date,
+  requestId?: string,
 ): Promise<{ stars: number; comment: string }> {
   await hit(db, `rate:${ip}`, 10, 60_000, now.getTime())
   const code = normalizeCode(input.code)
@@ -154,11 +187,31 @@ export async function rateReturn(
   if (r.status !== 'RESOLVED' && r.status !== 'CLOSED') {
     throw new Conflict('A return can be rated once it is resolved.')
   }
-  const inserted = await db
-    .insert(returnRatings)
-    .values({ returnId: r.id, stars: input.stars, comment: input.comment, at: now.toISOString() })
-    .onConflictDoNothing()
-    .returning()
+  const [hub] = await db
+    .select({ allianceId: hubs.allianceId })
+    .from(hubs)
+    .where(eq(hubs.id, r.hubId))
+  const at = now.toISOString()
+  const [inserted] = await db.batch([
+    db
+      .insert(returnRatings)
+      .values({ returnId: r.id, stars: input.stars, comment: input.comment, at })
+      .onConflictDoNothing()
+      .returning(),
+    // The customer is anonymous: the entry names no actor.
+    auditEntry(
+      db,
+      { allianceId: hub!.allianceId, requestId },
+      {
+        action: 'return.rate',
+        entity: 'return',
+        entityId: r.id,
+        at,
+        after: { stars: input.stars },
+        from: sql`where changes() > 0`,
+      },
+    ),
+  ])
   if (inserted.length === 0) throw new Conflict('This return has already been rated.')
   return { stars: input.stars, comment: input.comment }
 }

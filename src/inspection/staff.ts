@@ -1,6 +1,7 @@
 /** A merchant's after-sales staff and their certification (a benchmark figure). */
 import { and, asc, eq } from 'drizzle-orm'
 import { merchants, staff } from '../../db/schema'
+import { auditEntry } from '../audit/log'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import type { Db } from '../db'
@@ -32,16 +33,27 @@ export async function addStaff(
   now: Date,
 ): Promise<Staff> {
   const a = requireRole(actor, 'MERCHANT')
-  const [row] = await db
-    .insert(staff)
-    .values({
-      id: newId('stf'),
-      merchantId: a.merchantId!,
-      name: input.name,
-      certified: input.certified,
-      certifiedOn: input.certified ? localDate(now) : null,
-    })
-    .returning()
+  const id = newId('stf')
+  const certifiedOn = input.certified ? localDate(now) : null
+  const [[row]] = await db.batch([
+    db
+      .insert(staff)
+      .values({
+        id,
+        merchantId: a.merchantId!,
+        name: input.name,
+        certified: input.certified,
+        certifiedOn,
+      })
+      .returning(),
+    auditEntry(db, a, {
+      action: 'staff.add',
+      entity: 'staff',
+      entityId: id,
+      at: now.toISOString(),
+      after: { merchantId: a.merchantId, certified: input.certified, certifiedOn },
+    }),
+  ])
   return row!
 }
 
@@ -56,10 +68,17 @@ export async function setStaffCertification(
   const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
   const [row] = (await listStaff(db, a)).filter((s) => s.id === staffId)
   if (!row) throw new NotFound('Staff member')
-  const [updated] = await db
-    .update(staff)
-    .set({ certified, certifiedOn: certified ? localDate(now) : null })
-    .where(eq(staff.id, staffId))
-    .returning()
+  const certifiedOn = certified ? localDate(now) : null
+  const [[updated]] = await db.batch([
+    db.update(staff).set({ certified, certifiedOn }).where(eq(staff.id, staffId)).returning(),
+    auditEntry(db, a, {
+      action: 'staff.certification',
+      entity: 'staff',
+      entityId: staffId,
+      at: now.toISOString(),
+      before: { certified: row.certified, certifiedOn: row.certifiedOn },
+      after: { certified, certifiedOn },
+    }),
+  ])
   return updated!
 }

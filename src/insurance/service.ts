@@ -14,6 +14,7 @@ import {
   type ClaimStatus,
 } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
+import { auditEntry } from '../audit/log'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
@@ -79,10 +80,22 @@ export async function enrolInsurance(
   const current = localDate(now).slice(0, 7)
   const start = startMonth ?? current
   if (start < current) throw new InvalidInput('startMonth', 'cover cannot start in the past')
-  await db
-    .insert(insuranceEnrolments)
-    .values({ merchantId: a.merchantId!, startMonth: start, enrolledBy: a.userId })
-    .onConflictDoNothing()
+  const at = now.toISOString()
+  await db.batch([
+    db
+      .insert(insuranceEnrolments)
+      .values({ merchantId: a.merchantId!, startMonth: start, enrolledBy: a.userId, createdAt: at })
+      .onConflictDoNothing(),
+    auditEntry(db, a, {
+      action: 'insurance.enrol',
+      entity: 'merchant',
+      entityId: a.merchantId!,
+      at,
+      after: sql`json_object('startMonth', start_month)`,
+      from: sql`from insurance_enrolments where merchant_id = ${a.merchantId!}
+        and created_at = ${at} and enrolled_by = ${a.userId} and changes() > 0`,
+    }),
+  ])
   return (await enrolment(db, a.merchantId!))!
 }
 
@@ -102,20 +115,40 @@ export async function declareOrderValue(
   if (input.month > localDate(now).slice(0, 7)) {
     throw new InvalidInput('month', 'declare a month once it has started')
   }
+  const [previous] = await db
+    .select({ orderValueFen: orderValueDeclarations.orderValueFen })
+    .from(orderValueDeclarations)
+    .where(
+      and(
+        eq(orderValueDeclarations.merchantId, a.merchantId!),
+        eq(orderValueDeclarations.month, input.month),
+      ),
+    )
+  const at = now.toISOString()
   try {
-    await db
-      .insert(orderValueDeclarations)
-      .values({
-        merchantId: a.merchantId!,
-        month: input.month,
-        orderValueFen: input.orderValueFen,
-        declaredBy: a.userId,
-        createdAt: now.toISOString(),
-      })
-      .onConflictDoUpdate({
-        target: [orderValueDeclarations.merchantId, orderValueDeclarations.month],
-        set: { orderValueFen: input.orderValueFen, declaredBy: a.userId },
-      })
+    await db.batch([
+      db
+        .insert(orderValueDeclarations)
+        .values({
+          merchantId: a.merchantId!,
+          month: input.month,
+          orderValueFen: input.orderValueFen,
+          declaredBy: a.userId,
+          createdAt: at,
+        })
+        .onConflictDoUpdate({
+          target: [orderValueDeclarations.merchantId, orderValueDeclarations.month],
+          set: { orderValueFen: input.orderValueFen, declaredBy: a.userId },
+        }),
+      auditEntry(db, a, {
+        action: 'insurance.declare',
+        entity: 'merchant',
+        entityId: a.merchantId!,
+        at,
+        before: previous ? { month: input.month, orderValueFen: previous.orderValueFen } : null,
+        after: { month: input.month, orderValueFen: input.orderValueFen },
+      }),
+    ])
   } catch (error) {
     if (
       String(error).includes('month is closed') ||
@@ -205,22 +238,34 @@ export async function fileClaim(db: Db, actor: Actor | null, input: ClaimInput, 
     }
   }
   const id = newId('clm')
-  const inserted = await db
-    .insert(claims)
-    .values({
-      id,
-      merchantId: a.merchantId!,
-      returnId: input.returnId ?? null,
-      amountFen: input.amountFen,
-      lossDate: input.lossDate,
-      description: input.description,
-      capFen: terms.claimCapFen,
-      status: 'SUBMITTED',
-      filedBy: a.userId,
-      createdAt: now.toISOString(),
-    })
-    .onConflictDoNothing()
-    .returning()
+  const at = now.toISOString()
+  const [inserted] = await db.batch([
+    db
+      .insert(claims)
+      .values({
+        id,
+        merchantId: a.merchantId!,
+        returnId: input.returnId ?? null,
+        amountFen: input.amountFen,
+        lossDate: input.lossDate,
+        description: input.description,
+        capFen: terms.claimCapFen,
+        status: 'SUBMITTED',
+        filedBy: a.userId,
+        createdAt: at,
+      })
+      .onConflictDoNothing()
+      .returning(),
+    auditEntry(db, a, {
+      action: 'claim.file',
+      entity: 'claim',
+      entityId: id,
+      at,
+      after: sql`json_object('status', status, 'amountFen', amount_fen, 'capFen', cap_fen,
+        'returnId', return_id)`,
+      from: sql`from claims where id = ${id}`,
+    }),
+  ])
   if (inserted.length === 0) throw new Conflict('This return already has an open claim.')
   return inserted[0]!
 }
@@ -281,12 +326,24 @@ export async function decideClaim(db: Db, actor: Actor | null, input: DecisionIn
     update claims set status = ${input.decision}, approved_fen = ${approved},
       decision_reason = ${input.reason}, decided_by = ${a.userId}, decided_at = ${at}
     where id = ${claim.id} and status in ('SUBMITTED', 'UNDER_REVIEW')`)
+  const audit = auditEntry(db, a, {
+    action: 'claim.decide',
+    entity: 'claim',
+    entityId: claim.id,
+    at,
+    before: { status: claim.status, amountFen: claim.amountFen, approvedFen: claim.approvedFen },
+    after: sql`json_object('status', status, 'amountFen', amount_fen, 'approvedFen', approved_fen)`,
+    from: sql`from claims where id = ${claim.id} and decided_at = ${at} and decided_by = ${a.userId}
+      and changes() > 0`,
+  })
   if (approved === 0) {
-    if (changes(await decide) === 0) throw new Conflict('This claim was already decided.')
+    const [result] = await db.batch([decide, audit])
+    if (changes(result) === 0) throw new Conflict('This claim was already decided.')
   } else {
     const [result] = await db
       .batch([
         decide,
+        audit,
         // Posted only if this decision was the one that happened (the claim now carries it).
         ...postTransaction(
           db,
@@ -405,6 +462,19 @@ export async function runClaimPayout(
             status = case when paid_fen + ${p.payFen} = approved_fen then 'PAID' else status end
           where id = ${p.claim.id}`),
       ),
+      auditEntry(db, a, {
+        action: 'payout.run',
+        entity: 'payout',
+        entityId: input.idempotencyKey,
+        at,
+        before: { balanceFen: preview.balanceFen, pendingFen: preview.pendingFen },
+        after: {
+          month: input.month,
+          payments: paying.map((p) => ({ claimId: p.claim.id, payFen: p.payFen })),
+        },
+        from: sql`from ledger_transactions
+          where idempotency_key = ${`payout:${input.idempotencyKey}`}`,
+      }),
     ] as unknown as Parameters<Db['batch']>[0])
     .catch(async (error) => {
       if (!refused(error)) throw error

@@ -11,6 +11,8 @@ import { changes, type Db } from '../db'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub, getStation, listHubs, type Station } from '../network/service'
+import { auditEntry } from '../audit/log'
+import { auditReturnMove } from './audit'
 import { normalizeCode } from './code'
 import { distanceMeters } from './geo'
 import { inAlliance, type Return } from './service'
@@ -46,6 +48,23 @@ export async function createPickupRun(
       update returns set status = 'IN_TRANSIT', pickup_run_id = ${id},
         updated_by = ${a.userId}, updated_at = ${at}
       where station_id = ${station.id} and hub_id = ${hubId} and status = 'AT_STATION'`),
+    auditEntry(db, a, {
+      action: 'pickupRun.open',
+      entity: 'pickupRun',
+      entityId: id,
+      at,
+      after: { status: 'OPEN', stationId: station.id, hubId },
+    }),
+    auditEntry(db, a, {
+      action: 'parcel.pickUp',
+      entity: 'return',
+      entityId: sql`e.return_id`,
+      at,
+      before: { status: 'AT_STATION' },
+      after: sql`json_object('status', e.status, 'pickupRunId', e.pickup_run_id)`,
+      from: sql`from return_events e where e.pickup_run_id = ${id} and e.status = 'IN_TRANSIT'
+        and e.at = ${at}`,
+    }),
   ])
   return getPickupRun(db, a, id)
 }
@@ -115,6 +134,7 @@ export async function receiveParcel(
   }
   const at = now.toISOString()
   const expected = parcel.pickupRunId === run.id
+  const move = { returnId: parcel.id, at }
   const toTransit = sql`
     update returns set status = 'IN_TRANSIT', pickup_run_id = coalesce(pickup_run_id, ${run.id}),
       updated_by = ${a.userId}, updated_at = ${at}
@@ -128,7 +148,14 @@ export async function receiveParcel(
       values (${parcel.id}, ${run.id}, ${expected ? 1 : 0}, ${a.userId}, ${at})
       on conflict (return_id) do nothing`),
     db.run(toTransit),
+    auditReturnMove(db, a, {
+      action: 'parcel.pickUp',
+      ...move,
+      from: 'AT_STATION',
+      to: 'IN_TRANSIT',
+    }),
     db.run(toHub),
+    auditReturnMove(db, a, { action: 'parcel.receive', ...move, from: 'IN_TRANSIT', to: 'AT_HUB' }),
   ])
   const [after] = await db.select().from(returns).where(eq(returns.id, parcel.id))
   return { return: after!, alreadyReceived: changes(receipt) === 0, expected }
@@ -151,9 +178,22 @@ export async function closePickupRun(
   now: Date,
 ): Promise<RunReconciliation> {
   const run = await getPickupRun(db, actor, runId)
-  await db.run(sql`
-    update pickup_runs set status = 'CLOSED', closed_by = ${actor!.userId}, closed_at = ${now.toISOString()}
-    where id = ${run.id} and status = 'OPEN'`)
+  const at = now.toISOString()
+  await db.batch([
+    db.run(sql`
+      update pickup_runs set status = 'CLOSED', closed_by = ${actor!.userId}, closed_at = ${at}
+      where id = ${run.id} and status = 'OPEN'`),
+    auditEntry(db, actor!, {
+      action: 'pickupRun.close',
+      entity: 'pickupRun',
+      entityId: run.id,
+      at,
+      before: { status: 'OPEN' },
+      after: { status: 'CLOSED' },
+      from: sql`from pickup_runs where id = ${run.id} and closed_at = ${at} and status = 'CLOSED'
+        and changes() > 0`,
+    }),
+  ])
   return reconcile(db, actor, runId)
 }
 

@@ -12,6 +12,7 @@ import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub } from '../network/service'
 import { hit } from '../rate-limit'
+import { auditReturnMove } from './audit'
 import { generateReturnCode, normalizeCode } from './code'
 import { contactVault } from './contact'
 import type { RegisterReturnInput } from './schemas'
@@ -47,7 +48,7 @@ export async function registerReturn(
   for (let attempt = 0; ; attempt++) {
     const id = newId('ret')
     try {
-      await db.insert(returns).values({
+      const insert = db.insert(returns).values({
         id,
         code: generateReturnCode(),
         merchantId: a.merchantId!,
@@ -66,6 +67,17 @@ export async function registerReturn(
         updatedBy: a.userId,
         updatedAt: at,
       })
+      const move = { returnId: id, from: null, to: 'REGISTERED', at }
+      await db.batch([
+        insert,
+        auditReturnMove(
+          db,
+          a,
+          { action: 'return.register', ...move },
+          sql`json_object('status', e.status, 'hubId', ${hub.id}, 'orderValueFen',
+            ${input.orderValueFen})`,
+        ),
+      ])
       return getReturn(db, a, id)
     } catch (error) {
       if (attempt >= 1 || !String(error).includes('returns.code')) throw error
@@ -184,9 +196,19 @@ export async function customerContact(
 export async function cancelReturn(db: Db, actor: Actor | null, id: string, now: Date) {
   const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
   const r = await getReturn(db, a, id)
-  const result = await db.run(sql`
-    update returns set status = 'CANCELLED', updated_by = ${a.userId}, updated_at = ${now.toISOString()}
-    where id = ${r.id} and status = 'REGISTERED'`)
+  const at = now.toISOString()
+  const [result] = await db.batch([
+    db.run(sql`
+      update returns set status = 'CANCELLED', updated_by = ${a.userId}, updated_at = ${at}
+      where id = ${r.id} and status = 'REGISTERED'`),
+    auditReturnMove(db, a, {
+      action: 'return.cancel',
+      returnId: r.id,
+      from: 'REGISTERED',
+      to: 'CANCELLED',
+      at,
+    }),
+  ])
   if (changes(result) === 0 && r.status !== 'CANCELLED') {
     throw new Conflict('A return can only be cancelled before it is dropped off.', {
       status: r.status,

@@ -217,7 +217,7 @@ export const resolvers = {
         ctx.deps.now(),
       ),
     setAllocationRules: (_: unknown, args: { input: unknown }, ctx: Ctx) =>
-      setRules(ctx.deps.db, ctx.actor, parseInput(rulesSchema, args.input)),
+      setRules(ctx.deps.db, ctx.actor, parseInput(rulesSchema, args.input), ctx.deps.now()),
     closeSettlement: async (_: unknown, args: unknown, ctx: Ctx) =>
       settlementOut(
         await closeSettlement(
@@ -230,7 +230,7 @@ export const resolvers = {
     markStatementPaid: (_: unknown, args: { statementId: string }, ctx: Ctx) =>
       markStatementPaid(ctx.deps.db, ctx.actor, args.statementId, ctx.deps.now()),
     addAdjustment: (_: unknown, args: unknown, ctx: Ctx) =>
-      addAdjustment(ctx.deps.db, ctx.actor, parseInput(adjustmentSchema, args)),
+      addAdjustment(ctx.deps.db, ctx.actor, parseInput(adjustmentSchema, args), ctx.deps.now()),
   },
   Cost: {
     hub: (c: { hubId: string | null }, _: unknown, ctx: Ctx) =>

@@ -105,7 +105,12 @@ describe('adjustments and costs', () => {
       ['mer_02', 700, 'second'],
       ['mer_01', 300, 'third'],
     ] as const) {
-      await addAdjustment(t.db, coordinator, { merchantId, month: '2026-10', amountFen, reason })
+      await addAdjustment(
+        t.db,
+        coordinator,
+        { merchantId, month: '2026-10', amountFen, reason },
+        now,
+      )
     }
     const landing = await adjustmentsLandingIn(t.db, merchant1, '2026-11', 'mer_01')
     expect(landing.map((a) => [a.reason, a.originalMonth, a.month])).toEqual([

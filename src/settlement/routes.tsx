@@ -392,7 +392,12 @@ settlementRoutes.post('/settlement/rules', async (c) => {
   const basis = sharedBases.find((b) => b === values.sharedBasis)
   if (!error && !basis) error = c.var.t('settlement.refused')
   if (!error && 'bp' in bp && basis) {
-    const rules = await setRules(db, actor, { bookedShareBp: bp.bp, sharedBasis: basis })
+    const rules = await setRules(
+      db,
+      actor,
+      { bookedShareBp: bp.bp, sharedBasis: basis },
+      c.var.deps.now(),
+    )
     if (!isHtmx(c)) return c.redirect(`${settlementHref(month)}&rules=${rules.version}#rules`, 303)
     const d = await monthData(c, month)
     const notice = {
@@ -575,7 +580,7 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
     if (!parsed.success) errors.amount = c.var.t('settlement.refused')
     else {
       try {
-        const row = await addAdjustment(db, actor, parsed.data)
+        const row = await addAdjustment(db, actor, parsed.data, c.var.deps.now())
         added = { ...row, originalMonth: month }
         status = 200
       } catch (error) {

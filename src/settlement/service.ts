@@ -14,6 +14,7 @@ import {
   type LineBasis,
   type LineKind,
 } from '../../db/schema'
+import { auditEntry } from '../audit/log'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
 import { localDate, nextMonth } from '../calendar/local-date'
 import { changes, type Db } from '../db'
@@ -232,6 +233,16 @@ export async function closeSettlement(
             sql`exists (select 1 from settlements where id = ${id})`,
           ),
         ),
+      auditEntry(db, a, {
+        action: 'settlement.close',
+        entity: 'settlement',
+        entityId: id,
+        at,
+        before: { month, status: 'OPEN' },
+        after: sql`json_object('month', month, 'status', status, 'totalFen', total_fen,
+          'costTotalFen', ${costTotal}, 'rulesVersion', rules_version)`,
+        from: sql`from settlements where id = ${id}`,
+      }),
     ] as unknown as Parameters<Db['batch']>[0])
   } catch {
     const winner = await closedSettlement(db, a.allianceId, month)
@@ -263,20 +274,36 @@ export async function recordCost(db: Db, actor: Actor | null, input: CostInput, 
   if (await closedSettlement(db, a.allianceId, input.month)) {
     throw new Conflict(`${input.month} is closed; record a correction as an adjustment instead.`)
   }
-  const [row] = await db
-    .insert(costs)
-    .values({
-      id: newId('cst'),
-      allianceId: a.allianceId,
-      month: input.month,
-      kind: input.kind,
-      amountFen: input.amountFen,
-      hubId: input.hubId ?? null,
-      note: input.note,
-      createdBy: a.userId,
-      createdAt: now.toISOString(),
-    })
-    .returning()
+  const id = newId('cst')
+  const at = now.toISOString()
+  const [[row]] = await db.batch([
+    db
+      .insert(costs)
+      .values({
+        id,
+        allianceId: a.allianceId,
+        month: input.month,
+        kind: input.kind,
+        amountFen: input.amountFen,
+        hubId: input.hubId ?? null,
+        note: input.note,
+        createdBy: a.userId,
+        createdAt: at,
+      })
+      .returning(),
+    auditEntry(db, a, {
+      action: 'cost.record',
+      entity: 'cost',
+      entityId: id,
+      at,
+      after: {
+        month: input.month,
+        kind: input.kind,
+        amountFen: input.amountFen,
+        hubId: input.hubId,
+      },
+    }),
+  ])
   return row!
 }
 
@@ -296,17 +323,35 @@ export async function setRules(
   db: Db,
   actor: Actor | null,
   input: { bookedShareBp: number; sharedBasis: 'EQUAL' | 'UNITS' },
+  now: Date,
 ) {
   const a = requireRole(actor, 'COORDINATOR')
   const current = await currentRules(db, a.allianceId)
-  await db.insert(allocationRules).values({
-    id: newId('rul'),
-    allianceId: a.allianceId,
-    version: current.version + 1,
-    bookedShareBp: input.bookedShareBp,
-    sharedBasis: input.sharedBasis,
-    createdBy: a.userId,
-  })
+  const id = newId('rul')
+  const at = now.toISOString()
+  const version = current.version + 1
+  await db.batch([
+    db.insert(allocationRules).values({
+      id,
+      allianceId: a.allianceId,
+      version,
+      bookedShareBp: input.bookedShareBp,
+      sharedBasis: input.sharedBasis,
+      createdBy: a.userId,
+    }),
+    auditEntry(db, a, {
+      action: 'allocationRules.set',
+      entity: 'allocationRules',
+      entityId: id,
+      at,
+      before: {
+        version: current.version,
+        bookedShareBp: current.bookedShareBp,
+        sharedBasis: current.sharedBasis,
+      },
+      after: { version, ...input },
+    }),
+  ])
   return currentRules(db, a.allianceId)
 }
 
@@ -456,12 +501,24 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
   const markPaid = db.run(sql`
     update statements set paid_at = ${at}, paid_by = ${a.userId}
     where id = ${id} and paid_at is null`)
+  const audit = auditEntry(db, a, {
+    action: 'statement.paid',
+    entity: 'statement',
+    entityId: id,
+    at,
+    before: { paidAt: null, totalFen: row.statement.totalFen },
+    after: sql`json_object('paidAt', paid_at, 'totalFen', total_fen, 'premiumCollectedFen',
+      ${premiumFen})`,
+    from: sql`from statements where id = ${id} and paid_at = ${at} and paid_by = ${a.userId}
+      and changes() > 0`,
+  })
   if (premiumFen > 0 && merchantId) {
     // The premium part of a paid statement is now cash in the insurance pool, posted only by
     // the request that actually marked it paid.
     await db
       .batch([
         markPaid,
+        audit,
         ...postTransaction(
           db,
           {
@@ -479,7 +536,7 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
       .catch(() => {
         throw new Conflict('This statement is already marked paid.')
       })
-  } else if (changes(await markPaid) === 0) {
+  } else if (changes((await db.batch([markPaid, audit]))[0]) === 0) {
     throw new Conflict('This statement is already marked paid.')
   }
   return merchantId
@@ -495,6 +552,7 @@ export async function addAdjustment(
   db: Db,
   actor: Actor | null,
   input: { merchantId: string; month: string; amountFen: number; reason: string },
+  now: Date,
 ) {
   const a = requireRole(actor, 'COORDINATOR')
   await getMerchant(db, a, input.merchantId)
@@ -504,18 +562,34 @@ export async function addAdjustment(
   }
   let target = nextMonth(input.month)
   while (await closedSettlement(db, a.allianceId, target)) target = nextMonth(target)
-  const [row] = await db
-    .insert(adjustments)
-    .values({
-      id: newId('adj'),
-      allianceId: a.allianceId,
-      merchantId: input.merchantId,
-      month: target,
-      amountFen: input.amountFen,
-      reason: input.reason,
-      originalSettlementId: original.id,
-      createdBy: a.userId,
-    })
-    .returning()
+  const id = newId('adj')
+  const at = now.toISOString()
+  const [[row]] = await db.batch([
+    db
+      .insert(adjustments)
+      .values({
+        id,
+        allianceId: a.allianceId,
+        merchantId: input.merchantId,
+        month: target,
+        amountFen: input.amountFen,
+        reason: input.reason,
+        originalSettlementId: original.id,
+        createdBy: a.userId,
+      })
+      .returning(),
+    auditEntry(db, a, {
+      action: 'adjustment.add',
+      entity: 'adjustment',
+      entityId: id,
+      at,
+      after: {
+        merchantId: input.merchantId,
+        correctsMonth: input.month,
+        month: target,
+        amountFen: input.amountFen,
+      },
+    }),
+  ])
   return row!
 }

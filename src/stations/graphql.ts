@@ -64,17 +64,24 @@ export const resolvers = {
   },
   Mutation: {
     createStation: (_: unknown, args: { input: unknown }, ctx: Ctx) =>
-      createStation(ctx.deps.db, ctx.actor, parseInput(stationSchema, args.input)),
+      createStation(ctx.deps.db, ctx.actor, parseInput(stationSchema, args.input), ctx.deps.now()),
     updateStation: (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) =>
-      updateStation(ctx.deps.db, ctx.actor, args.id, parseInput(stationSchema, args.input)),
+      updateStation(
+        ctx.deps.db,
+        ctx.actor,
+        args.id,
+        parseInput(stationSchema, args.input),
+        ctx.deps.now(),
+      ),
     setStationActive: (_: unknown, args: { id: string; active: boolean }, ctx: Ctx) =>
-      setStationActive(ctx.deps.db, ctx.actor, args.id, args.active),
+      setStationActive(ctx.deps.db, ctx.actor, args.id, args.active, ctx.deps.now()),
     updateStationDetails: (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) =>
       updateStationDetails(
         ctx.deps.db,
         ctx.actor,
         args.id,
         parseInput(stationDetailsSchema, args.input),
+        ctx.deps.now(),
       ),
   },
 }

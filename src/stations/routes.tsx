@@ -127,7 +127,7 @@ stationRoutes.post('/admin/stations', async (c) => {
       title: c.var.t('stationAdmin.newTitle'),
     })
   }
-  const station = await createStation(c.var.deps.db, actor, parsed.input)
+  const station = await createStation(c.var.deps.db, actor, parsed.input, c.var.deps.now())
   return c.redirect(listHref('all', '', { notice: 'created', id: station.id }), 303)
 })
 
@@ -152,14 +152,20 @@ stationRoutes.post('/admin/stations/:id', async (c) => {
       title: c.var.t('stationAdmin.editTitle', { name: station.name }),
     })
   }
-  await updateStation(db, actor, station.id, parsed.input)
+  await updateStation(db, actor, station.id, parsed.input, c.var.deps.now())
   return c.redirect(listHref('all', '', { notice: 'saved', id: station.id }), 303)
 })
 
 stationRoutes.post('/admin/stations/:id/active', async (c) => {
   const form = await c.req.parseBody()
   const active = form.active === 'true'
-  const station = await setStationActive(c.var.deps.db, c.var.actor, c.req.param('id'), active)
+  const station = await setStationActive(
+    c.var.deps.db,
+    c.var.actor,
+    c.req.param('id'),
+    active,
+    c.var.deps.now(),
+  )
   const status = typeof form.status === 'string' ? form.status : ''
   const province = typeof form.province === 'string' ? form.province : ''
   const notice = active ? 'reactivated' : 'deactivated'
@@ -195,6 +201,6 @@ stationRoutes.post('/station/details', async (c) => {
     const errors = messages(parsed.problems, c.var.t, c.var.locale)
     return renderDetails(c, { openingHours, services }, errors)
   }
-  await updateStationDetails(c.var.deps.db, actor, actor.stationId!, parsed.input)
+  await updateStationDetails(c.var.deps.db, actor, actor.stationId!, parsed.input, c.var.deps.now())
   return c.redirect('/station/details?saved=1', 303)
 })

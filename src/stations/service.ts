@@ -4,6 +4,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm'
 import { commissions, returns, stations, type StationService } from '../../db/schema'
+import { auditEntry } from '../audit/log'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
 import type { Db } from '../db'
 import { newId } from '../ids'
@@ -67,14 +68,30 @@ export async function stationCommissions(
   }
 }
 
+/** The fields of a station the audit log shows before and after a change. */
+function audited(s: Partial<Station>) {
+  const { id: _id, allianceId: _alliance, ...fields } = s
+  return fields
+}
+
 export async function createStation(
   db: Db,
   actor: Actor | null,
   input: StationInput,
+  now: Date,
 ): Promise<Station> {
   const a = requireRole(actor, 'COORDINATOR')
   const id = newId('sta')
-  await db.insert(stations).values({ ...input, id, allianceId: a.allianceId, active: true })
+  await db.batch([
+    db.insert(stations).values({ ...input, id, allianceId: a.allianceId, active: true }),
+    auditEntry(db, a, {
+      action: 'station.create',
+      entity: 'station',
+      entityId: id,
+      at: now.toISOString(),
+      after: audited({ ...input, active: true }),
+    }),
+  ])
   return getStation(db, a, id)
 }
 
@@ -83,10 +100,21 @@ export async function updateStation(
   actor: Actor | null,
   id: string,
   input: StationInput,
+  now: Date,
 ): Promise<Station> {
   const a = requireRole(actor, 'COORDINATOR')
-  await getStation(db, a, id)
-  await db.update(stations).set(input).where(eq(stations.id, id))
+  const before = await getStation(db, a, id)
+  await db.batch([
+    db.update(stations).set(input).where(eq(stations.id, id)),
+    auditEntry(db, a, {
+      action: 'station.update',
+      entity: 'station',
+      entityId: id,
+      at: now.toISOString(),
+      before: audited(pick(before, input)),
+      after: audited(input),
+    }),
+  ])
   return getStation(db, a, id)
 }
 
@@ -96,10 +124,21 @@ export async function setStationActive(
   actor: Actor | null,
   id: string,
   active: boolean,
+  now: Date,
 ): Promise<Station> {
   const a = requireRole(actor, 'COORDINATOR')
-  await getStation(db, a, id)
-  await db.update(stations).set({ active }).where(eq(stations.id, id))
+  const before = await getStation(db, a, id)
+  await db.batch([
+    db.update(stations).set({ active }).where(eq(stations.id, id)),
+    auditEntry(db, a, {
+      action: 'station.active',
+      entity: 'station',
+      entityId: id,
+      at: now.toISOString(),
+      before: { active: before.active },
+      after: { active },
+    }),
+  ])
   return getStation(db, a, id)
 }
 
@@ -109,12 +148,26 @@ export async function updateStationDetails(
   actor: Actor | null,
   id: string,
   input: { openingHours: string; services: StationService[] },
+  now: Date,
 ): Promise<Station> {
   const a = requireStation(actor, id)
-  await getStation(db, a, id)
-  await db
-    .update(stations)
-    .set({ openingHours: input.openingHours, services: input.services })
-    .where(eq(stations.id, id))
+  const before = await getStation(db, a, id)
+  const fields = { openingHours: input.openingHours, services: input.services }
+  await db.batch([
+    db.update(stations).set(fields).where(eq(stations.id, id)),
+    auditEntry(db, a, {
+      action: 'station.details',
+      entity: 'station',
+      entityId: id,
+      at: now.toISOString(),
+      before: pick(before, fields),
+      after: fields,
+    }),
+  ])
   return getStation(db, a, id)
+}
+
+/** The values `row` had for the keys of `fields`. */
+function pick<T extends object>(row: T, fields: object): Partial<T> {
+  return Object.fromEntries(Object.keys(fields).map((k) => [k, row[k as keyof T]])) as Partial<T>
 }

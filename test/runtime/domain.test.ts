@@ -69,7 +69,7 @@ describe('invariants on D1', () => {
       {},
       merchant,
     )
-    const { code } = registered.data.registerReturn
+    const { id, code } = registered.data.registerReturn
     const station = await token('station1@nestwork.demo')
     const scans = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -98,6 +98,20 @@ describe('invariants on D1', () => {
       'IN_TRANSIT',
       'AT_HUB',
     ])
+    // One audit entry per move, each with its request id: the nine repeated scans wrote none.
+    const audit = await env.DB.prepare(
+      'select action, request_id from audit_log where entity_id = ? order by id',
+    )
+      .bind(id)
+      .all<{ action: string; request_id: string | null }>()
+    expect(audit.results.map((e) => e.action)).toEqual([
+      'return.register',
+      'parcel.checkIn',
+      'parcel.pickUp',
+      'parcel.receive',
+    ])
+    expect(audit.results.every((e) => (e.request_id ?? '').length > 0)).toBe(true)
+    await expect(env.DB.prepare('delete from audit_log').run()).rejects.toThrow(/append-only/)
   })
 
   it('previews a month’s settlement with every cost split exactly', async () => {

@@ -39,6 +39,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/benchmarks', 'nav.benchmarks'],
     ['/admin/stations', 'nav.stations'],
     ['/admin/users', 'nav.users'],
+    ['/admin/audit', 'nav.audit'],
     ['/map', 'nav.map'],
   ],
 }

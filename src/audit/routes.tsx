@@ -1,0 +1,57 @@
+/**
+ * The audit log page for coordinators (`/admin/audit`): a GET form of filters and the entries
+ * newest first with an "older" link. Without JavaScript both are plain links; with htmx the
+ * results section swaps itself, rendered by the same component.
+ */
+import { Hono, type Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import { RequestContext } from 'hono/jsx-renderer'
+import {
+  AuditPage,
+  AuditResults,
+  type AuditFilterValues,
+  type AuditPageProps,
+} from '../../views/audit/audit-page'
+import { requireRole } from '../auth/roles'
+import type { AppEnv } from '../http/types'
+import { auditActions, browseAudit } from './browse'
+import { auditFilterSchema } from './schemas'
+
+export const auditRoutes = new Hono<AppEnv>()
+
+auditRoutes.get('/admin/audit', async (c) => {
+  const { db } = c.var.deps
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const query = c.req.query()
+  const filters: AuditFilterValues = {
+    action: query.action ?? '',
+    entityId: query.entityId ?? '',
+    actor: query.actor ?? '',
+    from: query.from ?? '',
+    to: query.to ?? '',
+    first: query.first,
+  }
+  const parsed = auditFilterSchema.safeParse({ ...filters, after: query.after ?? '' })
+  const issue = parsed.success ? undefined : parsed.error.issues[0]
+  const props: AuditPageProps = {
+    filters,
+    actions: await auditActions(db, actor),
+    result: parsed.success
+      ? await browseAudit(db, actor, parsed.data)
+      : { entries: [], olderCursor: null },
+    paged: parsed.success && parsed.data.after !== undefined,
+    error: issue
+      ? c.var.t('audit.filter.invalid', { field: issue.path.join('.'), message: issue.message })
+      : undefined,
+  }
+  const status = parsed.success ? 200 : 400
+  if (c.req.header('hx-request') === 'true') {
+    return fragment(c, <AuditResults {...props} />, status)
+  }
+  c.status(status)
+  return c.render(<AuditPage {...props} />, { title: c.var.t('audit.title') })
+})
+
+function fragment(c: Context<AppEnv>, node: Child, status: 200 | 400) {
+  return c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>, status)
+}
