@@ -1,0 +1,58 @@
+import { and, asc, eq, notExists } from 'drizzle-orm'
+import { alliances, benchmarkPublications, users } from '../../db/schema'
+import { localDate } from '../calendar/local-date'
+import type { Db } from '../db'
+import { Conflict } from '../errors'
+import { lastFinishedMonth } from './published'
+import { publishMonth } from './service'
+
+/**
+ * A month's benchmarks are published automatically from this day of the next month (Shanghai),
+ * leaving a day for the month's last returns to get their first responses and ratings.
+ */
+export const AUTO_PUBLISH_DAY = 2
+
+/**
+ * Publishes last month's benchmarks for every alliance that has not published them yet, once
+ * the month is due. Published on behalf of the alliance's first coordinator, who could have
+ * published it by hand. Running it again changes nothing: a publication is once per month.
+ * @returns the alliances published for
+ */
+export async function publishDueBenchmarks(db: Db, now: Date): Promise<string[]> {
+  if (Number(localDate(now).slice(8, 10)) < AUTO_PUBLISH_DAY) return []
+  const month = lastFinishedMonth(now)
+  const due = await db
+    .select({ id: alliances.id })
+    .from(alliances)
+    .where(
+      notExists(
+        db
+          .select()
+          .from(benchmarkPublications)
+          .where(
+            and(
+              eq(benchmarkPublications.allianceId, alliances.id),
+              eq(benchmarkPublications.month, month),
+            ),
+          ),
+      ),
+    )
+  const published: string[] = []
+  for (const { id } of due) {
+    const [coordinator] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.allianceId, id), eq(users.role, 'COORDINATOR')))
+      .orderBy(asc(users.createdAt), asc(users.id))
+      .limit(1)
+    if (!coordinator) continue
+    try {
+      await publishMonth(db, { allianceId: id, userId: coordinator.id }, month, now)
+      published.push(id)
+    } catch (error) {
+      // Another run (or a coordinator) published it first: nothing left to do.
+      if (!(error instanceof Conflict)) throw error
+    }
+  }
+  return published
+}
