@@ -1,6 +1,6 @@
-import { and, asc, eq, notExists } from 'drizzle-orm'
-import { alliances, benchmarkPublications, users } from '../../db/schema'
-import { localDate } from '../calendar/local-date'
+import { and, asc, eq, exists, gte, lt, notExists } from 'drizzle-orm'
+import { alliances, benchmarkPublications, merchants, returns, users } from '../../db/schema'
+import { localDate, monthInstants } from '../calendar/local-date'
 import type { Db } from '../db'
 import { Conflict } from '../errors'
 import { lastFinishedMonth } from './published'
@@ -14,27 +14,45 @@ export const AUTO_PUBLISH_DAY = 2
 
 /**
  * Publishes last month's benchmarks for every alliance that has not published them yet, once
- * the month is due. Published on behalf of the alliance's first coordinator, who could have
- * published it by hand. Running it again changes nothing: a publication is once per month.
+ * the month is due, and only when the alliance had returns that month (a publication is frozen
+ * for good, and an empty month compares nothing; a coordinator can still publish it by hand).
+ * Published on behalf of the alliance's first coordinator, who could have published it by hand.
+ * Running it again changes nothing: a publication is once per month.
  * @returns the alliances published for
  */
 export async function publishDueBenchmarks(db: Db, now: Date): Promise<string[]> {
   if (Number(localDate(now).slice(8, 10)) < AUTO_PUBLISH_DAY) return []
   const month = lastFinishedMonth(now)
+  const { start, end } = monthInstants(month)
   const due = await db
     .select({ id: alliances.id })
     .from(alliances)
     .where(
-      notExists(
-        db
-          .select()
-          .from(benchmarkPublications)
-          .where(
-            and(
-              eq(benchmarkPublications.allianceId, alliances.id),
-              eq(benchmarkPublications.month, month),
+      and(
+        exists(
+          db
+            .select()
+            .from(returns)
+            .innerJoin(merchants, eq(merchants.id, returns.merchantId))
+            .where(
+              and(
+                eq(merchants.allianceId, alliances.id),
+                gte(returns.createdAt, start),
+                lt(returns.createdAt, end),
+              ),
             ),
-          ),
+        ),
+        notExists(
+          db
+            .select()
+            .from(benchmarkPublications)
+            .where(
+              and(
+                eq(benchmarkPublications.allianceId, alliances.id),
+                eq(benchmarkPublications.month, month),
+              ),
+            ),
+        ),
       ),
     )
   const published: string[] = []

@@ -100,6 +100,7 @@ describe('recurring costs', () => {
 
 describe('benchmark publication', () => {
   it('publishes last month from the 2nd of the month (Shanghai), once', async () => {
+    await registerReturnFor(t, 1)
     // 1 December in Shanghai: not yet due.
     expect(await publishDueBenchmarks(t.db, new Date('2026-12-01T10:00:00Z'))).toEqual([])
     // 2 December 00:30 in Shanghai.
@@ -112,7 +113,15 @@ describe('benchmark publication', () => {
     expect(rows).toEqual([{ month: '2026-11', published_by: 'usr_001' }])
   })
 
+  it('leaves a month without returns unpublished', async () => {
+    expect(await publishDueBenchmarks(t.db, new Date('2026-12-01T16:30:00Z'))).toEqual([])
+    expect(await count(sql`select count(*) as n from benchmark_publications`)).toBe(0)
+  })
+
   it('leaves a month a coordinator already published alone', async () => {
+    t.setNow(new Date('2026-10-10T02:00:00Z'))
+    await registerReturnFor(t, 1)
+    t.setNow(new Date('2026-11-25T02:00:00Z'))
     const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
     const res = await gql(
       t,

@@ -22,6 +22,17 @@ async function count(query: string) {
   return (await env.DB.prepare(query).first<{ n: number }>())!.n
 }
 
+/**
+ * The Shanghai month now, the one `ahead` months later, and 00:00 on the 2nd of that later month
+ * in Shanghai (16:00 UTC on its 1st).
+ */
+function monthsFromNow(ahead: number) {
+  const local = new Date(Date.now() + 8 * 3600_000)
+  const month = local.toISOString().slice(0, 7)
+  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + ahead, 1, 16))
+  return { month, next: first.toISOString().slice(0, 7), scheduledTime: first }
+}
+
 async function registerReturn() {
   const gql = async (query: string, token?: string) => {
     const res = await SELF.fetch('https://nestwork.test/graphql', {
@@ -47,13 +58,14 @@ async function registerReturn() {
 
 describe('scheduled handler on workerd with D1', () => {
   it('runs the due jobs at the scheduled minute, and a second run changes nothing', async () => {
+    // The Worker registers on the real clock, so the cron runs at 00:00 on the 2nd of the next
+    // month in Shanghai (16:00 UTC on the 1st), on the hour: every job is due.
     const returnId = await registerReturn()
-    // On the hour, 2 January 2027 00:00 in Shanghai: every job is due.
-    const scheduledTime = new Date('2027-01-01T16:00:00Z')
+    const { month, next, scheduledTime } = monthsFromNow(1)
     await cron(scheduledTime)
-    expect(await count(`select count(*) as n from costs where month = '2027-01'`)).toBe(7)
+    expect(await count(`select count(*) as n from costs where month = '${next}'`)).toBe(7)
     expect(
-      await count(`select count(*) as n from benchmark_publications where month = '2026-12'`),
+      await count(`select count(*) as n from benchmark_publications where month = '${month}'`),
     ).toBe(1)
     const notice = await env.DB.prepare(
       `select merchant_id, return_id from notifications where kind = 'SLA_BREACH'`,
@@ -61,19 +73,17 @@ describe('scheduled handler on workerd with D1', () => {
     expect(notice.results).toEqual([{ merchant_id: 'mer_01', return_id: returnId }])
 
     await cron(scheduledTime)
-    expect(await count(`select count(*) as n from costs where month = '2027-01'`)).toBe(7)
+    expect(await count(`select count(*) as n from costs where month = '${next}'`)).toBe(7)
     expect(
-      await count(`select count(*) as n from benchmark_publications where month = '2026-12'`),
+      await count(`select count(*) as n from benchmark_publications where month = '${month}'`),
     ).toBe(1)
     expect(await count('select count(*) as n from notifications')).toBe(1)
   })
 
   it('runs only the every-minute job off the hour', async () => {
-    // 2 March 2027 00:07 in Shanghai: costs and benchmarks would be due, but only on the hour.
-    await cron(new Date('2027-03-01T16:07:00Z'))
-    expect(await count(`select count(*) as n from costs where month = '2027-03'`)).toBe(0)
-    expect(
-      await count(`select count(*) as n from benchmark_publications where month = '2027-02'`),
-    ).toBe(0)
+    // Seven minutes past the hour, months ahead: costs would be due, but only on the hour.
+    const { next, scheduledTime } = monthsFromNow(3)
+    await cron(new Date(scheduledTime.getTime() + 7 * 60_000))
+    expect(await count(`select count(*) as n from costs where month = '${next}'`)).toBe(0)
   })
 })
