@@ -10,6 +10,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: z.string().min(1).default('file:data/nestwork.db'),
   SEED_DEMO: flag,
+  SCHEDULED_JOBS: flag,
   LIBSQL_URL: z.string().url().optional(),
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
@@ -27,6 +28,8 @@ export interface Config {
   port: number
   databaseUrl: string
   seedDemo: boolean
+  /** Whether the Node entry runs the scheduled jobs (src/scheduled/jobs.ts) on its timer. */
+  scheduledJobs: boolean
   libsqlUrl?: string
   libsqlAuthToken?: string
   mapTileUrl: string
@@ -54,6 +57,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     seedDemo: e.SEED_DEMO ?? true,
+    scheduledJobs: e.SCHEDULED_JOBS ?? true,
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
     mapTileUrl: e.MAP_TILE_URL,

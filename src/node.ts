@@ -8,6 +8,7 @@ import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
 import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
 import { loadConfig } from './config'
+import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
 
 const config = loadConfig(process.env)
@@ -35,6 +36,28 @@ const app = createApp({
   blobs: blobDir ? fileBlobStore(blobDir) : undefined,
 })
 
+// Scheduled work: everything once at start-up (to catch up), then what is due each minute. A
+// tick that finds the previous one still running is skipped, so runs never overlap.
+// SCHEDULED_JOBS=0 turns this off (another process runs them, or a test drives the clock).
+let jobsRunning = false
+async function tick(all: boolean) {
+  if (jobsRunning) return
+  jobsRunning = true
+  try {
+    logJobs(await runJobs(db, new Date(), { all }))
+  } finally {
+    jobsRunning = false
+  }
+}
+function logJobs(outcomes: JobOutcome[]) {
+  for (const o of outcomes) {
+    if (o.error) console.error(`[job ${o.name}]`, o.error)
+    else if (o.changed) console.log(`[job ${o.name}] ${o.changed} change(s)`)
+  }
+}
+if (config.scheduledJobs) void tick(true)
+const ticker = config.scheduledJobs ? setInterval(() => void tick(false), 60_000) : undefined
+
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   // performance.now() counts from process start, so this includes loading the code.
   const ms = Math.round(performance.now())
@@ -60,6 +83,7 @@ async function graphiqlForDevelopment() {
 }
 
 function shutdown() {
+  clearInterval(ticker)
   server.close(() => {
     client.close()
     process.exit(0)

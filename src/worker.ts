@@ -1,7 +1,13 @@
 // Cloudflare Workers entry: the same app as src/node.ts over D1 or remote libSQL, static files
 // from the ASSETS binding. Migrations and the demo seed are not run here (no file system); apply
 // them with `wrangler d1 migrations apply` (D1) or drizzle-kit (Turso).
-import type { D1Database, ExecutionContext, Fetcher } from '@cloudflare/workers-types'
+import type {
+  D1Database,
+  ExecutionContext,
+  Fetcher,
+  R2Bucket,
+  ScheduledController,
+} from '@cloudflare/workers-types'
 import { createClient } from '@libsql/client/web'
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1'
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
@@ -12,10 +18,14 @@ import { withD1Batch } from './d1'
 import { pbkdf2Hasher } from './auth/password'
 import { loadConfig, type Config } from './config'
 import type { Db } from './db'
+import { runJobs } from './scheduled/jobs'
+import { r2BlobStore } from './storage-r2'
 
 export type Env = {
   DB?: D1Database
   ASSETS?: Fetcher
+  /** Uploaded files (claim evidence); without it pages offer no upload. */
+  BLOBS?: R2Bucket
   NODE_ENV?: string
   LIBSQL_URL?: string
   LIBSQL_AUTH_TOKEN?: string
@@ -52,22 +62,45 @@ function serveAssets(assets: Fetcher): MiddlewareHandler {
 function build(env: Env) {
   const config = loadConfig(env)
   return createApp({
-    db: openDb(config, env),
+    db: database(config, env),
     config,
     hasher: pbkdf2Hasher(),
     now: () => new Date(),
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     serveStatic: env.ASSETS ? serveAssets(env.ASSETS) : undefined,
     logError: (error, id) => console.error(`[${id}]`, error),
+    blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : undefined,
   })
 }
 
-// Bindings are fixed for an isolate's lifetime, so the app is built on the first request only.
+// Bindings are fixed for an isolate's lifetime, so the app and the database handle are built
+// on first use only.
 let app: ReturnType<typeof build> | undefined
+let db: Db | undefined
+
+function database(config: Config, env: Env): Db {
+  db ??= openDb(config, env)
+  return db
+}
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
     app ??= build(env)
     return app.fetch(request, env, ctx)
+  },
+
+  /**
+   * The Cron Trigger (`[triggers] crons` in wrangler.toml, every minute): the jobs due at the
+   * scheduled minute. A failed job is logged and fails the invocation, so it shows in the
+   * Worker's cron history; the jobs are idempotent, so the next run simply tries again.
+   */
+  async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+    const outcomes = await runJobs(
+      database(loadConfig(env), env),
+      new Date(controller.scheduledTime),
+    )
+    const failed = outcomes.filter((o) => o.error !== undefined)
+    for (const o of failed) console.error(`[job ${o.name}]`, o.error)
+    if (failed.length > 0) throw new Error(`${failed.length} scheduled job(s) failed`)
   },
 }

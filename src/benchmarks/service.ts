@@ -103,6 +103,19 @@ const allDimensions = [...dimensions, 'OVERALL'] as const
 /** Publishes (and so freezes) a finished month's benchmarks. Coordinators; once per month. */
 export async function publishBenchmarks(db: Db, actor: Actor | null, month: string, now: Date) {
   const a = requireRole(actor, 'COORDINATOR')
+  return publishMonth(db, { allianceId: a.allianceId, userId: a.userId }, month, now)
+}
+
+/**
+ * Publishes a finished month for an alliance, stamped with the user it is published by (a
+ * coordinator, or the one the scheduled job publishes on behalf of). CONFLICT once published.
+ */
+export async function publishMonth(
+  db: Db,
+  a: { allianceId: string; userId: string },
+  month: string,
+  now: Date,
+) {
   if (month >= localDate(now).slice(0, 7)) {
     throw new InvalidInput('month', `${month} has not ended yet`)
   }

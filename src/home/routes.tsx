@@ -7,6 +7,7 @@ import { MerchantHome } from '../../views/home/merchant-home'
 import { StationHome } from '../../views/home/station-home'
 import type { Actor } from '../auth/roles'
 import type { Db } from '../db'
+import { unseenBreachCount } from '../inspection/breach-notices'
 import type { AppEnv } from '../http/types'
 import {
   getHub,
@@ -36,11 +37,12 @@ homeRoutes.get('/', async (c) => {
 async function roleHome(db: Db, actor: Actor) {
   switch (actor.role) {
     case 'MERCHANT': {
-      const [merchant, hubs] = await Promise.all([
+      const [merchant, hubs, breaches] = await Promise.all([
         getMerchant(db, actor, actor.merchantId!),
         listHubs(db, actor),
+        unseenBreachCount(db, actor),
       ])
-      return <MerchantHome merchant={merchant} hubs={hubs} />
+      return <MerchantHome merchant={merchant} hubs={hubs} breaches={breaches} />
     }
     case 'STATION_OPERATOR':
       return <StationHome station={await getStation(db, actor, actor.stationId!)} />

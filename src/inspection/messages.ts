@@ -4,6 +4,9 @@ export const en = {
   'inspection.home.desk': 'After-sales desk: returns waiting for your response or decision',
   'inspection.home.serviceLevels': 'Service levels this month (on-time response and resolution)',
   'inspection.home.staff': 'After-sales staff and their certification',
+  'inspection.breaches.notice': 'Returns that breached their service deadline: {count}',
+  'inspection.breaches.open': 'Act on them at the after-sales desk',
+  'inspection.breaches.dismiss': 'Dismiss',
 
   'inspection.grade.RESELLABLE': 'Resellable',
   'inspection.grade.DAMAGED': 'Damaged',
@@ -215,6 +218,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'inspection.home.desk': '售后工作台：等待您回复或决定的退货',
   'inspection.home.serviceLevels': '本月服务水平（按时回复与按时处理）',
   'inspection.home.staff': '售后人员及其认证',
+  'inspection.breaches.notice': '已超出服务时限的退货：{count} 件',
+  'inspection.breaches.open': '前往售后工作台处理',
+  'inspection.breaches.dismiss': '知道了',
 
   'inspection.grade.RESELLABLE': '可二次销售',
   'inspection.grade.DAMAGED': '破损',

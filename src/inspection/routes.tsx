@@ -32,6 +32,7 @@ import { formatFen } from '../money'
 import { listHubs, listMerchants } from '../network/service'
 import { formatCode, normalizeCode } from '../returns/code'
 import { getReturn } from '../returns/service'
+import { dismissBreachNotices } from './breach-notices'
 import { NEAR_EXPIRY_DAYS, type ChecklistItem } from './checklists'
 import {
   afterSalesDesk,
@@ -337,6 +338,12 @@ inspectionRoutes.get('/desk', async (c) => {
     }
   }
   return renderDesk(c, { notice })
+})
+
+/** Dismisses the home page's breach notice; the notices stay on record. */
+inspectionRoutes.post('/desk/breaches/dismiss', async (c) => {
+  await dismissBreachNotices(c.var.deps.db, c.var.actor, c.var.deps.now())
+  return c.redirect('/', 303)
 })
 
 /**

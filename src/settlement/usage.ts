@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm'
 import { adjustments, allocationRules, costs, merchants } from '../../db/schema'
 import { monthBounds, monthInstants } from '../calendar/local-date'
-import type { Db } from '../db'
+import { changes, type Db } from '../db'
 import { NotFound } from '../errors'
 import { monthPremiums } from '../insurance/service'
 import type { ByHub, CostInput, Rules, Usage } from './allocate'
@@ -84,20 +84,28 @@ export async function usageFor(
 }
 
 /**
+ * Adds each recurring template's entry for an open month, once per template and month (a unique
+ * index; a closed month's trigger refuses them). Run by the preview and by the scheduled job.
+ * @returns how many entries were added
+ */
+export async function postRecurringCosts(db: Db, allianceId: string, month: string, now: Date) {
+  const result = await db.run(sql`
+    insert into costs (id, alliance_id, month, kind, amount_fen, hub_id, note, template_id, created_at)
+    select 'cst_' || lower(hex(randomblob(8))), alliance_id, ${month}, kind, amount_fen, hub_id,
+      note, id, ${now.toISOString()}
+    from cost_templates
+    where alliance_id = ${allianceId} and start_month <= ${month}
+      and (end_month is null or end_month >= ${month})
+    on conflict (template_id, month) do nothing`)
+  return changes(result)
+}
+
+/**
  * The month's costs. For an open month (`openAt` = now), recurring templates first add their
  * entry (once per template and month, by a unique index), so a preview always includes them.
  */
 export async function costsFor(db: Db, allianceId: string, month: string, openAt: Date | null) {
-  if (openAt) {
-    await db.run(sql`
-      insert into costs (id, alliance_id, month, kind, amount_fen, hub_id, note, template_id, created_at)
-      select 'cst_' || lower(hex(randomblob(8))), alliance_id, ${month}, kind, amount_fen, hub_id,
-        note, id, ${openAt.toISOString()}
-      from cost_templates
-      where alliance_id = ${allianceId} and start_month <= ${month}
-        and (end_month is null or end_month >= ${month})
-      on conflict (template_id, month) do nothing`)
-  }
+  if (openAt) await postRecurringCosts(db, allianceId, month, openAt)
   return db
     .select()
     .from(costs)

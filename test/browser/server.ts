@@ -62,6 +62,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       PORT: String(port),
       DATABASE_URL: `file:${join(dir, 'nestwork.db')}`,
       SEED_DEMO: '1',
+      // Journeys set up their own state; a job publishing or notifying on its own would race them.
+      SCHEDULED_JOBS: '0',
       NODE_ENV: 'test',
       MAP_TILE_URL: refusedTileUrl,
       ...options.env,

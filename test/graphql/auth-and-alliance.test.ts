@@ -196,8 +196,8 @@ describe('request problems', () => {
 
   it('masks unexpected failures as INTERNAL without leaking SQL or stacks', async () => {
     const token = await tokenFor(t, 'merchant1@nestwork.demo')
-    await t.client.execute('pragma foreign_keys = off')
-    await t.client.execute('drop table stations')
+    // Renamed rather than dropped: D1 enforces foreign keys and refuses to drop a referenced table.
+    await t.client.execute('alter table stations rename to stations_gone')
     const res = await gql(t, '{ alliance { stations { id } } }', {}, token)
     const error = res.errors![0]!
     expect(error.message).toBe('Unexpected error.')

@@ -1,29 +1,30 @@
-import type { Client } from '@libsql/client'
-import { openLibsql } from '../../db/libsql'
 import { seedDemo } from '../../db/seed/seed'
 import { createApp } from '../../src/app'
 import { pbkdf2Hasher } from '../../src/auth/password'
 import { loadConfig } from '../../src/config'
 import type { Db } from '../../src/db'
-import { memoryBlobStore } from '../../src/storage'
+import type { SqlClient } from './sql-client'
+import { openTestStorage } from './test-storage'
 
 export interface TestApp {
   app: ReturnType<typeof createApp>
   db: Db
-  client: Client
+  /** Raw SQL on the same database, bypassing the app. */
+  client: SqlClient
   /** Moves the test clock. */
   setNow(date: Date): void
 }
 
 /**
- * A fresh, migrated and seeded in-memory database behind a fresh app. Password hashes use few
+ * A fresh, migrated and seeded database behind a fresh app (libSQL and memory blobs on Node, D1
+ * and R2 under workerd: see `test-storage.ts`). Password hashes use few
  * PBKDF2 iterations so seeding 72 accounts stays fast; the KDF itself is tested at full strength.
  * The caller's IP comes from `x-test-ip` so throttling can be tested per address.
  */
 export async function createTestApp(
   options: { seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const { db, client } = await openLibsql(':memory:')
+  const { db, client, blobs } = await openTestStorage()
   const hasher = pbkdf2Hasher(1000)
   if (options.seed ?? true) await seedDemo(db, hasher)
   let now = new Date('2026-11-25T02:00:00Z')
@@ -33,7 +34,7 @@ export async function createTestApp(
     hasher,
     now: () => now,
     clientIp: (c) => c.req.header('x-test-ip') ?? '198.51.100.7',
-    blobs: memoryBlobStore(),
+    blobs,
   })
   return { app, db, client, setNow: (d) => (now = d) }
 }

@@ -5,6 +5,7 @@ declare global {
     interface Env {
       DB: D1Database
       ASSETS: Fetcher
+      BLOBS: R2Bucket
       TEST_MIGRATIONS: D1Migration[]
     }
   }

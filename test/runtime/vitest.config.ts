@@ -1,12 +1,26 @@
 import { fileURLToPath } from 'node:url'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type Plugin } from 'vitest/config'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** Under workerd, `createTestApp()` opens a fresh D1 and R2 instead of libSQL and memory. */
+function testStorageOnWorkers(): Plugin {
+  return {
+    name: 'nestwork-test-storage-on-workers',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === './test-storage' && importer?.endsWith('/test/helpers/app.ts')) {
+        return `${root}test/runtime/test-storage.ts`
+      }
+    },
+  }
+}
 
 export default defineConfig(async () => ({
   root,
   plugins: [
+    testStorageOnWorkers(),
     cloudflareTest({
       main: './src/worker.ts',
       // The real wrangler.toml, so the tests exercise its D1 and ASSETS bindings (run locally).
@@ -20,9 +34,10 @@ export default defineConfig(async () => ({
     }),
   ],
   test: {
-    include: ['test/runtime/**/*.test.ts'],
+    include: ['test/runtime/**/*.test.ts', 'test/integration/*.test.ts', 'test/graphql/*.test.ts'],
     setupFiles: ['test/runtime/setup.ts'],
-    testTimeout: 20_000,
+    // D1 under workerd is slower than libSQL in memory, most of all for the concurrency tests.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 }))

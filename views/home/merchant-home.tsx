@@ -1,11 +1,33 @@
 import type { Hub, Merchant } from '../../src/network/service'
+import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { HubTable } from '../map/hub-table'
 
-export function MerchantHome({ merchant, hubs }: { merchant: Merchant; hubs: Hub[] }) {
+export function MerchantHome({
+  merchant,
+  hubs,
+  breaches,
+}: {
+  merchant: Merchant
+  hubs: Hub[]
+  /** Returns that breached a service deadline since the merchant last dismissed the notice. */
+  breaches: number
+}) {
   const { t, locale } = usePage()
   return (
     <>
+      {breaches > 0 && (
+        <section class="card notice notice--warn" role="status" id="breach-notice">
+          <p>{t('inspection.breaches.notice', { count: breaches })}</p>
+          <p>
+            <a href="/desk">{t('inspection.breaches.open')}</a>
+          </p>
+          <form method="post" action="/desk/breaches/dismiss">
+            <CsrfField />
+            <button type="submit">{t('inspection.breaches.dismiss')}</button>
+          </form>
+        </section>
+      )}
       <section class="card">
         <h2>{t('home.merchant.profile')}</h2>
         <p class="lead">{locale === 'en' ? merchant.nameEn : merchant.name}</p>
