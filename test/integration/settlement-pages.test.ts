@@ -329,13 +329,13 @@ describe('coordinator: closing a month', () => {
       sql`select id, total_fen from statements where merchant_id = 'mer_01'`,
     )
     await coordinator.get('/settlement?month=2026-10')
-    at('2026-11-26T01:30:00Z')
+    at('2026-11-25T09:30:00Z')
     const res = await coordinator.post(`/settlement/statements/${row!.id}/paid`, {}, htmx)
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toMatch(new RegExp(`^<tr id="statement-${row!.id}"`))
     expect(html).toContain('badge badge--paid')
-    expect(html).toContain('2026年11月26日 09:30 · 联盟协调员 王敏')
+    expect(html).toContain('2026年11月25日 17:30 · 联盟协调员 王敏')
     expect(html).not.toContain('标记为已付款</button>')
 
     const twice = await coordinator.post(`/settlement/statements/${row!.id}/paid`, {}, htmx)
@@ -344,7 +344,7 @@ describe('coordinator: closing a month', () => {
     const [after] = await t.db.all<{ total_fen: number; paid_at: string }>(
       sql`select total_fen, paid_at from statements where id = ${row!.id}`,
     )
-    expect(after).toEqual({ total_fen: row!.total_fen, paid_at: '2026-11-26T01:30:00.000Z' })
+    expect(after).toEqual({ total_fen: row!.total_fen, paid_at: '2026-11-25T09:30:00.000Z' })
   })
 
   it('adds an adjustment that lands in the next open month', async () => {
