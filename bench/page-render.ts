@@ -26,7 +26,7 @@ const labels = {
 } as const
 
 export async function run(): Promise<Result> {
-  const renders = intFromEnv('BENCH_RENDERS', quick ? 300 : 1_000)
+  const renders = intFromEnv('BENCH_RENDERS', quick ? 200 : 500)
   const returns = 60
   console.log(`  ${renders} renders each way (BENCH_RENDERS) …`)
   const b = await benchApp()

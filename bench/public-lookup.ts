@@ -23,7 +23,7 @@ const labels = {
 const lookupQuery = `query ($code: String!) { returnByCode(code: $code) { code status stationName } }`
 
 export async function run(): Promise<Result> {
-  const lookups = intFromEnv('BENCH_LOOKUPS', quick ? 500 : 2_000)
+  const lookups = intFromEnv('BENCH_LOOKUPS', quick ? 300 : 1_000)
   const returns = 200
   console.log(`  ${lookups} lookups of ${returns} returns each way (BENCH_LOOKUPS) …`)
   const b = await benchApp()
