@@ -25,7 +25,7 @@ import { bookHubCapacity, setHubCapacity } from '../src/booking/service'
 import { addDays, localDate } from '../src/calendar/local-date'
 import { CapacityExceeded } from '../src/errors'
 import { newId } from '../src/ids'
-import type { Measurement, Result } from './scenario'
+import { intFromEnv, quick, type Measurement, type Result } from './scenario'
 import { startBenchServer, type BenchServer } from './server'
 
 export const name = 'booking'
@@ -56,7 +56,7 @@ interface Workload {
 
 function workload(): Workload {
   const clients = intFromEnv('BENCH_CLIENTS', 20)
-  const requestsPerClient = intFromEnv('BENCH_REQUESTS', 100)
+  const requestsPerClient = intFromEnv('BENCH_REQUESTS', quick ? 30 : 100)
   if (clients > merchantEmails.length) {
     throw new Error(`BENCH_CLIENTS is at most ${merchantEmails.length}: one demo merchant each`)
   }
@@ -73,14 +73,6 @@ function workload(): Workload {
     date: addDays(today, 3),
     warmupDate: addDays(today, 4),
   }
-}
-
-function intFromEnv(key: string, fallback: number): number {
-  const text = process.env[key]
-  if (text === undefined || text === '') return fallback
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${key} must be a positive integer`)
-  return value
 }
 
 /** With a fair share too small, refusals would be FAIR_SHARE, not the capacity race measured. */

@@ -5,6 +5,12 @@ export interface Measurement {
   label: string
   operations: number
   seconds: number
+  /**
+   * A figure other than a rate (a size, say) in `unit`; the table shows it instead of ops/s and
+   * compares it with the baseline's.
+   */
+  value?: number
+  unit?: string
   confirmed?: number
   refused?: number
   /** Units confirmed beyond capacity; anything above 0 fails the benchmark. */
@@ -27,3 +33,18 @@ export interface Scenario {
 }
 
 export const opsPerSecond = (m: Measurement) => m.operations / m.seconds
+
+/** The figure a measurement is compared by: its value if it has one, else its rate. */
+export const figure = (m: Measurement) => m.value ?? opsPerSecond(m)
+
+/** `npm run bench -- --quick` (or BENCH_QUICK=1): smaller default workloads, same checks. */
+export const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
+
+/** A positive integer from the environment, else `fallback` (the full or the quick size). */
+export function intFromEnv(key: string, fallback: number, min = 1): number {
+  const text = process.env[key]
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < min) throw new Error(`${key} must be an integer ≥ ${min}`)
+  return value
+}

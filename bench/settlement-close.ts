@@ -22,7 +22,7 @@ import { pbkdf2Hasher } from '../src/auth/password'
 import type { Actor } from '../src/auth/roles'
 import { localDate, monthBounds, monthInstants } from '../src/calendar/local-date'
 import { closeSettlement, settlementPreview } from '../src/settlement/service'
-import type { Measurement, Result } from './scenario'
+import { intFromEnv, quick, type Measurement, type Result } from './scenario'
 
 export const name = 'settlement-close'
 
@@ -41,21 +41,13 @@ interface Workload {
   month: string
 }
 
-function intFromEnv(key: string, fallback: number, min = 1): number {
-  const text = process.env[key]
-  if (text === undefined || text === '') return fallback
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < min) throw new Error(`${key} must be an integer ≥ ${min}`)
-  return value
-}
-
 function workload(): Workload {
   const today = localDate(new Date())
   const [y, m] = today.split('-').map(Number) as [number, number]
   const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
   return {
     merchants: intFromEnv('BENCH_MERCHANTS', 200, 20),
-    returns: intFromEnv('BENCH_RETURNS', 500_000),
+    returns: intFromEnv('BENCH_RETURNS', quick ? 100_000 : 500_000),
     perRun: 100,
     month,
   }

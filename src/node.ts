@@ -1,5 +1,6 @@
 // Node entry: embedded libSQL file database by default, migrations and demo seed at start-up,
-// static files from disk, one process that stops cleanly on SIGTERM.
+// static files from disk, one process that drains its requests and stops cleanly on SIGTERM.
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -82,13 +83,33 @@ async function graphiqlForDevelopment() {
   return () => renderGraphiQL({ title: 'Nestwork GraphQL' })
 }
 
-function shutdown() {
+/** How long a SIGTERM waits for requests in flight before it cuts them off. */
+const drainMs = 10_000
+let stopping = false
+
+/**
+ * Stops taking connections, lets the requests in flight finish, then closes the database and
+ * exits 0. `close()` alone would also wait out every keep-alive connection, so connections are
+ * closed as soon as they fall idle. Requests still running after `drainMs` are cut off (exit 1).
+ */
+function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
   clearInterval(ticker)
-  server.close(() => {
+  console.log(`${signal}: finishing requests in flight, then stopping`)
+  const http = server as Server
+  const sweep = setInterval(() => http.closeIdleConnections(), 50)
+  http.close(() => {
+    clearInterval(sweep)
     client.close()
     process.exit(0)
   })
-  setTimeout(() => process.exit(0), 3000).unref()
+  http.closeIdleConnections()
+  setTimeout(() => {
+    console.error(`Requests still running after ${drainMs} ms were cut off.`)
+    http.closeAllConnections()
+    process.exit(1)
+  }, drainMs).unref()
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))
