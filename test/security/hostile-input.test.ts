@@ -169,7 +169,11 @@ function allowedRole(expect: readonly string[]): RoleName {
 const mutationType = schema.getMutationType()!
 const mutations = Object.values(mutationType.getFields())
 
-function operationFor(field: GraphQLField<unknown, unknown>, vars: Json): string {
+function operationFor(
+  field: GraphQLField<unknown, unknown>,
+  vars: Json,
+  kind: 'query' | 'mutation' = 'mutation',
+): string {
   const args = field.args.filter((a) => a.name in vars)
   const decl = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')
   const call = args.map((a) => `${a.name}: $${a.name}`).join(', ')
@@ -177,11 +181,16 @@ function operationFor(field: GraphQLField<unknown, unknown>, vars: Json): string
   while ('ofType' in type) type = type.ofType
   const selection =
     'getFields' in type ? `{ __typename${'id' in type.getFields() ? ' id' : ''} }` : ''
-  return `mutation${decl ? ` (${decl})` : ''} { ${field.name}${call ? `(${call})` : ''} ${selection} }`
+  return `${kind}${decl ? ` (${decl})` : ''} { ${field.name}${call ? `(${call})` : ''} ${selection} }`
 }
 
 /** Sends a mutation with raw variables (they may be anything, not only an object). */
-async function send(field: GraphQLField<unknown, unknown>, vars: unknown, token?: string) {
+async function send(
+  field: GraphQLField<unknown, unknown>,
+  vars: unknown,
+  token?: string,
+  kind: 'query' | 'mutation' = 'mutation',
+) {
   const declared = vars && typeof vars === 'object' && !Array.isArray(vars) ? (vars as Json) : {}
   const res = await fx.t.app.request('http://localhost/graphql', {
     method: 'POST',
@@ -190,7 +199,7 @@ async function send(field: GraphQLField<unknown, unknown>, vars: unknown, token?
       'x-test-ip': '198.51.100.7',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query: operationFor(field, declared), variables: vars }),
+    body: JSON.stringify({ query: operationFor(field, declared, kind), variables: vars }),
   })
   const body = (await res.json()) as { data?: Json | null; errors?: { extensions?: Json }[] }
   return { status: res.status, ...body }
@@ -363,16 +372,23 @@ describe('every field of every input schema refuses 100 kB of text', () => {
   })
 })
 
-describe('every mutation refuses 100 kB in any of its text variables', () => {
-  it.each(mutations.map((m) => [m.name, m] as const))('%s', async (name, field) => {
-    const c = graphqlCases.Mutation[name]!
+const queries = Object.values(schema.getQueryType()!.getFields())
+
+describe('every operation refuses 100 kB in any of its text variables', () => {
+  // Names, not field objects: formatting a field for the title would walk the whole schema.
+  it.each([
+    ...queries.map((f) => ['query', f.name] as const),
+    ...mutations.map((f) => ['mutation', f.name] as const),
+  ])('%s %s', async (kind, name) => {
+    const field = (kind === 'query' ? queries : mutations).find((f) => f.name === name)!
+    const c = graphqlCases[kind === 'query' ? 'Query' : 'Mutation'][name]!
     const role = allowedRole(c.expect)
     const base = ((await c.vars?.(fx, role)) ?? {}) as Json
     known = null
     const texts = leafPaths(base).filter((p) => typeof pathGet(base, p) === 'string')
     for (const p of texts) {
       await before()
-      const res = await send(field, withAt(base, p, HUGE), await tokenForRole(role, false))
+      const res = await send(field, withAt(base, p, HUGE), await tokenForRole(role, false), kind)
       const code = res.errors?.[0]?.extensions?.code
       // An id outside the input schemas is a lookup: no row has it, or not one of the caller's.
       const allowed = /(^|\.)(id|\w+Id)$/.test(p.join('.'))
@@ -387,6 +403,30 @@ describe('every mutation refuses 100 kB in any of its text variables', () => {
 function pathGet(value: unknown, path: (string | number)[]): unknown {
   return path.reduce<any>((v, k) => v?.[k], value)
 }
+
+/** Fields read as a switch or a choice, where any other text simply means "off". */
+const switches = new Set(['active', 'certified', 'optIn', 'waitlist', 'largeItem', 'next'])
+const previews = new Set(['/inspect/:id/grades'])
+
+describe('every form refuses 100 kB in any of its text fields', () => {
+  it.each(formRoutes.map((c) => [c.route, c] as const))('POST %s', async (route, c) => {
+    const role = allowedRole(c.expect)
+    const made = (await c.make?.(fx, role)) ?? {}
+    known = null
+    const form = made.form ?? {}
+    for (const key of Object.keys(form).filter((k) => !switches.has(k))) {
+      await before()
+      const res = await (
+        await browserFor(c, role)
+      ).post(made.path ?? route, { ...form, [key]: HUGE })
+      await res.arrayBuffer()
+      // The grade preview only works out the grades the answers allow; it stores nothing.
+      if (!previews.has(route)) expect(res.status, `${route} ${key}`).toBeGreaterThanOrEqual(400)
+      expect(res.status, `${route} ${key}`).toBeLessThan(500)
+      await expectUnchangedWhen(true, `POST ${route} with 100 kB in ${key}`)
+    }
+  })
+})
 
 // ---- escaping --------------------------------------------------------------------------------
 
