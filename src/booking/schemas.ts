@@ -6,7 +6,7 @@ export const isoMonth = z.string().refine(isIsoMonth, { error: 'use a month as Y
 
 /** Booking input, shared by the calendar form and `bookHubCapacity`. */
 export const bookingSchema = z.object({
-  hubId: z.string().min(1, { error: 'choose a hub' }),
+  hubId: z.string().min(1, { error: 'choose a hub' }).max(64),
   date: isoDate,
   units: z.coerce
     .number({ error: 'enter a whole number of units' })
@@ -22,7 +22,7 @@ export const bookingSchema = z.object({
 export type BookingInput = z.infer<typeof bookingSchema>
 
 export const capacitySchema = z.object({
-  hubId: z.string().min(1),
+  hubId: z.string().min(1).max(64),
   date: isoDate,
   capacityUnits: z.coerce
     .number({ error: 'enter a whole number of units' })

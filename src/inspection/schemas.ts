@@ -2,12 +2,12 @@ import * as z from 'zod'
 import { grades, resolutionKinds } from '../../db/schema'
 
 export const respondSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   message: z.string().trim().min(1, { error: 'write a message' }).max(1000),
 })
 
 export const inspectSchema = z.object({
-  returnId: z.string().min(1),
+  returnId: z.string().min(1).max(64),
   grade: z.enum(grades, { error: 'choose a grade' }),
   checklist: z.array(z.object({ item: z.string().max(40), value: z.string().max(500) })).max(20),
   notes: z.string().trim().max(2000).default(''),
@@ -15,7 +15,7 @@ export const inspectSchema = z.object({
 export type InspectInput = z.infer<typeof inspectSchema>
 
 export const resolveSchema = z.object({
-  returnId: z.string().min(1),
+  returnId: z.string().min(1).max(64),
   resolution: z.enum(resolutionKinds, { error: 'choose a resolution' }),
   refundFen: z
     .number({ error: 'enter the refund in fen' })
@@ -41,6 +41,6 @@ export const staffSchema = z.object({
 })
 
 export const certificationSchema = z.object({
-  staffId: z.string().min(1),
+  staffId: z.string().min(1).max(64),
   certified: z.boolean(),
 })

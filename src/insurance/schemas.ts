@@ -15,6 +15,7 @@ export const declarationSchema = z.object({
 export const claimSchema = z.object({
   returnId: z
     .string()
+    .max(64)
     .optional()
     .transform((v) => v || undefined),
   amountFen: z.coerce
@@ -27,7 +28,7 @@ export const claimSchema = z.object({
 export type ClaimInput = z.infer<typeof claimSchema>
 
 export const decisionSchema = z.object({
-  claimId: z.string().min(1),
+  claimId: z.string().min(1).max(64),
   decision: z.enum(['APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'], {
     error: 'choose APPROVED, PARTIALLY_APPROVED or REJECTED',
   }),

@@ -23,7 +23,7 @@ export const registerReturnSchema = z.object({
     .optional()
     .transform((v) => v === true || v === 'on' || v === 'true' || v === '1'),
   reason: text(500, 'the reason for the return'),
-  hubId: z.string().trim().min(1, { error: 'choose a hub' }),
+  hubId: z.string().trim().min(1, { error: 'choose a hub' }).max(64),
   customerContact: z
     .string()
     .trim()

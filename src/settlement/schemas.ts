@@ -12,6 +12,7 @@ export const costSchema = z.object({
     .max(100_000_000_000, { error: 'too large' }),
   hubId: z
     .string()
+    .max(64)
     .optional()
     .transform((v) => v || undefined),
   note: z.string().trim().max(200, { error: 'at most 200 characters' }).default(''),
@@ -33,7 +34,7 @@ export const closeSchema = z.object({
 })
 
 export const adjustmentSchema = z.object({
-  merchantId: z.string().min(1),
+  merchantId: z.string().min(1).max(64),
   /** The closed month being corrected; the adjustment lands in the next open month. */
   month: isoMonth,
   amountFen: z

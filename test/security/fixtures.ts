@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm'
+import type { TestApp } from '../helpers/app'
+import { Browser, gql, tokenFor } from '../helpers/http'
+import { registerReturnFor } from '../helpers/returns'
+
+/** The six callers every cell of the matrix is tried as. */
+export const roles = [
+  'anonymous',
+  'merchantA',
+  'merchantB',
+  'station',
+  'hub',
+  'coordinator',
+] as const
+export type RoleName = (typeof roles)[number]
+
+/** Merchant A owns the rows under test; merchant B is the other tenant. */
+export const emails: Record<Exclude<RoleName, 'anonymous'>, string> = {
+  merchantA: 'merchant1@nestwork.demo',
+  merchantB: 'merchant2@nestwork.demo',
+  station: 'station1@nestwork.demo',
+  hub: 'hub1@nestwork.demo',
+  coordinator: 'coordinator@nestwork.demo',
+}
+
+/** Rows built once per file, all belonging to merchant A unless named otherwise. */
+export interface Fixtures {
+  t: TestApp
+  tokens: Record<RoleName, string | undefined>
+  browsers: Record<RoleName, Browser>
+  /** A registered return (not yet at a station). */
+  returnA: { id: string; code: string }
+  bookingA: string
+  claimA: string
+  statementA: string
+  /** The October statement of any merchant. */
+  statementOf(merchantId: string): Promise<string>
+  staffA: string
+  runA: string
+  /** A unique suffix for idempotency keys and names. */
+  seq(): number
+  /** A fresh return of merchant A, taken as far as `stage`. */
+  freshReturn(stage?: Stage): Promise<{ id: string; code: string }>
+  freshBooking(): Promise<string>
+  freshClaim(): Promise<string>
+  /** A fresh pickup run of station 1 to hub 1, and a parcel checked in at station 1. */
+  freshRunWithParcel(): Promise<{ runId: string; code: string }>
+}
+
+export type Stage = 'REGISTERED' | 'AT_STATION' | 'AT_HUB' | 'INSPECTED' | 'RESOLVED'
+
+const FOOD_ANSWERS = [
+  { item: 'sealIntact', value: 'true' },
+  { item: 'expiryDate', value: '2027-08-01' },
+  { item: 'storageDamage', value: 'false' },
+]
+
+async function must(p: ReturnType<typeof gql>): Promise<any> {
+  const res = await p
+  if (!res.data || res.errors) throw new Error(JSON.stringify(res.errors))
+  return res.data
+}
+
+/**
+ * Builds the shared rows: merchants A and B enrolled in insurance from October with a declared
+ * order value, October settled, and one of each of A's rows that cross-tenant reads ask for.
+ */
+export async function buildFixtures(t: TestApp): Promise<Fixtures> {
+  const tokens = { anonymous: undefined } as Record<RoleName, string | undefined>
+  const browsers = { anonymous: new Browser(t) } as Record<RoleName, Browser>
+  for (const role of roles) {
+    if (role === 'anonymous') continue
+    tokens[role] = await tokenFor(t, emails[role])
+    browsers[role] = new Browser(t)
+    await browsers[role].signIn(emails[role])
+  }
+  await browsers.anonymous.get('/login')
+  const { merchantA, merchantB, station, hub, coordinator } = tokens as Record<string, string>
+  let n = 0
+  const seq = () => ++n
+
+  t.setNow(new Date('2026-10-05T02:00:00Z'))
+  for (const m of [merchantA, merchantB]) {
+    await must(gql(t, 'mutation { enrolInsurance(startMonth: "2026-10") { startMonth } }', {}, m))
+    await must(
+      gql(
+        t,
+        'mutation { declareOrderValue(month: "2026-10", orderValueFen: 1000000) { premiumFen } }',
+        {},
+        m,
+      ),
+    )
+  }
+  t.setNow(new Date('2026-11-25T02:00:00Z'))
+  await must(
+    gql(
+      t,
+      'mutation { closeSettlement(month: "2026-10", idempotencyKey: "close-2026-10") { id } }',
+      {},
+      coordinator,
+    ),
+  )
+  const statementA = (await must(gql(t, '{ myStatement(month: "2026-10") { id } }', {}, merchantA)))
+    .myStatement.id as string
+
+  const freshReturn = async (stage: Stage = 'REGISTERED') => {
+    const r = await registerReturnFor(t, 1)
+    if (stage === 'REGISTERED') return r
+    await must(
+      gql(t, `mutation { checkInParcel(code: "${r.code}") { alreadyCheckedIn } }`, {}, station),
+    )
+    if (stage === 'AT_STATION') return r
+    const run = await must(
+      gql(t, 'mutation { createPickupRun(stationId: "sta_01") { id } }', {}, hub),
+    )
+    await must(
+      gql(
+        t,
+        `mutation { receiveParcel(runId: "${run.createPickupRun.id}", code: "${r.code}") { return { status } } }`,
+        {},
+        hub,
+      ),
+    )
+    if (stage === 'AT_HUB') return r
+    await must(
+      gql(
+        t,
+        'mutation ($input: InspectReturnInput!) { inspectReturn(input: $input) { id } }',
+        { input: { returnId: r.id, grade: 'RESELLABLE', checklist: FOOD_ANSWERS } },
+        hub,
+      ),
+    )
+    if (stage === 'INSPECTED') return r
+    await must(
+      gql(
+        t,
+        'mutation ($input: ResolveReturnInput!) { resolveReturn(input: $input) { id } }',
+        { input: { returnId: r.id, resolution: 'REFUND', refundFen: 100 } },
+        merchantA,
+      ),
+    )
+    return r
+  }
+  const freshBooking = async () =>
+    (
+      await must(
+        gql(
+          t,
+          'mutation ($input: BookHubCapacityInput!) { bookHubCapacity(input: $input) { id } }',
+          {
+            input: {
+              hubId: 'hub_1',
+              date: '2026-12-10',
+              units: 1,
+              idempotencyKey: `fixture-${seq()}`,
+            },
+          },
+          merchantA,
+        ),
+      )
+    ).bookHubCapacity.id as string
+  const freshClaim = async () =>
+    (
+      await must(
+        gql(
+          t,
+          'mutation ($input: FileClaimInput!) { fileClaim(input: $input) { id } }',
+          { input: { amountFen: 1000, lossDate: '2026-11-20', description: `loss ${seq()}` } },
+          merchantA,
+        ),
+      )
+    ).fileClaim.id as string
+  const freshRunWithParcel = async () => {
+    const r = await freshReturn('AT_STATION')
+    const run = await must(
+      gql(t, 'mutation { createPickupRun(stationId: "sta_01") { id } }', {}, hub),
+    )
+    return { runId: run.createPickupRun.id as string, code: r.code }
+  }
+
+  await must(gql(t, 'mutation { setReturnCreditOptIn(optIn: true) }', {}, merchantA))
+  const returnA = await freshReturn()
+  const { runId: runA } = await freshRunWithParcel()
+  const staffA = (await must(gql(t, 'mutation { addStaff(name: "王芳") { id } }', {}, merchantA)))
+    .addStaff.id as string
+  return {
+    t,
+    tokens,
+    browsers,
+    returnA,
+    bookingA: await freshBooking(),
+    claimA: await freshClaim(),
+    statementA,
+    statementOf: async (merchantId) =>
+      (
+        await must(
+          gql(
+            t,
+            'query ($m: ID) { myStatement(month: "2026-10", merchantId: $m) { id } }',
+            { m: merchantId },
+            coordinator,
+          ),
+        )
+      ).myStatement.id as string,
+    staffA,
+    runA,
+    seq,
+    freshReturn,
+    freshBooking,
+    freshClaim,
+    freshRunWithParcel,
+  }
+}
+
+/**
+ * A cheap picture of the whole database: every table's row count and a hash of its rows.
+ * Sessions and rate-limit counters are left out: a refused request may still count an attempt.
+ * So are costs made by recurring templates: showing an open month adds them (by design), and a
+ * refused form answers with the month's page.
+ */
+export async function fingerprint(t: TestApp, skip: readonly string[] = volatileTables) {
+  const tables = await t.db.all<{ name: string }>(
+    sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`,
+  )
+  const out: Record<string, string> = {}
+  for (const { name } of tables) {
+    if (skip.includes(name)) continue
+    const where = name === 'costs' ? ' where template_id is null' : ''
+    const rows = await t.db.all<Record<string, unknown>>(sql.raw(`select * from "${name}"${where}`))
+    out[name] = `${rows.length}:${hash(JSON.stringify(rows))}`
+  }
+  return out
+}
+
+const volatileTables = ['sessions', 'rate_limits', 'login_failures']
+
+function hash(s: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return (h >>> 0).toString(16)
+}

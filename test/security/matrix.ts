@@ -1,0 +1,489 @@
+import type { Fixtures, RoleName } from './fixtures'
+
+/**
+ * What a caller gets. GraphQL: OK (data, no error) or the error's `extensions.code`.
+ * Pages: OK (2xx, or a redirect that is not to sign-in), SIGN_IN (303 to /login), or the code
+ * of the status (401 UNAUTHENTICATED, 403 FORBIDDEN, 404 NOT_FOUND, 400 BAD_USER_INPUT,
+ * 409 CONFLICT).
+ */
+export type Outcome =
+  'OK' | 'SIGN_IN' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT'
+
+/** One outcome per role, in the order of `roles`: anonymous, A, B, station, hub, coordinator. */
+type Row = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
+
+const OK = 'OK'
+const U = 'UNAUTHENTICATED'
+const S = 'SIGN_IN'
+const F = 'FORBIDDEN'
+const N = 'NOT_FOUND'
+const B = 'BAD_USER_INPUT'
+
+type Vars = Record<string, unknown>
+type Maybe<T> = T | Promise<T>
+
+export interface GraphQLCase {
+  /** Variables for this role; may build fresh rows so a state change runs on its own row. */
+  vars?: (fx: Fixtures, role: RoleName) => Maybe<Vars>
+  expect: Row
+  /** Signs in afresh for the cell (the operation ends the session). */
+  freshSession?: boolean
+}
+
+export interface RouteCase {
+  method: 'GET' | 'POST'
+  /** The path as the route registers it. */
+  route: string
+  /** The concrete request for this role (default: the route itself, an empty form). */
+  make?: (fx: Fixtures, role: RoleName) => Maybe<{ path?: string; form?: Record<string, string> }>
+  expect: Row
+  freshSession?: boolean
+}
+
+const month = { month: '2026-10' }
+const all = (o: Outcome): Row => [o, o, o, o, o, o]
+const key = (fx: Fixtures) => `matrix-key-${fx.seq()}`
+
+const station = (name: string) => ({
+  name,
+  storeName: '便利店',
+  address: '南京西路 1 号',
+  city: '上海',
+  province: '上海',
+  lat: 31.23,
+  lng: 121.47,
+  openingHours: '09:00-21:00',
+  services: ['PARCEL_LOCKER'],
+  commissionFen: 150,
+  largeItemCommissionFen: 300,
+})
+
+/** Every Query and Mutation field; the test fails when the schema has one not listed here. */
+export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCase>> = {
+  Query: {
+    me: { expect: [U, OK, OK, OK, OK, OK] },
+    alliance: { expect: [U, OK, OK, OK, OK, OK] },
+    hubAvailability: {
+      vars: () => ({ hubId: 'hub_1', from: '2026-12-01', to: '2026-12-07' }),
+      expect: [U, OK, OK, OK, OK, OK],
+    },
+    myBookings: { expect: [U, OK, OK, F, F, F] },
+    hubUtilisation: {
+      vars: () => ({ hubId: 'hub_1', month: '2026-11' }),
+      expect: [U, F, F, F, OK, OK],
+    },
+    hubLoad: {
+      vars: () => ({ hubId: 'hub_1', from: '2026-11-01', to: '2026-11-30' }),
+      expect: [U, F, F, F, OK, OK],
+    },
+    returns: { expect: [U, OK, OK, OK, OK, OK] },
+    // Returns bound for hub 1 are the hub 1 operator's to see; returnA is not at a station yet.
+    return: { vars: (fx) => ({ id: fx.returnA.id }), expect: [U, OK, N, N, OK, OK] },
+    returnByCode: { vars: (fx) => ({ code: fx.returnA.code }), expect: all(OK) },
+    pickupRun: { vars: (fx) => ({ id: fx.runA }), expect: [U, F, F, F, OK, OK] },
+    stationCommissions: {
+      vars: () => ({ stationId: 'sta_01', month: '2026-10' }),
+      expect: [U, F, F, OK, F, OK],
+    },
+    nearestStations: { vars: () => ({ lat: 31.23, lng: 121.47 }), expect: all(OK) },
+    checklist: { vars: () => ({ category: 'FOOD' }), expect: all(OK) },
+    serviceLevels: { vars: () => ({ month: '2026-11' }), expect: [U, OK, OK, F, F, OK] },
+    staff: { vars: () => ({ merchantId: 'mer_01' }), expect: [U, OK, N, F, F, OK] },
+    afterSalesDesk: { expect: [U, OK, OK, F, F, F] },
+    inspectionQueue: { expect: [U, F, F, F, OK, OK] },
+    costs: { vars: () => month, expect: [U, F, F, F, F, OK] },
+    allocationRules: { expect: [U, OK, OK, F, F, OK] },
+    settlementPreview: { vars: () => ({ month: '2026-11' }), expect: [U, F, F, F, F, OK] },
+    settlement: { vars: () => month, expect: [U, F, F, F, F, OK] },
+    myStatement: {
+      vars: () => ({ month: '2026-10', merchantId: 'mer_01' }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    stationStatement: {
+      vars: () => ({ stationId: 'sta_01', month: '2026-10' }),
+      expect: [U, F, F, OK, F, OK],
+    },
+    claims: { expect: [U, OK, OK, F, F, OK] },
+    insurancePool: { expect: [U, OK, OK, F, F, OK] },
+    claimPayoutPreview: { expect: [U, F, F, F, F, OK] },
+    myInsurance: { expect: [U, OK, OK, F, F, F] },
+    benchmarks: { vars: () => month, expect: [U, OK, OK, F, F, OK] },
+    returnRisk: { vars: (fx) => ({ returnId: fx.returnA.id }), expect: [U, OK, N, F, F, F] },
+    benchmarkTrend: { vars: () => month, expect: [U, OK, OK, F, F, OK] },
+  },
+  Mutation: {
+    login: {
+      vars: () => ({ email: 'merchant3@nestwork.demo', password: 'nestwork-demo' }),
+      expect: all(OK),
+    },
+    logout: { expect: [U, OK, OK, OK, OK, OK], freshSession: true },
+    setLocale: { vars: () => ({ locale: 'zh-CN' }), expect: [U, OK, OK, OK, OK, OK] },
+    bookHubCapacity: {
+      vars: (fx) => ({
+        input: { hubId: 'hub_1', date: '2026-12-11', units: 1, idempotencyKey: key(fx) },
+      }),
+      expect: [U, OK, OK, F, F, F],
+    },
+    cancelBooking: {
+      vars: async (fx) => ({ id: await fx.freshBooking() }),
+      expect: [U, OK, N, N, N, OK],
+    },
+    setHubCapacity: {
+      vars: () => ({ hubId: 'hub_1', date: '2026-12-20', capacityUnits: 1500 }),
+      expect: [U, F, F, F, OK, OK],
+    },
+    registerReturn: {
+      vars: () => ({
+        input: {
+          orderRef: 'TB-9',
+          category: 'TOYS',
+          itemDescription: '积木',
+          orderValueFen: 9900,
+          reason: '少件',
+          hubId: 'hub_1',
+        },
+      }),
+      expect: [U, OK, OK, F, F, F],
+    },
+    cancelReturn: {
+      vars: async (fx) => ({ id: (await fx.freshReturn()).id }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    checkInParcel: {
+      vars: async (fx) => ({ code: (await fx.freshReturn()).code }),
+      expect: [U, F, F, OK, F, F],
+    },
+    createPickupRun: { vars: () => ({ stationId: 'sta_01' }), expect: [U, F, F, F, OK, OK] },
+    receiveParcel: {
+      vars: (fx) => fx.freshRunWithParcel(),
+      expect: [U, F, F, F, OK, OK],
+    },
+    closePickupRun: {
+      vars: async (fx) => ({ runId: (await fx.freshRunWithParcel()).runId }),
+      expect: [U, F, F, F, OK, OK],
+    },
+    createStation: {
+      vars: (fx) => ({ input: station(`驿站 ${fx.seq()}`) }),
+      expect: [U, F, F, F, F, OK],
+    },
+    updateStation: {
+      vars: () => ({ id: 'sta_48', input: station('驿站 48') }),
+      expect: [U, F, F, F, F, OK],
+    },
+    setStationActive: {
+      vars: () => ({ id: 'sta_48', active: true }),
+      expect: [U, F, F, F, F, OK],
+    },
+    updateStationDetails: {
+      vars: () => ({
+        id: 'sta_01',
+        input: { openingHours: '08:00-22:00', services: ['PARCEL_LOCKER'] },
+      }),
+      expect: [U, F, F, OK, F, OK],
+    },
+    respondToReturn: {
+      vars: async (fx) => ({ id: (await fx.freshReturn()).id, message: '收到' }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    inspectReturn: {
+      vars: async (fx) => ({
+        input: {
+          returnId: (await fx.freshReturn('AT_HUB')).id,
+          grade: 'RESELLABLE',
+          checklist: [
+            { item: 'sealIntact', value: 'true' },
+            { item: 'expiryDate', value: '2027-08-01' },
+            { item: 'storageDamage', value: 'false' },
+          ],
+        },
+      }),
+      expect: [U, F, F, F, OK, OK],
+    },
+    resolveReturn: {
+      vars: async (fx) => ({
+        input: {
+          returnId: (await fx.freshReturn('INSPECTED')).id,
+          resolution: 'REFUND',
+          refundFen: 100,
+        },
+      }),
+      expect: [U, OK, N, F, F, F],
+    },
+    closeReturn: {
+      vars: async (fx) => ({ id: (await fx.freshReturn('RESOLVED')).id }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    rateReturn: {
+      vars: async (fx) => ({ code: (await fx.freshReturn('RESOLVED')).code, stars: 5 }),
+      expect: all(OK),
+    },
+    addStaff: { vars: () => ({ name: '李娜' }), expect: [U, OK, OK, F, F, F] },
+    setStaffCertification: {
+      vars: (fx) => ({ staffId: fx.staffA, certified: true }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    recordCost: {
+      vars: () => ({ input: { month: '2026-11', kind: 'SHARED', amountFen: 100 } }),
+      expect: [U, F, F, F, F, OK],
+    },
+    setAllocationRules: {
+      vars: () => ({ input: { bookedShareBp: 6000, sharedBasis: 'UNITS' } }),
+      expect: [U, F, F, F, F, OK],
+    },
+    closeSettlement: {
+      vars: () => ({ month: '2026-10', idempotencyKey: 'close-2026-10' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    markStatementPaid: {
+      vars: (fx) => ({ statementId: fx.statementA }),
+      expect: [U, F, F, F, F, OK],
+    },
+    addAdjustment: {
+      vars: () => ({ merchantId: 'mer_01', month: '2026-10', amountFen: 100, reason: '更正' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    enrolInsurance: { expect: [U, OK, OK, F, F, F] },
+    declareOrderValue: {
+      vars: () => ({ month: '2026-11', orderValueFen: 500_000 }),
+      expect: [U, OK, OK, F, F, F],
+    },
+    fileClaim: {
+      vars: async (fx) => ({
+        input: {
+          returnId: (await fx.freshReturn()).id,
+          amountFen: 1000,
+          lossDate: '2026-11-20',
+          description: '丢失',
+        },
+      }),
+      expect: [U, OK, N, F, F, F],
+    },
+    decideClaim: {
+      vars: async (fx) => ({
+        input: { claimId: await fx.freshClaim(), decision: 'REJECTED', reason: '不在保障范围' },
+      }),
+      expect: [U, F, F, F, F, OK],
+    },
+    runClaimPayout: {
+      vars: (fx) => ({ month: '2026-11', idempotencyKey: key(fx) }),
+      expect: [U, F, F, F, F, OK],
+    },
+    publishBenchmarks: { vars: () => month, expect: [U, F, F, F, F, OK] },
+    setReturnCreditOptIn: { vars: () => ({ optIn: true }), expect: [U, OK, OK, F, F, F] },
+  },
+}
+
+const returnForm = {
+  orderRef: 'TB-7',
+  category: 'FOOD',
+  itemDescription: '米粉',
+  orderValue: '58.00',
+  reason: '包装破损',
+  hubId: 'hub_1',
+}
+
+const stationForm = {
+  name: '驿站 48',
+  storeName: '便利店',
+  address: '南京西路 1 号',
+  city: '上海',
+  province: '上海',
+  lat: '31.23',
+  lng: '121.47',
+  openingHours: '09:00-21:00',
+  services: 'PARCEL_LOCKER',
+  commission: '1.50',
+  largeCommission: '3.00',
+}
+
+const get = (route: string, expect: Row, make?: RouteCase['make']): RouteCase => ({
+  method: 'GET',
+  route,
+  make,
+  expect,
+})
+
+const post = (route: string, expect: Row, make?: RouteCase['make']): RouteCase => ({
+  method: 'POST',
+  route,
+  make,
+  expect,
+})
+
+/** Every page and form route; the test fails when the app registers one not listed here. */
+export const routeCases: RouteCase[] = [
+  get('/', [OK, OK, OK, OK, OK, OK]),
+  get('/healthz', all(OK)),
+  get('/login', all(OK)),
+  {
+    ...post('/login', all(OK), () => ({
+      form: { email: 'merchant3@nestwork.demo', password: 'nestwork-demo' },
+    })),
+    freshSession: true,
+  },
+  { ...post('/logout', all(OK)), freshSession: true },
+  {
+    ...post('/locale', all(OK), () => ({ form: { locale: 'zh-CN', next: '/' } })),
+    freshSession: true,
+  },
+  get('/map', [S, OK, OK, OK, OK, OK]),
+  get('/bookings', [S, OK, OK, F, F, F]),
+  post('/bookings', [U, OK, OK, F, F, F], (fx) => ({
+    form: { hubId: 'hub_1', date: '2026-12-12', units: '1', idempotencyKey: key(fx) },
+  })),
+  post('/bookings/:id/cancel', [U, OK, N, N, N, OK], async (fx) => ({
+    path: `/bookings/${await fx.freshBooking()}/cancel`,
+  })),
+  get('/hub', [S, F, F, F, OK, OK]),
+  post('/hub/capacity', [U, F, F, F, OK, OK], () => ({
+    form: { hubId: 'hub_1', date: '2026-12-21', capacityUnits: '1500' },
+  })),
+  get('/utilisation', [S, F, F, F, F, OK]),
+  get('/returns', [S, OK, OK, F, F, OK]),
+  get('/returns/new', [S, OK, OK, F, F, F]),
+  post('/returns', [U, OK, OK, F, F, F], () => ({ form: returnForm })),
+  get('/returns/:id', [S, OK, N, F, F, OK], (fx) => ({ path: `/returns/${fx.returnA.id}` })),
+  post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
+    path: `/returns/${(await fx.freshReturn()).id}/cancel`,
+  })),
+  get('/returns/:id/label', [S, OK, N, F, F, OK], (fx) => ({
+    path: `/returns/${fx.returnA.id}/label`,
+  })),
+  get('/station', [S, F, F, OK, F, F]),
+  post('/station/check-in', [U, F, F, OK, F, F], async (fx) => ({
+    form: { code: (await fx.freshReturn()).code },
+  })),
+  get('/track', all(OK), (fx) => ({ path: `/track?code=${fx.returnA.code}` })),
+  get('/stations', all(OK)),
+  get('/runs', [S, F, F, F, OK, OK]),
+  post('/runs', [U, F, F, F, OK, OK], () => ({ form: { stationId: 'sta_01' } })),
+  get('/runs/:id', [S, F, F, F, OK, OK], (fx) => ({ path: `/runs/${fx.runA}` })),
+  post('/runs/:id/receive', [U, F, F, F, OK, OK], async (fx) => {
+    const { runId, code } = await fx.freshRunWithParcel()
+    return { path: `/runs/${runId}/receive`, form: { code } }
+  }),
+  post('/runs/:id/close', [U, F, F, F, OK, OK], async (fx) => ({
+    path: `/runs/${(await fx.freshRunWithParcel()).runId}/close`,
+  })),
+  get('/admin/stations', [S, F, F, F, F, OK]),
+  get('/admin/stations/new', [S, F, F, F, F, OK]),
+  post('/admin/stations', [U, F, F, F, F, OK], (fx) => ({
+    form: { ...stationForm, name: `驿站 ${fx.seq()}` },
+  })),
+  get('/admin/stations/:id', [S, F, F, F, F, OK], () => ({ path: '/admin/stations/sta_48' })),
+  post('/admin/stations/:id', [U, F, F, F, F, OK], () => ({
+    path: '/admin/stations/sta_48',
+    form: stationForm,
+  })),
+  post('/admin/stations/:id/active', [U, F, F, F, F, OK], () => ({
+    path: '/admin/stations/sta_48/active',
+    form: { active: 'true' },
+  })),
+  get('/station/details', [S, F, F, OK, F, F]),
+  post('/station/details', [U, F, F, OK, F, F], () => ({
+    form: { openingHours: '08:00-22:00', services: 'PARCEL_LOCKER' },
+  })),
+  get('/inspect', [S, F, F, F, OK, OK]),
+  get('/inspect/:id', [S, F, F, F, OK, OK], async (fx) => ({
+    path: `/inspect/${(await fx.freshReturn('AT_HUB')).id}`,
+  })),
+  post('/inspect/:id/grades', [U, F, F, F, OK, OK], async (fx) => ({
+    path: `/inspect/${(await fx.freshReturn('AT_HUB')).id}/grades`,
+    form: { 'item.sealIntact': 'true' },
+  })),
+  post('/inspect/:id', [U, F, F, F, OK, OK], async (fx) => ({
+    path: `/inspect/${(await fx.freshReturn('AT_HUB')).id}`,
+    form: {
+      'item.sealIntact': 'true',
+      'item.expiryDate': '2027-08-01',
+      'item.storageDamage': 'false',
+      grade: 'RESELLABLE',
+      notes: '',
+    },
+  })),
+  get('/desk', [S, OK, OK, F, F, F]),
+  post('/desk/:id/respond', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/desk/${(await fx.freshReturn()).id}/respond`,
+    form: { message: '收到' },
+  })),
+  post('/desk/:id/resolve', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/desk/${(await fx.freshReturn('INSPECTED')).id}/resolve`,
+    form: { resolution: 'REFUND', refundYuan: '1.00' },
+  })),
+  post('/desk/:id/close', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/desk/${(await fx.freshReturn('RESOLVED')).id}/close`,
+  })),
+  get('/service-levels', [S, OK, OK, F, F, OK]),
+  get('/staff', [S, OK, OK, F, F, F]),
+  post('/staff', [U, OK, OK, F, F, F], () => ({ form: { name: '赵敏' } })),
+  post('/staff/:id/certification', [U, OK, N, F, F, F], (fx) => ({
+    path: `/staff/${fx.staffA}/certification`,
+    form: { certified: 'on' },
+  })),
+  get('/settlement', [S, F, F, F, F, OK]),
+  get('/settlement/items', [S, F, F, F, F, OK], () => ({
+    path: '/settlement/items?month=2026-10',
+  })),
+  post('/settlement/costs', [U, F, F, F, F, OK], () => ({
+    form: { month: '2026-11', kind: 'SHARED', amount: '1.00' },
+  })),
+  post('/settlement/rules', [U, F, F, F, F, OK], () => ({
+    form: { month: '2026-11', bookedSharePercent: '60', sharedBasis: 'UNITS' },
+  })),
+  get('/settlement/close', [S, F, F, F, F, OK], () => ({
+    path: '/settlement/close?month=2026-10',
+  })),
+  post('/settlement/close', [U, F, F, F, F, OK], () => ({
+    form: { month: '2026-10', idempotencyKey: 'close-2026-10' },
+  })),
+  get('/settlement/close-status', [S, F, F, F, F, OK], () => ({
+    path: '/settlement/close-status?month=2026-10',
+  })),
+  post('/settlement/statements/:id/paid', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/settlement/statements/${await fx.statementOf('mer_03')}/paid`,
+  })),
+  post('/settlement/adjustments', [U, F, F, F, F, OK], () => ({
+    form: { merchantId: 'mer_01', month: '2026-10', amount: '1.00', reason: '更正' },
+  })),
+  get('/settlement/history', [S, F, F, F, F, OK]),
+  get('/statements', [S, OK, OK, F, F, OK]),
+  get('/statements/:ref{[0-9]{4}-[0-9]{2}(?:\\.csv)?}', [S, OK, N, F, F, OK], () => ({
+    path: '/statements/2026-10?merchant=mer_01',
+  })),
+  get('/commissions', [S, F, F, OK, F, OK]),
+  get('/insurance', [S, OK, OK, F, F, F]),
+  post('/insurance/enrol', [U, OK, OK, F, F, F], () => ({ form: { startMonth: '2026-11' } })),
+  post('/insurance/declarations', [U, OK, OK, F, F, F], () => ({
+    form: { month: '2026-11', orderValue: '5000.00' },
+  })),
+  post('/insurance/claims', [U, OK, OK, F, F, F], (fx) => ({
+    form: { amount: '10.00', lossDate: '2026-11-20', description: `丢失 ${fx.seq()}` },
+  })),
+  get('/insurance/claims', [S, F, F, F, F, OK]),
+  get('/insurance/claims/:id', [S, OK, N, F, F, OK], (fx) => ({
+    path: `/insurance/claims/${fx.claimA}`,
+  })),
+  post('/insurance/claims/:id/review', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/insurance/claims/${await fx.freshClaim()}/review`,
+  })),
+  post('/insurance/claims/:id/decision', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/insurance/claims/${await fx.freshClaim()}/decision`,
+    form: { decision: 'REJECTED', reason: '不在保障范围' },
+  })),
+  post('/insurance/claims/:id/evidence', [U, B, N, F, F, F], async (fx) => ({
+    path: `/insurance/claims/${await fx.freshClaim()}/evidence`,
+  })),
+  get('/insurance/claims/:id/evidence/:evidenceId', [S, N, N, F, F, N], (fx) => ({
+    path: `/insurance/claims/${fx.claimA}/evidence/evd_none`,
+  })),
+  get('/insurance/pool', [S, OK, OK, F, F, OK]),
+  get('/insurance/pool/payout', [S, F, F, F, F, OK]),
+  post('/insurance/payouts', [U, F, F, F, F, OK], (fx) => ({
+    form: { idempotencyKey: key(fx), expectedFen: '0' },
+  })),
+  get('/benchmarks/methodology', all(OK)),
+  get('/benchmarks', [S, OK, OK, F, F, OK], () => ({ path: '/benchmarks?month=2026-10' })),
+  post('/benchmarks/return-credit', [U, OK, OK, F, F, F], () => ({ form: { optIn: 'true' } })),
+  get('/benchmarks/publish', [S, F, F, F, F, OK]),
+  post('/benchmarks/publish', [U, F, F, F, F, OK], () => ({ form: { month: '2026-09' } })),
+]
