@@ -118,6 +118,7 @@ describe.each(rootTypes)('GraphQL %s fields, as each role', (kind, type) => {
       const vars = (await c.vars?.(fx, role)) ?? {}
       got.push(await graphqlOutcome(kind, field, role, vars, c.freshSession))
     }
+    await c.after?.(fx)
     expect(label(got)).toEqual(label(c.expect))
   })
 })
@@ -126,6 +127,7 @@ describe('pages and forms, as each role', () => {
   it.each(routeCases.map((c) => [`${c.method} ${c.route}`, c] as const))('%s', async (_, c) => {
     const got: string[] = []
     for (const role of roles) got.push(await routeOutcome(c, role))
+    await c.after?.(fx)
     expect(label(got)).toEqual(label(c.expect))
   })
 })

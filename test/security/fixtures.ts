@@ -45,6 +45,10 @@ export interface Fixtures {
   freshClaim(): Promise<string>
   /** A fresh pickup run of station 1 to hub 1, and a parcel checked in at station 1. */
   freshRunWithParcel(): Promise<{ runId: string; code: string }>
+  /** The id of a new, unused session of merchant A (for revoking it). */
+  spareSessionOfA(): Promise<string>
+  /** Signs every role in again, after a cell that ended their sessions. */
+  renewSessions(): Promise<void>
 }
 
 export type Stage = 'REGISTERED' | 'AT_STATION' | 'AT_HUB' | 'INSPECTED' | 'RESOLVED'
@@ -68,14 +72,24 @@ async function must(p: ReturnType<typeof gql>): Promise<any> {
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const tokens = { anonymous: undefined } as Record<RoleName, string | undefined>
   const browsers = { anonymous: new Browser(t) } as Record<RoleName, Browser>
-  for (const role of roles) {
-    if (role === 'anonymous') continue
-    tokens[role] = await tokenFor(t, emails[role])
-    browsers[role] = new Browser(t)
-    await browsers[role].signIn(emails[role])
+  // The builders below use these; a cell that ends sessions renews them (renewSessions).
+  let merchantA = '',
+    merchantB = '',
+    station = '',
+    hub = '',
+    coordinator = ''
+  async function renewSessions() {
+    for (const role of roles) {
+      if (role === 'anonymous') continue
+      tokens[role] = await tokenFor(t, emails[role])
+      browsers[role] = new Browser(t)
+      await browsers[role].signIn(emails[role])
+    }
+    const live = tokens as Record<RoleName, string>
+    ;({ merchantA, merchantB, station, hub, coordinator } = live)
   }
+  await renewSessions()
   await browsers.anonymous.get('/login')
-  const { merchantA, merchantB, station, hub, coordinator } = tokens as Record<string, string>
   let n = 0
   const seq = () => ++n
 
@@ -209,6 +223,12 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     freshBooking,
     freshClaim,
     freshRunWithParcel,
+    spareSessionOfA: async () => {
+      const spare = await tokenFor(t, emails.merchantA)
+      const data = await must(gql(t, '{ mySessions { id current } }', {}, spare))
+      return (data.mySessions as { id: string; current: boolean }[]).find((x) => x.current)!.id
+    },
+    renewSessions,
   }
 }
 

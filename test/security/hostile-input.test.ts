@@ -262,6 +262,7 @@ describe('every mutation answers hostile variables with a coded error, never INT
       }),
       { numRuns: RUNS_PER_MUTATION, endOnFailure: true },
     )
+    await c.after?.(fx)
   })
 })
 
@@ -323,6 +324,7 @@ describe('every form route answers hostile fields with a 4xx or a page, never a 
       }),
       { numRuns: RUNS_PER_FORM, endOnFailure: true },
     )
+    await c.after?.(fx)
   })
 
   it('sent at least a thousand hostile requests', () => {

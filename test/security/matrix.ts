@@ -28,6 +28,8 @@ export interface GraphQLCase {
   expect: Row
   /** Signs in afresh for the cell (the operation ends the session). */
   freshSession?: boolean
+  /** Runs once every role has had its turn (e.g. to sign everyone in again). */
+  after?: (fx: Fixtures) => Promise<void>
 }
 
 export interface RouteCase {
@@ -38,9 +40,12 @@ export interface RouteCase {
   make?: (fx: Fixtures, role: RoleName) => Maybe<{ path?: string; form?: Record<string, string> }>
   expect: Row
   freshSession?: boolean
+  after?: (fx: Fixtures) => Promise<void>
 }
 
 const month = { month: '2026-10' }
+// A user none of the six callers signs in as, whose sessions may be ended freely.
+const bystander = 'usr_011'
 const all = (o: Outcome): Row => [o, o, o, o, o, o]
 const key = (fx: Fixtures) => `matrix-key-${fx.seq()}`
 
@@ -62,6 +67,9 @@ const station = (name: string) => ({
 export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCase>> = {
   Query: {
     me: { expect: [U, OK, OK, OK, OK, OK] },
+    mySessions: { expect: [U, OK, OK, OK, OK, OK] },
+    allianceUsers: { expect: [U, F, F, F, F, OK] },
+    auditLog: { expect: [U, F, F, F, F, OK] },
     alliance: { expect: [U, OK, OK, OK, OK, OK] },
     hubAvailability: {
       vars: () => ({ hubId: 'hub_1', from: '2026-12-01', to: '2026-12-07' }),
@@ -118,6 +126,17 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     logout: { expect: [U, OK, OK, OK, OK, OK], freshSession: true },
     setLocale: { vars: () => ({ locale: 'zh-CN' }), expect: [U, OK, OK, OK, OK, OK] },
+    // Merchant A's own spare session; to everyone else it does not exist.
+    revokeSession: {
+      vars: async (fx) => ({ id: await fx.spareSessionOfA() }),
+      expect: [U, OK, N, N, N, N],
+    },
+    logoutEverywhere: {
+      expect: [U, OK, OK, OK, OK, OK],
+      freshSession: true,
+      after: (fx) => fx.renewSessions(),
+    },
+    revokeUserSessions: { vars: () => ({ userId: bystander }), expect: [U, F, F, F, F, OK] },
     bookHubCapacity: {
       vars: (fx) => ({
         input: { hubId: 'hub_1', date: '2026-12-11', units: 1, idempotencyKey: key(fx) },
@@ -366,6 +385,21 @@ export const routeCases: RouteCase[] = [
     path: `/runs/${(await fx.freshRunWithParcel()).runId}/close`,
   })),
   get('/admin/stations', [S, F, F, F, F, OK]),
+  get('/admin/users', [S, F, F, F, F, OK]),
+  post('/admin/users/:id/revoke-sessions', [U, F, F, F, F, OK], () => ({
+    path: `/admin/users/${bystander}/revoke-sessions`,
+  })),
+  get('/admin/audit', [S, F, F, F, F, OK]),
+  get('/account', [S, OK, OK, OK, OK, OK]),
+  post('/account/sessions/:id/revoke', [U, OK, N, N, N, N], async (fx) => ({
+    path: `/account/sessions/${await fx.spareSessionOfA()}/revoke`,
+  })),
+  {
+    ...post('/account/sign-out-everywhere', [U, OK, OK, OK, OK, OK]),
+    freshSession: true,
+    after: (fx) => fx.renewSessions(),
+  },
+  post('/desk/breaches/dismiss', [U, OK, OK, F, F, F]),
   get('/admin/stations/new', [S, F, F, F, F, OK]),
   post('/admin/stations', [U, F, F, F, F, OK], (fx) => ({
     form: { ...stationForm, name: `驿站 ${fx.seq()}` },
