@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
 import { getHub, getMerchant } from '../network/service'
 import { getReturn, type Return } from '../returns/service'
+import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'
 import { afterSalesDesk, inspectionQueue } from './desk'
 import {
@@ -197,6 +198,8 @@ export const typeDefs = /* GraphQL */ `
   }
 
   extend type Query {
+    "Merchant: how many of its returns breached a service deadline since it last dismissed the notices."
+    unseenBreachNotices: Int!
     "The inspection checklist of a category."
     checklist(category: Category!): [ChecklistItem!]!
     "Merchant: its own only; coordinator: all, or one merchant."
@@ -210,6 +213,8 @@ export const typeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
+    "Merchant: dismisses its breach notices (they stay on record)."
+    dismissBreachNotices: Boolean!
     respondToReturn(id: ID!, message: String!): Return!
     inspectReturn(input: InspectReturnInput!): Return!
     resolveReturn(input: ResolveReturnInput!): Return!
@@ -227,6 +232,8 @@ const withoutNulls = (args: Record<string, unknown>) =>
 
 export const resolvers = {
   Query: {
+    unseenBreachNotices: (_: unknown, __: unknown, ctx: Ctx) =>
+      unseenBreachCount(ctx.deps.db, ctx.actor),
     checklist: (_: unknown, args: { category: keyof typeof checklists }) =>
       checklists[args.category].items,
     serviceLevels: async (_: unknown, args: { month: string; merchantId?: string }, ctx: Ctx) => {
@@ -254,6 +261,10 @@ export const resolvers = {
       inspectionQueue(ctx.deps.db, ctx.actor, ctx.deps.now(), args.hubId ?? undefined),
   },
   Mutation: {
+    dismissBreachNotices: async (_: unknown, __: unknown, ctx: Ctx) => {
+      await dismissBreachNotices(ctx.deps.db, ctx.actor, ctx.deps.now())
+      return true
+    },
     respondToReturn: (_: unknown, args: unknown, ctx: Ctx) => {
       const { id, message } = parseInput(respondSchema, args)
       return respondToReturn(ctx.deps.db, ctx.actor, id, message, ctx.deps.now())

@@ -331,6 +331,7 @@ describe('merchant booking calendar', () => {
       const page = await (await browser.get('/bookings?hub=hub_1&month=2026-11')).text()
       const [id] = bookingIds(page)
       t.setNow(new Date('2026-11-26T10:30:00Z')) // 18:30 in Shanghai, the day before
+      await browser.signIn('merchant1@nestwork.demo') // a day later: the session went idle
       const res = await browser.post(`/bookings/${id}/cancel`, {}, htmx)
       expect(res.status).toBe(400)
       const html = await res.text()

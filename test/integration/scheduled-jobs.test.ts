@@ -66,6 +66,22 @@ describe('SLA breach notices', () => {
     expect(await count(sql`select count(*) as n from notifications`)).toBe(3)
   })
 
+  it('counts and dismisses the notices over GraphQL, for the merchant only', async () => {
+    await registerReturnFor(t, 1)
+    await registerReturnFor(t, 2)
+    await recordSlaBreaches(t.db, new Date('2026-11-25T06:00:00Z'))
+    const token = await tokenFor(t, 'merchant1@nestwork.demo')
+    const unseen = async (who = token) => gql(t, '{ unseenBreachNotices }', {}, who)
+    expect((await unseen()).data).toEqual({ unseenBreachNotices: 1 })
+    const dismissed = await gql(t, 'mutation { dismissBreachNotices }', {}, token)
+    expect(dismissed.data).toEqual({ dismissBreachNotices: true })
+    expect((await unseen()).data).toEqual({ unseenBreachNotices: 0 })
+    const other = await tokenFor(t, 'merchant2@nestwork.demo')
+    expect((await unseen(other)).data).toEqual({ unseenBreachNotices: 1 })
+    const hub = await tokenFor(t, 'hub1@nestwork.demo')
+    expect((await unseen(hub)).errors![0]!.extensions!.code).toBe('FORBIDDEN')
+  })
+
   it('refuses the dismissal to anyone but a merchant', async () => {
     const coordinator = new Browser(t)
     await coordinator.signIn('coordinator@nestwork.demo')

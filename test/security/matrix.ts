@@ -68,6 +68,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
   Query: {
     me: { expect: [U, OK, OK, OK, OK, OK] },
     mySessions: { expect: [U, OK, OK, OK, OK, OK] },
+    unseenBreachNotices: { expect: [U, OK, OK, F, F, F] },
     allianceUsers: { expect: [U, F, F, F, F, OK] },
     auditLog: { expect: [U, F, F, F, F, OK] },
     alliance: { expect: [U, OK, OK, OK, OK, OK] },
@@ -136,6 +137,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       freshSession: true,
       after: (fx) => fx.renewSessions(),
     },
+    dismissBreachNotices: { expect: [U, OK, OK, F, F, F] },
     revokeUserSessions: { vars: () => ({ userId: bystander }), expect: [U, F, F, F, F, OK] },
     bookHubCapacity: {
       vars: (fx) => ({
