@@ -21,12 +21,12 @@ export async function openLibsql(
     const path = url.slice('file:'.length)
     if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   }
-  const client = createClient({ url, authToken })
+  // The busy timeout (ms) makes a writer wait for another's lock rather than fail; given to the
+  // client, it holds on every connection of its pool, which a pragma would set on one only.
+  const client = createClient({ url, authToken, timeout: 5000 })
   if (url.startsWith('file:')) {
-    // WAL lets readers go on while one writer commits; the timeout makes a second process wait
-    // for the lock rather than fail.
+    // WAL lets readers go on while one writer commits (a property of the file, not a connection).
     await client.execute('pragma journal_mode = wal')
-    await client.execute('pragma busy_timeout = 5000')
   }
   await client.execute('pragma foreign_keys = on')
   const db = drizzle(client, { schema })
