@@ -58,22 +58,6 @@ export const inspections = sqliteTable(
   ],
 )
 
-/** Photos taken at inspection, stored as blobs behind the storage interface. */
-export const inspectionPhotos = sqliteTable(
-  'inspection_photos',
-  {
-    id: text('id').primaryKey(),
-    returnId: text('return_id')
-      .notNull()
-      .references(() => returns.id),
-    blobKey: text('blob_key').notNull(),
-    contentType: text('content_type').notNull(),
-    bytes: integer('bytes').notNull(),
-    ...createdAt,
-  },
-  (t) => [index('inspection_photos_return').on(t.returnId)],
-)
-
 export const resolutionKinds = ['REFUND', 'EXCHANGE', 'RESTOCK', 'DISPOSE'] as const
 export type ResolutionKind = (typeof resolutionKinds)[number]
 
@@ -128,4 +112,34 @@ export const staff = sqliteTable(
     ...createdAt,
   },
   (t) => [index('staff_merchant').on(t.merchantId)],
+)
+
+/**
+ * Photos hub staff take of a return while inspecting it: the bytes in the blob store under
+ * `blob_key`, a row each here. Images only (the type sniffed from the bytes), at most six per
+ * return (checked by the upload).
+ */
+export const inspectionPhotos = sqliteTable(
+  'inspection_photos',
+  {
+    id: text('id').primaryKey(),
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    blobKey: text('blob_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    ...createdAt,
+  },
+  (t) => [
+    index('inspection_photos_return').on(t.returnId, t.createdAt),
+    check('inspection_photos_bytes', sql`${t.bytes} > 0`),
+    check(
+      'inspection_photos_type',
+      sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`,
+    ),
+  ],
 )

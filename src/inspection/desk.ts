@@ -13,6 +13,7 @@ import { getHub } from '../network/service'
 import { normalizeCode } from '../returns/code'
 import { getReturn, inAlliance, type Return } from '../returns/service'
 import { checklists, type ChecklistItem } from './checklists'
+import { photosOf, type InspectionPhoto } from './photos'
 import { allowedResolutions } from './rules'
 import { getInspection, slaFacts } from './service'
 import { computeSla, type Sla } from './sla'
@@ -191,6 +192,8 @@ export interface InspectionSheet {
   items: ChecklistItem[]
   sla: Sla
   inspection: Awaited<ReturnType<typeof getInspection>>
+  /** Photos taken so far, oldest first. */
+  photos: InspectionPhoto[]
 }
 
 /** What the inspection screen needs for one parcel at the operator's hub. */
@@ -202,11 +205,16 @@ export async function inspectionSheet(
 ): Promise<InspectionSheet> {
   const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
   const r = await getReturn(db, a, id)
-  const [facts, inspection] = await Promise.all([slaFacts(db, [r.id]), getInspection(db, r.id)])
+  const [facts, inspection, photos] = await Promise.all([
+    slaFacts(db, [r.id]),
+    getInspection(db, r.id),
+    photosOf(db, r.id),
+  ])
   return {
     return: r,
     items: checklists[r.category].items,
     sla: computeSla(facts.get(r.id)!, now),
     inspection,
+    photos,
   }
 }

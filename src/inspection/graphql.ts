@@ -26,6 +26,7 @@ import {
   responses,
   returnSla,
 } from './service'
+import { listInspectionPhotos, photoUrl } from './photos'
 import { serviceLevels } from './service-levels'
 import { addStaff, listStaff, setStaffCertification } from './staff'
 
@@ -189,7 +190,24 @@ export const typeDefs = /* GraphQL */ `
     overdue: Boolean!
   }
 
+  "A photo hub staff took while inspecting a return."
+  type InspectionPhoto {
+    id: ID!
+    "image/jpeg, image/png or image/webp, sniffed from the bytes."
+    contentType: String!
+    bytes: Int!
+    createdAt: String!
+    "Where the photo is served (same-origin path, for a signed-in session that may see the return)."
+    url: String!
+  }
+
   extend type Return {
+    """
+    Photos taken at the hub while inspecting, oldest first: the merchant's own, its hub and
+    coordinators (station operators: FORBIDDEN). Uploading is a page action, not a mutation:
+    a multipart POST to /inspect/{id}/photos by the hub's operator or a coordinator.
+    """
+    inspectionPhotos: [InspectionPhoto!]!
     sla: Sla!
     inspection: Inspection
     resolution: ReturnResolution
@@ -315,6 +333,10 @@ export const resolvers = {
     },
     resolution: (r: Return, _: unknown, ctx: Ctx) => getResolution(ctx.deps.db, r.id),
     responses: (r: Return, _: unknown, ctx: Ctx) => responses(ctx.deps.db, ctx.actor, r.id),
+    inspectionPhotos: async (r: Return, _: unknown, ctx: Ctx) => {
+      const photos = await listInspectionPhotos(ctx.deps.db, ctx.actor, r.id)
+      return photos.map((p) => ({ ...p, url: photoUrl(p) }))
+    },
     rating: async (r: Return, _: unknown, ctx: Ctx) => {
       await getReturn(ctx.deps.db, ctx.actor, r.id)
       return getRating(ctx.deps.db, r.id)

@@ -5,6 +5,7 @@
  * sentences from the catalogues, never as the English domain message.
  */
 import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { Child } from 'hono/jsx'
 import { RequestContext } from 'hono/jsx-renderer'
 import type { Category, Grade } from '../../db/schema'
@@ -14,6 +15,7 @@ import type { DeskItemState } from '../../views/inspection/desk-item'
 import { DeskPage } from '../../views/inspection/desk-page'
 import { formatList, reasonLabel } from '../../views/inspection/format'
 import { QueuePage } from '../../views/inspection/queue-page'
+import { ErrorPage } from '../../views/errors'
 import { ServiceLevelsPage } from '../../views/inspection/service-levels-page'
 import {
   GradeChoices,
@@ -26,7 +28,7 @@ import { CertifiedShare, StaffPage, StaffRow } from '../../views/inspection/staf
 import { requireRole } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
 import { isIsoDate, localDate } from '../calendar/local-date'
-import { Conflict, DomainError, InvalidInput } from '../errors'
+import { Conflict, DomainError, InvalidInput, NotFound } from '../errors'
 import type { AppEnv } from '../http/types'
 import { formatFen } from '../money'
 import { listHubs, listMerchants } from '../network/service'
@@ -59,6 +61,8 @@ import {
   respondToReturn,
 } from './service'
 import { serviceLevels } from './service-levels'
+import { addInspectionPhotos, photoLimits, photoStatuses } from './photos'
+import { uploadsOf } from '../uploads'
 import { addStaff, listStaff, setStaffCertification } from './staff'
 
 export const inspectionRoutes = new Hono<AppEnv>()
@@ -192,17 +196,103 @@ function answerErrors(c: Ctx, items: ChecklistItem[], answers: Record<string, st
   return errors
 }
 
-function renderSheet(c: Ctx, props: SheetPageProps) {
+function renderSheet(c: Ctx, props: SheetPageProps, photoError?: string) {
   const t = c.var.t
   const title = `${t('inspection.sheet.title')} ${formatCode(props.sheet.return.code)}`
-  return c.render(<SheetPage {...props} />, { title, head: scripts('countdown') })
+  const { sheet } = props
+  const remaining = photoLimits.maxFiles - sheet.photos.length
+  const open = (photoStatuses as readonly string[]).includes(sheet.return.status)
+  const addPhotos =
+    c.var.deps.blobs && open && remaining > 0
+      ? { remaining, maxMegabytes: photoLimits.maxBytes / 1024 / 1024, error: photoError }
+      : undefined
+  return c.render(<SheetPage {...props} addPhotos={addPhotos} />, {
+    title,
+    head: scripts('countdown'),
+  })
 }
 
 inspectionRoutes.get('/inspect/:id', async (c) => {
   const { db, now } = c.var.deps
   const at = now()
   const sheet = await inspectionSheet(db, c.var.actor, c.req.param('id'), at)
-  return renderSheet(c, { sheet, now: at })
+  const notice: NoticeData | undefined =
+    c.req.query('photos') === '1'
+      ? { tone: 'ok', text: c.var.t('inspection.photos.done') }
+      : undefined
+  return renderSheet(c, { sheet, now: at, notice })
+})
+
+/** Up to the photos the limits allow, plus a little room for the rest of the form. */
+const photoBodyLimit = bodyLimit({
+  maxSize: photoLimits.maxFiles * photoLimits.maxBytes + 256 * 1024,
+  onError: (c: Ctx) => {
+    const t = c.var.t
+    const title = t('inspection.photos.tooBig.title')
+    c.status(413)
+    return c.render(
+      <ErrorPage
+        title={title}
+        body={t('inspection.photos.tooBig', {
+          files: photoLimits.maxFiles,
+          megabytes: photoLimits.maxBytes / 1024 / 1024,
+        })}
+      />,
+      { title },
+    )
+  },
+})
+
+/** A refusal of photos in words. */
+function photoError(c: Ctx, error: DomainError): string {
+  const t = c.var.t
+  const file = String(error.details.file ?? '')
+  switch (error.details.reason) {
+    case 'TOO_MANY':
+      return t('inspection.photos.error.tooMany', { max: photoLimits.maxFiles })
+    case 'EMPTY':
+      return t('inspection.photos.error.empty', { file })
+    case 'TOO_LARGE':
+      return t('inspection.photos.error.tooLarge', {
+        file,
+        megabytes: photoLimits.maxBytes / 1024 / 1024,
+      })
+    case 'TYPE':
+      return t('inspection.photos.error.type', { file })
+    default:
+      return t('inspection.photos.error.other')
+  }
+}
+
+/** Hub staff add photos (multipart, works without script), then see the sheet again. */
+inspectionRoutes.post('/inspect/:id/photos', photoBodyLimit, async (c) => {
+  const { db, now, blobs } = c.var.deps
+  const t = c.var.t
+  const at = now()
+  const actor = c.var.actor
+  const sheet = await inspectionSheet(db, actor, c.req.param('id'), at)
+  if (!blobs) throw new NotFound('Photo')
+  const files = await uploadsOf(await c.req.parseBody({ all: true }), 'photos')
+  let error: string
+  let notice: NoticeData | undefined
+  if (files.length === 0) error = t('inspection.photos.error.none')
+  else {
+    try {
+      await addInspectionPhotos(db, blobs, actor, sheet.return.id, files, at)
+      return c.redirect(`/inspect/${encodeURIComponent(sheet.return.id)}?photos=1#photos`, 303)
+    } catch (e) {
+      if (!(e instanceof DomainError) || (e.code !== 'BAD_USER_INPUT' && e.code !== 'CONFLICT'))
+        throw e
+      if (e.code === 'CONFLICT') {
+        c.status(409)
+        error = t('inspection.photos.error.status')
+        notice = { tone: 'error', text: error }
+      } else error = photoError(c, e)
+    }
+  }
+  if (!notice) c.status(400)
+  const now2 = await inspectionSheet(db, actor, sheet.return.id, at)
+  return renderSheet(c, { sheet: now2, now: at, notice }, error)
 })
 
 /** htmx: the grade buttons redrawn for the answers so far. */

@@ -8,9 +8,17 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { claimEvidence } from '../../db/schema'
 import { requireRole, type Actor } from '../auth/roles'
 import type { Db } from '../db'
-import { Conflict, InvalidInput, NotFound } from '../errors'
+import { Conflict, NotFound } from '../errors'
 import { newId } from '../ids'
 import type { BlobStore } from '../storage'
+import {
+  checkFiles,
+  cleanFileName as cleanName,
+  imageTypes,
+  sniffFileType,
+  type Upload,
+  type UploadType,
+} from '../uploads'
 import { getClaim } from './service'
 
 export type ClaimEvidence = typeof claimEvidence.$inferSelect
@@ -21,38 +29,14 @@ export const evidenceLimits = {
   maxBytes: 5 * 1024 * 1024,
 } as const
 
-export type EvidenceType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
+export type EvidenceType = UploadType
+export type { Upload }
 
-export interface Upload {
-  name: string
-  bytes: Uint8Array<ArrayBuffer>
-}
+/** What the bytes are, by their signature: JPEG, PNG, WebP or PDF, else null. */
+export const sniffEvidenceType = sniffFileType
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  prefix.every((b, i) => bytes[at + i] === b)
-
-/**
- * What the bytes are, by their signature: JPEG, PNG, WebP or PDF, else null. The browser's
- * declared type is never trusted, so nothing else is ever stored or served back.
- */
-export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
-    return 'image/webp'
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'
-  return null
-}
-
-/**
- * A file name as shown to people: the last path part, without control characters, at most 120
- * characters, `evidence` when nothing is left.
- */
-export function cleanFileName(name: string): string {
-  const last = name.split(/[\\/]/).pop() ?? ''
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim()
-  return [...clean].slice(0, 120).join('') || 'evidence'
-}
+/** A file name as shown to people (see uploads' `cleanFileName`), `evidence` when empty. */
+export const cleanFileName = (name: string) => cleanName(name, 'evidence')
 
 /**
  * Checks uploads before anything is stored: not too many (with `existing` already on the
@@ -60,23 +44,11 @@ export function cleanFileName(name: string): string {
  * `evidence` with a `reason` (TOO_MANY, EMPTY, TOO_LARGE, TYPE) and the `file` named.
  */
 export function checkUploads(files: readonly Upload[], existing = 0): EvidenceType[] {
-  const refuse = (reason: string, message: string, file?: string) => {
-    const error = new InvalidInput('evidence', message)
-    Object.assign(error.details, { reason, ...(file ? { file } : {}) })
-    return error
-  }
-  if (existing + files.length > evidenceLimits.maxFiles) {
-    throw refuse('TOO_MANY', `at most ${evidenceLimits.maxFiles} files per claim`)
-  }
-  return files.map((f) => {
-    const name = cleanFileName(f.name)
-    if (f.bytes.length === 0) throw refuse('EMPTY', `${name} is empty`, name)
-    if (f.bytes.length > evidenceLimits.maxBytes) {
-      throw refuse('TOO_LARGE', `${name} is larger than ${evidenceLimits.maxBytes} bytes`, name)
-    }
-    const type = sniffEvidenceType(f.bytes)
-    if (!type) throw refuse('TYPE', `${name} is not a JPEG, PNG, WebP or PDF file`, name)
-    return type
+  return checkFiles(files, existing, {
+    ...evidenceLimits,
+    types: [...imageTypes, 'application/pdf'],
+    field: 'evidence',
+    owner: 'claim',
   })
 }
 

@@ -53,6 +53,7 @@ import { newId } from '../ids'
 import { getMerchant, listMerchants } from '../network/service'
 import { getReturn, listReturns } from '../returns/service'
 import { yuanToFen } from '../money'
+import { uploadsOf as readUploads } from '../uploads'
 import {
   addClaimEvidence,
   checkUploads,
@@ -60,7 +61,6 @@ import {
   evidenceLimits,
   listClaimEvidence,
   readClaimEvidence,
-  type Upload,
 } from './evidence'
 import { payoutRun, poolHistory } from './history'
 import {
@@ -132,19 +132,7 @@ const uploadLimit = bodyLimit({
   },
 })
 
-/** The files a form sent under `evidence`; an empty file input sends one nameless empty part. */
-async function uploadsOf(form: Record<string, unknown>): Promise<Upload[]> {
-  const raw = form.evidence
-  const parts = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as unknown[]
-  const files = parts.filter(
-    (p): p is File => typeof p === 'object' && p !== null && 'arrayBuffer' in p,
-  )
-  return Promise.all(
-    files
-      .filter((f) => !(f.size === 0 && f.name === ''))
-      .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-  )
-}
+const uploadsOf = (form: Record<string, unknown>) => readUploads(form, 'evidence')
 
 const uploadsFor = (c: Ctx) =>
   c.var.deps.blobs

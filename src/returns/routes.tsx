@@ -27,7 +27,8 @@ import {
 import { riskBandIfOptedIn } from '../benchmarks/service'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
-import { DomainError, InvalidInput } from '../errors'
+import { photosOf, readInspectionPhoto } from '../inspection/photos'
+import { DomainError, InvalidInput, NotFound } from '../errors'
 import type { AppEnv } from '../http/types'
 import { formatFen } from '../money'
 import { getHub, getMerchant, getStation } from '../network/service'
@@ -214,11 +215,12 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
   const { db, config, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
   const ret = await getReturn(db, actor, id)
-  const [hub, station, events, contact] = await Promise.all([
+  const [hub, station, events, contact, photos] = await Promise.all([
     getHub(db, actor, ret.hubId),
     ret.stationId ? getStation(db, actor, ret.stationId) : null,
     timeline(db, ret.id),
     actor.role === 'MERCHANT' ? customerContact(db, actor, ret.id, config.contactKey) : null,
+    photosOf(db, ret.id),
   ])
   const risk =
     actor.role === 'MERCHANT' ? await riskBandIfOptedIn(db, actor, ret.id, now()) : undefined
@@ -228,6 +230,7 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
       hub={hub}
       station={station}
       events={events}
+      photos={photos}
       contact={contact === null ? null : maskContact(contact)}
       risk={risk}
       trackUrl={trackingUrl(baseUrl(c), ret.code)}
@@ -257,6 +260,26 @@ returnsRoutes.post('/returns/:id/cancel', async (c) => {
     return renderDetail(c, id, 'cancelRefused')
   }
   return c.redirect(`/returns/${encodeURIComponent(id)}?cancelled=1`, 303)
+})
+
+/** One inspection photo, for the return's merchant, its hub and coordinators; NOT_FOUND otherwise. */
+returnsRoutes.get('/returns/:id/photos/:photoId', async (c) => {
+  const { db, blobs } = c.var.deps
+  if (!blobs) throw new NotFound('Photo')
+  const { photo, bytes } = await readInspectionPhoto(
+    db,
+    blobs,
+    c.var.actor,
+    c.req.param('id'),
+    c.req.param('photoId'),
+  )
+  return c.body(bytes, 200, {
+    'content-type': photo.contentType,
+    'content-length': String(bytes.length),
+    'content-disposition': `inline; filename="${photo.id}"`,
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  })
 })
 
 returnsRoutes.get('/returns/:id/label', async (c) => {

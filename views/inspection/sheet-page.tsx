@@ -6,6 +6,7 @@ import { Notice, type NoticeData } from '../booking/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
+import { PhotosSection, type PhotoUpload } from './photos'
 import { countdownFormat, formatInstant, itemLabel } from './format'
 import { StatusBadge } from '../returns/bits'
 
@@ -33,6 +34,8 @@ export interface SheetPageProps {
   fit?: GradeFit | null
   notice?: NoticeData
   errors?: SheetErrors
+  /** Set while more photos may be added (status, limit, a blob store). */
+  addPhotos?: PhotoUpload
 }
 
 export const sheetAction = (id: string) => `/inspect/${encodeURIComponent(id)}`
@@ -83,6 +86,7 @@ export function SheetPage(props: SheetPageProps) {
           )}
         </dl>
       </section>
+      <PhotosSection returnId={r.id} photos={props.sheet.photos} add={props.addPhotos} />
       {r.status === 'AT_HUB' ? (
         <InspectForm {...props} />
       ) : inspection ? (

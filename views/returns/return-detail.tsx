@@ -1,11 +1,13 @@
 import type { Child } from 'hono/jsx'
 import { riskRules } from '../../src/benchmarks/service'
+import type { InspectionPhoto } from '../../src/inspection/photos'
 import type { Hub, Station } from '../../src/network/service'
 import type { Return, ReturnEvent } from '../../src/returns/service'
 import { formatCode } from '../../src/returns/code'
 import { Money } from '../components/money'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
+import { PhotoList } from '../inspection/photos'
 import { Notice, ReturnCode, StatusBadge, Timeline } from './bits'
 import { formatInstant } from './format'
 
@@ -35,6 +37,8 @@ interface ReturnDetailProps {
   hub: Hub
   station: Station | null
   events: ReturnEvent[]
+  /** Photos the hub took while inspecting the return. */
+  photos: InspectionPhoto[]
   /** Masked customer contact (`138****5678`), null when none was given or not the merchant. */
   contact: string | null
   /** The customer's return-credit band; null before opting in; undefined for coordinators. */
@@ -109,6 +113,10 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
             </div>
           ))}
         </dl>
+      </section>
+      <section class="card" id="photos" aria-labelledby="photos-title">
+        <h2 id="photos-title">{t('inspection.photos.title')}</h2>
+        <PhotoList photos={props.photos} />
       </section>
       <section class="card">
         <h2>{t('returns.detail.timeline')}</h2>
