@@ -437,6 +437,13 @@ export const routeCases: RouteCase[] = [
       notes: '',
     },
   })),
+  // An empty form: the hub's operator and coordinators get past the checks to "choose a photo".
+  post('/inspect/:id/photos', [U, F, F, F, B, B], async (fx) => ({
+    path: `/inspect/${(await fx.freshReturn('AT_HUB')).id}/photos`,
+  })),
+  get('/returns/:id/photos/:photoId', [S, N, N, F, N, N], (fx) => ({
+    path: `/returns/${fx.returnA.id}/photos/iph_none`,
+  })),
   get('/desk', [S, OK, OK, F, F, F]),
   post('/desk/:id/respond', [U, OK, N, F, F, F], async (fx) => ({
     path: `/desk/${(await fx.freshReturn()).id}/respond`,
