@@ -1,8 +1,8 @@
 /**
- * Where uploaded files live (claim evidence, for now): bytes under a key the server chose. The
- * Node entry keeps them as files beside its database (`storage-node.ts`), the Worker in an R2
- * bucket (`storage-r2.ts`); Node tests keep them in memory. Without one (a Worker with no `BLOBS`
- * binding, Node on a remote database) pages offer no upload.
+ * Where uploaded files live (claim evidence, inspection photos): bytes under a key the server
+ * chose. The Node entry keeps them as files beside its database (`storage-node.ts`), the Worker
+ * in an R2 bucket (`storage-r2.ts`); Node tests keep them in memory. Without one (a Worker with no
+ * `BLOBS` binding, Node on a remote database) pages offer no upload.
  */
 export interface BlobStore {
   /** Stores `bytes` under `key`, replacing what was there. */
