@@ -19,6 +19,7 @@ import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
 import { localDate } from '../calendar/local-date'
 import { Conflict, DomainError, InvalidInput } from '../errors'
+import { formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { getMerchant } from '../network/service'
 import { MIN_K } from './methodology'
@@ -35,8 +36,6 @@ import { benchmarkReport, publishBenchmarks, setReturnCreditOptIn } from './serv
 export const benchmarkRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 function monthParam(value: string | undefined): string | undefined {
   if (!value) return undefined

@@ -5,8 +5,6 @@
  * may do what.
  */
 import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
 import { BookingPage, bookingsHref } from '../../views/booking/booking-page'
 import { BookingRow } from '../../views/booking/booking-row'
 import { BookingsList } from '../../views/booking/bookings-list'
@@ -27,6 +25,7 @@ import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { addDays, isIsoDate, localDate, monthBounds } from '../calendar/local-date'
 import type { Db } from '../db'
 import { DomainError, InvalidInput } from '../errors'
+import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { listHubs, listMerchants, type Hub } from '../network/service'
 import { bookingRules } from './rules'
@@ -47,12 +46,6 @@ export const bookingRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-/** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-const fragment = (c: Ctx, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
-
-const isHtmx = (c: Ctx) => c.req.header('hx-request') === 'true'
-
 /** Refusals a person can act on; anything else goes to the app's error handler. */
 const refusals = new Set(['CAPACITY_EXCEEDED', 'BAD_USER_INPUT', 'CONFLICT'])
 const isRefusal = (error: unknown): error is DomainError =>
@@ -65,8 +58,6 @@ function monthParam(value: string | undefined, today: string): string {
   if (!parsed.success) throw new InvalidInput('month', 'use a month as YYYY-MM')
   return parsed.data
 }
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 const hubLabel = (c: Ctx, hubs: Hub[], id: string) => {
   const hub = hubs.find((h) => h.id === id)

@@ -6,8 +6,6 @@
  */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
 import type { Category, Grade } from '../../db/schema'
 import type { NoticeData } from '../../views/booking/notice'
 import { DeskItemDone, DeskItemView, forbiddenReason } from '../../views/inspection/desk-item'
@@ -29,6 +27,7 @@ import { requireRole } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
 import { isIsoDate, localDate } from '../calendar/local-date'
 import { Conflict, DomainError, InvalidInput, NotFound } from '../errors'
+import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { formatFen } from '../money'
 import { listHubs, listMerchants } from '../network/service'
@@ -68,13 +67,6 @@ import { addStaff, listStaff, setStaffCertification } from './staff'
 export const inspectionRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-/** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-const fragment = (c: Ctx, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
-
-const isHtmx = (c: Ctx) => c.req.header('hx-request') === 'true'
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 const scripts = (...names: string[]) => (
   <>

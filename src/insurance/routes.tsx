@@ -6,8 +6,6 @@
  */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
 import { claimStatuses } from '../../db/schema'
 import { formatMonth } from '../../views/booking/format'
 import type { NoticeData } from '../../views/booking/notice'
@@ -48,6 +46,7 @@ import { settingsOn } from '../alliance/settings'
 import { requireRole, type Actor } from '../auth/roles'
 import { isIsoMonth, localDate, nextMonth } from '../calendar/local-date'
 import { DomainError, InvalidInput, NotFound } from '../errors'
+import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { newId } from '../ids'
 import { getMerchant, listMerchants } from '../network/service'
@@ -95,14 +94,6 @@ import {
 export const insuranceRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-/** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-const fragment = (c: Ctx, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
-
-const isHtmx = (c: Ctx) => c.req.header('hx-request') === 'true'
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 

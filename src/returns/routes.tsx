@@ -4,8 +4,6 @@
  * schemas), call the domain and render; the domain decides who may do what.
  */
 import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
 import { renderSVG } from 'uqr'
 import { returnStatuses } from '../../db/schema'
 import { LabelPage } from '../../views/returns/label-page'
@@ -29,6 +27,7 @@ import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { photosOf, readInspectionPhoto } from '../inspection/photos'
 import { DomainError, InvalidInput, NotFound } from '../errors'
+import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { formatFen } from '../money'
 import { getHub, getMerchant, getStation } from '../network/service'
@@ -54,14 +53,6 @@ export const returnsRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 const PAGE_SIZE = 20
-
-/** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-const fragment = (c: Ctx, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
-
-const isHtmx = (c: Ctx) => c.req.header('hx-request') === 'true'
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 /** Where labels' QR codes and the tracking links point: the configured public URL, else ours. */
 const baseUrl = (c: Ctx) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin

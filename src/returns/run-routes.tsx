@@ -4,8 +4,6 @@
  * with its reconciliation. The pickup-run domain functions decide who may see and do what.
  */
 import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
 import * as z from 'zod'
 import type { ReturnStatus } from '../../db/schema'
 import { ReceiveForm, ReceiveResult, type ReceiveOutcome } from '../../views/runs/receive'
@@ -13,6 +11,7 @@ import { RunPage } from '../../views/runs/run-page'
 import { RunState } from '../../views/runs/run-state'
 import { RunsPage } from '../../views/runs/runs-page'
 import { DomainError, InvalidInput } from '../errors'
+import { fragment, isHtmx } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { getHub, getStation, listHubs } from '../network/service'
 import { formatCode, normalizeCode } from './code'
@@ -30,12 +29,6 @@ import {
 export const runRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-const isHtmx = (c: Ctx) => c.req.header('hx-request') === 'true'
-
-/** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-const fragment = (c: Ctx, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
 
 const createRunSchema = z.object({
   stationId: z.string().trim().min(1, { error: 'choose a station' }),

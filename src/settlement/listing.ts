@@ -198,11 +198,12 @@ type AdjustmentDbRow = {
   original_month: string | null
 }
 
+// Same-millisecond adjustments keep the order they were recorded in (rowid), not their random ids.
 const adjustmentsQuery = (allianceId: string, where: ReturnType<typeof sql>) => sql`
   select a.*, s.month as original_month from adjustments a
     left join settlements s on s.id = a.original_settlement_id
   where a.alliance_id = ${allianceId} and ${where}
-  order by a.created_at, a.id`
+  order by a.created_at, a.rowid`
 
 const toAdjustment = (r: AdjustmentDbRow): AdjustmentRow => ({
   id: r.id,

@@ -6,8 +6,6 @@
  * who may do what.
  */
 import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
 import { costKinds, sharedBases, type CostKind } from '../../db/schema'
 import { formatMonth, shiftMonth } from '../../views/booking/format'
 import type { NoticeData } from '../../views/booking/notice'
@@ -51,6 +49,7 @@ import { requireRole } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
 import { localDate } from '../calendar/local-date'
 import { DomainError, InvalidInput } from '../errors'
+import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { newId } from '../ids'
 import { listHubs, listMerchants, listStations } from '../network/service'
@@ -89,13 +88,7 @@ export const settlementRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-/** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-const fragment = (c: Ctx, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
-
-const isHtmx = (c: Ctx) => c.req.header('hx-request') === 'true'
 const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const thisMonth = (now: Date) => localDate(now).slice(0, 7)
 
 /** `month` as `YYYY-MM`, or `fallback` when absent; anything else is a 400. */
