@@ -72,7 +72,7 @@ export const typeDefs = /* GraphQL */ `
     returnId: ID!
     resolution: ResolutionKind!
     "Required for REFUND, at most the order value."
-    refundFen: Int
+    refundFen: SafeInt
   }
 
   type ChecklistAnswer {
@@ -89,7 +89,7 @@ export const typeDefs = /* GraphQL */ `
 
   type ReturnResolution {
     resolution: ResolutionKind!
-    refundFen: Int
+    refundFen: SafeInt
     at: String!
   }
 

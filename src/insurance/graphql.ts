@@ -45,30 +45,30 @@ export const typeDefs = /* GraphQL */ `
 
   type Premium {
     month: String!
-    orderValueFen: Int
+    orderValueFen: SafeInt
     rateBp: Int!
-    premiumFen: Int
+    premiumFen: SafeInt
   }
 
   type Claim {
     id: ID!
     merchant: Merchant!
     return: Return
-    amountFen: Int!
+    amountFen: SafeInt!
     lossDate: Date!
     description: String!
     "Per-claim cap of the terms in force on the loss date."
-    capFen: Int!
+    capFen: SafeInt!
     status: ClaimStatus!
-    approvedFen: Int
-    paidFen: Int!
+    approvedFen: SafeInt
+    paidFen: SafeInt!
     decisionReason: String
     createdAt: String!
   }
 
   input FileClaimInput {
     returnId: ID
-    amountFen: Int!
+    amountFen: SafeInt!
     lossDate: Date!
     description: String!
   }
@@ -77,38 +77,38 @@ export const typeDefs = /* GraphQL */ `
     claimId: ID!
     decision: ClaimDecision!
     "Defaults to the full amount (within the cap) for APPROVED."
-    approvedFen: Int
+    approvedFen: SafeInt
     reason: String!
   }
 
   type InsurancePool {
     "Cash held by the pool."
-    balanceFen: Int!
+    balanceFen: SafeInt!
     "Kept back from payouts."
-    reserveFen: Int!
+    reserveFen: SafeInt!
     "Approved claims not yet paid."
-    pendingFen: Int!
+    pendingFen: SafeInt!
   }
 
   type PayoutLine {
     claim: Claim!
-    outstandingFen: Int!
-    payFen: Int!
+    outstandingFen: SafeInt!
+    payFen: SafeInt!
   }
 
   type PayoutPreview {
-    balanceFen: Int!
-    reserveFen: Int!
-    pendingFen: Int!
-    availableFen: Int!
+    balanceFen: SafeInt!
+    reserveFen: SafeInt!
+    pendingFen: SafeInt!
+    availableFen: SafeInt!
     payments: [PayoutLine!]!
   }
 
   type PayoutResult {
-    balanceFen: Int!
-    reserveFen: Int!
-    pendingFen: Int!
-    paidFen: Int!
+    balanceFen: SafeInt!
+    reserveFen: SafeInt!
+    pendingFen: SafeInt!
+    paidFen: SafeInt!
     replayed: Boolean!
   }
 
@@ -129,7 +129,7 @@ export const typeDefs = /* GraphQL */ `
 
   extend type Mutation {
     enrolInsurance(startMonth: String): InsuranceEnrolment!
-    declareOrderValue(month: String!, orderValueFen: Int!): Premium!
+    declareOrderValue(month: String!, orderValueFen: SafeInt!): Premium!
     fileClaim(input: FileClaimInput!): Claim!
     decideClaim(input: DecideClaimInput!): Claim!
     runClaimPayout(month: String!, idempotencyKey: String!): PayoutResult!

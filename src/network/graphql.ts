@@ -50,9 +50,9 @@ export const typeDefs = /* GraphQL */ `
     openingHours: String!
     services: [StationService!]!
     "Commission per parcel handled, in fen."
-    commissionFen: Int!
+    commissionFen: SafeInt!
     "Commission per large item (pram, cot), in fen."
-    largeItemCommissionFen: Int!
+    largeItemCommissionFen: SafeInt!
     active: Boolean!
   }
 

@@ -40,7 +40,7 @@ export const typeDefs = /* GraphQL */ `
     category: Category!
     itemDescription: String!
     "Order value in fen (integer)."
-    orderValueFen: Int!
+    orderValueFen: SafeInt!
     "Prams, cots and other large items."
     largeItem: Boolean
     reason: String!
@@ -65,7 +65,7 @@ export const typeDefs = /* GraphQL */ `
     category: Category!
     orderRef: String!
     itemDescription: String!
-    orderValueFen: Int!
+    orderValueFen: SafeInt!
     largeItem: Boolean!
     reason: String!
     hub: Hub!
@@ -103,7 +103,7 @@ export const typeDefs = /* GraphQL */ `
     "True when the parcel was already checked in here; nothing changed."
     alreadyCheckedIn: Boolean!
     "The commission this parcel earned the station, in fen."
-    commissionFen: Int!
+    commissionFen: SafeInt!
   }
 
   type PickupRun {
@@ -131,7 +131,7 @@ export const typeDefs = /* GraphQL */ `
 
   type CommissionLine {
     code: String!
-    amountFen: Int!
+    amountFen: SafeInt!
     largeItem: Boolean!
     at: String!
   }
@@ -140,7 +140,7 @@ export const typeDefs = /* GraphQL */ `
     station: Station!
     month: String!
     parcels: Int!
-    totalFen: Int!
+    totalFen: SafeInt!
     lines: [CommissionLine!]!
   }
 

@@ -27,8 +27,8 @@ export const typeDefs = /* GraphQL */ `
     "09:00-21:00"
     openingHours: String!
     services: [StationService!]!
-    commissionFen: Int!
-    largeItemCommissionFen: Int!
+    commissionFen: SafeInt!
+    largeItemCommissionFen: SafeInt!
   }
 
   input StationDetailsInput {
