@@ -14,6 +14,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // The Workers-runtime suite runs under workerd with its own config (npm run test:workers).
     exclude: ['test/runtime/**', 'node_modules/**'],
+    setupFiles: ['test/helpers/close-test-apps.ts', 'test/helpers/memory-ceiling.ts'],
+    // The heap stops where the RSS ceiling does, so a leak fails with an out-of-memory error.
+    execArgv: ['--max-old-space-size=1536'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

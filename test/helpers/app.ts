@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { seedDemo } from '../../db/seed/seed'
 import { createApp } from '../../src/app'
 import { pbkdf2Hasher } from '../../src/auth/password'
@@ -15,16 +16,31 @@ export interface TestApp {
   setNow(date: Date): void
 }
 
+const open: { close(): void; test: boolean }[] = []
+
+/**
+ * Closes the test apps opened during the test that just ended (`test`), or all of them at the end
+ * of a file. `test/helpers/close-test-apps.ts` calls it for every suite, so no test file has to:
+ * one unclosed seeded database per test grew a worker past 4 GB.
+ */
+export function closeTestApps(scope: 'test' | 'file'): void {
+  for (let i = open.length - 1; i >= 0; i--) {
+    if (scope === 'file' || open[i]!.test) open.splice(i, 1)[0]!.close()
+  }
+}
+
 /**
  * A fresh, migrated and seeded database behind a fresh app (libSQL and memory blobs on Node, D1
  * and R2 under workerd: see `test-storage.ts`). Password hashes use few
  * PBKDF2 iterations so seeding 72 accounts stays fast; the KDF itself is tested at full strength.
- * The caller's IP comes from `x-test-ip` so throttling can be tested per address.
+ * The caller's IP comes from `x-test-ip` so throttling can be tested per address. One opened in
+ * a test is closed after it, one opened in `beforeAll` after the file.
  */
 export async function createTestApp(
   options: { seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const { db, client, blobs } = await openTestStorage()
+  const { db, client, blobs, close } = await openTestStorage()
+  open.push({ close, test: expect.getState().currentTestName !== undefined })
   const hasher = pbkdf2Hasher(1000)
   if (options.seed ?? true) await seedDemo(db, hasher)
   let now = new Date('2026-11-25T02:00:00Z')

@@ -11,4 +11,6 @@ export interface TestStorage {
   db: Db
   client: SqlClient
   blobs: BlobStore
+  /** Frees the database: an unclosed in-memory libSQL database outlives its test file. */
+  close(): void
 }

@@ -8,5 +8,6 @@ import type { TestStorage } from './sql-client'
  * D1 and R2), so the same integration tests run on both.
  */
 export async function openTestStorage(): Promise<TestStorage> {
-  return { ...(await openLibsql(':memory:')), blobs: memoryBlobStore() }
+  const { db, client } = await openLibsql(':memory:')
+  return { db, client, blobs: memoryBlobStore(), close: () => client.close() }
 }

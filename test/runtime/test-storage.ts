@@ -24,5 +24,6 @@ export async function openTestStorage(): Promise<TestStorage> {
   }
   // The pool's global R2Bucket type and the app's imported one describe the same binding.
   const bucket = env.BLOBS as unknown as Parameters<typeof r2BlobStore>[0]
-  return { db, client, blobs: r2BlobStore(bucket) }
+  // Each open starts by resetting the bindings, so there is nothing to free here.
+  return { db, client, blobs: r2BlobStore(bucket), close: () => {} }
 }

@@ -35,7 +35,7 @@ export default defineConfig(async () => ({
   ],
   test: {
     include: ['test/runtime/**/*.test.ts', 'test/integration/*.test.ts', 'test/graphql/*.test.ts'],
-    setupFiles: ['test/runtime/setup.ts'],
+    setupFiles: ['test/runtime/setup.ts', 'test/helpers/close-test-apps.ts'],
     // D1 under workerd is slower than libSQL in memory, most of all for the concurrency tests.
     testTimeout: 60_000,
     hookTimeout: 60_000,
