@@ -21,12 +21,19 @@ import { changes, type Db } from '../db'
 import { databaseRefusal } from '../db-refusal'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
-import { getHub, getStation, listHubs, type Hub, type Station } from '../network/service'
+import {
+  getHub,
+  getStation,
+  hubsActedFor,
+  listHubs,
+  type Hub,
+  type Station,
+} from '../network/service'
 import { auditEntry } from '../audit/log'
 import { auditReturnMove } from './audit'
 import { normalizeCode } from './code'
 import { distanceMeters } from './geo'
-import { hubsActedFor, inAlliance, type Return } from './service'
+import { inAlliance, type Return } from './service'
 
 export type PickupRun = typeof pickupRuns.$inferSelect
 

@@ -90,17 +90,6 @@ export function inAlliance(a: Actor): SQL {
   return sql`${returns.hubId} in (select id from hubs where alliance_id = ${a.allianceId})`
 }
 
-/**
- * The hubs an actor acts for, as a parenthesised SQL list for `hub_id in …`: a hub operator's own
- * hub, a coordinator's every hub of its alliance. Statements that change a hub's rows put it in
- * their own WHERE, so another hub's run or parcel is never touched, whatever the caller checked.
- */
-export function hubsActedFor(a: Actor): SQL {
-  return a.role === 'HUB_OPERATOR'
-    ? sql`(${a.hubId})`
-    : sql`(select id from hubs where alliance_id = ${a.allianceId})`
-}
-
 /** Which returns an actor may see: its merchant's, its hub's, its station's, or all. */
 function visibleTo(a: Actor): SQL | undefined {
   switch (a.role) {
