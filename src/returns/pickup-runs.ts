@@ -202,7 +202,7 @@ export async function receiveParcel(
         entity: 'return',
         entityId: parcel.id,
         at,
-        after: { runId: run.id, hubId: run.hubId },
+        after: { runId: run.id, scannedAtHubId: run.hubId, boundForHubId: parcel.hubId },
         from: sql`from run_misroutes where run_id = ${run.id} and return_id = ${parcel.id}
           and at = ${at} and changes() > 0`,
       }),
@@ -217,10 +217,12 @@ export async function receiveParcel(
   }
   if (parcel.hubId !== run.hubId) throw wrongHub(await getHub(db, a, parcel.hubId))
   const [previous] = await db.select().from(runReceipts).where(eq(runReceipts.returnId, parcel.id))
-  const [now2] = await db.select().from(returns).where(eq(returns.id, parcel.id))
-  if (previous) return { return: now2!, alreadyReceived: true, expected: previous.expected }
-  if (now2!.status === 'REGISTERED' || now2!.status === 'CANCELLED') {
-    throw new Conflict('This parcel was never checked in at a station.', { status: now2!.status })
+  const [current] = await db.select().from(returns).where(eq(returns.id, parcel.id))
+  if (previous) return { return: current!, alreadyReceived: true, expected: previous.expected }
+  if (current!.status === 'REGISTERED' || current!.status === 'CANCELLED') {
+    throw new Conflict('This parcel was never checked in at a station.', {
+      status: current!.status,
+    })
   }
   // Nothing else refuses a parcel of this hub: the run was closed meanwhile.
   throw new Conflict('This pickup run is closed.')
