@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { users } from './auth'
 import { createdAt } from './columns'
 import { categories, hubs, merchants, stations } from './network'
@@ -154,6 +154,30 @@ export const runReceipts = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
+)
+
+/**
+ * Parcels scanned at a hub they are not bound for: refused there (never received, never moved)
+ * and listed on that run's reconciliation as mis-routed, to be sent on to their own hub.
+ */
+export const runMisroutes = sqliteTable(
+  'run_misroutes',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => pickupRuns.id),
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    scannedBy: text('scanned_by')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.returnId] }),
+    index('run_misroutes_return').on(t.returnId),
+  ],
 )
 
 /** Fixed-window counters for public endpoints, keyed by purpose and caller. */

@@ -66,7 +66,10 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type ReturnRisk {
-    band: RiskBand!
+    "Null until the return has been checked in at a station (see available)."
+    band: RiskBand
+    "False until the return has been checked in: only returns that reached a station count."
+    available: Boolean!
   }
 
   extend type Query {

@@ -130,7 +130,7 @@ export const en = {
   'benchmarks.credit.shared':
     'What you share: for each return, a keyed hash of the customer’s contact (an HMAC under the alliance’s secret key). Never the phone number or email itself, never the order.',
   'benchmarks.credit.seen':
-    'What you see: on your own returns, a band only (normal, elevated at {elevated} or more returns with the same contact among opted-in members in {days} days, high at {high} or more). Never which merchants, which returns or who the customer is.',
+    'What you see: on your own returns once handed in at a station, a band only (normal, elevated at {elevated} or more returns with the same contact handed in at a station among opted-in members in {days} days, high at {high} or more). Never which merchants, which returns or who the customer is.',
   'benchmarks.credit.off':
     'Only members who opt in share hashes and see bands. You can opt out at any time; from then on your returns are no longer counted.',
   'benchmarks.credit.status.on': 'You take part: opted in since {date}.',
@@ -142,6 +142,8 @@ export const en = {
   'benchmarks.credit.band.ELEVATED': 'Elevated: {min}+ returns in {days} days across the alliance',
   'benchmarks.credit.band.HIGH': 'High: {min}+ returns in {days} days across the alliance',
   'benchmarks.credit.band.off': 'Not shown: opt in to the return-credit signal on Benchmarks',
+  'benchmarks.credit.band.afterCheckIn':
+    'Available after check-in: only parcels handed in at a station count',
   'benchmarks.credit.done.on': 'You now take part in the return-credit signal.',
   'benchmarks.credit.done.off': 'You have opted out: your returns are no longer counted.',
 
@@ -343,7 +345,7 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.credit.shared':
     '你共享的内容：每件退货的客户联系方式的密钥哈希（用联盟密钥计算的 HMAC）。绝不共享电话号码或邮箱本身，也不共享订单。',
   'benchmarks.credit.seen':
-    '你看到的内容：在你自己的退货上只显示一个等级（正常；偏高：{days} 天内参加的成员中同一联系方式有 {elevated} 件或以上退货；高：{high} 件或以上）。绝不显示是哪些商户、哪些退货或客户是谁。',
+    '你看到的内容：你自己的退货在驿站交寄后，只显示一个等级（正常；偏高：{days} 天内参加的成员中同一联系方式有 {elevated} 件或以上已在驿站交寄的退货；高：{high} 件或以上）。绝不显示是哪些商户、哪些退货或客户是谁。',
   'benchmarks.credit.off':
     '只有参加的成员才共享哈希、看到等级。你可以随时退出，退出后你的退货不再被计入。',
   'benchmarks.credit.status.on': '你已参加：自 {date} 起。',
@@ -355,6 +357,7 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.credit.band.ELEVATED': '偏高：{days} 天内在联盟内退货 {min} 次以上',
   'benchmarks.credit.band.HIGH': '高：{days} 天内在联盟内退货 {min} 次以上',
   'benchmarks.credit.band.off': '未显示：在“同行对标”页参加退货信用提示后可见',
+  'benchmarks.credit.band.afterCheckIn': '驿站收件后可见：只统计已在驿站交寄的包裹',
   'benchmarks.credit.done.on': '你已参加退货信用提示。',
   'benchmarks.credit.done.off': '你已退出：你的退货不再被计入。',
 

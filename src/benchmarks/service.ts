@@ -203,7 +203,9 @@ export interface BenchmarkReport {
 
 /**
  * The published comparison for a month and cohort (the alliance, or a category). A merchant
- * gets its own values and bands; a coordinator the cohort figures only.
+ * gets its own values and bands; a coordinator the cohort figures only. Where a figure is
+ * withheld (the whole card when the overall one is), the member's own numbers are withheld too:
+ * the score card and the `benchmarks` query both show exactly this.
  */
 export async function benchmarkReport(
   db: Db,
@@ -248,25 +250,31 @@ export async function benchmarkReport(
         )
     : []
   const overall = figures.find((f) => f.dimension === 'OVERALL')!
-  const myOverall = mine.find((s) => s.dimension === 'OVERALL')?.score ?? null
+  // A withheld cohort withholds the member's own figures with it (the methodology: "a withheld
+  // figure shows its reason and no numbers"), so the page and the API can only show the same.
+  const cardWithheld = overall.suppressedReason
+  const myOverall = cardWithheld
+    ? null
+    : (mine.find((s) => s.dimension === 'OVERALL')?.score ?? null)
   return {
     month,
     cohort,
     cohortSize: overall.size,
-    suppressed: overall.suppressedReason !== null,
-    reason: overall.suppressedReason,
+    suppressed: cardWithheld !== null,
+    reason: cardWithheld,
     score: myOverall,
     stars: stars(myOverall),
     dimensions: dimensions.map((name) => {
       const f = figures.find((x) => x.dimension === name)!
-      const own = mine.find((s) => s.dimension === name)
-      const figure = f.suppressedReason
+      const withheld = cardWithheld ?? f.suppressedReason
+      const own = withheld ? undefined : mine.find((s) => s.dimension === name)
+      const figure = withheld
         ? ({
             size: f.size,
             p25: null,
             median: null,
             p75: null,
-            suppressedReason: f.suppressedReason,
+            suppressedReason: withheld,
           } as const)
         : ({
             size: f.size,
@@ -279,11 +287,11 @@ export async function benchmarkReport(
         name,
         myValue: own?.value ?? null,
         myScore: own?.score ?? null,
-        p25: f.p25,
-        median: f.median,
-        p75: f.p75,
+        p25: figure.p25,
+        median: figure.median,
+        p75: figure.p75,
         myBand: band(own?.score ?? null, figure),
-        suppressedReason: f.suppressedReason,
+        suppressedReason: withheld,
       }
     }),
   }
@@ -305,12 +313,32 @@ export async function setReturnCreditOptIn(db: Db, actor: Actor | null, optIn: b
 
 export const riskRules = { windowDays: 90, elevatedAt: 3, highAt: 5 }
 
+export type RiskBand = 'NORMAL' | 'ELEVATED' | 'HIGH'
+
+/** A return's band, or null (with `available: false`) until the return is checked in. */
+export interface ReturnRisk {
+  band: RiskBand | null
+  available: boolean
+  optedIn: true
+}
+
 /**
  * A risk band for a return's customer: how many returns alliance-wide (among opted-in members)
- * carry the same keyed contact hash in the last 90 days. Below the minimum count it is always
- * NORMAL; nothing about the other returns, merchants or the customer is revealed.
+ * with the same keyed contact hash were checked in at a station in the last 90 days. Below the
+ * minimum count it is always NORMAL; nothing about the other returns, merchants or the customer
+ * is revealed.
+ *
+ * Only parcels that physically reached a station count, and only a return that was itself
+ * checked in gets a band: otherwise a member could register a probe with any phone number, read
+ * the band and cancel, and learn how often that person returned goods elsewhere. Registering or
+ * cancelling (which only a return never checked in can be) changes no band.
  */
-export async function returnRisk(db: Db, actor: Actor | null, returnId: string, now: Date) {
+export async function returnRisk(
+  db: Db,
+  actor: Actor | null,
+  returnId: string,
+  now: Date,
+): Promise<ReturnRisk> {
   const a = requireRole(actor, 'MERCHANT')
   const r = await getReturn(db, a, returnId)
   const [optedIn] = await db
@@ -318,22 +346,36 @@ export async function returnRisk(db: Db, actor: Actor | null, returnId: string, 
     .from(returnCreditOptIns)
     .where(eq(returnCreditOptIns.merchantId, a.merchantId!))
   if (!optedIn) throw new Conflict('Opt in to the return-credit signal to see risk bands.')
-  if (!r.contactHash) return { band: 'NORMAL' as const, optedIn: true }
+  if (r.status === 'REGISTERED' || r.status === 'CANCELLED') {
+    return { band: null, available: false, optedIn: true }
+  }
+  if (!r.contactHash) return { band: 'NORMAL', available: true, optedIn: true }
   const since = new Date(now.getTime() - riskRules.windowDays * 86_400_000).toISOString()
   const [row] = await db.all<{ n: number }>(sql`
-    select count(*) as n from returns
-    where contact_hash = ${r.contactHash} and created_at >= ${since}
-      and merchant_id in (select merchant_id from return_credit_opt_ins)
-      and merchant_id in (select id from merchants where alliance_id = ${a.allianceId})`)
+    select count(*) as n from returns r
+    where r.contact_hash = ${r.contactHash}
+      and exists (select 1 from return_events e
+        where e.return_id = r.id and e.status = 'AT_STATION' and e.at >= ${since})
+      and r.merchant_id in (select merchant_id from return_credit_opt_ins)
+      and r.merchant_id in (select id from merchants where alliance_id = ${a.allianceId})`)
   const n = Number(row?.n ?? 0)
-  const risk = n >= riskRules.highAt ? 'HIGH' : n >= riskRules.elevatedAt ? 'ELEVATED' : 'NORMAL'
-  return { band: risk as 'NORMAL' | 'ELEVATED' | 'HIGH', optedIn: true }
+  const band = n >= riskRules.highAt ? 'HIGH' : n >= riskRules.elevatedAt ? 'ELEVATED' : 'NORMAL'
+  return { band, available: true, optedIn: true }
 }
 
-/** The risk band for a merchant's own return, or null while the merchant has not opted in. */
-export async function riskBandIfOptedIn(db: Db, actor: Actor, returnId: string, now: Date) {
+/**
+ * What the return page shows: the band, 'AFTER_CHECK_IN' while the return has not reached a
+ * station, or null while the merchant has not opted in.
+ */
+export async function riskBandIfOptedIn(
+  db: Db,
+  actor: Actor,
+  returnId: string,
+  now: Date,
+): Promise<RiskBand | 'AFTER_CHECK_IN' | null> {
   try {
-    return (await returnRisk(db, actor, returnId, now)).band
+    const risk = await returnRisk(db, actor, returnId, now)
+    return risk.band ?? 'AFTER_CHECK_IN'
   } catch (error) {
     if (error instanceof Conflict) return null
     throw error

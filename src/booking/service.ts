@@ -13,7 +13,7 @@ import { dateRange, daysBetween, localDate } from '../calendar/local-date'
 import type { Db } from '../db'
 import { CapacityExceeded, Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
-import { getHub } from '../network/service'
+import { getHub, hubsActedFor } from '../network/service'
 import { assertOpenForChanges, bookingRules, shareCapUnits } from './rules'
 import type { BookingInput, CapacityInput } from './schemas'
 
@@ -351,7 +351,8 @@ export async function setHubCapacity(
   await db.batch([
     db.run(sql`
       insert into hub_days (hub_id, date, capacity_units, capacity_set_by)
-      values (${hub.id}, ${input.date}, ${input.capacityUnits}, ${a.userId})
+      select ${hub.id}, ${input.date}, ${input.capacityUnits}, ${a.userId}
+      where ${hub.id} in ${hubsActedFor(a)}
       on conflict (hub_id, date) do update
         set capacity_units = excluded.capacity_units, capacity_set_by = excluded.capacity_set_by
         where hub_days.confirmed_units <= excluded.capacity_units`),

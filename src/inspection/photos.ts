@@ -8,8 +8,10 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { inspectionPhotos } from '../../db/schema'
 import { requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
+import { databaseRefusal } from '../db-refusal'
 import { Conflict, NotFound } from '../errors'
 import { newId } from '../ids'
+import { hubsActedFor } from '../network/service'
 import { getReturn } from '../returns/service'
 import type { BlobStore } from '../storage'
 import { checkFiles, imageTypes, type Upload } from '../uploads'
@@ -84,7 +86,9 @@ export async function addInspectionPhotos(
   const list = JSON.stringify(
     rows.map((p) => ({ id: p.id, blobKey: p.blobKey, contentType: p.contentType, bytes: p.bytes })),
   )
-  const result = await db.run(sql`
+  const result = await db
+    .run(
+      sql`
     INSERT INTO inspection_photos
       (id, return_id, blob_key, content_type, bytes, uploaded_by, created_at)
     SELECT json_extract(j.value, '$.id'), ${r.id}, json_extract(j.value, '$.blobKey'),
@@ -92,8 +96,15 @@ export async function addInspectionPhotos(
     FROM json_each(${list}) AS j
     WHERE (SELECT count(*) FROM inspection_photos WHERE return_id = ${r.id}) + ${rows.length}
         <= ${photoLimits.maxFiles}
-      AND EXISTS (SELECT 1 FROM returns WHERE id = ${r.id} AND status IN ('AT_HUB', 'INSPECTED'))
-  `)
+      AND EXISTS (SELECT 1 FROM returns WHERE id = ${r.id} AND status IN ('AT_HUB', 'INSPECTED')
+        AND hub_id IN ${hubsActedFor(a)})
+  `,
+    )
+    .catch((error: unknown) => {
+      // Migration 0020's trigger: another hub's operator, whatever the checks above said.
+      if (databaseRefusal(error) === 'WRONG_HUB') throw new NotFound('Return')
+      throw error
+    })
   if (changes(result) === 0) {
     // Something changed since the checks above: say which.
     const now2 = await getReturn(db, a, r.id)

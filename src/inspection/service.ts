@@ -18,6 +18,7 @@ import { auditEntry } from '../audit/log'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
+import { databaseRefusal } from '../db-refusal'
 import { Conflict, NotFound } from '../errors'
 import { newId } from '../ids'
 import { hit } from '../rate-limit'
@@ -51,7 +52,24 @@ export async function respondToReturn(
   return r
 }
 
-/** Hub staff grade a parcel at their hub against its category's checklist. */
+/**
+ * Runs an inspection's batch; migration 0020's trigger refuses an inspector of another hub,
+ * which is the same NOT_FOUND as the return's own visibility gives.
+ */
+async function inspectAtOwnHub<T extends Parameters<Db['batch']>[0]>(db: Db, batch: T) {
+  try {
+    return await db.batch(batch)
+  } catch (error) {
+    if (databaseRefusal(error) === 'WRONG_HUB') throw new NotFound('Return')
+    throw error
+  }
+}
+
+/**
+ * Hub staff grade a parcel at their hub against its category's checklist. The return must be
+ * bound for the inspector's hub: `getReturn` shows a hub operator only those, and the database
+ * refuses an inspection by another hub's operator whatever the caller checked.
+ */
 export async function inspectReturn(
   db: Db,
   actor: Actor | null,
@@ -68,7 +86,7 @@ export async function inspectReturn(
   const answers = parseAnswers(r.category, input.checklist)
   assertGradeFits(r.category, answers, input.grade, localDate(now))
   const at = now.toISOString()
-  const [inserted] = await db.batch([
+  const [inserted] = await inspectAtOwnHub(db, [
     db
       .insert(inspections)
       .values({

@@ -2,7 +2,7 @@
  * The alliance's network: its hubs, drop-off stations and member merchants. Everything here is
  * alliance-internal directory data that every signed-in member may read.
  */
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql, type SQL } from 'drizzle-orm'
 import { alliances, hubs, merchants, stations } from '../../db/schema'
 import type { Actor } from '../auth/roles'
 import { requireActor } from '../auth/roles'
@@ -63,3 +63,14 @@ export const getStation = (db: Db, actor: Actor | null, id: string): Promise<Sta
   getInAlliance(db, actor, stations, id, 'Station')
 export const getMerchant = (db: Db, actor: Actor | null, id: string): Promise<Merchant> =>
   getInAlliance(db, actor, merchants, id, 'Merchant')
+
+/**
+ * The hubs an actor acts for, as a parenthesised SQL list for `hub_id in …`: a hub operator's own
+ * hub, a coordinator's every hub of its alliance. Statements that change a hub's rows put it in
+ * their own WHERE, so another hub's run or parcel is never touched, whatever the caller checked.
+ */
+export function hubsActedFor(a: Actor): SQL {
+  return a.role === 'HUB_OPERATOR'
+    ? sql`(${a.hubId})`
+    : sql`(select id from hubs where alliance_id = ${a.allianceId})`
+}

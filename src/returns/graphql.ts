@@ -10,6 +10,7 @@ import {
   reconcile,
   receiveParcel,
   runParcels,
+  type MisroutedParcel,
   type PickupRun,
 } from './pickup-runs'
 import { codeSchema, pageSchema, registerReturnSchema } from './schemas'
@@ -119,7 +120,21 @@ export const typeDefs = /* GraphQL */ `
     missing: [Return!]!
     "Received against this run without being on it."
     unexpected: [Return!]!
+    "Scanned at this run's hub though bound for another: refused there, to be sent on."
+    misrouted: [MisroutedParcel!]!
     receivedCount: Int!
+  }
+
+  "A parcel scanned at a hub it is not bound for: only what its label says."
+  type MisroutedParcel {
+    code: String!
+    category: Category!
+    "The hub it is bound for."
+    hub: Hub!
+    "Where it is in the flow now (AT_HUB once its own hub received it)."
+    status: ReturnStatus!
+    "UTC instant of the refused scan, ISO-8601."
+    scannedAt: String!
   }
 
   type Receipt {
@@ -161,6 +176,7 @@ export const typeDefs = /* GraphQL */ `
     checkInParcel(code: String!): CheckIn!
     "Coordinators may name the hub; hub operators' runs go to their own hub."
     createPickupRun(stationId: ID!, hubId: ID): PickupRun!
+    "A parcel bound for another hub is refused: CONFLICT with reason WRONG_HUB and its hubId."
     receiveParcel(runId: ID!, code: String!): Receipt!
     closePickupRun(runId: ID!): PickupRun!
   }
@@ -240,8 +256,13 @@ export const resolvers = {
       (await reconcile(ctx.deps.db, ctx.actor, r.id)).missing,
     unexpected: async (r: PickupRun, _: unknown, ctx: Ctx) =>
       (await reconcile(ctx.deps.db, ctx.actor, r.id)).unexpected,
+    misrouted: async (r: PickupRun, _: unknown, ctx: Ctx) =>
+      (await reconcile(ctx.deps.db, ctx.actor, r.id)).misrouted,
     receivedCount: async (r: PickupRun, _: unknown, ctx: Ctx) =>
       (await reconcile(ctx.deps.db, ctx.actor, r.id)).received,
+  },
+  MisroutedParcel: {
+    hub: (p: MisroutedParcel, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, p.hubId),
   },
   StationCommissions: {
     station: (s: { stationId: string }, _: unknown, ctx: Ctx) =>

@@ -2,15 +2,33 @@
  * Pickup runs carry parcels from a station to a hub. Creating a run takes every parcel waiting
  * at the station for that hub in one statement; receiving at the hub is idempotent per parcel
  * (run_receipts is keyed by the return); closing lists what was expected but not received and
- * what arrived without being on the run, so nothing silently disappears.
+ * what arrived without being on the run, so nothing silently disappears. Every statement that
+ * changes a run or a parcel names the caller's hub in its own WHERE (`hubsActedFor`), and
+ * migration 0020's triggers refuse a receipt, an arrival or a close at any other hub: a parcel
+ * bound for another hub is refused at the scan and recorded as mis-routed on the run.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { pickupRuns, returns, runReceipts, stations } from '../../db/schema'
+import {
+  pickupRuns,
+  returns,
+  runMisroutes,
+  runReceipts,
+  stations,
+  type Category,
+} from '../../db/schema'
 import { requireHub, requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
+import { databaseRefusal } from '../db-refusal'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
-import { getHub, getStation, listHubs, type Station } from '../network/service'
+import {
+  getHub,
+  getStation,
+  hubsActedFor,
+  listHubs,
+  type Hub,
+  type Station,
+} from '../network/service'
 import { auditEntry } from '../audit/log'
 import { auditReturnMove } from './audit'
 import { normalizeCode } from './code'
@@ -36,18 +54,15 @@ export async function createPickupRun(
   const id = newId('run')
   const at = now.toISOString()
   await db.batch([
-    db.insert(pickupRuns).values({
-      id,
-      stationId: station.id,
-      hubId,
-      status: 'OPEN',
-      createdBy: a.userId,
-      createdAt: at,
-    }),
+    db.run(sql`
+      insert into pickup_runs (id, station_id, hub_id, status, created_by, created_at)
+      select ${id}, ${station.id}, ${hubId}, 'OPEN', ${a.userId}, ${at}
+      where ${hubId} in ${hubsActedFor(a)}`),
     db.run(sql`
       update returns set status = 'IN_TRANSIT', pickup_run_id = ${id},
         updated_by = ${a.userId}, updated_at = ${at}
-      where station_id = ${station.id} and hub_id = ${hubId} and status = 'AT_STATION'`),
+      where station_id = ${station.id} and hub_id = ${hubId} and status = 'AT_STATION'
+        and exists (select 1 from pickup_runs where id = ${id})`),
     auditEntry(db, a, {
       action: 'pickupRun.open',
       entity: 'pickupRun',
@@ -79,9 +94,11 @@ async function nearestHubId(db: Db, a: Actor, point: { lat: number; lng: number 
 /** A run of the actor's hub (any run for a coordinator). */
 export async function getPickupRun(db: Db, actor: Actor | null, id: string): Promise<PickupRun> {
   const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
-  const [run] = await db.select().from(pickupRuns).where(eq(pickupRuns.id, id))
-  if (!run || (a.hubId && run.hubId !== a.hubId)) throw new NotFound('Pickup run')
-  await getHub(db, a, run.hubId) // same alliance, or NOT_FOUND
+  const [run] = await db
+    .select()
+    .from(pickupRuns)
+    .where(and(eq(pickupRuns.id, id), sql`${pickupRuns.hubId} in ${hubsActedFor(a)}`))
+  if (!run) throw new NotFound('Pickup run')
   return run
 }
 
@@ -90,11 +107,7 @@ export async function listPickupRuns(db: Db, actor: Actor | null, limit = 50) {
   return db
     .select()
     .from(pickupRuns)
-    .where(
-      a.hubId
-        ? eq(pickupRuns.hubId, a.hubId)
-        : sql`${pickupRuns.hubId} in (select id from hubs where alliance_id = ${a.allianceId})`,
-    )
+    .where(sql`${pickupRuns.hubId} in ${hubsActedFor(a)}`)
     .orderBy(desc(pickupRuns.createdAt))
     .limit(limit)
 }
@@ -106,10 +119,23 @@ export interface Receipt {
   expected: boolean
 }
 
+/** Why a scan was refused, in `Conflict.details.reason`, for pages to explain it. */
+export type ReceiveRefusal = 'WRONG_HUB'
+
+/** The refusal of a parcel bound for another hub; `hubId` names where it belongs. */
+function wrongHub(hub: Hub) {
+  return new Conflict(
+    `This parcel belongs to ${hub.name}: put it in the transfer lane to send it on.`,
+    { reason: 'WRONG_HUB' satisfies ReceiveRefusal, hubId: hub.id },
+  )
+}
+
 /**
  * Scans a parcel in at the run's hub. A parcel on the run moves IN_TRANSIT → AT_HUB; a parcel
  * that was not on it (still AT_STATION, or on another run) is received too and recorded as
- * unexpected. The receipt row (one per return) makes a repeat scan a no-op.
+ * unexpected. The receipt row (one per return) makes a repeat scan a no-op. A parcel bound for
+ * another hub is refused (CONFLICT, reason WRONG_HUB) and recorded on the run as mis-routed:
+ * it stays where it was in the flow, for its own hub to receive.
  */
 export async function receiveParcel(
   db: Db,
@@ -127,38 +153,79 @@ export async function receiveParcel(
     .from(returns)
     .where(and(eq(returns.code, code), inAlliance(a)))
   if (!parcel) throw new NotFound('Return')
-  const [previous] = await db.select().from(runReceipts).where(eq(runReceipts.returnId, parcel.id))
-  if (previous) return { return: parcel, alreadyReceived: true, expected: previous.expected }
-  if (parcel.status === 'REGISTERED' || parcel.status === 'CANCELLED') {
-    throw new Conflict('This parcel was never checked in at a station.', { status: parcel.status })
-  }
   const at = now.toISOString()
-  const expected = parcel.pickupRunId === run.id
   const move = { returnId: parcel.id, at }
+  // The run as this caller may scan into it: open, and at a hub the caller acts for.
+  const here = sql`p.id = ${run.id} and p.status = 'OPEN' and p.hub_id in ${hubsActedFor(a)}
+    and r.id = ${parcel.id} and r.status in ('AT_STATION', 'IN_TRANSIT')`
+  // Moves happen only behind the receipt this very scan wrote.
+  const received = sql`exists (select 1 from run_receipts x
+    where x.return_id = ${parcel.id} and x.run_id = ${run.id} and x.at = ${at})`
   const toTransit = sql`
     update returns set status = 'IN_TRANSIT', pickup_run_id = coalesce(pickup_run_id, ${run.id}),
       updated_by = ${a.userId}, updated_at = ${at}
-    where id = ${parcel.id} and status = 'AT_STATION'`
+    where id = ${parcel.id} and status = 'AT_STATION' and ${received}`
   const toHub = sql`
     update returns set status = 'AT_HUB', updated_by = ${a.userId}, updated_at = ${at}
-    where id = ${parcel.id} and status = 'IN_TRANSIT'`
-  const [receipt] = await db.batch([
-    db.run(sql`
-      insert into run_receipts (return_id, run_id, expected, received_by, at)
-      values (${parcel.id}, ${run.id}, ${expected ? 1 : 0}, ${a.userId}, ${at})
-      on conflict (return_id) do nothing`),
-    db.run(toTransit),
-    auditReturnMove(db, a, {
-      action: 'parcel.pickUp',
-      ...move,
-      from: 'AT_STATION',
-      to: 'IN_TRANSIT',
-    }),
-    db.run(toHub),
-    auditReturnMove(db, a, { action: 'parcel.receive', ...move, from: 'IN_TRANSIT', to: 'AT_HUB' }),
-  ])
-  const [after] = await db.select().from(returns).where(eq(returns.id, parcel.id))
-  return { return: after!, alreadyReceived: changes(receipt) === 0, expected }
+    where id = ${parcel.id} and status = 'IN_TRANSIT' and ${received}`
+  let receipt: unknown
+  try {
+    ;[receipt] = await db.batch([
+      db.run(sql`
+        insert into run_receipts (return_id, run_id, expected, received_by, at)
+        select r.id, p.id, coalesce(r.pickup_run_id = p.id, 0), ${a.userId}, ${at}
+        from returns r join pickup_runs p on ${here} and r.hub_id = p.hub_id
+        where true
+        on conflict (return_id) do nothing`),
+      db.run(toTransit),
+      auditReturnMove(db, a, {
+        action: 'parcel.pickUp',
+        ...move,
+        from: 'AT_STATION',
+        to: 'IN_TRANSIT',
+      }),
+      db.run(toHub),
+      auditReturnMove(db, a, {
+        action: 'parcel.receive',
+        ...move,
+        from: 'IN_TRANSIT',
+        to: 'AT_HUB',
+      }),
+      db.run(sql`
+        insert into run_misroutes (run_id, return_id, scanned_by, at)
+        select p.id, r.id, ${a.userId}, ${at}
+        from returns r join pickup_runs p on ${here} and r.hub_id <> p.hub_id
+        where true
+        on conflict (run_id, return_id) do nothing`),
+      auditEntry(db, a, {
+        action: 'parcel.misrouted',
+        entity: 'return',
+        entityId: parcel.id,
+        at,
+        after: { runId: run.id, scannedAtHubId: run.hubId, boundForHubId: parcel.hubId },
+        from: sql`from run_misroutes where run_id = ${run.id} and return_id = ${parcel.id}
+          and at = ${at} and changes() > 0`,
+      }),
+    ])
+  } catch (error) {
+    if (databaseRefusal(error) === 'WRONG_HUB') throw wrongHub(await getHub(db, a, parcel.hubId))
+    throw error
+  }
+  if (changes(receipt) > 0) {
+    const [after] = await db.select().from(returns).where(eq(returns.id, parcel.id))
+    return { return: after!, alreadyReceived: false, expected: parcel.pickupRunId === run.id }
+  }
+  if (parcel.hubId !== run.hubId) throw wrongHub(await getHub(db, a, parcel.hubId))
+  const [previous] = await db.select().from(runReceipts).where(eq(runReceipts.returnId, parcel.id))
+  const [current] = await db.select().from(returns).where(eq(returns.id, parcel.id))
+  if (previous) return { return: current!, alreadyReceived: true, expected: previous.expected }
+  if (current!.status === 'REGISTERED' || current!.status === 'CANCELLED') {
+    throw new Conflict('This parcel was never checked in at a station.', {
+      status: current!.status,
+    })
+  }
+  // Nothing else refuses a parcel of this hub: the run was closed meanwhile.
+  throw new Conflict('This pickup run is closed.')
 }
 
 export interface RunReconciliation {
@@ -167,7 +234,24 @@ export interface RunReconciliation {
   missing: Return[]
   /** Scanned in against this run without being on it. */
   unexpected: Return[]
+  /** Scanned here though bound for another hub: refused, to be sent on to `hubId`. */
+  misrouted: MisroutedParcel[]
   received: number
+}
+
+/**
+ * A parcel scanned at the wrong hub, as that hub sees it: what its label says (code, category,
+ * destination) and when it was scanned, nothing of the merchant or the order.
+ */
+export interface MisroutedParcel {
+  returnId: string
+  code: string
+  category: Category
+  /** The hub it is bound for. */
+  hubId: string
+  /** Where it is in the flow now: AT_HUB once its own hub received it. */
+  status: Return['status']
+  scannedAt: string
 }
 
 /** Closes a run (once; closing again just shows the result) and reconciles it. */
@@ -182,7 +266,7 @@ export async function closePickupRun(
   await db.batch([
     db.run(sql`
       update pickup_runs set status = 'CLOSED', closed_by = ${actor!.userId}, closed_at = ${at}
-      where id = ${run.id} and status = 'OPEN'`),
+      where id = ${run.id} and status = 'OPEN' and hub_id in ${hubsActedFor(actor!)}`),
     auditEntry(db, actor!, {
       action: 'pickupRun.close',
       entity: 'pickupRun',
@@ -217,7 +301,20 @@ export async function reconcile(
       sql`${returns.id} in (select return_id from run_receipts where run_id = ${run.id} and expected = 0)`,
     )
     .orderBy(asc(returns.code))
-  return { run, missing, unexpected, received: receipts.length }
+  const misrouted = await db
+    .select({
+      returnId: returns.id,
+      code: returns.code,
+      category: returns.category,
+      hubId: returns.hubId,
+      status: returns.status,
+      scannedAt: runMisroutes.at,
+    })
+    .from(runMisroutes)
+    .innerJoin(returns, eq(returns.id, runMisroutes.returnId))
+    .where(eq(runMisroutes.runId, run.id))
+    .orderBy(asc(returns.code))
+  return { run, missing, unexpected, misrouted, received: receipts.length }
 }
 
 /** Parcels on a run, for its manifest. */
@@ -300,9 +397,10 @@ export async function runSummaries(
     .from(pickupRuns)
     .innerJoin(stations, eq(stations.id, pickupRuns.stationId))
     .where(
-      hub
-        ? eq(pickupRuns.hubId, hub)
-        : sql`${pickupRuns.hubId} in (select id from hubs where alliance_id = ${a.allianceId})`,
+      and(
+        sql`${pickupRuns.hubId} in ${hubsActedFor(a)}`,
+        hub ? eq(pickupRuns.hubId, hub) : undefined,
+      ),
     )
     .orderBy(desc(pickupRuns.createdAt), desc(pickupRuns.id))
     .limit(options.limit ?? 50)

@@ -9,6 +9,7 @@ import type { ReturnStatus } from '../../db/schema'
 import { ReceiveForm, ReceiveResult, type ReceiveOutcome } from '../../views/runs/receive'
 import { RunPage } from '../../views/runs/run-page'
 import { RunState } from '../../views/runs/run-state'
+import { hubName } from '../../views/runs/format'
 import { RunsPage } from '../../views/runs/runs-page'
 import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx } from '../http/fragments'
@@ -24,6 +25,7 @@ import {
   runSummaries,
   stationsWaiting,
   type PickupRun,
+  type ReceiveRefusal,
 } from './pickup-runs'
 
 export const runRoutes = new Hono<AppEnv>()
@@ -72,11 +74,15 @@ runRoutes.post('/runs', async (c) => {
 async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
   const { db } = c.var.deps
   const manifest = await runManifest(db, c.var.actor, runId)
-  const [station, hub] = await Promise.all([
+  const [station, hubs] = await Promise.all([
     getStation(db, c.var.actor, manifest.run.stationId),
-    getHub(db, c.var.actor, manifest.run.hubId),
+    listHubs(db, c.var.actor),
   ])
-  return c.render(<RunPage manifest={manifest} station={station} hub={hub} outcome={outcome} />, {
+  const hub = hubs.find((h) => h.id === manifest.run.hubId)!
+  const page = (
+    <RunPage manifest={manifest} station={station} hub={hub} hubs={hubs} outcome={outcome} />
+  )
+  return c.render(page, {
     title: c.var.t('runs.run.title', { station: station.name }),
     // Adds a camera button to the code field (static/scan.js).
     head: manifest.run.status === 'OPEN' && <script src="/static/scan.js" defer></script>,
@@ -95,13 +101,16 @@ runRoutes.post('/runs/:id/receive', async (c) => {
   const { outcome, status } = await receive(c, run, typed, now())
   c.status(status as 200)
   if (!isHtmx(c)) return renderRun(c, run.id, outcome)
-  const manifest = await runManifest(db, c.var.actor, run.id)
+  const [manifest, hubs] = await Promise.all([
+    runManifest(db, c.var.actor, run.id),
+    listHubs(db, c.var.actor),
+  ])
   return fragment(
     c,
     <>
       <ReceiveResult outcome={outcome} />
       <ReceiveForm runId={run.id} closed={manifest.run.status === 'CLOSED'} oob />
-      <RunState manifest={manifest} oob />
+      <RunState manifest={manifest} hubs={hubs} oob />
     </>,
   )
 })
@@ -134,6 +143,15 @@ async function receive(
       case 'NOT_FOUND':
         return { outcome: { kind: 'unknown', typed: shown }, status: error.status }
       case 'CONFLICT': {
+        if (error.details.reason === ('WRONG_HUB' satisfies ReceiveRefusal)) {
+          const hub = await getHub(c.var.deps.db, c.var.actor, String(error.details.hubId))
+          const outcome = {
+            kind: 'wrongHub',
+            typed: shown,
+            hub: hubName(hub, c.var.locale),
+          } as const
+          return { outcome, status: error.status }
+        }
         const status = error.details.status as ReturnStatus | undefined
         const outcome: ReceiveOutcome = status
           ? { kind: 'notCheckedIn', typed: shown, status }

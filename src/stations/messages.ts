@@ -63,6 +63,15 @@ export const en = {
     '{typed} was never checked in at a station (it is “{status}”), so it cannot be received.',
   'runs.error.closed':
     'Not received: this run is closed and accepts no more parcels. Use an open run, or create a new one.',
+  'runs.error.wrongHub':
+    'Not received: {typed} belongs to {hub}. Put it in the transfer lane to send it on; it is listed below as mis-routed.',
+  'runs.misrouted.title': 'Mis-routed: bound for another hub',
+  'runs.misrouted.hint':
+    'Scanned here but bound for another hub: they were not received here. Send each on to the hub named; that hub receives it.',
+  'runs.reconciliation.misrouted': 'Mis-routed: bound for another hub ({count})',
+  'runs.counts.misrouted': 'Mis-routed',
+  'runs.col.destination': 'Bound for',
+  'runs.col.scanned': 'Scanned here',
   'runs.manifest.title': 'Manifest',
   'runs.manifest.none': 'This run took no parcels: none were waiting at the station.',
   'runs.receipt.here': 'Received {at}',
@@ -235,6 +244,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   'runs.error.unknown': '没有退货码为 {typed} 的退货，请核对标签后重试。',
   'runs.error.notCheckedIn': '{typed} 从未在驿站收件（当前状态：“{status}”），无法入库。',
   'runs.error.closed': '未入库：本批次已关闭，不再接收包裹。请使用进行中的批次，或新建一个批次。',
+  'runs.error.wrongHub': '未入库：{typed} 属于{hub}。请放入转运区转寄；它已作为错发包裹列在下方。',
+  'runs.misrouted.title': '错发：应送往其他售后中心',
+  'runs.misrouted.hint':
+    '这些包裹在此扫码，但应送往其他售后中心，因此未在此入库。请转寄至所列售后中心，由其入库。',
+  'runs.reconciliation.misrouted': '错发：应送往其他售后中心（{count} 件）',
+  'runs.counts.misrouted': '错发',
+  'runs.col.destination': '应送往',
+  'runs.col.scanned': '在此扫码',
   'runs.manifest.title': '批次清单',
   'runs.manifest.none': '本批次没有带走任何包裹：创建时该驿站没有待揽收的包裹。',
   'runs.receipt.here': '{at} 入库',

@@ -147,30 +147,89 @@ describe('cohort privacy', () => {
 })
 
 describe('return-credit signal', () => {
-  it('shows only a band, counting the same customer across opted-in merchants', async () => {
-    const contact = { customerContact: '138 0000 1111' }
-    for (const n of [1, 2, 3]) {
+  const risk = (id: string) => `{ returnRisk(returnId: "${id}") { band available } }`
+  const optIn = async (...ns: number[]) => {
+    for (const n of ns) {
       await gql(t, 'mutation { setReturnCreditOptIn(optIn: true) }', {}, await merchant(n))
     }
-    const first = await registerReturnFor(t, 1, contact)
-    const risk = `{ returnRisk(returnId: "${first.id}") { band } }`
-    expect((await gql(t, risk, {}, await merchant(1))).data!.returnRisk.band).toBe('NORMAL')
-    await registerReturnFor(t, 2, { customerContact: '13800001111' })
-    await registerReturnFor(t, 3, contact)
-    expect((await gql(t, risk, {}, await merchant(1))).data!.returnRisk.band).toBe('ELEVATED')
-    await registerReturnFor(t, 2, contact)
-    await registerReturnFor(t, 3, contact)
-    expect((await gql(t, risk, {}, await merchant(1))).data!.returnRisk.band).toBe('HIGH')
-    await registerReturnFor(t, 4, contact) // not opted in: never counted
-    const peek = await gql(t, risk, {}, await merchant(2))
-    expect(peek.errors![0]!.extensions!.code).toBe('NOT_FOUND')
-    const notIn = await registerReturnFor(t, 5, contact)
-    const refused = await gql(
+  }
+  const checkIn = async (code: string) => {
+    const res = await gql(
       t,
-      `{ returnRisk(returnId: "${notIn.id}") { band } }`,
+      `mutation { checkInParcel(code: "${code}") { alreadyCheckedIn } }`,
       {},
-      await merchant(5),
+      await tokenFor(t, 'station1@nestwork.demo'),
     )
+    if (res.errors) throw new Error(JSON.stringify(res.errors))
+  }
+  /** A return of merchant n for this contact, handed in at a station. */
+  const handedIn = async (n: number, customerContact: string) => {
+    const r = await registerReturnFor(t, n, { customerContact })
+    await checkIn(r.code)
+    return r
+  }
+  const cancel = async (n: number, id: string) => {
+    const res = await gql(
+      t,
+      `mutation { cancelReturn(id: "${id}") { status } }`,
+      {},
+      await merchant(n),
+    )
+    expect(res.data!.cancelReturn.status).toBe('CANCELLED')
+  }
+
+  it('shows only a band, counting the same customer’s handed-in returns across opted-in merchants', async () => {
+    await optIn(1, 2, 3)
+    const first = await handedIn(1, '138 0000 1111')
+    const bandOf = async () =>
+      (await gql(t, risk(first.id), {}, await merchant(1))).data!.returnRisk
+    expect(await bandOf()).toEqual({ band: 'NORMAL', available: true })
+    await handedIn(2, '13800001111')
+    await handedIn(3, '138 0000 1111')
+    expect((await bandOf()).band).toBe('ELEVATED')
+    await handedIn(2, '138 0000 1111')
+    await handedIn(3, '138 0000 1111')
+    expect((await bandOf()).band).toBe('HIGH')
+    await handedIn(4, '138 0000 1111') // not opted in: never counted
+    const peek = await gql(t, risk(first.id), {}, await merchant(2))
+    expect(peek.errors![0]!.extensions!.code).toBe('NOT_FOUND')
+    const notIn = await registerReturnFor(t, 5, { customerContact: '138 0000 1111' })
+    const refused = await gql(t, risk(notIn.id), {}, await merchant(5))
     expect(refused.errors![0]!.extensions!.code).toBe('CONFLICT')
+  })
+
+  it('reveals nothing to a probe: no band before check-in, and registering or cancelling changes none', async () => {
+    await optIn(1, 2, 3)
+    // A frequent returner: four parcels handed in at merchants 2 and 3.
+    for (const n of [2, 3, 2, 3]) await handedIn(n, '139 5555 0000')
+    // Merchant 1 registers a probe with that phone number, reads, cancels.
+    const probe = await registerReturnFor(t, 1, { customerContact: '139 5555 0000' })
+    const read = await gql(t, risk(probe.id), {}, await merchant(1))
+    expect(read.data!.returnRisk).toEqual({ band: null, available: false })
+    await cancel(1, probe.id)
+    expect((await gql(t, risk(probe.id), {}, await merchant(1))).data!.returnRisk).toEqual({
+      band: null,
+      available: false,
+    })
+
+    // A real, handed-in return: its band moves with handed-in parcels only.
+    const real = await handedIn(1, '137 1234 5678')
+    const bandOfReal = async () =>
+      (await gql(t, risk(real.id), {}, await merchant(1))).data!.returnRisk.band
+    expect(await bandOfReal()).toBe('NORMAL')
+    for (const n of [2, 3, 2, 3]) {
+      const r = await registerReturnFor(t, n, { customerContact: '137 1234 5678' })
+      expect(await bandOfReal()).toBe('NORMAL')
+      await cancel(n, r.id)
+      expect(await bandOfReal()).toBe('NORMAL')
+    }
+    // Registered at other merchants and left waiting: still not counted.
+    await registerReturnFor(t, 2, { customerContact: '137 1234 5678' })
+    await registerReturnFor(t, 3, { customerContact: '137 1234 5678' })
+    expect(await bandOfReal()).toBe('NORMAL')
+    // Only parcels that physically reach a station count.
+    await handedIn(2, '137 1234 5678')
+    await handedIn(3, '137 1234 5678')
+    expect(await bandOfReal()).toBe('ELEVATED')
   })
 })

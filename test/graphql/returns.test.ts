@@ -324,6 +324,153 @@ describe('pickup runs', () => {
   })
 })
 
+describe('a parcel at the wrong hub', () => {
+  const RUN = `query ($id: ID!) {
+    pickupRun(id: $id) {
+      status
+      missing { code }
+      unexpected { code }
+      misrouted { code category status scannedAt hub { id } }
+      receivedCount
+    }
+  }`
+  const RECEIVE = `mutation ($runId: ID!, $code: String!) {
+    receiveParcel(runId: $runId, code: $code) { alreadyReceived expected return { status } }
+  }`
+  const receipts = () =>
+    t.db.all<{ return_id: string; run_id: string }>(sql`select return_id, run_id from run_receipts`)
+  const written = async () =>
+    (
+      await t.db.all<{ n: number }>(
+        sql`select (select count(*) from run_receipts) + (select count(*) from run_misroutes) as n`,
+      )
+    )[0]!.n
+
+  it('is refused there, recorded as mis-routed, and still received by its own hub', async () => {
+    const parcel = await register(await merchant(1)) // bound for hub 1
+    await gql(t, CHECK_IN, { code: parcel.code }, await station(1))
+    const createRun = 'mutation { createPickupRun(stationId: "sta_01") { id hub { id } } }'
+    const own = (await gql(t, createRun, {}, await hub(1))).data!.createPickupRun.id as string
+    const other = (await gql(t, createRun, {}, await hub(2))).data!.createPickupRun
+    expect(other.hub.id).toBe('hub_2')
+
+    // The truck for hub 1 unloads at hub 2 by mistake.
+    const refused = await gql(t, RECEIVE, { runId: other.id, code: parcel.code }, await hub(2))
+    expect(refused.data).toBeNull()
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'WRONG_HUB',
+      hubId: 'hub_1',
+    })
+    expect(refused.errors![0]!.message).toMatch(/belongs to .+transfer lane/)
+    expect(await receipts()).toEqual([])
+    const stillOnItsWay = await gql(
+      t,
+      `{ return(id: "${parcel.id}") { status } }`,
+      {},
+      await hub(1),
+    )
+    expect(stillOnItsWay.data!.return.status).toBe('IN_TRANSIT')
+
+    // A second scan records it once.
+    await gql(t, RECEIVE, { runId: other.id, code: parcel.code }, await hub(2))
+    const shown = (await gql(t, RUN, { id: other.id }, await hub(2))).data!.pickupRun
+    expect(shown).toMatchObject({ missing: [], unexpected: [], receivedCount: 0 })
+    expect(shown.misrouted).toEqual([
+      {
+        code: parcel.code,
+        category: 'FOOD',
+        status: 'IN_TRANSIT',
+        scannedAt: expect.any(String),
+        hub: { id: 'hub_1' },
+      },
+    ])
+    const closed = await gql(
+      t,
+      `mutation { closePickupRun(runId: "${other.id}") { status misrouted { code } } }`,
+      {},
+      await hub(2),
+    )
+    expect(closed.data!.closePickupRun).toEqual({
+      status: 'CLOSED',
+      misrouted: [{ code: parcel.code }],
+    })
+
+    // Sent on, it arrives at hub 1 on its own run, as expected.
+    const received = await gql(t, RECEIVE, { runId: own, code: parcel.code }, await hub(1))
+    expect(received.data!.receiveParcel).toEqual({
+      alreadyReceived: false,
+      expected: true,
+      return: { status: 'AT_HUB' },
+    })
+    expect(await receipts()).toEqual([{ return_id: parcel.id, run_id: own }])
+    const after = (await gql(t, RUN, { id: other.id }, await hub(2))).data!.pickupRun
+    expect(after.misrouted).toMatchObject([{ code: parcel.code, status: 'AT_HUB' }])
+    // Hub 1's run knows nothing of hub 2's scan.
+    expect((await gql(t, RUN, { id: own }, await hub(1))).data!.pickupRun).toMatchObject({
+      misrouted: [],
+      receivedCount: 1,
+    })
+  })
+
+  it('keeps another hub out of a run: NOT_FOUND, and nothing is written', async () => {
+    const parcel = await register(await merchant(1))
+    await gql(t, CHECK_IN, { code: parcel.code }, await station(1))
+    const run = await gql(
+      t,
+      'mutation { createPickupRun(stationId: "sta_01") { id } }',
+      {},
+      await hub(1),
+    )
+    const runId = run.data!.createPickupRun.id
+    const before = await written()
+    for (const op of [
+      gql(t, RECEIVE, { runId, code: parcel.code }, await hub(2)),
+      gql(t, `mutation { closePickupRun(runId: "${runId}") { id } }`, {}, await hub(2)),
+    ]) {
+      expect((await op).errors![0]!.extensions!.code).toBe('NOT_FOUND')
+    }
+    expect(await written()).toBe(before)
+    const open = await gql(t, `{ pickupRun(id: "${runId}") { status } }`, {}, await hub(1))
+    expect(open.data!.pickupRun.status).toBe('OPEN')
+  })
+
+  it('is refused by the database too: no receipt or arrival at another hub', async () => {
+    const parcel = await register(await merchant(1))
+    await gql(t, CHECK_IN, { code: parcel.code }, await station(1))
+    const createRun = 'mutation { createPickupRun(stationId: "sta_01") { id } }'
+    const own = (await gql(t, createRun, {}, await hub(1))).data!.createPickupRun.id
+    const other = (await gql(t, createRun, {}, await hub(2))).data!.createPickupRun.id
+    const userOf = async (email: string) =>
+      (await t.db.all<{ id: string }>(sql`select id from users where email = ${email}`))[0]!.id
+    const [hub1User, hub2User] = [
+      await userOf('hub1@nestwork.demo'),
+      await userOf('hub2@nestwork.demo'),
+    ]
+    const at = '2026-11-25T02:00:00.000Z'
+    const receipt = (runId: string, by: string) =>
+      t.client.execute({
+        sql: `insert into run_receipts (return_id, run_id, expected, received_by, at)
+          values (?, ?, 0, ?, ?)`,
+        args: [parcel.id, runId, by, at],
+      })
+    await expect(receipt(other, hub2User)).rejects.toThrow(/WRONG_HUB/)
+    await expect(receipt(own, hub2User)).rejects.toThrow(/WRONG_HUB/)
+    await expect(
+      t.client.execute({
+        sql: `update returns set status = 'AT_HUB', updated_by = ? where id = ?`,
+        args: [hub2User, parcel.id],
+      }),
+    ).rejects.toThrow(/WRONG_HUB/)
+    await expect(
+      t.client.execute({
+        sql: 'insert into run_misroutes (run_id, return_id, scanned_by, at) values (?, ?, ?, ?)',
+        args: [own, parcel.id, hub1User, at],
+      }),
+    ).rejects.toThrow(/NOT_MISROUTED/)
+  })
+})
+
 describe('stations', () => {
   it('lists the nearest active stations first, publicly, without commercial terms', async () => {
     const res = await gql(

@@ -251,6 +251,80 @@ describe('the merchant’s score card', () => {
   })
 })
 
+const FULL_REPORT = /* GraphQL */ `
+  query ($category: Category) {
+    benchmarks(month: "2026-10", category: $category) {
+      suppressed
+      score
+      stars
+      dimensions {
+        name
+        myValue
+        myFigure
+        myBand
+        p25
+        median
+        p75
+        suppressedReason
+      }
+    }
+  }
+`
+
+describe('the score card and the benchmarks query agree', () => {
+  it('withholds the member’s own score and values with a withheld cohort, on both', async () => {
+    // Merchant 1 holds most of the volume: the cohort is withheld, though every member has figures.
+    await october({ 1: 7, 2: 1, 3: 1, 4: 1, 5: 1 })
+    await publishByApi()
+    const api = (await gql(t, FULL_REPORT, {}, await tokenFor(t, 'merchant1@nestwork.demo'))).data!
+      .benchmarks
+    expect(api).toMatchObject({ suppressed: true, score: null, stars: null })
+    for (const d of api.dimensions) {
+      expect(d).toMatchObject({
+        myValue: null,
+        myFigure: null,
+        myBand: null,
+        p25: null,
+        median: null,
+        p75: null,
+        suppressedReason: 'DOMINANT_CONTRIBUTOR',
+      })
+    }
+    const html = await (
+      await (await signedIn('merchant1@nestwork.demo')).get('/benchmarks?month=2026-10')
+    ).text()
+    const shown = words(part(html, 'section', 'scorecard') + dimensionsPart(html))
+    expect(shown).not.toMatch(/Your score:|Your figure:|of 5 stars|of 100|quartile/)
+  })
+
+  it('shows the same own score, values and bands on the page as over the API when published', async () => {
+    await balancedOctober()
+    await publishByApi()
+    const api = (await gql(t, FULL_REPORT, {}, await tokenFor(t, 'merchant2@nestwork.demo'))).data!
+      .benchmarks
+    expect(api.suppressed).toBe(false)
+    const html = await (
+      await (await signedIn('merchant2@nestwork.demo')).get('/benchmarks?month=2026-10')
+    ).text()
+    expect(words(part(html, 'section', 'scorecard'))).toContain(`${api.score} of 100`)
+    expect(words(part(html, 'section', 'scorecard'))).toContain(`${api.stars} of 5 stars`)
+    const dims = dimensionsPart(html)
+    for (const d of api.dimensions) {
+      const article = new RegExp(
+        `<article[^>]*aria-labelledby="dim-${d.name.toLowerCase()}"[\\s\\S]*?</article>`,
+      ).exec(dims)![0]
+      const text = words(article)
+      if (d.suppressedReason) {
+        expect(d).toMatchObject({ myValue: null, myFigure: null, myBand: null })
+        expect(text).not.toMatch(/Your score|Your figure/)
+      } else {
+        expect(text).toContain(`Your score: ${d.myValue} of 100.`)
+        expect(text).toContain(`median ${d.median}`)
+      }
+    }
+  })
+})
+
 describe('the return-credit opt-in', () => {
   it('explains what is shared and turns on and off, with and without htmx', async () => {
     const browser = await signedIn('merchant1@nestwork.demo')
@@ -451,9 +525,20 @@ describe('return-credit band on the return page', () => {
         await tokenFor(t, `merchant${n}@nestwork.demo`),
       )
     }
+    // Not handed in at a station yet: no band, in words.
+    const waiting = await (await page.get(`/returns/${first.id}`)).text()
+    expect(waiting).toContain('Available after check-in')
+    expect(waiting).not.toContain('risk--')
+    await page.post('/locale', { locale: 'zh-CN', next: '/' })
+    expect(await (await page.get(`/returns/${first.id}`)).text()).toContain('驿站收件后可见')
+    await page.post('/locale', { locale: 'en', next: '/' })
+
+    const station = await tokenFor(t, 'station1@nestwork.demo')
+    const checkIn = (code: string) =>
+      gql(t, `mutation { checkInParcel(code: "${code}") { alreadyCheckedIn } }`, {}, station)
+    await checkIn(first.code)
     expect(await (await page.get(`/returns/${first.id}`)).text()).toContain('>Normal<')
-    await registerReturnFor(t, 2, contact)
-    await registerReturnFor(t, 3, contact)
+    for (const n of [2, 3]) await checkIn((await registerReturnFor(t, n, contact)).code)
     const elevated = await (await page.get(`/returns/${first.id}`)).text()
     expect(elevated).toContain('Elevated: 3+ returns in 90 days')
     expect(elevated).not.toContain('merchant2')

@@ -146,6 +146,44 @@ describe('receiving by scan', () => {
     expect(section(flagged, 'run-manifest')).toContain(formatCode(p2))
   })
 
+  it('refuses a parcel bound for another hub, says where it belongs and lists it as mis-routed', async () => {
+    const parcel = await parcelAt(1) // bound for hub 1 (Shanghai)
+    const hub2 = await signedIn('hub2')
+    const runId = await createRun(hub2, 'sta_01')
+
+    const res = await hub2.post(`/runs/${runId}/receive`, { code: parcel }, htmx)
+    expect(res.status).toBe(409)
+    const fragment = await res.text()
+    expect(fragment).toMatch(/^<p class="scan-result scan-result--error">/)
+    expect(fragment).toContain(`Not received: ${formatCode(parcel)} belongs to Shanghai Hub.`)
+    expect(fragment).toContain('transfer lane')
+    expect(count(fragment, 'received')).toBe(0)
+    expect(section(fragment, 'run-misrouted')).toContain(formatCode(parcel))
+    expect(section(fragment, 'run-misrouted')).toContain('Shanghai Hub')
+
+    // Without JavaScript, and in Chinese: the same refusal on the whole page.
+    await hub2.post('/locale', { locale: 'zh-CN', next: '/' })
+    const page = await hub2.post(`/runs/${runId}/receive`, { code: parcel })
+    expect(page.status).toBe(409)
+    const zh = await page.text()
+    expect(zh).toContain(`未入库：${formatCode(parcel)} 属于上海售后中心。`)
+    expect(section(zh, 'run-misrouted')).toContain('上海售后中心')
+    expect(zh).not.toContain('transfer lane')
+
+    // Closing shows it on the reconciliation; hub 1 still receives it.
+    expect((await hub2.post(`/runs/${runId}/close`, {})).status).toBe(303)
+    await hub2.post('/locale', { locale: 'en', next: '/' })
+    const closed = await (await hub2.get(`/runs/${runId}`)).text()
+    expect(closed).toContain('Mis-routed: bound for another hub (1)')
+    expect(section(closed, 'run-misrouted')).toContain(formatCode(parcel))
+
+    const hub1 = await signedIn('hub1')
+    const own = await createRun(hub1, 'sta_01')
+    const received = await hub1.post(`/runs/${own}/receive`, { code: parcel }, htmx)
+    expect(received.status).toBe(200)
+    expect(await received.text()).toContain(`✓ Received ${formatCode(parcel)} (Food).`)
+  })
+
   it('explains a code that is malformed, unknown or never checked in', async () => {
     await parcelAt(1)
     const hub = await signedIn('hub1')

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { riskRules } from '../../src/benchmarks/service'
+import { riskRules, type RiskBand } from '../../src/benchmarks/service'
 import type { InspectionPhoto } from '../../src/inspection/photos'
 import type { Hub, Station } from '../../src/network/service'
 import type { Return, ReturnEvent } from '../../src/returns/service'
@@ -11,10 +11,11 @@ import { PhotoList } from '../inspection/photos'
 import { Notice, ReturnCode, StatusBadge, Timeline } from './bits'
 import { formatInstant } from './format'
 
-type RiskBand = 'NORMAL' | 'ELEVATED' | 'HIGH'
-
-function RiskBandText({ band }: { band: RiskBand | null }) {
+function RiskBandText({ band }: { band: RiskBand | 'AFTER_CHECK_IN' | null }) {
   const { t } = usePage()
+  if (band === 'AFTER_CHECK_IN') {
+    return <span class="hint">{t('benchmarks.credit.band.afterCheckIn')}</span>
+  }
   if (band === null) {
     return (
       <a href="/benchmarks#return-credit" class="hint">
@@ -41,8 +42,11 @@ interface ReturnDetailProps {
   photos: InspectionPhoto[]
   /** Masked customer contact (`138****5678`), null when none was given or not the merchant. */
   contact: string | null
-  /** The customer's return-credit band; null before opting in; undefined for coordinators. */
-  risk?: RiskBand | null
+  /**
+   * The customer's return-credit band; AFTER_CHECK_IN until the parcel reached a station; null
+   * before opting in; undefined for coordinators.
+   */
+  risk?: RiskBand | 'AFTER_CHECK_IN' | null
   trackUrl: string
   canCancel: boolean
   notice?: DetailNotice

@@ -9,6 +9,8 @@ export type ReceiveOutcome =
   | { kind: 'empty' | 'closed' }
   | { kind: 'badCode' | 'unknown'; typed: string }
   | { kind: 'notCheckedIn'; typed: string; status: ReturnStatus }
+  /** Bound for another hub: refused, and listed on the run as mis-routed. `hub` is its name. */
+  | { kind: 'wrongHub'; typed: string; hub: string }
 
 const tones = {
   received: 'ok',
@@ -19,6 +21,7 @@ const tones = {
   badCode: 'error',
   unknown: 'error',
   notCheckedIn: 'error',
+  wrongHub: 'error',
 } as const
 
 export const receiveFormId = 'receive-form'
@@ -115,6 +118,8 @@ function resultText(o: ReceiveOutcome, t: ReturnType<typeof usePage>['t']): stri
         typed: o.typed,
         status: t(`runs.parcelStatus.${o.status}`),
       })
+    case 'wrongHub':
+      return t('runs.error.wrongHub', { typed: o.typed, hub: o.hub })
   }
 }
 

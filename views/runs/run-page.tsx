@@ -10,12 +10,14 @@ export interface RunPageProps {
   manifest: RunManifest
   station: Station
   hub: Hub
+  /** The alliance's hubs, to name where a mis-routed parcel belongs. */
+  hubs: Hub[]
   /** The last scan's result, when the page answers a form posted without JavaScript. */
   outcome?: ReceiveOutcome
 }
 
 /** One pickup run: scanning parcels in while open, the reconciliation once closed. */
-export function RunPage({ manifest, station, hub, outcome }: RunPageProps) {
+export function RunPage({ manifest, station, hub, hubs, outcome }: RunPageProps) {
   const { t, locale } = usePage()
   const { run } = manifest
   const closed = run.status === 'CLOSED'
@@ -35,7 +37,7 @@ export function RunPage({ manifest, station, hub, outcome }: RunPageProps) {
       </p>
       {/* A closed run leads with its reconciliation; the scan card only reports a refused scan. */}
       {(!closed || outcome) && <ReceivePanel runId={run.id} closed={closed} outcome={outcome} />}
-      <RunState manifest={manifest} />
+      <RunState manifest={manifest} hubs={hubs} />
     </>
   )
 }

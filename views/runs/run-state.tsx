@@ -1,9 +1,10 @@
 import type { Return } from '../../src/returns/service'
-import type { ManifestLine, RunManifest } from '../../src/returns/pickup-runs'
+import type { ManifestLine, MisroutedParcel, RunManifest } from '../../src/returns/pickup-runs'
+import type { Hub } from '../../src/network/service'
 import { formatCode } from '../../src/returns/code'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatInstant } from './format'
+import { formatInstant, hubName } from './format'
 
 export const runStateId = 'run-state'
 
@@ -11,14 +12,18 @@ export const runStateId = 'run-state'
  * Everything on a run's page that a scan changes: the reconciliation once closed, the counts,
  * the manifest, the unexpected parcels and the close form. Scans re-render it out of band.
  */
-export function RunState({ manifest, oob }: { manifest: RunManifest; oob?: boolean }) {
+export function RunState(props: { manifest: RunManifest; hubs: Hub[]; oob?: boolean }) {
+  const { manifest, hubs, oob } = props
   const closed = manifest.run.status === 'CLOSED'
   return (
     <div id={runStateId} class="run-state" hx-swap-oob={oob ? 'true' : undefined}>
-      {closed && <Reconciliation manifest={manifest} />}
+      {closed && <Reconciliation manifest={manifest} hubs={hubs} />}
       <Counts manifest={manifest} />
       <Manifest manifest={manifest} />
       {!closed && manifest.unexpected.length > 0 && <Unexpected parcels={manifest.unexpected} />}
+      {!closed && manifest.misrouted.length > 0 && (
+        <MisroutedSection parcels={manifest.misrouted} hubs={hubs} />
+      )}
       {!closed && <CloseRun manifest={manifest} />}
     </div>
   )
@@ -147,10 +152,58 @@ function Unexpected({ parcels }: { parcels: Return[] }) {
   )
 }
 
-/** What a closed run came to: missing and unexpected parcels, each clearly marked. */
-function Reconciliation({ manifest }: { manifest: RunManifest }) {
+/** Parcels scanned here that belong to another hub, each with the hub to send it on to. */
+function MisroutedTable({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs: Hub[] }) {
   const { t, locale } = usePage()
-  const { missing, unexpected } = manifest
+  const destination = (id: string) => {
+    const hub = hubs.find((h) => h.id === id)
+    return hub ? hubName(hub, locale) : id
+  }
+  return (
+    <table class="manifest" id="run-misrouted">
+      <thead>
+        <tr>
+          <th scope="col">{t('runs.col.code')}</th>
+          <th scope="col">{t('runs.col.category')}</th>
+          <th scope="col">{t('runs.col.destination')}</th>
+          <th scope="col">{t('runs.col.scanned')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parcels.map((p) => (
+          <tr data-code={p.code} data-hub={p.hubId}>
+            <th scope="row">
+              <code class="code">{formatCode(p.code)}</code>
+            </th>
+            <td>{t(`category.${p.category}`)}</td>
+            <td>{destination(p.hubId)}</td>
+            <td>
+              <time datetime={p.scannedAt}>{formatInstant(p.scannedAt, locale)}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function MisroutedSection({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs: Hub[] }) {
+  const { t, locale } = usePage()
+  return (
+    <section class="card run-misrouted" aria-labelledby="misrouted-title">
+      <h2 id="misrouted-title">
+        {t('runs.misrouted.title')} ({parcels.length.toLocaleString(locale)})
+      </h2>
+      <p class="hint">{t('runs.misrouted.hint')}</p>
+      <MisroutedTable parcels={parcels} hubs={hubs} />
+    </section>
+  )
+}
+
+/** What a closed run came to: missing, unexpected and mis-routed parcels, each clearly marked. */
+function Reconciliation({ manifest, hubs }: { manifest: RunManifest; hubs: Hub[] }) {
+  const { t, locale } = usePage()
+  const { missing, unexpected, misrouted } = manifest
   const n = (count: number) => count.toLocaleString(locale)
   return (
     <section class="card reconciliation" aria-labelledby="reconciliation-title">
@@ -161,7 +214,7 @@ function Reconciliation({ manifest }: { manifest: RunManifest }) {
           expected: n(manifest.lines.length),
         })}
       </p>
-      {missing.length === 0 && unexpected.length === 0 && (
+      {missing.length === 0 && unexpected.length === 0 && misrouted.length === 0 && (
         <p class="notice notice--ok">{t('runs.reconciliation.clean')}</p>
       )}
       <div class={`reconciliation__part${missing.length ? ' reconciliation__part--missing' : ''}`}>
@@ -190,6 +243,15 @@ function Reconciliation({ manifest }: { manifest: RunManifest }) {
           </>
         )}
       </div>
+      {misrouted.length > 0 && (
+        <div class="reconciliation__part reconciliation__part--misrouted">
+          <h3 id="misrouted-title">
+            {t('runs.reconciliation.misrouted', { count: n(misrouted.length) })}
+          </h3>
+          <p>{t('runs.misrouted.hint')}</p>
+          <MisroutedTable parcels={misrouted} hubs={hubs} />
+        </div>
+      )}
     </section>
   )
 }
