@@ -152,7 +152,12 @@ export const typeDefs = /* GraphQL */ `
     closeSettlement(month: String!, idempotencyKey: String!): Settlement!
     markStatementPaid(statementId: ID!): Statement!
     "A correction to a closed month, carried into the next open month."
-    addAdjustment(merchantId: ID!, month: String!, amountFen: SafeInt!, reason: String!): Adjustment!
+    addAdjustment(
+      merchantId: ID!
+      month: String!
+      amountFen: SafeInt!
+      reason: String!
+    ): Adjustment!
   }
 `
 
