@@ -52,6 +52,7 @@ import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { newId } from '../ids'
+import { moneyRanges } from '../money-ranges'
 import { listHubs, listMerchants, listStations } from '../network/service'
 import { parseYuan, percentToBp } from './amounts'
 import { findClose, startClose, type CloseJob } from './close-jobs'
@@ -88,6 +89,8 @@ export const settlementRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
+const costRange = moneyRanges.costFen
+const adjustmentRange = moneyRanges.adjustmentFen
 const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 const thisMonth = (now: Date) => localDate(now).slice(0, 7)
 
@@ -322,7 +325,7 @@ function readCost(c: Ctx, form: Record<string, unknown>) {
   if (!costKinds.includes(values.kind as CostKind))
     errors.kind = c.var.t('settlement.costs.error.kind')
   const amount = parseYuan(values.amount ?? '')
-  if ('error' in amount) errors.amount = amountError(lang(c), amount.error)
+  if ('error' in amount) errors.amount = amountError(lang(c), amount.error, costRange.maxFen)
   if ((values.note ?? '').trim().length > 200)
     errors.note = c.var.t('settlement.error.tooLong', { max: 200 })
   return { values, errors, amountFen: 'fen' in amount ? amount.fen : 0 }
@@ -559,8 +562,9 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
   }
   const errors: AdjustmentErrors = {}
   if (!values.merchantId) errors.merchantId = c.var.t('settlement.adjust.error.merchant')
-  const amount = parseYuan(values.amount, { signed: true })
-  if ('error' in amount) errors.amount = amountError(lang(c), amount.error, true)
+  const amount = parseYuan(values.amount, { signed: true, maxFen: adjustmentRange.maxFen })
+  if ('error' in amount)
+    errors.amount = amountError(lang(c), amount.error, adjustmentRange.maxFen, true)
   const reason = values.reason.trim()
   if (!reason) errors.reason = c.var.t('settlement.adjust.error.reason')
   else if (reason.length > 300) errors.reason = c.var.t('settlement.error.tooLong', { max: 300 })
