@@ -65,8 +65,9 @@ export class InvalidInput extends DomainError {
   constructor(
     readonly field: string,
     message: string,
+    details: Record<string, unknown> = {},
   ) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, { field })
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field, ...details })
   }
 }
 
@@ -95,4 +96,32 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: { code: error.code, ...error.details },
   })
+}
+
+/**
+ * The field a database trigger refused as out of range, from the stable code it raises
+ * (`BAD_USER_INPUT:<field>`, see db/migrations), looked for in the error and the driver's cause.
+ * @example refusedField(new Error('SQLITE_CONSTRAINT: BAD_USER_INPUT:refundFen')) // 'refundFen'
+ */
+export function refusedField(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const match = /BAD_USER_INPUT:(\w+)/.exec(String(e))
+    if (match) return match[1]
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/**
+ * Runs a write and turns an out-of-range refusal raised by the database into `InvalidInput` for
+ * that field, so raw limits reach people as the same 400 / BAD_USER_INPUT as the app's checks.
+ */
+export async function withinRanges<T>(write: Promise<T>, message = 'out of range'): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    const field = refusedField(error)
+    if (field) throw new InvalidInput(field, message)
+    throw error
+  }
 }

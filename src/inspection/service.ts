@@ -18,7 +18,7 @@ import { auditEntry } from '../audit/log'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
-import { Conflict, NotFound } from '../errors'
+import { Conflict, NotFound, withinRanges } from '../errors'
 import { newId } from '../ids'
 import { hit } from '../rate-limit'
 import { auditReturnMove } from '../returns/audit'
@@ -122,26 +122,30 @@ export async function resolveReturn(
     r.orderValueFen,
   )
   const at = now.toISOString()
-  const [inserted] = await db.batch([
-    db
-      .insert(resolutions)
-      .values({
-        returnId: r.id,
-        resolution: input.resolution,
-        refundFen: input.refundFen ?? null,
-        actorId: a.userId,
-        at,
-      })
-      .onConflictDoNothing()
-      .returning(),
-    auditReturnMove(
-      db,
-      a,
-      { action: 'return.resolve', returnId: r.id, from: r.status, to: 'RESOLVED', at },
-      sql`json_object('status', e.status, 'resolution', ${input.resolution}, 'refundFen',
+  // The database holds the refund's range too (resolutions_refund_range).
+  const [inserted] = await withinRanges(
+    db.batch([
+      db
+        .insert(resolutions)
+        .values({
+          returnId: r.id,
+          resolution: input.resolution,
+          refundFen: input.refundFen ?? null,
+          actorId: a.userId,
+          at,
+        })
+        .onConflictDoNothing()
+        .returning(),
+      auditReturnMove(
+        db,
+        a,
+        { action: 'return.resolve', returnId: r.id, from: r.status, to: 'RESOLVED', at },
+        sql`json_object('status', e.status, 'resolution', ${input.resolution}, 'refundFen',
         ${input.refundFen ?? null})`,
-    ),
-  ])
+      ),
+    ]),
+    `a refund is more than zero and at most the order value, ${r.orderValueFen} fen`,
+  )
   if (inserted.length === 0) throw new Conflict('This return was already resolved.')
   return getReturn(db, a, r.id)
 }

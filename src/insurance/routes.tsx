@@ -245,18 +245,18 @@ insuranceRoutes.post('/insurance/declarations', async (c) => {
   const fen = yuanToFen(typed)
   const parsed = declarationSchema.safeParse({ month, orderValueFen: fen ?? undefined })
   if (fen === null || !parsed.success) {
-    const tooBig = parsed.error?.issues.find((i) => i.code === 'too_big')
-    error = amountError(
-      lang(c),
-      typed,
-      tooBig ? Number((tooBig as { maximum: unknown }).maximum) : undefined,
-    )
+    // Past the schema's ceiling, the limit worth saying is the alliance's own maximum.
+    const tooBig = parsed.error?.issues.some((i) => i.code === 'too_big')
+    const terms = tooBig ? await settingsOn(db, actor.allianceId, `${month}-01`) : undefined
+    error = amountError(lang(c), typed, terms?.maxDeclarationFen)
   } else {
     try {
       await declareOrderValue(db, actor, parsed.data, at)
     } catch (e) {
       if (!refusal(e, 'BAD_USER_INPUT', 'CONFLICT')) throw e
-      refused = e
+      if (e.details.field === 'orderValueFen' && typeof e.details.maxFen === 'number') {
+        error = amountError(lang(c), typed, e.details.maxFen)
+      } else refused = e
     }
   }
   const row = (await declarationMonths(db, actor, at)).find((d) => d.month === month)
