@@ -34,8 +34,8 @@ export const moneyRanges = {
   costFen: { minFen: 1, maxFen: 1_000_000_000 },
   /** An adjustment's size either way (a credit is negative); never zero. */
   adjustmentFen: { minFen: -orderValueMaxFen, maxFen: orderValueMaxFen },
-  /** A station's commission per parcel, ordinary or large item: ¥1,000 at most. */
-  commissionFen: { minFen: 0, maxFen: 100_000 },
+  /** A station's commission per parcel, ordinary or large item: ¥10,000 at most. */
+  commissionFen: { minFen: 0, maxFen: 1_000_000 },
 } as const satisfies Record<string, FenRange>
 
 export type MoneyField = keyof typeof moneyRanges

@@ -1,14 +1,10 @@
 -- The ranges of src/money-ranges.ts, held by the database too so no writer (raw SQL included)
 -- stores an amount the app would refuse. Each refusal raises 'BAD_USER_INPUT:<field>', the stable
 -- code src/errors.ts maps to the field's InvalidInput. Data-dependent rules: a refund is more than
--- zero and at most the return's order value; a declaration is at most the maximum in the alliance
+-- zero (at most the return's order value is resolutions_refund_cap, 0006); a declaration is at most the maximum in the alliance
 -- settings in force on the month's first day; a claim is at most its cap and the return's value.
-DROP TRIGGER `resolutions_refund_cap`;
---> statement-breakpoint
-CREATE TRIGGER `resolutions_refund_range` BEFORE INSERT ON `resolutions`
-WHEN new.resolution = 'REFUND'
-  AND (new.refund_fen < 1
-    OR new.refund_fen > (SELECT order_value_fen FROM returns WHERE id = new.return_id))
+CREATE TRIGGER `resolutions_refund_positive` BEFORE INSERT ON `resolutions`
+WHEN new.resolution = 'REFUND' AND new.refund_fen < 1
 BEGIN
   SELECT RAISE(ABORT, 'BAD_USER_INPUT:refundFen');
 END;
@@ -75,13 +71,13 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `stations_commission_range_insert` BEFORE INSERT ON `stations`
-WHEN new.commission_fen > 100000 OR new.large_item_commission_fen > 100000
+WHEN new.commission_fen > 1000000 OR new.large_item_commission_fen > 1000000
 BEGIN
   SELECT RAISE(ABORT, 'BAD_USER_INPUT:commissionFen');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `stations_commission_range_update` BEFORE UPDATE ON `stations`
-WHEN new.commission_fen > 100000 OR new.large_item_commission_fen > 100000
+WHEN new.commission_fen > 1000000 OR new.large_item_commission_fen > 1000000
 BEGIN
   SELECT RAISE(ABORT, 'BAD_USER_INPUT:commissionFen');
 END;

@@ -102,12 +102,14 @@ export async function getResolution(db: Db, returnId: string) {
   return row ?? null
 }
 
-/** The merchant decides what happens to an inspected return. */
-export async function resolveReturn(
+/**
+ * Checks a decision as `resolveReturn` would, writing nothing: what a page's confirmation step
+ * asks before the irreversible write. Returns the return it would resolve.
+ */
+export async function checkResolution(
   db: Db,
   actor: Actor | null,
   input: ResolveInput,
-  now: Date,
 ): Promise<Return> {
   const a = requireRole(actor, 'MERCHANT')
   const r = await getReturn(db, a, input.returnId)
@@ -121,8 +123,20 @@ export async function resolveReturn(
     input.refundFen,
     r.orderValueFen,
   )
+  return r
+}
+
+/** The merchant decides what happens to an inspected return. */
+export async function resolveReturn(
+  db: Db,
+  actor: Actor | null,
+  input: ResolveInput,
+  now: Date,
+): Promise<Return> {
+  const a = requireRole(actor, 'MERCHANT')
+  const r = await checkResolution(db, a, input)
   const at = now.toISOString()
-  // The database holds the refund's range too (resolutions_refund_range).
+  // The database holds the refund's range too (resolutions_refund_positive, _cap).
   const [inserted] = await withinRanges(
     db.batch([
       db

@@ -52,7 +52,8 @@ import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { newId } from '../ids'
-import { moneyRanges } from '../money-ranges'
+import { adjustmentConfirmAboveFen, moneyRanges } from '../money-ranges'
+import { needsConfirmation } from '../http/confirm'
 import { listHubs, listMerchants, listStations } from '../network/service'
 import { parseYuan, percentToBp } from './amounts'
 import { findClose, startClose, type CloseJob } from './close-jobs'
@@ -202,7 +203,7 @@ interface PageState {
   costs?: Pick<CostsSectionProps, 'notice' | 'values' | 'errors'>
   rules?: Pick<RulesSectionProps, 'notice' | 'values' | 'error'>
   close?: { state?: CloseState; notice?: NoticeData }
-  adjustments?: Pick<AdjustmentSectionProps, 'notice' | 'values' | 'errors'>
+  adjustments?: Pick<AdjustmentSectionProps, 'notice' | 'values' | 'errors' | 'confirm'>
 }
 
 async function renderMonth(c: Ctx, d: MonthData, state: PageState = {}) {
@@ -574,8 +575,23 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
   let added: AdjustmentRow | undefined
   if (Object.keys(errors).length === 0 && 'fen' in amount) {
     const parsed = adjustmentSchema.safeParse({ ...values, month, amountFen: amount.fen, reason })
+    const large = { amountFen: amount.fen, atFen: adjustmentConfirmAboveFen }
     if (!parsed.success) errors.amount = c.var.t('settlement.refused')
-    else {
+    else if (needsConfirmation(form, large)) {
+      // Said back first when it can be recorded at all; otherwise the write below says why not.
+      const d = await monthData(c, month)
+      if (d.closed && d.merchants.some((m) => m.id === parsed.data.merchantId)) {
+        const confirm = { merchantId: parsed.data.merchantId, amountFen: amount.fen, reason }
+        const section = { month, merchants: d.merchants, names: d.names }
+        if (!isHtmx(c)) return renderMonth(c, d, { adjustments: { confirm } })
+        const against = await adjustmentsAgainst(db, actor, month)
+        return fragment(
+          c,
+          <AdjustmentSection {...section} adjustments={against} confirm={confirm} />,
+        )
+      }
+    }
+    if (parsed.success && Object.keys(errors).length === 0) {
       try {
         const row = await addAdjustment(db, actor, parsed.data, c.var.deps.now())
         added = { ...row, originalMonth: month }
