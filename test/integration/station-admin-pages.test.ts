@@ -183,10 +183,10 @@ describe('adding and editing a station', () => {
     const res = await postForm(
       coordinator,
       '/admin/stations',
-      newStation({ commission: '1000.01' }),
+      newStation({ commission: '10000.01' }),
     )
     expect(res.status).toBe(400)
-    expect(await res.text()).toContain('At most CN¥1,000.00.')
+    expect(await res.text()).toContain('At most CN¥10,000.00.')
   })
 
   it('edits a station, showing its commission in yuan', async () => {
