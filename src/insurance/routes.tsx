@@ -44,7 +44,7 @@ import { PayoutSection, PoolPage, type PayoutStep } from '../../views/insurance/
 import { QueuePage } from '../../views/insurance/queue-page'
 import { settingsOn } from '../alliance/settings'
 import { requireRole, type Actor } from '../auth/roles'
-import { isIsoMonth, localDate, nextMonth } from '../calendar/local-date'
+import { isIsoDate, isIsoMonth, localDate, nextMonth } from '../calendar/local-date'
 import { DomainError, InvalidInput, NotFound } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
@@ -334,6 +334,14 @@ insuranceRoutes.post('/insurance/claims', uploadLimit, async (c) => {
     for (const issue of parsed.error.issues) {
       const field = claimFieldOf(String(issue.path[0]))
       errors[field] ??= claimMessage(c, field, issue.code)
+    }
+    // Past the schema's ceiling, the limit worth saying is the claim cap of the loss date.
+    const tooBig = parsed.error.issues.some(
+      (i) => i.path[0] === 'amountFen' && i.code === 'too_big',
+    )
+    if (tooBig && isIsoDate(values.lossDate)) {
+      const terms = await settingsOn(db, actor.allianceId, values.lossDate)
+      errors.amount = overCap(lang(c), terms.claimCapFen, values.lossDate)
     }
   }
   if (fen === null) errors.amount = amountError(lang(c), values.amount)

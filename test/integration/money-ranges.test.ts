@@ -596,6 +596,39 @@ describe('money fields through the pages', () => {
     }
   })
 
+  it('names the alliance maximum, in the page’s language, for a 99,999,999,999-yuan declaration', async () => {
+    await enrolled()
+    const b = await signedIn('merchant1@nestwork.demo')
+    await b.get('/insurance')
+    const zh = await b.post('/insurance/declarations', {
+      month: '2026-11',
+      orderValue: '99999999999',
+    })
+    expect(zh.status).toBe(400)
+    expect(await zh.text()).toContain('金额最多为 ¥100,000,000.00。')
+    await b.post('/locale', { locale: 'en', next: '/' })
+    const en = await b.post('/insurance/declarations', {
+      month: '2026-11',
+      orderValue: '100000000.01',
+    })
+    expect(await en.text()).toContain('The amount can be at most CN¥100,000,000.00.')
+    expect(await count('order_value_declarations')).toBe(0)
+  })
+
+  it('names the claim cap for a claim far above it', async () => {
+    await enrolled()
+    const b = await signedIn('merchant1@nestwork.demo')
+    await b.get('/insurance/claims/new')
+    const res = await b.post('/insurance/claims', {
+      amount: '99999999999',
+      lossDate: '2026-11-20',
+      description: '推车运输损坏',
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('单笔最高赔付 ¥5,000.00（按当日生效的条款）')
+    expect(await count('claims')).toBe(0)
+  })
+
   it.each([
     { what: 'its largest credit', typed: '-1000000.00', ok: true },
     { what: 'one fen past its largest credit', typed: '-1000000.01', ok: false },
