@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql'
+import { refusedField } from './db-refusal'
 
 /** The error codes programs may rely on, in GraphQL `extensions.code` and in HTTP responses. */
 export const errorCodes = [
@@ -65,8 +66,9 @@ export class InvalidInput extends DomainError {
   constructor(
     readonly field: string,
     message: string,
+    details: Record<string, unknown> = {},
   ) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, { field })
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field, ...details })
   }
 }
 
@@ -95,4 +97,18 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: { code: error.code, ...error.details },
   })
+}
+
+/**
+ * Runs a write and turns an out-of-range refusal raised by the database into `InvalidInput` for
+ * that field, so raw limits reach people as the same 400 / BAD_USER_INPUT as the app's checks.
+ */
+export async function withinRanges<T>(write: Promise<T>, message = 'out of range'): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    const field = refusedField(error)
+    if (field) throw new InvalidInput(field, message)
+    throw error
+  }
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { defaultMaxDeclarationFen } from '../../src/money-ranges'
 import { createdAt } from './columns'
 
 export const alliances = sqliteTable('alliances', {
@@ -27,6 +28,8 @@ export const allianceSettings = sqliteTable(
     /** Insurance premium on order value, in basis points (50 = 0.5%). */
     premiumRateBp: integer('premium_rate_bp').notNull(),
     claimCapFen: integer('claim_cap_fen').notNull(),
+    /** The most a member may declare as one month's order value (see src/money-ranges.ts). */
+    maxDeclarationFen: integer('max_declaration_fen').notNull().default(defaultMaxDeclarationFen),
     /** Pool cash kept back from claim payouts. */
     reserveFloorFen: integer('reserve_floor_fen').notNull().default(0),
     /** Smallest cohort a benchmark may publish (k-anonymity). */

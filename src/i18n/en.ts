@@ -29,6 +29,7 @@ export const en = {
   'nav.findStation': 'Find a station',
   'lang.label': 'Language',
   'lang.switch': 'Switch',
+  'confirm.back': 'Back: change it',
   'role.COORDINATOR': 'Coordinator',
   'role.MERCHANT': 'Merchant',
   'role.STATION_OPERATOR': 'Station operator',

@@ -31,6 +31,7 @@ export const zhCN: Record<MessageKey, string> = {
   'nav.findStation': '查找驿站',
   'lang.label': '语言',
   'lang.switch': '切换',
+  'confirm.back': '返回修改',
   'role.COORDINATOR': '联盟协调员',
   'role.MERCHANT': '成员商家',
   'role.STATION_OPERATOR': '驿站店主',

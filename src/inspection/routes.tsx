@@ -28,6 +28,7 @@ import { isoMonth } from '../booking/schemas'
 import { isIsoDate, localDate } from '../calendar/local-date'
 import { Conflict, DomainError, InvalidInput, NotFound } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
+import { needsConfirmation } from '../http/confirm'
 import type { AppEnv } from '../http/types'
 import { formatFen } from '../money'
 import { listHubs, listMerchants } from '../network/service'
@@ -53,6 +54,7 @@ import {
   staffSchema,
 } from './schemas'
 import {
+  checkResolution,
   closeReturn,
   getResolution,
   inspectReturn,
@@ -436,7 +438,7 @@ inspectionRoutes.post('/desk/breaches/dismiss', async (c) => {
 async function answerDeskAction(
   c: Ctx,
   returnId: string,
-  outcome: { notice: NoticeData; status?: number; state?: DeskItemState; flash?: string },
+  outcome: { notice?: NoticeData; status?: number; state?: DeskItemState; flash?: string },
 ) {
   const { db, now } = c.var.deps
   const at = now()
@@ -528,14 +530,30 @@ inspectionRoutes.post('/desk/:id/resolve', async (c) => {
     refundFen = fen
   }
   const parsed = resolveSchema.safeParse({ returnId: r.id, resolution, refundFen })
-  if (!parsed.success) return refuse(t('inspection.desk.resolve.choose'))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    if (issue?.path[0] !== 'refundFen') return refuse(t('inspection.desk.resolve.choose'))
+    if (issue.code === 'too_small') return refuse(t('inspection.desk.resolve.positive'))
+    return refuse(
+      t('inspection.desk.resolve.tooMuch', { value: formatFen(r.orderValueFen, c.var.locale) }),
+    )
+  }
   try {
+    // Irreversible, so a page shows the decision again before it is recorded.
+    if (needsConfirmation(form)) {
+      await checkResolution(db, actor, parsed.data)
+      const { resolution: kind, refundFen: fen } = parsed.data
+      return answerDeskAction(c, r.id, { state: { confirm: { resolution: kind, refundFen: fen } } })
+    }
     await resolveReturn(db, actor, parsed.data, now())
   } catch (error) {
     if (error instanceof Conflict) {
       return answerDeskAction(c, r.id, { status: 409, notice: await conflictNotice(c, r.id) })
     }
     if (!(error instanceof InvalidInput)) throw error
+    if (error.field === 'refundFen' && parsed.data.refundFen! < 1) {
+      return refuse(t('inspection.desk.resolve.positive'))
+    }
     if (error.field === 'refundFen') {
       return refuse(
         t('inspection.desk.resolve.tooMuch', { value: formatFen(r.orderValueFen, c.var.locale) }),

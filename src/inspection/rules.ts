@@ -104,6 +104,7 @@ export function assertResolutionAllowed(
   }
   if (resolution === 'REFUND') {
     if (refundFen === undefined) throw new InvalidInput('refundFen', 'enter the refund amount')
+    if (refundFen < 1) throw new InvalidInput('refundFen', 'a refund is more than zero')
     if (refundFen > orderValueFen) {
       throw new InvalidInput('refundFen', `at most the order value, ${orderValueFen} fen`)
     }
@@ -120,7 +121,7 @@ export function assertResolutionAllowed(
 export function allowedResolutions(grade: Grade): ResolutionKind[] {
   return resolutionKinds.filter((kind) => {
     try {
-      assertResolutionAllowed(grade, kind, kind === 'REFUND' ? 0 : undefined, 0)
+      assertResolutionAllowed(grade, kind, kind === 'REFUND' ? 1 : undefined, 1)
       return true
     } catch {
       return false

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { grades, resolutionKinds } from '../../db/schema'
+import { fenSchema, moneyRanges } from '../money-ranges'
 
 export const respondSchema = z.object({
   id: z.string().min(1).max(64),
@@ -17,11 +18,7 @@ export type InspectInput = z.infer<typeof inspectSchema>
 export const resolveSchema = z.object({
   returnId: z.string().min(1).max(64),
   resolution: z.enum(resolutionKinds, { error: 'choose a resolution' }),
-  refundFen: z
-    .number({ error: 'enter the refund in fen' })
-    .int({ error: 'enter whole fen' })
-    .min(0, { error: 'cannot be negative' })
-    .optional(),
+  refundFen: fenSchema(moneyRanges.refundFen, 'the refund').optional(),
 })
 export type ResolveInput = z.infer<typeof resolveSchema>
 

@@ -19,7 +19,7 @@ import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
 import { databaseRefusal } from '../db-refusal'
-import { Conflict, NotFound } from '../errors'
+import { Conflict, NotFound, withinRanges } from '../errors'
 import { newId } from '../ids'
 import { hit } from '../rate-limit'
 import { auditReturnMove } from '../returns/audit'
@@ -120,12 +120,14 @@ export async function getResolution(db: Db, returnId: string) {
   return row ?? null
 }
 
-/** The merchant decides what happens to an inspected return. */
-export async function resolveReturn(
+/**
+ * Checks a decision as `resolveReturn` would, writing nothing: what a page's confirmation step
+ * asks before the irreversible write. Returns the return it would resolve.
+ */
+export async function checkResolution(
   db: Db,
   actor: Actor | null,
   input: ResolveInput,
-  now: Date,
 ): Promise<Return> {
   const a = requireRole(actor, 'MERCHANT')
   const r = await getReturn(db, a, input.returnId)
@@ -139,27 +141,43 @@ export async function resolveReturn(
     input.refundFen,
     r.orderValueFen,
   )
+  return r
+}
+
+/** The merchant decides what happens to an inspected return. */
+export async function resolveReturn(
+  db: Db,
+  actor: Actor | null,
+  input: ResolveInput,
+  now: Date,
+): Promise<Return> {
+  const a = requireRole(actor, 'MERCHANT')
+  const r = await checkResolution(db, a, input)
   const at = now.toISOString()
-  const [inserted] = await db.batch([
-    db
-      .insert(resolutions)
-      .values({
-        returnId: r.id,
-        resolution: input.resolution,
-        refundFen: input.refundFen ?? null,
-        actorId: a.userId,
-        at,
-      })
-      .onConflictDoNothing()
-      .returning(),
-    auditReturnMove(
-      db,
-      a,
-      { action: 'return.resolve', returnId: r.id, from: r.status, to: 'RESOLVED', at },
-      sql`json_object('status', e.status, 'resolution', ${input.resolution}, 'refundFen',
+  // The database holds the refund's range too (resolutions_refund_positive, _cap).
+  const [inserted] = await withinRanges(
+    db.batch([
+      db
+        .insert(resolutions)
+        .values({
+          returnId: r.id,
+          resolution: input.resolution,
+          refundFen: input.refundFen ?? null,
+          actorId: a.userId,
+          at,
+        })
+        .onConflictDoNothing()
+        .returning(),
+      auditReturnMove(
+        db,
+        a,
+        { action: 'return.resolve', returnId: r.id, from: r.status, to: 'RESOLVED', at },
+        sql`json_object('status', e.status, 'resolution', ${input.resolution}, 'refundFen',
         ${input.refundFen ?? null})`,
-    ),
-  ])
+      ),
+    ]),
+    `a refund is more than zero and at most the order value, ${r.orderValueFen} fen`,
+  )
   if (inserted.length === 0) throw new Conflict('This return was already resolved.')
   return getReturn(db, a, r.id)
 }

@@ -44,7 +44,7 @@ import { PayoutSection, PoolPage, type PayoutStep } from '../../views/insurance/
 import { QueuePage } from '../../views/insurance/queue-page'
 import { settingsOn } from '../alliance/settings'
 import { requireRole, type Actor } from '../auth/roles'
-import { isIsoMonth, localDate, nextMonth } from '../calendar/local-date'
+import { isIsoDate, isIsoMonth, localDate, nextMonth } from '../calendar/local-date'
 import { DomainError, InvalidInput, NotFound } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
@@ -245,18 +245,18 @@ insuranceRoutes.post('/insurance/declarations', async (c) => {
   const fen = yuanToFen(typed)
   const parsed = declarationSchema.safeParse({ month, orderValueFen: fen ?? undefined })
   if (fen === null || !parsed.success) {
-    const tooBig = parsed.error?.issues.find((i) => i.code === 'too_big')
-    error = amountError(
-      lang(c),
-      typed,
-      tooBig ? Number((tooBig as { maximum: unknown }).maximum) : undefined,
-    )
+    // Past the schema's ceiling, the limit worth saying is the alliance's own maximum.
+    const tooBig = parsed.error?.issues.some((i) => i.code === 'too_big')
+    const terms = tooBig ? await settingsOn(db, actor.allianceId, `${month}-01`) : undefined
+    error = amountError(lang(c), typed, terms?.maxDeclarationFen)
   } else {
     try {
       await declareOrderValue(db, actor, parsed.data, at)
     } catch (e) {
       if (!refusal(e, 'BAD_USER_INPUT', 'CONFLICT')) throw e
-      refused = e
+      if (e.details.field === 'orderValueFen' && typeof e.details.maxFen === 'number') {
+        error = amountError(lang(c), typed, e.details.maxFen)
+      } else refused = e
     }
   }
   const row = (await declarationMonths(db, actor, at)).find((d) => d.month === month)
@@ -334,6 +334,14 @@ insuranceRoutes.post('/insurance/claims', uploadLimit, async (c) => {
     for (const issue of parsed.error.issues) {
       const field = claimFieldOf(String(issue.path[0]))
       errors[field] ??= claimMessage(c, field, issue.code)
+    }
+    // Past the schema's ceiling, the limit worth saying is the claim cap of the loss date.
+    const tooBig = parsed.error.issues.some(
+      (i) => i.path[0] === 'amountFen' && i.code === 'too_big',
+    )
+    if (tooBig && isIsoDate(values.lossDate)) {
+      const terms = await settingsOn(db, actor.allianceId, values.lossDate)
+      errors.amount = overCap(lang(c), terms.claimCapFen, values.lossDate)
     }
   }
   if (fen === null) errors.amount = amountError(lang(c), values.amount)

@@ -1,15 +1,12 @@
 import * as z from 'zod'
 import { isoDate, isoMonth } from '../booking/schemas'
+import { fenSchema, moneyRanges } from '../money-ranges'
 
 export const enrolSchema = z.object({ startMonth: isoMonth.optional() })
 
 export const declarationSchema = z.object({
   month: isoMonth,
-  orderValueFen: z.coerce
-    .number({ error: 'enter the order value in fen' })
-    .int({ error: 'enter whole fen' })
-    .min(0, { error: 'cannot be negative' })
-    .max(10 ** 14, { error: 'too large' }),
+  orderValueFen: fenSchema(moneyRanges.declarationFen, 'the order value', { coerce: true }),
 })
 
 export const claimSchema = z.object({
@@ -18,10 +15,7 @@ export const claimSchema = z.object({
     .max(64)
     .optional()
     .transform((v) => v || undefined),
-  amountFen: z.coerce
-    .number({ error: 'enter the amount in fen' })
-    .int({ error: 'enter whole fen' })
-    .min(1, { error: 'must be more than zero' }),
+  amountFen: fenSchema(moneyRanges.claimFen, 'the amount', { coerce: true }),
   lossDate: isoDate,
   description: z.string().trim().min(1, { error: 'describe the loss' }).max(2000),
 })
@@ -32,11 +26,7 @@ export const decisionSchema = z.object({
   decision: z.enum(['APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'], {
     error: 'choose APPROVED, PARTIALLY_APPROVED or REJECTED',
   }),
-  approvedFen: z
-    .number({ error: 'enter the approved amount in fen' })
-    .int({ error: 'enter whole fen' })
-    .min(0, { error: 'cannot be negative' })
-    .optional(),
+  approvedFen: fenSchema(moneyRanges.approvedFen, 'the approved amount').optional(),
   reason: z.string().trim().min(1, { error: 'give a reason' }).max(1000),
 })
 export type DecisionInput = z.infer<typeof decisionSchema>

@@ -18,6 +18,7 @@ import { auditEntry } from '../audit/log'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
+import { refusedField } from '../db-refusal'
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { formatFen } from '../money'
@@ -99,6 +100,10 @@ export async function enrolInsurance(
   return (await enrolment(db, a.merchantId!))!
 }
 
+/** A declaration above the alliance maximum, with the maximum for the page to say. */
+const declarationTooLarge = (maxFen: number) =>
+  new InvalidInput('orderValueFen', `at most the alliance maximum, ${maxFen} fen`, { maxFen })
+
 /** Declares (or corrects, while the month is open) the month's order value. */
 export async function declareOrderValue(
   db: Db,
@@ -114,6 +119,10 @@ export async function declareOrderValue(
   }
   if (input.month > localDate(now).slice(0, 7)) {
     throw new InvalidInput('month', 'declare a month once it has started')
+  }
+  const { maxDeclarationFen } = await settingsOn(db, a.allianceId, `${input.month}-01`)
+  if (input.orderValueFen > maxDeclarationFen) {
+    throw declarationTooLarge(maxDeclarationFen)
   }
   const [previous] = await db
     .select({ orderValueFen: orderValueDeclarations.orderValueFen })
@@ -150,6 +159,11 @@ export async function declareOrderValue(
       }),
     ])
   } catch (error) {
+    // The settings may have changed since they were read; the trigger has the last word.
+    if (refusedField(error) === 'orderValueFen') {
+      const terms = await settingsOn(db, a.allianceId, `${input.month}-01`)
+      throw declarationTooLarge(terms.maxDeclarationFen)
+    }
     if (
       String(error).includes('month is closed') ||
       String((error as Error).cause).includes('month is closed')

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { categories } from '../../db/schema'
+import { fenSchema, moneyRanges } from '../money-ranges'
 
 const text = (max: number, what: string) =>
   z
@@ -13,11 +14,7 @@ export const registerReturnSchema = z.object({
   orderRef: text(64, 'the order reference'),
   category: z.enum(categories, { error: 'choose FOOD, SUPPLIES, CLOTHING or TOYS' }),
   itemDescription: text(200, 'what is being returned'),
-  orderValueFen: z.coerce
-    .number({ error: 'enter the order value in fen' })
-    .int({ error: 'enter the order value in whole fen' })
-    .min(0, { error: 'cannot be negative' })
-    .max(100_000_000, { error: 'at most ¥1,000,000' }),
+  orderValueFen: fenSchema(moneyRanges.returnOrderValueFen, 'the order value', { coerce: true }),
   largeItem: z
     .union([z.boolean(), z.enum(['on', 'true', '1'])])
     .optional()

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fenToYuan } from '../money'
+import { moneyRanges } from '../money-ranges'
 import { bpToPercent, parseYuan, percentToBp } from './amounts'
 
 describe('parseYuan', () => {
@@ -24,6 +25,7 @@ describe('parseYuan', () => {
     expect(parseYuan('1.234')).toEqual({ error: 'DECIMALS' })
     expect(parseYuan('0.00')).toEqual({ error: 'ZERO' })
     expect(parseYuan('1000000001')).toEqual({ error: 'TOO_LARGE' })
+    expect(parseYuan('10000000.01')).toEqual({ error: 'TOO_LARGE' })
     expect(parseYuan('99999999999999999999')).toEqual({ error: 'TOO_LARGE' })
   })
 
@@ -37,9 +39,20 @@ describe('parseYuan', () => {
     expect(parseYuan('+12', { signed: true })).toEqual({ fen: 1200 })
   })
 
+  it('refuses more than the field allows either way, and accepts its maximum', () => {
+    expect(parseYuan('10000000')).toEqual({ fen: 1_000_000_000 })
+    expect(parseYuan('1000000', { signed: true, maxFen: 100_000_000 })).toEqual({
+      fen: 100_000_000,
+    })
+    expect(parseYuan('-1000000.01', { signed: true, maxFen: 100_000_000 })).toEqual({
+      error: 'TOO_LARGE',
+    })
+  })
+
   it('round-trips every amount through fenToYuan', () => {
+    const { maxFen } = moneyRanges.costFen
     fc.assert(
-      fc.property(fc.integer({ min: -100_000_000_000, max: 100_000_000_000 }), (fen) => {
+      fc.property(fc.integer({ min: -maxFen, max: maxFen }), (fen) => {
         fc.pre(fen !== 0)
         expect(parseYuan(fenToYuan(fen), { signed: true })).toEqual({ fen })
       }),

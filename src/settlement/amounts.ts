@@ -3,23 +3,22 @@
  * become basis points by moving the decimal point in the string, never by multiplying a float
  * (999.99 * 100 is 99998.99999999999).
  */
+import { moneyRanges } from '../money-ranges'
 
 export type AmountError = 'EMPTY' | 'FORMAT' | 'DECIMALS' | 'ZERO' | 'TOO_LARGE'
-
-/** The largest amount a cost or an adjustment may have, as the settlement schemas allow. */
-export const maxFen = 100_000_000_000
 
 /**
  * An amount in yuan as typed: up to 2 decimals, an optional ¥/￥ or trailing 元, thousands commas
  * (1,234.50), full-width digits and spaces. With `signed`, a leading minus makes it negative (for
- * adjustments that credit a merchant). Zero is refused.
+ * adjustments that credit a merchant). Zero is refused, and so is anything larger either way than
+ * `maxFen` (by default a cost's maximum, `moneyRanges.costFen`).
  * @example parseYuan('999.99') // { fen: 99999 }
  * @example parseYuan('-¥50', { signed: true }) // { fen: -5000 }
  * @example parseYuan('1.234') // { error: 'DECIMALS' }
  */
 export function parseYuan(
   typed: string,
-  options: { signed?: boolean } = {},
+  options: { signed?: boolean; maxFen?: number } = {},
 ): { fen: number } | { error: AmountError } {
   let s = typed
     .normalize('NFKC')
@@ -39,6 +38,7 @@ export function parseYuan(
   if (whole === '' && fraction === '') return { error: 'FORMAT' }
   if (fraction.length > 2) return { error: 'DECIMALS' }
   const digits = `${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '')
+  const maxFen = options.maxFen ?? moneyRanges.costFen.maxFen
   if (digits.length > 15 || Number(digits) > maxFen) return { error: 'TOO_LARGE' }
   const fen = Number(digits)
   if (fen === 0) return { error: 'ZERO' }

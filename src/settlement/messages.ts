@@ -227,6 +227,13 @@ export const en = {
     '{month} is still open: correct its costs directly instead of adding an adjustment.',
   'settlement.adjust.error.merchant': 'Choose the merchant to adjust.',
   'settlement.adjust.error.reason': 'Say why, for the merchant’s statement.',
+  'settlement.adjust.confirmTitle': 'Confirm a large adjustment',
+  'settlement.adjust.confirmLead':
+    '{merchant} gets an adjustment correcting {month}, carried into the next open month. Reason: {reason}',
+  'settlement.adjust.confirmAmount': 'Adjustment (minus is a credit):',
+  'settlement.adjust.confirmWarning':
+    'This is {threshold} or more either way. Once recorded it stays on the merchant’s statement: a mistake needs another adjustment.',
+  'settlement.adjust.confirm': 'Record this adjustment',
 
   // History.
   'settlement.history.link': 'Closed months',
@@ -480,6 +487,13 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.adjust.open': '{month}尚未结账：请直接更正其费用，无需添加调整。',
   'settlement.adjust.error.merchant': '请选择要调整的商户。',
   'settlement.adjust.error.reason': '请填写原因，它会显示在商户的对账单上。',
+  'settlement.adjust.confirmTitle': '确认大额调整',
+  'settlement.adjust.confirmLead':
+    '将为{merchant}记一笔调整，更正{month}，计入下一个未结账月份。原因：{reason}',
+  'settlement.adjust.confirmAmount': '调整金额（负数为退还）：',
+  'settlement.adjust.confirmWarning':
+    '金额达到或超过 {threshold}。调整一经记录即留在商户对账单上，如有错误只能再做一笔调整更正。',
+  'settlement.adjust.confirm': '确认记录此调整',
 
   'settlement.history.link': '已结账月份',
   'settlement.history.title': '已结账月份',

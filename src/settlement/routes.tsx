@@ -52,6 +52,8 @@ import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { newId } from '../ids'
+import { adjustmentConfirmAboveFen, moneyRanges } from '../money-ranges'
+import { needsConfirmation } from '../http/confirm'
 import { listHubs, listMerchants, listStations } from '../network/service'
 import { parseYuan, percentToBp } from './amounts'
 import { findClose, startClose, type CloseJob } from './close-jobs'
@@ -88,6 +90,8 @@ export const settlementRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
+const costRange = moneyRanges.costFen
+const adjustmentRange = moneyRanges.adjustmentFen
 const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 const thisMonth = (now: Date) => localDate(now).slice(0, 7)
 
@@ -199,7 +203,7 @@ interface PageState {
   costs?: Pick<CostsSectionProps, 'notice' | 'values' | 'errors'>
   rules?: Pick<RulesSectionProps, 'notice' | 'values' | 'error'>
   close?: { state?: CloseState; notice?: NoticeData }
-  adjustments?: Pick<AdjustmentSectionProps, 'notice' | 'values' | 'errors'>
+  adjustments?: Pick<AdjustmentSectionProps, 'notice' | 'values' | 'errors' | 'confirm'>
 }
 
 async function renderMonth(c: Ctx, d: MonthData, state: PageState = {}) {
@@ -322,7 +326,7 @@ function readCost(c: Ctx, form: Record<string, unknown>) {
   if (!costKinds.includes(values.kind as CostKind))
     errors.kind = c.var.t('settlement.costs.error.kind')
   const amount = parseYuan(values.amount ?? '')
-  if ('error' in amount) errors.amount = amountError(lang(c), amount.error)
+  if ('error' in amount) errors.amount = amountError(lang(c), amount.error, costRange.maxFen)
   if ((values.note ?? '').trim().length > 200)
     errors.note = c.var.t('settlement.error.tooLong', { max: 200 })
   return { values, errors, amountFen: 'fen' in amount ? amount.fen : 0 }
@@ -559,8 +563,9 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
   }
   const errors: AdjustmentErrors = {}
   if (!values.merchantId) errors.merchantId = c.var.t('settlement.adjust.error.merchant')
-  const amount = parseYuan(values.amount, { signed: true })
-  if ('error' in amount) errors.amount = amountError(lang(c), amount.error, true)
+  const amount = parseYuan(values.amount, { signed: true, maxFen: adjustmentRange.maxFen })
+  if ('error' in amount)
+    errors.amount = amountError(lang(c), amount.error, adjustmentRange.maxFen, true)
   const reason = values.reason.trim()
   if (!reason) errors.reason = c.var.t('settlement.adjust.error.reason')
   else if (reason.length > 300) errors.reason = c.var.t('settlement.error.tooLong', { max: 300 })
@@ -570,8 +575,23 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
   let added: AdjustmentRow | undefined
   if (Object.keys(errors).length === 0 && 'fen' in amount) {
     const parsed = adjustmentSchema.safeParse({ ...values, month, amountFen: amount.fen, reason })
+    const large = { amountFen: amount.fen, atFen: adjustmentConfirmAboveFen }
     if (!parsed.success) errors.amount = c.var.t('settlement.refused')
-    else {
+    else if (needsConfirmation(form, large)) {
+      // Said back first when it can be recorded at all; otherwise the write below says why not.
+      const d = await monthData(c, month)
+      if (d.closed && d.merchants.some((m) => m.id === parsed.data.merchantId)) {
+        const confirm = { merchantId: parsed.data.merchantId, amountFen: amount.fen, reason }
+        const section = { month, merchants: d.merchants, names: d.names }
+        if (!isHtmx(c)) return renderMonth(c, d, { adjustments: { confirm } })
+        const against = await adjustmentsAgainst(db, actor, month)
+        return fragment(
+          c,
+          <AdjustmentSection {...section} adjustments={against} confirm={confirm} />,
+        )
+      }
+    }
+    if (parsed.success && Object.keys(errors).length === 0) {
       try {
         const row = await addAdjustment(db, actor, parsed.data, c.var.deps.now())
         added = { ...row, originalMonth: month }

@@ -1,15 +1,12 @@
 import * as z from 'zod'
 import { costKinds, sharedBases } from '../../db/schema'
 import { isoMonth } from '../booking/schemas'
+import { fenSchema, moneyRanges } from '../money-ranges'
 
 export const costSchema = z.object({
   month: isoMonth,
   kind: z.enum(costKinds, { error: 'choose HUB_OPERATIONS, TRANSPORT or SHARED' }),
-  amountFen: z.coerce
-    .number({ error: 'enter the amount in fen' })
-    .int({ error: 'enter whole fen' })
-    .min(1, { error: 'must be more than zero' })
-    .max(100_000_000_000, { error: 'too large' }),
+  amountFen: fenSchema(moneyRanges.costFen, 'the amount', { coerce: true }),
   hubId: z
     .string()
     .max(64)
@@ -37,10 +34,8 @@ export const adjustmentSchema = z.object({
   merchantId: z.string().min(1).max(64),
   /** The closed month being corrected; the adjustment lands in the next open month. */
   month: isoMonth,
-  amountFen: z
-    .number({ error: 'enter the amount in fen' })
-    .int({ error: 'enter whole fen' })
-    .refine((v) => v !== 0, { error: 'must not be zero' })
-    .refine((v) => Math.abs(v) <= 100_000_000_000, { error: 'too large' }),
+  amountFen: fenSchema(moneyRanges.adjustmentFen, 'the amount').refine((v) => v !== 0, {
+    error: 'must not be zero',
+  }),
   reason: z.string().trim().min(1, { error: 'say why' }).max(300),
 })

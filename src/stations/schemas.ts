@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { stationServices } from '../../db/schema'
+import { fenSchema, moneyRanges } from '../money-ranges'
 
 const hours = z
   .string()
@@ -7,11 +8,7 @@ const hours = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, {
     error: 'use opening hours like 09:00-21:00',
   })
-const fen = z.coerce
-  .number({ error: 'enter an amount in fen' })
-  .int({ error: 'enter whole fen' })
-  .min(0, { error: 'cannot be negative' })
-  .max(1_000_000, { error: 'too large' })
+const fen = fenSchema(moneyRanges.commissionFen, 'an amount', { coerce: true })
 
 /** What a station operator may change about its own station. */
 export const stationDetailsSchema = z.object({

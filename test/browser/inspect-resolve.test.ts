@@ -319,11 +319,21 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
             '258.00',
           )
           await item.getByLabel(t('inspection.desk.resolve.amount')).fill('258.00')
-          const [resolved] = await Promise.all([
+          const [asked] = await Promise.all([
             desk.waitForResponse((r) => isPost(r, `/desk/${parcel.id}/resolve`)),
             item
               .getByRole('button', { name: t('inspection.resolution.REFUND'), exact: true })
               .click(),
+          ])
+          expect(asked.status()).toBe(200)
+          // A resolution is final, so the refund is said back in yuan before it is recorded.
+          await item.getByText(formatFen(25_800, locale)).first().waitFor()
+          const confirmLabel = t('inspection.desk.resolve.confirm', {
+            resolution: t('inspection.resolution.REFUND'),
+          })
+          const [resolved] = await Promise.all([
+            desk.waitForResponse((r) => isPost(r, `/desk/${parcel.id}/resolve`)),
+            item.getByRole('button', { name: confirmLabel }).click(),
           ])
           expect(resolved.status()).toBe(200)
           await item

@@ -379,7 +379,7 @@ describe('after-sales desk', () => {
 
     const res = await merchant.post(
       `/desk/${r.id}/resolve`,
-      { resolution: 'REFUND', refundYuan: '258.00' },
+      { resolution: 'REFUND', refundYuan: '258.00', confirm: '1' },
       htmx,
     )
     expect(res.status).toBe(200)
@@ -406,13 +406,22 @@ describe('after-sales desk', () => {
     expect((await merchant.post(`/desk/${r.id}/close`, {}, htmx)).status).toBe(200)
   })
 
-  it('resolves an exchange in one click, ignoring the refund field', async () => {
+  it('resolves an exchange once confirmed, ignoring the refund field', async () => {
     const r = await inspectAs('DAMAGED')
     const merchant = await signedIn('merchant1@nestwork.demo')
     await merchant.get('/desk')
+    const asked = await merchant.post(`/desk/${r.id}/resolve`, {
+      resolution: 'EXCHANGE',
+      refundYuan: '258.00',
+    })
+    expect(asked.status).toBe(200)
+    const confirmation = deskItem(await asked.text(), r.id)
+    expect(confirmation).toContain('name="confirm" value="1"')
+    expect(confirmation).not.toContain('name="refundYuan"')
     const res = await merchant.post(`/desk/${r.id}/resolve`, {
       resolution: 'EXCHANGE',
       refundYuan: '258.00',
+      confirm: '1',
     })
     expect(res.status).toBe(303)
     const html = await (await merchant.get(res.headers.get('location')!)).text()

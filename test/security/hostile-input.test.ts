@@ -407,7 +407,15 @@ function pathGet(value: unknown, path: (string | number)[]): unknown {
 }
 
 /** Fields read as a switch or a choice, where any other text simply means "off". */
-const switches = new Set(['active', 'certified', 'optIn', 'waitlist', 'largeItem', 'next'])
+const switches = new Set([
+  'active',
+  'certified',
+  'optIn',
+  'waitlist',
+  'largeItem',
+  'next',
+  'confirm',
+])
 const previews = new Set(['/inspect/:id/grades'])
 
 describe('every form refuses 100 kB in any of its text fields', () => {

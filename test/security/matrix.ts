@@ -451,7 +451,7 @@ export const routeCases: RouteCase[] = [
   })),
   post('/desk/:id/resolve', [U, OK, N, F, F, F], async (fx) => ({
     path: `/desk/${(await fx.freshReturn('INSPECTED')).id}/resolve`,
-    form: { resolution: 'REFUND', refundYuan: '1.00' },
+    form: { resolution: 'REFUND', refundYuan: '1.00', confirm: '1' },
   })),
   post('/desk/:id/close', [U, OK, N, F, F, F], async (fx) => ({
     path: `/desk/${(await fx.freshReturn('RESOLVED')).id}/close`,

@@ -6,6 +6,7 @@ import { formatFen } from '../../src/money'
 import { formatCode } from '../../src/returns/code'
 import type { Return } from '../../src/returns/service'
 import { Notice, type NoticeData } from '../booking/notice'
+import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
@@ -18,6 +19,8 @@ export interface DeskItemState {
   messageError?: string
   refundYuan?: string
   resolveError?: string
+  /** A valid decision waiting for its confirmation step. */
+  confirm?: { resolution: ResolutionKind; refundFen?: number }
 }
 
 export const deskItemId = (returnId: string) => `desk-${returnId}`
@@ -83,7 +86,10 @@ export function DeskItemView(props: {
         )}
       </p>
       {item.needs.includes('RESPOND') && <RespondForm r={r} state={state} />}
-      {item.needs.includes('RESOLVE') && item.grade && (
+      {item.needs.includes('RESOLVE') && item.grade && state.confirm && (
+        <ResolveConfirm r={r} decision={state.confirm} />
+      )}
+      {item.needs.includes('RESOLVE') && item.grade && !state.confirm && (
         <ResolveForm r={r} grade={item.grade} allowed={item.allowedResolutions} state={state} />
       )}
       {item.needs.includes('CLOSE') && <CloseForm r={r} />}
@@ -92,7 +98,7 @@ export function DeskItemView(props: {
 }
 
 /** A return the desk no longer needs to show: the outcome, until the next reload. */
-export function DeskItemDone(props: { r: Return; notice: NoticeData }) {
+export function DeskItemDone(props: { r: Return; notice?: NoticeData }) {
   const { t } = usePage()
   const { r } = props
   return (
@@ -103,7 +109,7 @@ export function DeskItemDone(props: { r: Return; notice: NoticeData }) {
         </h3>
         <StatusBadge status={r.status} />
       </div>
-      <Notice notice={props.notice} />
+      {props.notice && <Notice notice={props.notice} />}
       <p class="hint">{t('inspection.desk.nothingLeft')}</p>
     </li>
   )
@@ -238,6 +244,33 @@ function ResolveForm(props: {
         )}
       </fieldset>
     </form>
+  )
+}
+
+/** The decision again, to confirm: it cannot be changed once recorded. */
+function ResolveConfirm(props: { r: Return; decision: NonNullable<DeskItemState['confirm']> }) {
+  const { t } = usePage()
+  const { r, decision } = props
+  const code = formatCode(r.code)
+  const resolution = t(`inspection.resolution.${decision.resolution}`)
+  const refund = decision.refundFen
+  return (
+    <ConfirmStep
+      id={`resolve-${r.id}-confirm`}
+      title={t('inspection.desk.resolve.confirmTitle', { code, resolution })}
+      lead={t('inspection.desk.resolve.confirmLead', { code, item: r.itemDescription, resolution })}
+      amountFen={refund}
+      amountLabel={t('inspection.desk.resolve.confirmAmount')}
+      warning={t('inspection.desk.resolve.confirmWarning')}
+      action={`${base(r.id)}/resolve`}
+      fields={{
+        resolution: decision.resolution,
+        ...(refund === undefined ? {} : { refundYuan: fenToYuan(refund) }),
+      }}
+      confirmLabel={t('inspection.desk.resolve.confirm', { resolution })}
+      backHref={`/desk#${deskItemId(r.id)}`}
+      hxTarget={`#${deskItemId(r.id)}`}
+    />
   )
 }
 

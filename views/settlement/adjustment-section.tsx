@@ -2,6 +2,9 @@ import type { Merchant } from '../../src/network/service'
 import type { AdjustmentRow } from '../../src/settlement/listing'
 import { formatMonth } from '../booking/format'
 import { Notice, type NoticeData } from '../booking/notice'
+import { adjustmentConfirmAboveFen } from '../../src/money-ranges'
+import { fenToYuan, formatFen } from '../../src/money'
+import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
@@ -18,6 +21,8 @@ export interface AdjustmentSectionProps {
   notice?: NoticeData
   values?: { merchantId?: string; amount?: string; reason?: string }
   errors?: AdjustmentErrors
+  /** A large adjustment waiting for its confirmation step instead of the form. */
+  confirm?: { merchantId: string; amountFen: number; reason: string }
 }
 
 /**
@@ -73,65 +78,105 @@ export function AdjustmentSection(props: AdjustmentSectionProps) {
           </tbody>
         </table>
       )}
-      <form
-        method="post"
-        action="/settlement/adjustments"
-        hx-post="/settlement/adjustments"
-        hx-target="#adjustments"
-        hx-swap="outerHTML"
-        class="adjust-form"
-      >
-        <CsrfField />
-        <input type="hidden" name="month" value={props.month} />
-        <div class={errors.merchantId ? 'field field--invalid' : 'field'}>
-          <label for="adjust-merchant">{t('settlement.preview.merchant')}</label>
-          <select id="adjust-merchant" name="merchantId" required {...aria('merchantId')}>
-            <option value="">{t('settlement.adjust.choose')}</option>
-            {props.merchants.map((m) => (
-              <option value={m.id} selected={values.merchantId === m.id}>
-                {names.merchant(m.id)}
-              </option>
-            ))}
-          </select>
-          {fieldError('merchantId')}
-        </div>
-        <div class={errors.amount ? 'field field--invalid' : 'field'}>
-          <label for="adjust-amount">{t('settlement.adjust.amountYuan')}</label>
-          <input
-            id="adjust-amount"
-            name="amount"
-            type="text"
-            inputmode="decimal"
-            autocomplete="off"
-            required
-            placeholder="-50.00"
-            value={values.amount}
-            {...aria('amount', 'adjust-amount-hint')}
-          />
-          <p id="adjust-amount-hint" class="hint">
-            {t('settlement.adjust.amountHint')}
-          </p>
-          {fieldError('amount')}
-        </div>
-        <div class={errors.reason ? 'field field--invalid' : 'field'}>
-          <label for="adjust-reason">{t('settlement.adjust.reason')}</label>
-          <input
-            id="adjust-reason"
-            name="reason"
-            type="text"
-            maxlength={300}
-            required
-            value={values.reason}
-            {...aria('reason')}
-          />
-          {fieldError('reason')}
-        </div>
-        <div>
-          <button type="submit" class="button">
-            {t('settlement.adjust.submit')}
-          </button>
-        </div>
-      </form>
+      {props.confirm && <AdjustmentConfirm month={props.month} names={names} {...props.confirm} />}
+      {!props.confirm && (
+        <form
+          method="post"
+          action="/settlement/adjustments"
+          hx-post="/settlement/adjustments"
+          hx-target="#adjustments"
+          hx-swap="outerHTML"
+          class="adjust-form"
+        >
+          <CsrfField />
+          <input type="hidden" name="month" value={props.month} />
+          <div class={errors.merchantId ? 'field field--invalid' : 'field'}>
+            <label for="adjust-merchant">{t('settlement.preview.merchant')}</label>
+            <select id="adjust-merchant" name="merchantId" required {...aria('merchantId')}>
+              <option value="">{t('settlement.adjust.choose')}</option>
+              {props.merchants.map((m) => (
+                <option value={m.id} selected={values.merchantId === m.id}>
+                  {names.merchant(m.id)}
+                </option>
+              ))}
+            </select>
+            {fieldError('merchantId')}
+          </div>
+          <div class={errors.amount ? 'field field--invalid' : 'field'}>
+            <label for="adjust-amount">{t('settlement.adjust.amountYuan')}</label>
+            <input
+              id="adjust-amount"
+              name="amount"
+              type="text"
+              inputmode="decimal"
+              autocomplete="off"
+              required
+              placeholder="-50.00"
+              value={values.amount}
+              {...aria('amount', 'adjust-amount-hint')}
+            />
+            <p id="adjust-amount-hint" class="hint">
+              {t('settlement.adjust.amountHint')}
+            </p>
+            {fieldError('amount')}
+          </div>
+          <div class={errors.reason ? 'field field--invalid' : 'field'}>
+            <label for="adjust-reason">{t('settlement.adjust.reason')}</label>
+            <input
+              id="adjust-reason"
+              name="reason"
+              type="text"
+              maxlength={300}
+              required
+              value={values.reason}
+              {...aria('reason')}
+            />
+            {fieldError('reason')}
+          </div>
+          <div>
+            <button type="submit" class="button">
+              {t('settlement.adjust.submit')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
+  )
+}
+
+/** A large adjustment said back before it is recorded. */
+function AdjustmentConfirm(props: {
+  month: string
+  names: Names
+  merchantId: string
+  amountFen: number
+  reason: string
+}) {
+  const { t, locale } = usePage()
+  return (
+    <ConfirmStep
+      id="adjust-confirm"
+      title={t('settlement.adjust.confirmTitle')}
+      lead={t('settlement.adjust.confirmLead', {
+        merchant: props.names.merchant(props.merchantId),
+        month: formatMonth(props.month, locale),
+        reason: props.reason,
+      })}
+      amountFen={props.amountFen}
+      amountLabel={t('settlement.adjust.confirmAmount')}
+      warning={t('settlement.adjust.confirmWarning', {
+        threshold: formatFen(adjustmentConfirmAboveFen, locale),
+      })}
+      action="/settlement/adjustments"
+      fields={{
+        month: props.month,
+        merchantId: props.merchantId,
+        amount: fenToYuan(props.amountFen),
+        reason: props.reason,
+      }}
+      confirmLabel={t('settlement.adjust.confirm')}
+      backHref={`${settlementHref(props.month)}#adjustments`}
+      hxTarget="#adjustments"
+    />
   )
 }

@@ -3,7 +3,7 @@
  * the English domain message: the facts come from the error's `details` and the line's basis.
  */
 import type { CostKind, Locale } from '../../db/schema'
-import { maxFen, type AmountError, type PercentError } from '../../src/settlement/amounts'
+import type { AmountError, PercentError } from '../../src/settlement/amounts'
 import type { SettlementLine } from '../../src/settlement/service'
 import { DomainError } from '../../src/errors'
 import type { Translate } from '../../src/i18n'
@@ -17,8 +17,13 @@ export interface Lang {
   locale: Locale
 }
 
-/** A typed amount that could not be read, as a sentence. */
-export function amountError({ t, locale }: Lang, error: AmountError, signed = false): string {
+/** A typed amount that could not be read, as a sentence; `maxFen` is the field's limit. */
+export function amountError(
+  { t, locale }: Lang,
+  error: AmountError,
+  maxFen: number,
+  signed = false,
+): string {
   if (error === 'TOO_LARGE')
     return t('settlement.amount.TOO_LARGE', { max: formatFen(maxFen, locale) })
   if (error === 'FORMAT' && signed) return t('settlement.amount.FORMAT.signed')

@@ -1,0 +1,1 @@
+ALTER TABLE `alliance_settings` ADD `max_declaration_fen` integer DEFAULT 10000000000 NOT NULL;
