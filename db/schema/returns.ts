@@ -155,10 +155,3 @@ export const runReceipts = sqliteTable(
   },
   (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
 )
-
-/** Fixed-window counters for public endpoints, keyed by purpose and caller. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStartMs: integer('window_start_ms').notNull(),
-  hits: integer('hits').notNull(),
-})
