@@ -88,7 +88,11 @@ async function refusal(db: Db, email: string, ip: string, nowMs: number): Promis
     if (ms > waitMs) {
       waitMs = ms
       reason =
-        row.key === keys.account ? 'ACCOUNT' : row.key === keys.pair ? 'ACCOUNT_AND_ADDRESS' : 'ADDRESS'
+        row.key === keys.account
+          ? 'ACCOUNT'
+          : row.key === keys.pair
+            ? 'ACCOUNT_AND_ADDRESS'
+            : 'ADDRESS'
     }
   }
   return new RateLimited(Math.max(1, Math.ceil(waitMs / 1000)), { reason })
