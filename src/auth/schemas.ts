@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { locales } from '../../db/schema'
+import { commonPasswords } from './common-passwords'
 
 /** Sign-in input, shared by the form and the GraphQL `login` mutation. */
 export const signInSchema = z.object({
@@ -20,3 +21,26 @@ export const sessionIdSchema = z.object({
 })
 
 export const userIdSchema = z.object({ userId: z.string().min(1).max(64) })
+
+/** The rules for a new password; the demo password and other old ones still sign in. */
+export const passwordPolicy = { minLength: 10, maxLength: 200 }
+
+export const newPasswordSchema = z
+  .string()
+  .min(passwordPolicy.minLength, {
+    error: `use at least ${passwordPolicy.minLength} characters`,
+  })
+  .max(passwordPolicy.maxLength, {
+    error: `use at most ${passwordPolicy.maxLength} characters`,
+  })
+  .refine((password) => !commonPasswords.has(password.trim().toLowerCase()), {
+    error: 'this password is among the most common ones; choose another',
+    params: { reason: 'COMMON' },
+  })
+
+/** `changePassword` input, shared by the account page and the GraphQL mutation. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, { error: 'enter your current password' }).max(200),
+  newPassword: newPasswordSchema,
+})
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
