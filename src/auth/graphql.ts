@@ -82,6 +82,11 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Mutation {
+    """
+    Opens a session. Wrong email or password: UNAUTHENTICATED. Too many attempts: RATE_LIMITED with
+    retryAfterSeconds and reason (ACCOUNT_AND_ADDRESS, ADDRESS, or ACCOUNT when the account is
+    slowed down after many wrong passwords from anywhere).
+    """
     login(email: String!, password: String!): AuthPayload!
     "Revokes the bearer token used for this request."
     logout: Boolean!
