@@ -1,3 +1,4 @@
+import { passwordPolicy } from '../../src/auth/schemas'
 import { CsrfField } from '../components/csrf-field'
 import { FormField } from '../components/form-field'
 import { usePage } from '../context'
@@ -27,7 +28,7 @@ export function PasswordForm(props: { errors?: PasswordFormErrors; notice?: stri
     >
       <h2>{t('account.password.title')}</h2>
       {props.notice && <Notice tone="ok" text={props.notice} />}
-      <p class="hint">{t('account.password.hint', { min: 10 })}</p>
+      <p class="hint">{t('account.password.hint', { min: passwordPolicy.minLength })}</p>
       <CsrfField />
       <FormField
         name="currentPassword"
