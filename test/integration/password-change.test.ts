@@ -102,6 +102,23 @@ describe('changing one’s password on the account page', () => {
     expect(await again.text()).toContain('新密码不能与当前密码相同。')
   })
 
+  it('says why in English on an English page', async () => {
+    const browser = new Browser(t)
+    await browser.signIn(email)
+    await browser.post('/locale', { locale: 'en', next: '/account' })
+    const page = await (await browser.get('/account')).text()
+    expect(page).toContain('Change your password')
+    const res = await browser.post('/account/password', {
+      currentPassword: 'nestwork-demo',
+      newPassword: '1234567890',
+      repeatPassword: '1234567890',
+    })
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('This password is among the most common ones')
+    expect(html).not.toContain('该密码属于最常见的密码')
+  })
+
   it('answers htmx with the form itself, swapped in place', async () => {
     const browser = new Browser(t)
     await browser.signIn(email)
