@@ -4,11 +4,16 @@ import { commonPasswords } from './common-passwords'
 
 /** Sign-in input, shared by the form and the GraphQL `login` mutation. */
 export const signInSchema = z.object({
+  // 254 is the longest address mail can carry; it also bounds the throttle's counter keys.
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'enter an email address such as name@example.com' })),
+    .pipe(
+      z
+        .email({ error: 'enter an email address such as name@example.com' })
+        .max(254, { error: 'enter an email address such as name@example.com' }),
+    ),
   password: z.string().min(1, { error: 'enter your password' }).max(200),
 })
 export type SignInInput = z.infer<typeof signInSchema>
