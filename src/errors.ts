@@ -85,9 +85,13 @@ export class CapacityExceeded extends DomainError {
 }
 
 export class RateLimited extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    details: Record<string, unknown> = {},
+  ) {
     super('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
       retryAfterSeconds,
+      ...details,
     })
   }
 }

@@ -8,6 +8,7 @@ import { openLibsql } from '../db/libsql'
 import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
 import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
+import { scryptHasher } from './auth/scrypt-node'
 import { loadConfig } from './config'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
@@ -17,7 +18,10 @@ if (config.env === 'production' && config.contactKeyIsDevelopment) {
   console.warn('CONTACT_KEY is not set: customer contacts are encrypted with the development key.')
 }
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
-const hasher = pbkdf2Hasher()
+// scrypt for an embedded database: PBKDF2 hashes (earlier releases) still verify and become
+// scrypt at the next sign-in. A remote database may also serve a Worker, which cannot verify
+// scrypt, so it keeps PBKDF2 at Workers' ceiling.
+const hasher = config.databaseUrl.startsWith('file:') ? scryptHasher() : pbkdf2Hasher()
 const seeded = config.seedDemo ? await seedDemo(db, hasher) : false
 // Uploaded files live beside an embedded database; a remote one needs a store of its own.
 const blobDir = blobDirFor(config.databaseUrl)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { alliances } from './alliance'
 import { createdAt } from './columns'
 import { hubs, merchants, stations } from './network'
@@ -56,10 +56,3 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user').on(t.userId)],
 )
-
-/** Failed sign-ins per key ("email:…" or "ip:…") inside a fixed window. */
-export const loginFailures = sqliteTable('login_failures', {
-  key: text('key').primaryKey(),
-  windowStartMs: integer('window_start_ms').notNull(),
-  failures: integer('failures').notNull(),
-})

@@ -179,10 +179,3 @@ export const runMisroutes = sqliteTable(
     index('run_misroutes_return').on(t.returnId),
   ],
 )
-
-/** Fixed-window counters for public endpoints, keyed by purpose and caller. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStartMs: integer('window_start_ms').notNull(),
-  hits: integer('hits').notNull(),
-})

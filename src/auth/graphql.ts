@@ -2,7 +2,14 @@ import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
 import { getHub, getMerchant, getStation } from '../network/service'
 import { requireActor, type Actor } from './roles'
-import { localeSchema, sessionIdSchema, signInSchema, userIdSchema } from './schemas'
+import {
+  changePasswordSchema,
+  localeSchema,
+  sessionIdSchema,
+  signInSchema,
+  userIdSchema,
+} from './schemas'
+import { changePassword } from './password-change'
 import { revokeSession, setLocale, signIn } from './service'
 import {
   listOwnSessions,
@@ -75,6 +82,11 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Mutation {
+    """
+    Opens a session. Wrong email or password: UNAUTHENTICATED. Too many attempts: RATE_LIMITED with
+    retryAfterSeconds and reason (ACCOUNT_AND_ADDRESS, ADDRESS, or ACCOUNT when the account is
+    slowed down after many wrong passwords from anywhere).
+    """
     login(email: String!, password: String!): AuthPayload!
     "Revokes the bearer token used for this request."
     logout: Boolean!
@@ -86,6 +98,12 @@ export const typeDefs = /* GraphQL */ `
     logoutEverywhere: Int!
     "Coordinator: ends every session of a user of the alliance; returns how many ended."
     revokeUserSessions(userId: ID!): Int!
+    """
+    Replaces the signed-in user's password (at least 10 characters, not a common one) and ends
+    every other session of theirs; this token stays signed in. A wrong currentPassword is
+    BAD_USER_INPUT and counts against the sign-in limits (RATE_LIMITED with retryAfterSeconds).
+    """
+    changePassword(currentPassword: String!, newPassword: String!): Boolean!
   }
 `
 
@@ -130,6 +148,15 @@ export const resolvers = {
     revokeUserSessions: (_: unknown, args: unknown, ctx: Ctx) => {
       const { userId } = parseInput(userIdSchema, args)
       return revokeUserSessions(ctx.deps.db, ctx.actor, userId, ctx.deps.now())
+    },
+    changePassword: async (_: unknown, args: unknown, ctx: Ctx) => {
+      requireActor(ctx.actor)
+      const input = parseInput(changePasswordSchema, args)
+      await changePassword(ctx.deps.db, ctx.deps, ctx.actor, input, {
+        ip: ctx.ip,
+        currentToken: ctx.token,
+      })
+      return true
     },
   },
   User: {

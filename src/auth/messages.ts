@@ -1,4 +1,4 @@
-/** Copy for the account page (own sessions) and the coordinators' user access page. */
+/** Copy for the account page (own sessions, password) and the coordinators' user access page. */
 export const en = {
   'account.title': 'Your account',
   'account.signedInAs': 'Signed in as {name} ({email}), {role}.',
@@ -30,6 +30,24 @@ export const en = {
   'users.revoked': 'Ended {count} session(s) of {name}.',
   'nav.account': 'Account',
   'nav.users': 'User access',
+  'account.password.title': 'Change your password',
+  'account.password.hint':
+    'At least {min} characters, not one of the most common passwords. Every other session of yours ends; this browser stays signed in.',
+  'account.password.current': 'Current password',
+  'account.password.new': 'New password',
+  'account.password.repeat': 'New password again',
+  'account.password.submit': 'Change password',
+  'account.password.changed': 'Your password has been changed; your other sessions have ended.',
+  'account.password.error.current': 'Enter your current password.',
+  'account.password.error.wrong': 'That is not your current password.',
+  'account.password.error.short': 'Use at least {min} characters.',
+  'account.password.error.long': 'Use at most {max} characters.',
+  'account.password.error.common':
+    'This password is among the most common ones, so it is guessed first. Choose another.',
+  'account.password.error.same': 'Choose a password other than the current one.',
+  'account.password.error.repeat': 'The two new passwords differ. Type the same one twice.',
+  'account.password.error.conflict':
+    'Your password was changed from elsewhere meanwhile. Reload the page and try again.',
 }
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -62,4 +80,20 @@ export const zhCN: Record<keyof typeof en, string> = {
   'users.revoked': '已结束 {name} 的 {count} 个会话。',
   'nav.account': '账户',
   'nav.users': '用户访问',
+  'account.password.title': '修改密码',
+  'account.password.hint':
+    '至少 {min} 个字符，且不能是最常见的密码。修改后您的其他会话全部结束，当前浏览器保持登录。',
+  'account.password.current': '当前密码',
+  'account.password.new': '新密码',
+  'account.password.repeat': '再次输入新密码',
+  'account.password.submit': '修改密码',
+  'account.password.changed': '密码已修改，您的其他会话已结束。',
+  'account.password.error.current': '请输入当前密码。',
+  'account.password.error.wrong': '当前密码不正确。',
+  'account.password.error.short': '请至少使用 {min} 个字符。',
+  'account.password.error.long': '最多使用 {max} 个字符。',
+  'account.password.error.common': '该密码属于最常见的密码，最先被猜中，请换一个。',
+  'account.password.error.same': '新密码不能与当前密码相同。',
+  'account.password.error.repeat': '两次输入的新密码不一致，请输入相同的密码。',
+  'account.password.error.conflict': '您的密码刚在别处被修改，请刷新页面后重试。',
 }

@@ -40,3 +40,13 @@ describe('pbkdf2Hasher', () => {
     expect(() => pbkdf2Hasher(0)).toThrow(RangeError)
   })
 })
+
+describe('pbkdf2Hasher.needsRehash', () => {
+  it.each([
+    ['fewer iterations than it uses now', 'pbkdf2_sha256$1000$AAAA$AAAA', true],
+    ['the iterations it uses now', 'pbkdf2_sha256$100000$AAAA$AAAA', false],
+    ['another scheme it cannot make', 'scrypt$32768$8$1$AAAA$AAAA', true],
+  ])('asks to replace a hash of %s: %s', (_, stored, expected) => {
+    expect(pbkdf2Hasher().needsRehash(stored)).toBe(expected)
+  })
+})

@@ -1,15 +1,22 @@
 import { fromBase64, toBase64, utf8 } from '../encoding'
 
 /**
- * Password hashing with PBKDF2-SHA256 through WebCrypto, so the same code runs on Node and on
- * Workers. Workers cap PBKDF2 at 100,000 iterations, which is therefore the production default.
- * The iteration count is stored in each hash, so verification follows whatever a hash was made
- * with and the count can be raised later without invalidating old hashes.
+ * The one password-hashing interface the app sees; each runtime's entry passes one in. Every
+ * hash names its algorithm and cost (`pbkdf2_sha256$iterations$salt$key`,
+ * `scrypt$N$r$p$salt$key`), so a hasher verifies whatever a hash was made with, and sign-in
+ * replaces a hash weaker than what the hasher makes now (`needsRehash`).
  */
 export interface PasswordHasher {
   hash(password: string): Promise<string>
   verify(password: string, stored: string): Promise<boolean>
+  /** Whether `stored` is weaker than (or of another kind than) the hashes this hasher makes. */
+  needsRehash(stored: string): boolean
 }
+
+/**
+ * PBKDF2-SHA256 through WebCrypto runs on Node and Workers alike. Workers cap PBKDF2 at 100,000
+ * iterations, which is therefore the Workers default; Node uses scrypt (`scrypt-node.ts`).
+ */
 
 const SCHEME = 'pbkdf2_sha256'
 const MAX_ITERATIONS = 100_000
@@ -41,6 +48,10 @@ export function pbkdf2Hasher(iterations = MAX_ITERATIONS): PasswordHasher {
       const key = await derive(password, fromBase64(saltText), storedIterations)
       return constantTimeEqual(key, fromBase64(keyText))
     },
+    needsRehash(stored) {
+      const [scheme, iterText] = stored.split('$')
+      return scheme !== SCHEME || !(Number(iterText) >= iterations)
+    },
   }
 }
 
@@ -60,7 +71,8 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
   return new Uint8Array(bits)
 }
 
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+/** Compares two byte strings in time that depends only on their length. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false
   let diff = 0
   for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!

@@ -1,8 +1,8 @@
 /** Sign-in, sign-out and the language switch: the pages side of authentication. */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { SignInPage } from '../../views/auth/sign-in'
-import { DomainError, InvalidInput } from '../errors'
+import { DomainError, InvalidInput, RateLimited } from '../errors'
 import { cookieNames, cookieOptions } from '../http/cookies'
 import type { AppEnv } from '../http/types'
 import { localeSchema, signInSchema } from './schemas'
@@ -10,6 +10,20 @@ import { revokeSession, sessionPolicy, setLocale, signIn } from './service'
 import { newSecret } from './tokens'
 
 export const authRoutes = new Hono<AppEnv>()
+
+/**
+ * What a throttled attempt is told on a page: which limit, and when to retry (also as
+ * `Retry-After`).
+ */
+export function throttledCopy(c: Context<AppEnv>, error: RateLimited): string {
+  c.header('Retry-After', String(error.retryAfterSeconds))
+  const reason = error.details.reason
+  const key =
+    reason === 'ADDRESS' || reason === 'ACCOUNT'
+      ? (`signIn.throttled.${reason}` as const)
+      : 'signIn.throttled.ACCOUNT_AND_ADDRESS'
+  return c.var.t(key, { seconds: error.retryAfterSeconds })
+}
 
 /** Only same-site paths may be redirect targets, so `next` cannot send people elsewhere. */
 function safeNext(value: unknown): string {
@@ -58,12 +72,7 @@ authRoutes.post('/login', async (c) => {
     return c.redirect(next, 303)
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
-    const failure =
-      error.code === 'RATE_LIMITED'
-        ? t('signIn.throttled', { seconds: Number(error.details.retryAfterSeconds) })
-        : t('signIn.failed')
-    if (error.code === 'RATE_LIMITED')
-      c.header('Retry-After', String(error.details.retryAfterSeconds))
+    const failure = error instanceof RateLimited ? throttledCopy(c, error) : t('signIn.failed')
     c.status(error.status as 401)
     return c.render(<SignInPage email={email} next={next} failure={failure} />, { title })
   }

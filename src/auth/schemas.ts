@@ -1,13 +1,19 @@
 import * as z from 'zod'
 import { locales } from '../../db/schema'
+import { commonPasswords } from './common-passwords'
 
 /** Sign-in input, shared by the form and the GraphQL `login` mutation. */
 export const signInSchema = z.object({
+  // 254 is the longest address mail can carry; it also bounds the throttle's counter keys.
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'enter an email address such as name@example.com' })),
+    .pipe(
+      z
+        .email({ error: 'enter an email address such as name@example.com' })
+        .max(254, { error: 'enter an email address such as name@example.com' }),
+    ),
   password: z.string().min(1, { error: 'enter your password' }).max(200),
 })
 export type SignInInput = z.infer<typeof signInSchema>
@@ -20,3 +26,26 @@ export const sessionIdSchema = z.object({
 })
 
 export const userIdSchema = z.object({ userId: z.string().min(1).max(64) })
+
+/** The rules for a new password; the demo password and other old ones still sign in. */
+export const passwordPolicy = { minLength: 10, maxLength: 200 }
+
+export const newPasswordSchema = z
+  .string()
+  .min(passwordPolicy.minLength, {
+    error: `use at least ${passwordPolicy.minLength} characters`,
+  })
+  .max(passwordPolicy.maxLength, {
+    error: `use at most ${passwordPolicy.maxLength} characters`,
+  })
+  .refine((password) => !commonPasswords.has(password.trim().toLowerCase()), {
+    error: 'this password is among the most common ones; choose another',
+    params: { reason: 'COMMON' },
+  })
+
+/** `changePassword` input, shared by the account page and the GraphQL mutation. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, { error: 'enter your current password' }).max(200),
+  newPassword: newPasswordSchema,
+})
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>

@@ -5,7 +5,7 @@ import { Unauthenticated } from '../errors'
 import type { PasswordHasher } from './password'
 import type { Actor } from './roles'
 import type { SignInInput } from './schemas'
-import { assertNotThrottled, clearEmailFailures, recordFailure } from './throttle'
+import { reserveSignInAttempt, settleSuccessfulSignIn } from './throttle'
 import { hashSecret, newSecret } from './tokens'
 
 export type SessionKind = 'WEB' | 'API'
@@ -26,8 +26,14 @@ export const sessionPolicy: Record<SessionKind, { idleMs: number; absoluteMs: nu
 const touchEveryMs = 60 * 1000
 
 // Verifying against a throwaway hash when the email is unknown keeps both paths equally slow,
-// so response time does not reveal which emails have accounts.
-const decoyHash = `pbkdf2_sha256$100000$${'A'.repeat(22)}==$${'A'.repeat(43)}=`
+// so response time does not reveal which emails have accounts. The decoy is made by the hasher
+// in use, so it costs what a real hash costs.
+const decoys = new WeakMap<PasswordHasher, Promise<string>>()
+function decoyHash(hasher: PasswordHasher): Promise<string> {
+  let decoy = decoys.get(hasher)
+  if (!decoy) decoys.set(hasher, (decoy = hasher.hash(newSecret())))
+  return decoy
+}
 
 export interface SignInDeps {
   hasher: PasswordHasher
@@ -35,9 +41,11 @@ export interface SignInDeps {
 }
 
 /**
- * Checks an email and password and opens a session of `kind`. Throws `RateLimited` while the
- * email or IP is throttled (even for the right password, or throttling would be pointless) and
- * `Unauthenticated` for a wrong email or password, without saying which.
+ * Checks an email and password and opens a session of `kind`. The attempt is reserved first
+ * (see `throttle.ts`): `RateLimited` says which limit refused it and when to retry, even for the
+ * right password, or throttling would be pointless. A wrong email or password is
+ * `Unauthenticated`, without saying which. A right password stored with a weaker hash than the
+ * hasher makes now is re-hashed.
  */
 export async function signIn(
   db: Db,
@@ -45,22 +53,34 @@ export async function signIn(
   input: SignInInput & { ip: string; kind: SessionKind },
 ): Promise<{ token: string; actor: Actor }> {
   const nowMs = deps.now().getTime()
-  await assertNotThrottled(db, input.email, input.ip, nowMs)
+  await reserveSignInAttempt(db, input.email, input.ip, nowMs)
   const [user] = await db.select().from(users).where(eq(users.email, input.email))
-  const ok = await deps.hasher.verify(input.password, user?.passwordHash ?? decoyHash)
-  if (!user || !ok) {
-    await recordFailure(db, input.email, input.ip, nowMs)
-    throw new Unauthenticated('Email or password is wrong.')
-  }
-  await clearEmailFailures(db, input.email)
+  const stored = user?.passwordHash ?? (await decoyHash(deps.hasher))
+  const ok = await deps.hasher.verify(input.password, stored)
+  if (!user || !ok) throw new Unauthenticated('Email or password is wrong.')
+  const rehashed = deps.hasher.needsRehash(user.passwordHash)
+    ? await deps.hasher.hash(input.password)
+    : null
   const token = newSecret()
-  await db.insert(sessions).values({
-    tokenHash: await hashSecret(token),
-    userId: user.id,
-    kind: input.kind,
-    createdAt: new Date(nowMs).toISOString(),
-    expiresAt: new Date(nowMs + sessionPolicy[input.kind].idleMs).toISOString(),
-  })
+  await db.batch([
+    db.insert(sessions).values({
+      tokenHash: await hashSecret(token),
+      userId: user.id,
+      kind: input.kind,
+      createdAt: new Date(nowMs).toISOString(),
+      expiresAt: new Date(nowMs + sessionPolicy[input.kind].idleMs).toISOString(),
+    }),
+    ...settleSuccessfulSignIn(db, input.email, input.ip),
+    // Only over the hash just verified: a password changed meanwhile is never overwritten.
+    ...(rehashed
+      ? [
+          db
+            .update(users)
+            .set({ passwordHash: rehashed })
+            .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))),
+        ]
+      : []),
+  ])
   return { token, actor: toActor(user) }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, like } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, like, lte, or } from 'drizzle-orm'
 import { sessions, users, type Role } from '../../db/schema'
 import { changes, type Db } from '../db'
 import { NotFound } from '../errors'
@@ -128,4 +128,16 @@ export async function listUsersWithSessions(
     .where(eq(users.allianceId, a.allianceId))
     .orderBy(asc(users.role), asc(users.displayName))
   return rows.map(({ n, ...row }) => ({ ...row, liveSessions: n ?? 0 }))
+}
+
+/**
+ * Deletes sessions that can never be used again (expired, or revoked), so the table holds only
+ * live ones. Returns how many went.
+ */
+export async function pruneEndedSessions(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(sessions)
+    .where(or(lte(sessions.expiresAt, now.toISOString()), isNotNull(sessions.revokedAt)))
+    .returning({ tokenHash: sessions.tokenHash })
+  return gone.length
 }

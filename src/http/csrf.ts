@@ -1,6 +1,7 @@
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { newSecret } from '../auth/tokens'
+import { toBase64Url, utf8 } from '../encoding'
 import { DomainError } from '../errors'
 import { cookieNames, cookieOptions } from './cookies'
 import type { AppEnv } from './types'
@@ -8,26 +9,45 @@ import type { AppEnv } from './types'
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * Double-submit CSRF protection for every form and htmx request: a random token lives in a
- * cookie and must come back in the `_csrf` field or the `x-csrf-token` header. The browser's
- * Origin, when sent, must be our own. GraphQL is exempt: it accepts only bearer tokens, which a
- * cross-site page cannot attach.
+ * CSRF protection for every form and htmx request: a token must come back in the `_csrf` field or
+ * the `x-csrf-token` header. Signed in, the token is derived from the session secret, so it is
+ * bound to that session: a token from another session, or from before signing in, is refused.
+ * Signed out (the sign-in form, the language switch), it is a random token double-submitted
+ * from a cookie. The browser's Origin, when sent, must be our own. GraphQL is exempt: it accepts
+ * only bearer tokens, which a cross-site page cannot attach.
  */
 export const csrfProtection = () =>
   createMiddleware<AppEnv>(async function csrfProtection(c, next) {
+    const sessionToken = c.var.actor ? getCookie(c, cookieNames.session) : undefined
     const cookieToken = getCookie(c, cookieNames.csrf)
-    const valid = cookieToken !== undefined && cookieToken.length >= 32
-    const token = valid ? cookieToken : newSecret()
-    if (!valid) setCookie(c, cookieNames.csrf, token, cookieOptions(c))
+    const validCookie = cookieToken !== undefined && cookieToken.length >= 32
+    // A token minted now was never handed out, so nothing sent with this request can match it.
+    const minted = !sessionToken && !validCookie
+    const token = sessionToken
+      ? await sessionCsrfToken(sessionToken)
+      : validCookie
+        ? cookieToken
+        : newSecret()
+    if (minted) setCookie(c, cookieNames.csrf, token, cookieOptions(c))
     c.set('csrfToken', token)
     if (safeMethods.has(c.req.method)) return next()
 
     const origin = c.req.header('origin')
     if (origin && origin !== new URL(c.req.url).origin) throw csrfError()
     const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()))
-    if (!valid || sent !== cookieToken) throw csrfError()
+    if (minted || sent !== token) throw csrfError()
     await next()
   })
+
+/**
+ * The CSRF token of the signed-in session whose secret is `sessionToken`: a one-way function of
+ * it (kept apart from the stored session hash by its prefix), so a page that shows the token
+ * reveals nothing about the session.
+ */
+export async function sessionCsrfToken(sessionToken: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', utf8(`csrf:${sessionToken}`))
+  return toBase64Url(new Uint8Array(digest))
+}
 
 async function formToken(request: Request): Promise<string | undefined> {
   const type = request.headers.get('content-type') ?? ''

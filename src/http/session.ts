@@ -1,8 +1,8 @@
-import { getCookie } from 'hono/cookie'
+import { deleteCookie, getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { actorForSession } from '../auth/service'
 import { negotiateLocale, translator } from '../i18n'
-import { cookieNames } from './cookies'
+import { cookieNames, cookieOptions } from './cookies'
 import type { AppEnv } from './types'
 
 /** Loads the signed-in user from the session cookie and picks the page language. */
@@ -11,6 +11,9 @@ export const session = () =>
     const { db, now } = c.var.deps
     const token = getCookie(c, cookieNames.session)
     const user = token ? await actorForSession(db, token, 'WEB', now()) : null
+    // An ended session's cookie is dropped, so the browser is plainly signed out (and its forms
+    // carry the signed-out CSRF token) rather than holding a dead secret.
+    if (token && !user) deleteCookie(c, cookieNames.session, cookieOptions(c))
     const actor = user && { ...user, requestId: c.var.requestId }
     const locale = negotiateLocale(
       actor?.locale,

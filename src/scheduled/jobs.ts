@@ -6,10 +6,12 @@
  * harmless.
  */
 import { alliances } from '../../db/schema'
+import { pruneEndedSessions } from '../auth/sessions'
 import { publishDueBenchmarks } from '../benchmarks/auto-publish'
 import { localDate } from '../calendar/local-date'
 import type { Db } from '../db'
 import { recordSlaBreaches } from '../inspection/breach-notices'
+import { pruneRateLimits } from '../rate-limit'
 import { postRecurringCosts } from '../settlement/usage'
 
 export interface Job {
@@ -42,6 +44,14 @@ export const jobs: readonly Job[] = [
     name: 'publish-benchmarks',
     everyMinutes: 60,
     run: async (db, now) => (await publishDueBenchmarks(db, now)).length,
+  },
+  {
+    // Ended sessions and spent counters (sign-in throttling, public lookups) count for nothing;
+    // without this they pile up forever.
+    name: 'prune-expired',
+    everyMinutes: 60,
+    run: async (db, now) =>
+      (await pruneEndedSessions(db, now)) + (await pruneRateLimits(db, now.getTime())),
   },
 ]
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { seedDemo } from '../../db/seed/seed'
 import { createApp } from '../../src/app'
-import { pbkdf2Hasher } from '../../src/auth/password'
+import { pbkdf2Hasher, type PasswordHasher } from '../../src/auth/password'
 import { loadConfig } from '../../src/config'
 import type { Db } from '../../src/db'
 import type { SqlClient } from './sql-client'
@@ -33,15 +33,16 @@ export function closeTestApps(scope: 'test' | 'file'): void {
  * A fresh, migrated and seeded database behind a fresh app (libSQL and memory blobs on Node, D1
  * and R2 under workerd: see `test-storage.ts`). Password hashes use few
  * PBKDF2 iterations so seeding 72 accounts stays fast; the KDF itself is tested at full strength.
+ * (`hasher` replaces it, e.g. to count or slow verifications.)
  * The caller's IP comes from `x-test-ip` so throttling can be tested per address. One opened in
  * a test is closed after it, one opened in `beforeAll` after the file.
  */
 export async function createTestApp(
-  options: { seed?: boolean; env?: Record<string, string> } = {},
+  options: { seed?: boolean; env?: Record<string, string>; hasher?: PasswordHasher } = {},
 ): Promise<TestApp> {
   const { db, client, blobs, close } = await openTestStorage()
   open.push({ close, test: expect.getState().currentTestName !== undefined })
-  const hasher = pbkdf2Hasher(1000)
+  const hasher = options.hasher ?? pbkdf2Hasher(1000)
   if (options.seed ?? true) await seedDemo(db, hasher)
   let now = new Date('2026-11-25T02:00:00Z')
   const app = createApp({

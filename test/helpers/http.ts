@@ -1,3 +1,4 @@
+import { sessionCsrfToken } from '../../src/http/csrf'
 import type { TestApp } from './app'
 
 const base = 'http://localhost'
@@ -5,6 +6,8 @@ const base = 'http://localhost'
 /** A tiny cookie-keeping browser for `app.request()`. */
 export class Browser {
   private cookies = new Map<string, string>()
+  /** The CSRF token bound to the current session cookie, as the app derives it. */
+  private sessionCsrf: { session: string; token: string } | undefined
   constructor(
     private readonly t: TestApp,
     private readonly ip = '198.51.100.7',
@@ -24,7 +27,10 @@ export class Browser {
     })
   }
 
+  /** The CSRF token pages hand out now: the session's when signed in, else the cookie's. */
   get csrf(): string | undefined {
+    const session = this.cookies.get('nw_session')
+    if (session && this.sessionCsrf?.session === session) return this.sessionCsrf.token
     return this.cookies.get('nw_csrf')
   }
 
@@ -52,6 +58,10 @@ export class Browser {
       const value = rest.join('=')
       if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name!)
       else this.cookies.set(name!, value)
+    }
+    const session = this.cookies.get('nw_session')
+    if (session && this.sessionCsrf?.session !== session) {
+      this.sessionCsrf = { session, token: await sessionCsrfToken(session) }
     }
     return res
   }

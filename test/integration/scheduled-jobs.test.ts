@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { publishDueBenchmarks } from '../../src/benchmarks/auto-publish'
 import { recordSlaBreaches } from '../../src/inspection/breach-notices'
+import { pruneEndedSessions } from '../../src/auth/sessions'
+import { throttleRules } from '../../src/auth/throttle'
+import { longestWindowMs, pruneRateLimits } from '../../src/rate-limit'
 import { isDue, jobs, runJobs, type Job } from '../../src/scheduled/jobs'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { Browser, gql, tokenFor } from '../helpers/http'
@@ -151,6 +154,64 @@ describe('benchmark publication', () => {
   })
 })
 
+describe('pruning what has expired', () => {
+  const at = new Date('2026-11-25T02:00:00Z')
+  const minutes = (n: number) => new Date(at.getTime() + n * 60_000)
+  const sessionsLeft = () => count(sql`select count(*) as n from sessions`)
+  const countersLeft = () => count(sql`select count(*) as n from rate_limits`)
+
+  it('deletes ended sessions and keeps live ones', async () => {
+    const kept = new Browser(t)
+    await kept.signIn('merchant1@nestwork.demo')
+    const revoked = new Browser(t)
+    await revoked.signIn('merchant2@nestwork.demo')
+    await revoked.post('/logout', {})
+    t.setNow(minutes(60))
+    const idle = await tokenFor(t, 'merchant3@nestwork.demo')
+    expect(await sessionsLeft()).toBe(3)
+
+    // 12 h after the first sign-ins the browser has idled out; the token (7 idle days) has not.
+    expect(await pruneEndedSessions(t.db, minutes(13 * 60))).toBe(2)
+    expect(await pruneEndedSessions(t.db, minutes(13 * 60))).toBe(0)
+    expect(await sessionsLeft()).toBe(1)
+    t.setNow(minutes(13 * 60))
+    expect((await gql(t, '{ me { email } }', {}, idle)).data).toEqual({
+      me: { email: 'merchant3@nestwork.demo' },
+    })
+  })
+
+  it('deletes spent sign-in and lookup counters, and keeps those still counting or delaying', async () => {
+    const browser = new Browser(t, '203.0.113.77')
+    await browser.get('/login')
+    for (let i = 0; i < 3; i++) {
+      await browser.post('/login', { email: 'hub2@nestwork.demo', password: 'wrong' })
+    }
+    await browser.get('/track?code=NW-XXXX-XXXX')
+    const counting = await countersLeft()
+    expect(counting).toBeGreaterThanOrEqual(4)
+    expect(await pruneRateLimits(t.db, minutes(10).getTime())).toBe(0)
+    expect(await pruneRateLimits(t.db, minutes(16).getTime())).toBe(counting)
+    expect(await pruneRateLimits(t.db, minutes(16).getTime())).toBe(0)
+    expect(await countersLeft()).toBe(0)
+  })
+
+  it('keeps an account’s delay until it is over, however old its window', async () => {
+    await t.client.execute({
+      sql: 'insert into rate_limits (key, window_start_ms, hits, not_before_ms) values (?, ?, ?, ?)',
+      args: ['login:account:x@example.com', at.getTime() - 3_600_000, 9, minutes(1).getTime()],
+    })
+    expect(await pruneRateLimits(t.db, at.getTime())).toBe(0)
+    expect(await pruneRateLimits(t.db, minutes(1).getTime())).toBe(1)
+  })
+
+  it('never keeps a counter longer than the window it counts in', () => {
+    expect(throttleRules.windowMs).toBeLessThanOrEqual(longestWindowMs)
+  })
+})
+
+// What the runner test's sign-ins and lookups leave behind a week later: its session and counters.
+const PRUNED = 2
+
 describe('the job runner', () => {
   it('runs the every-minute jobs each minute and the hourly ones on the hour', () => {
     const names = (iso: string) => jobs.filter((j) => isDue(j, new Date(iso))).map((j) => j.name)
@@ -159,6 +220,7 @@ describe('the job runner', () => {
       'sla-breach-notices',
       'recurring-costs',
       'publish-benchmarks',
+      'prune-expired',
     ])
   })
 
@@ -178,8 +240,9 @@ describe('the job runner', () => {
       ['sla-breach-notices', 1],
       ['recurring-costs', 7],
       ['publish-benchmarks', 1],
+      ['prune-expired', PRUNED],
     ])
     const second = await runJobs(t.db, now, { all: true })
-    expect(second.map((o) => o.changed)).toEqual([0, 0, 0])
+    expect(second.map((o) => o.changed)).toEqual([0, 0, 0, 0])
   })
 })

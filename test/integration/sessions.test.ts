@@ -76,6 +76,62 @@ describe('rotation on sign-in', () => {
   })
 })
 
+describe('CSRF tokens bound to the session', () => {
+  it('refuses a signed-in form that carries the token of another session', async () => {
+    const mine = new Browser(t, '198.51.100.31')
+    const theirs = new Browser(t, '198.51.100.32')
+    await mine.signIn('merchant1@nestwork.demo')
+    await theirs.signIn('merchant1@nestwork.demo')
+    const forged = await mine.post('/account/sign-out-everywhere', { _csrf: theirs.csrf! })
+    expect(forged.status).toBe(403)
+    expect(await signedIn(mine)).toBe(true)
+    const own = await mine.post('/account/sign-out-everywhere', {})
+    expect(own.status).toBe(303)
+  })
+
+  it('refuses a token that matches a cookie planted beside the session (double-submit alone)', async () => {
+    const victim = new Browser(t)
+    await victim.signIn('merchant1@nestwork.demo')
+    const planted = 'planted-by-a-sibling-subdomain-0123456789'
+    const res = await t.app.request('http://localhost/account/sign-out-everywhere', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `nw_session=${victim.cookie('nw_session')}; nw_csrf=${planted}`,
+      },
+      body: new URLSearchParams({ _csrf: planted }),
+    })
+    expect(res.status).toBe(403)
+    expect(await signedIn(victim)).toBe(true)
+  })
+
+  it('refuses the token this browser was given before signing in', async () => {
+    const browser = new Browser(t)
+    await browser.get('/login')
+    const beforeSignIn = browser.csrf!
+    await browser.signIn('merchant1@nestwork.demo')
+    expect(browser.cookie('nw_csrf')).toBeDefined()
+    const res = await browser.post('/account/sign-out-everywhere', { _csrf: beforeSignIn })
+    expect(res.status).toBe(403)
+    const header = await browser.post(
+      '/account/sign-out-everywhere',
+      { _csrf: '' },
+      { 'x-csrf-token': browser.cookie('nw_csrf')! },
+    )
+    expect(header.status).toBe(403)
+    expect(await signedIn(browser)).toBe(true)
+  })
+
+  it('hands out the session’s token in signed-in pages, for forms and htmx alike', async () => {
+    const browser = new Browser(t)
+    await browser.signIn('merchant1@nestwork.demo')
+    const html = await (await browser.get('/account')).text()
+    expect(html).toContain(`name="_csrf" value="${browser.csrf}"`)
+    expect(html).toContain(`&quot;x-csrf-token&quot;:&quot;${browser.csrf}&quot;`)
+    expect(browser.csrf).not.toBe(browser.cookie('nw_csrf'))
+  })
+})
+
 describe('revocation', () => {
   it('lists own sessions on /account and ends another one', async () => {
     const phone = new Browser(t)

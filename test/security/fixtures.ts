@@ -252,7 +252,7 @@ export async function fingerprint(t: TestApp, skip: readonly string[] = volatile
   return out
 }
 
-const volatileTables = ['sessions', 'rate_limits', 'login_failures']
+const volatileTables = ['sessions', 'rate_limits']
 
 function hash(s: string): string {
   let h = 0x811c9dc5

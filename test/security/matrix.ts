@@ -1,3 +1,6 @@
+import { rateLimits, users } from '../../db/schema'
+import { demoPassword } from '../../db/seed/seed'
+import { pbkdf2Hasher } from '../../src/auth/password'
 import type { Fixtures, RoleName } from './fixtures'
 
 /**
@@ -44,6 +47,18 @@ export interface RouteCase {
 }
 
 const month = { month: '2026-10' }
+
+/**
+ * After a password-change cell: every account has the demo password again, the sign-in counters
+ * its wrong current passwords used up are forgotten, and everyone signs in afresh (the change
+ * ended their other sessions).
+ */
+async function restoreDemoPasswords(fx: Fixtures) {
+  const passwordHash = await pbkdf2Hasher(1000).hash(demoPassword)
+  await fx.t.db.update(users).set({ passwordHash })
+  await fx.t.db.delete(rateLimits)
+  await fx.renewSessions()
+}
 // A user none of the six callers signs in as, whose sessions may be ended freely.
 const bystander = 'usr_011'
 const all = (o: Outcome): Row => [o, o, o, o, o, o]
@@ -136,6 +151,13 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       expect: [U, OK, OK, OK, OK, OK],
       freshSession: true,
       after: (fx) => fx.renewSessions(),
+    },
+    // Everyone changes their own password only (this token stays signed in); the demo password
+    // comes back afterwards.
+    changePassword: {
+      vars: () => ({ currentPassword: demoPassword, newPassword: 'a-new-long-passphrase-42' }),
+      expect: [U, OK, OK, OK, OK, OK],
+      after: restoreDemoPasswords,
     },
     dismissBreachNotices: { expect: [U, OK, OK, F, F, F] },
     revokeUserSessions: { vars: () => ({ userId: bystander }), expect: [U, F, F, F, F, OK] },
@@ -400,6 +422,16 @@ export const routeCases: RouteCase[] = [
     ...post('/account/sign-out-everywhere', [U, OK, OK, OK, OK, OK]),
     freshSession: true,
     after: (fx) => fx.renewSessions(),
+  },
+  {
+    ...post('/account/password', [U, OK, OK, OK, OK, OK], () => ({
+      form: {
+        currentPassword: demoPassword,
+        newPassword: 'a-new-long-passphrase-42',
+        repeatPassword: 'a-new-long-passphrase-42',
+      },
+    })),
+    after: restoreDemoPasswords,
   },
   post('/desk/breaches/dismiss', [U, OK, OK, F, F, F]),
   get('/admin/stations/new', [S, F, F, F, F, OK]),

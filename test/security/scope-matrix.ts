@@ -436,6 +436,7 @@ export const unscoped = {
     'logout',
     'setLocale',
     'logoutEverywhere',
+    'changePassword',
     'rateReturn',
   ],
   routes: [
@@ -450,6 +451,7 @@ export const unscoped = {
     'GET /stations',
     'GET /account',
     'POST /account/sign-out-everywhere',
+    'POST /account/password',
     'GET /benchmarks/methodology',
   ],
 }

@@ -3,9 +3,14 @@ import { formatInstant } from '../settlement/format'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../stations/notice'
+import { PasswordForm, type PasswordFormErrors } from './password-form'
 
 /** The signed-in user's own account: who they are and every live session, each revocable. */
-export function AccountPage(props: { sessions: SessionView[]; notice?: string }) {
+export function AccountPage(props: {
+  sessions: SessionView[]
+  notice?: string
+  passwordErrors?: PasswordFormErrors
+}) {
   const { t, locale, actor } = usePage()
   if (!actor) return null
   return (
@@ -19,6 +24,7 @@ export function AccountPage(props: { sessions: SessionView[]; notice?: string })
           role: t(`role.${actor.role}`),
         })}
       </p>
+      <PasswordForm errors={props.passwordErrors} />
       <h2>{t('account.sessions')}</h2>
       <p class="hint">{t('account.sessionsHint')}</p>
       <table>
