@@ -12,6 +12,7 @@ import { createGraphQL } from './graphql/yoga'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
 import { handleError, handleNotFound } from './http/errors'
+import { formBody } from './http/form-body'
 import { renderer } from './http/renderer'
 import { session } from './http/session'
 import type { AppDeps, AppEnv } from './http/types'
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps) {
   // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files
   // set their own, tighter limits with a page in the user's language; this is the backstop.
   app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge }))
-  app.use(session(), csrfProtection())
+  app.use(session(), formBody(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', accountRoutes)

@@ -24,6 +24,20 @@ export class Browser {
     })
   }
 
+  /** Posts raw bytes as `contentType`, with the CSRF token in its header as htmx sends it. */
+  async postRaw(
+    path: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ) {
+    return this.send(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': contentType, 'x-csrf-token': this.csrf ?? '', ...headers },
+    })
+  }
+
   get csrf(): string | undefined {
     return this.cookies.get('nw_csrf')
   }
