@@ -5,6 +5,8 @@ const flag = z
   .transform((v) => v === '1' || v === 'true')
   .optional()
 
+const contactKeyHint = 'generate one with CONTACT_KEY=$(openssl rand -base64 48)'
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -15,7 +17,10 @@ const envSchema = z.object({
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
-  CONTACT_KEY: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  CONTACT_KEY: z
+    .string()
+    .min(32, { error: `must be at least 32 characters; ${contactKeyHint}` })
+    .optional(),
   PUBLIC_URL: z.string().url().optional(),
 })
 
@@ -27,6 +32,10 @@ export interface Config {
   env: 'development' | 'production' | 'test'
   port: number
   databaseUrl: string
+  /**
+   * Whether the Node entry seeds the demo alliance, whose passwords are published: by default
+   * everywhere but in production, where only `SEED_DEMO=1` does.
+   */
   seedDemo: boolean
   /** Whether the Node entry runs the scheduled jobs (src/scheduled/jobs.ts) on its timer. */
   scheduledJobs: boolean
@@ -56,7 +65,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
-    seedDemo: e.SEED_DEMO ?? true,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     scheduledJobs: e.SCHEDULED_JOBS ?? true,
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
@@ -66,4 +75,19 @@ export function loadConfig(env: Record<string, unknown>): Config {
     contactKeyIsDevelopment: e.CONTACT_KEY === undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   }
+}
+
+/**
+ * Why this configuration must not serve, or undefined. In production customer contacts are never
+ * encrypted with the development key, which anyone can read in this repository: both entries
+ * refuse to start instead of warning.
+ * @example const refusal = startRefusal(config); if (refusal) throw new Error(refusal)
+ */
+export function startRefusal(config: Config): string | undefined {
+  if (config.env !== 'production' || !config.contactKeyIsDevelopment) return undefined
+  return (
+    'CONTACT_KEY is not set. In production customer contacts are encrypted with a key of your ' +
+    `own, at least 32 characters: ${contactKeyHint} (on Workers: npx wrangler secret put ` +
+    'CONTACT_KEY). Keep it: contacts encrypted with it cannot be read without it.'
+  )
 }
