@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { sql } from 'drizzle-orm'
 import { auditRoutes } from './audit/routes'
 import { accountRoutes } from './auth/account-routes'
 import { authRoutes } from './auth/routes'
 import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
 import { createGraphQL } from './graphql/yoga'
+import { checkHealth } from './health'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
 import { handleError, handleNotFound } from './http/errors'
@@ -78,8 +78,11 @@ export function createApp(deps: AppDeps) {
   app.use(renderer())
 
   app.get('/healthz', async (c) => {
-    await deps.db.run(sql`select 1`)
-    return c.json({ status: 'ok' })
+    const health = await checkHealth(deps.db, deps.now(), (error) =>
+      deps.logError?.(error, c.var.requestId),
+    )
+    c.header('Cache-Control', 'no-store')
+    return c.json(health, health.status === 'ok' ? 200 : 503)
   })
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
