@@ -22,7 +22,28 @@ const envSchema = z.object({
     .min(32, { error: `must be at least 32 characters; ${contactKeyHint}` })
     .optional(),
   PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every(isOrigin), {
+      error: 'must be origins separated by commas, like https://shop.example.cn (never *)',
+    }),
 })
+
+/** `https://host[:port]` and nothing more: no path, no wildcard. */
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
+}
 
 // Used only where CONTACT_KEY is not set (development, tests, the demo). Anyone can read this
 // file, so a real deployment sets its own key.
@@ -48,6 +69,8 @@ export interface Config {
   contactKeyIsDevelopment: boolean
   /** Base URL printed in labels' QR codes; defaults to the URL a request came in on. */
   publicUrl?: string
+  /** Origins whose pages may call `/graphql` from the browser (with a bearer token, no cookies). */
+  corsOrigins: string[]
 }
 
 /**
@@ -74,6 +97,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     contactKey: e.CONTACT_KEY ?? developmentContactKey,
     contactKeyIsDevelopment: e.CONTACT_KEY === undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    corsOrigins: e.CORS_ORIGINS,
   }
 }
 

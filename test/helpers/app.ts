@@ -40,8 +40,8 @@ export async function createTestApp(
   options: {
     seed?: boolean
     env?: Record<string, string>
-    /** Receives what the app logs as an error (by default nothing is logged). */
-    logError?: AppDeps['logError']
+    /** Dependencies to add or replace, e.g. `logError` to see what the app logs as an error. */
+    deps?: Partial<AppDeps>
   } = {},
 ): Promise<TestApp> {
   const { db, client, blobs, close } = await openTestStorage()
@@ -56,7 +56,7 @@ export async function createTestApp(
     now: () => now,
     clientIp: (c) => c.req.header('x-test-ip') ?? '198.51.100.7',
     blobs,
-    logError: options.logError,
+    ...options.deps,
   })
   return { app, db, client, setNow: (d) => (now = d) }
 }

@@ -24,7 +24,10 @@ describe('/healthz', () => {
 
   it('answers 503 degraded, naming the write, while the database is read-only', async () => {
     const logged: unknown[] = []
-    const t = await createTestApp({ seed: false, logError: (error) => logged.push(error) })
+    const t = await createTestApp({
+      seed: false,
+      deps: { logError: (error) => logged.push(error) },
+    })
     await t.client.execute('pragma query_only = on')
     const res = await t.app.request('http://localhost/healthz')
     expect(res.status).toBe(503)

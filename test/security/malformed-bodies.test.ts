@@ -13,7 +13,9 @@ import { routeCases, type RouteCase } from './matrix'
 const logged: unknown[] = []
 let fx: Fixtures
 beforeAll(async () => {
-  fx = await buildFixtures(await createTestApp({ logError: (error) => logged.push(error) }))
+  fx = await buildFixtures(
+    await createTestApp({ deps: { logError: (error) => logged.push(error) } }),
+  )
 }, 120_000)
 beforeEach(() => {
   logged.length = 0
