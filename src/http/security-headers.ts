@@ -57,7 +57,8 @@ export const privatePages = () =>
   createMiddleware<AppEnv>(async function privatePages(c, next) {
     await next()
     c.header('Vary', 'Cookie', { append: true })
-    if (c.var.actor) c.header('Cache-Control', 'no-store')
+    const set = c.res.headers.get('Cache-Control') ?? ''
+    if (c.var.actor && !set.includes('no-store')) c.header('Cache-Control', 'no-store')
   })
 
 /** Map tiles are the only images from elsewhere: allow exactly their origin. */
