@@ -79,6 +79,37 @@ describe('JPEG', () => {
   })
 })
 
+describe('JPEG orientation', () => {
+  /** A little-endian EXIF with the orientation first, then a GPS IFD pointer. */
+  const turned = (orientation: number) =>
+    cat(
+      enc('Exif\0\0II'),
+      [42, 0, 8, 0, 0, 0, 2, 0],
+      [0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0],
+      [0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0],
+      enc(GPS),
+    )
+  const jpeg = (exif: Uint8Array) =>
+    cat([0xff, 0xd8], segment(0xe0, enc('JFIF\0')), segment(0xe1, exif), scan)
+
+  it('keeps an orientation that turns the picture, in an EXIF that holds nothing else', () => {
+    const after = stripImageMetadata(jpeg(turned(6)), 'image/jpeg')
+    expect(text(after)).not.toContain(GPS)
+    expect(jpegMarkers(after)).toEqual([0xe0, 0xe1, 0xda])
+    const app1 = after.subarray(2 + 2 + 7, after.length - scan.length)
+    expect([...app1]).toEqual([
+      ...[0xff, 0xe1, 0, 34, ...enc('Exif\0\0')],
+      ...[0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1],
+      ...[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0],
+    ])
+  })
+
+  it('drops the default orientation with the rest', () => {
+    const after = stripImageMetadata(jpeg(turned(1)), 'image/jpeg')
+    expect(jpegMarkers(after)).toEqual([0xe0, 0xda])
+  })
+})
+
 // ---- PNG ---------------------------------------------------------------------------------------
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

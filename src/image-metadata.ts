@@ -2,7 +2,7 @@
  * Removes the metadata a camera or phone writes into a photo (EXIF with GPS position, time and
  * device, XMP, IPTC, comments) before it is stored, by walking the file's own structure and
  * dropping those parts: no decoding, so the picture itself is untouched, and Web APIs only.
- * Colour profiles stay. A structure that stops making sense (a truncated file) ends the walk and
+ * Colour profiles stay, and so does a JPEG's orientation. A structure that stops making sense (a truncated file) ends the walk and
  * the rest is kept as it is: no decoder reads past that point either.
  */
 import type { UploadType } from './uploads'
@@ -53,6 +53,34 @@ function isJpegMetadata(marker: number, payload: Uint8Array): boolean {
   return !(marker === 0xe2 && ascii(payload, 0, 12) === 'ICC_PROFILE\0')
 }
 
+/**
+ * The EXIF orientation (2–8: the picture is stored turned or mirrored), which viewers apply and
+ * which holds nothing about a person; undefined when there is none or it is the default, 1.
+ */
+function exifOrientation(payload: Uint8Array): number | undefined {
+  if (ascii(payload, 0, 6) !== 'Exif\0\0' || payload.length < 14) return undefined
+  const tiff = new DataView(payload.buffer, payload.byteOffset + 6, payload.length - 6)
+  const little = ascii(payload, 6, 2) === 'II'
+  const ifd = tiff.getUint32(4, little)
+  if (ifd + 2 > tiff.byteLength) return undefined
+  const count = tiff.getUint16(ifd, little)
+  for (let e = ifd + 2; e + 12 <= tiff.byteLength && e < ifd + 2 + count * 12; e += 12) {
+    if (tiff.getUint16(e, little) !== 0x0112) continue
+    const value = tiff.getUint16(e + 8, little)
+    return value >= 2 && value <= 8 ? value : undefined
+  }
+  return undefined
+}
+
+/** An APP1 segment whose EXIF holds the orientation and nothing else. */
+const orientationOnly = (value: number) =>
+  new Uint8Array([
+    ...[0xff, 0xe1, 0, 34, 0x45, 0x78, 0x69, 0x66, 0, 0], // APP1, length 34, "Exif\0\0"
+    ...[0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8], // big-endian TIFF, IFD0 at 8
+    ...[0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, value, 0, 0], // one entry: Orientation, SHORT
+    ...[0, 0, 0, 0], // no next IFD
+  ])
+
 function stripJpeg(b: Bytes): Bytes {
   const keep: Uint8Array[] = [b.subarray(0, 2)]
   let dropped = false
@@ -69,8 +97,13 @@ function stripJpeg(b: Bytes): Bytes {
     }
     const end = m + 1 + ((b[m + 1]! << 8) | b[m + 2]!)
     if (end < m + 3 || end > b.length) break
-    if (isJpegMetadata(marker, b.subarray(m + 3, end))) dropped = true
-    else keep.push(b.subarray(i, end))
+    const payload = b.subarray(m + 3, end)
+    if (isJpegMetadata(marker, payload)) {
+      dropped = true
+      // Without it a portrait photo would show on its side.
+      const orientation = marker === 0xe1 ? exifOrientation(payload) : undefined
+      if (orientation) keep.push(orientationOnly(orientation))
+    } else keep.push(b.subarray(i, end))
     i = end
   }
   if (!dropped) return b
