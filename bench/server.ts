@@ -43,6 +43,8 @@ export async function startBenchServer(databaseUrl: string, timeoutMs = 60_000) 
       DATABASE_URL: databaseUrl,
       SEED_DEMO: '1',
       NODE_ENV: 'production',
+      // Production refuses to start without a key of its own; this one guards only bench data.
+      CONTACT_KEY: 'bench-contact-key-guards-only-bench-data',
       // Nothing listens on port 9: no page could ever reach the internet.
       MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
     },

@@ -1,18 +1,19 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
-import { secureHeaders } from 'hono/secure-headers'
-import { sql } from 'drizzle-orm'
 import { auditRoutes } from './audit/routes'
 import { accountRoutes } from './auth/account-routes'
 import { authRoutes } from './auth/routes'
 import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
 import { createGraphQL } from './graphql/yoga'
+import { checkHealth } from './health'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
 import { handleError, handleNotFound } from './http/errors'
+import { formBody } from './http/form-body'
 import { renderer } from './http/renderer'
+import { graphqlSecurityHeaders, pageSecurityHeaders, privatePages } from './http/security-headers'
 import { session } from './http/session'
 import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const graphql = createGraphQL({
     introspection: deps.config.env !== 'production',
+    corsOrigins: deps.config.corsOrigins,
     renderGraphiQL: deps.renderGraphiQL,
     logError: deps.logError,
   })
@@ -49,43 +51,28 @@ export function createApp(deps: AppDeps) {
     c.set('csrfToken', '')
     await next()
   })
+  app.use('/graphql', graphqlSecurityHeaders(deps.config.mapTileUrl, !!deps.renderGraphiQL))
   app.use('/graphql', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }))
-  // Before the page headers: GraphQL answers JSON, and GraphiQL (development only) needs inline
-  // scripts that the pages' policy forbids.
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
     graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.var.requestId }),
   )
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // 'wasm-unsafe-eval' lets the station's camera scanner compile its self-hosted
-        // WebAssembly barcode reader; it allows no JavaScript eval.
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', tileOrigin(deps.config.mapTileUrl)],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-      // Hono's default (no-referrer) makes Chromium send `Origin: null` on same-site form posts,
-      // which the CSRF check must refuse.
-      referrerPolicy: 'strict-origin-when-cross-origin',
-    }),
-  )
+  app.use(pageSecurityHeaders(deps.config.mapTileUrl))
 
   app.use(renderer())
 
   app.get('/healthz', async (c) => {
-    await deps.db.run(sql`select 1`)
-    return c.json({ status: 'ok' })
+    const health = await checkHealth(deps.db, deps.now(), (error) =>
+      deps.logError?.(error, c.var.requestId),
+    )
+    c.header('Cache-Control', 'no-store')
+    return c.json(health, health.status === 'ok' ? 200 : 503)
   })
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
   // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files
   // set their own, tighter limits with a page in the user's language; this is the backstop.
   app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge }))
-  app.use(session(), csrfProtection())
+  app.use(session(), privatePages(), formBody(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', accountRoutes)
@@ -107,9 +94,3 @@ export function createApp(deps: AppDeps) {
 }
 
 const tooLarge = (c: Context) => c.text('Request body too large.', 413)
-
-/** Map tiles are the only images from elsewhere: allow exactly their origin. */
-function tileOrigin(template: string): string {
-  const origin = /^(https?:\/\/[^/]+)/.exec(template)?.[1]
-  return origin ? origin.replace(/\{s\}/, '*') : "'self'"
-}

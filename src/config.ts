@@ -5,6 +5,8 @@ const flag = z
   .transform((v) => v === '1' || v === 'true')
   .optional()
 
+const contactKeyHint = 'generate one with CONTACT_KEY=$(openssl rand -base64 48)'
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -15,9 +17,33 @@ const envSchema = z.object({
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
-  CONTACT_KEY: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  CONTACT_KEY: z
+    .string()
+    .min(32, { error: `must be at least 32 characters; ${contactKeyHint}` })
+    .optional(),
   PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every(isOrigin), {
+      error: 'must be origins separated by commas, like https://shop.example.cn (never *)',
+    }),
 })
+
+/** `https://host[:port]` and nothing more: no path, no wildcard. */
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
+}
 
 // Used only where CONTACT_KEY is not set (development, tests, the demo). Anyone can read this
 // file, so a real deployment sets its own key.
@@ -27,6 +53,10 @@ export interface Config {
   env: 'development' | 'production' | 'test'
   port: number
   databaseUrl: string
+  /**
+   * Whether the Node entry seeds the demo alliance, whose passwords are published: by default
+   * everywhere but in production, where only `SEED_DEMO=1` does.
+   */
   seedDemo: boolean
   /** Whether the Node entry runs the scheduled jobs (src/scheduled/jobs.ts) on its timer. */
   scheduledJobs: boolean
@@ -39,6 +69,8 @@ export interface Config {
   contactKeyIsDevelopment: boolean
   /** Base URL printed in labels' QR codes; defaults to the URL a request came in on. */
   publicUrl?: string
+  /** Origins whose pages may call `/graphql` from the browser (with a bearer token, no cookies). */
+  corsOrigins: string[]
 }
 
 /**
@@ -56,7 +88,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
-    seedDemo: e.SEED_DEMO ?? true,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     scheduledJobs: e.SCHEDULED_JOBS ?? true,
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
@@ -65,5 +97,21 @@ export function loadConfig(env: Record<string, unknown>): Config {
     contactKey: e.CONTACT_KEY ?? developmentContactKey,
     contactKeyIsDevelopment: e.CONTACT_KEY === undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    corsOrigins: e.CORS_ORIGINS,
   }
+}
+
+/**
+ * Why this configuration must not serve, or undefined. In production customer contacts are never
+ * encrypted with the development key, which anyone can read in this repository: both entries
+ * refuse to start instead of warning.
+ * @example const refusal = startRefusal(config); if (refusal) throw new Error(refusal)
+ */
+export function startRefusal(config: Config): string | undefined {
+  if (config.env !== 'production' || !config.contactKeyIsDevelopment) return undefined
+  return (
+    'CONTACT_KEY is not set. In production customer contacts are encrypted with a key of your ' +
+    `own, at least 32 characters: ${contactKeyHint} (on Workers: npx wrangler secret put ` +
+    'CONTACT_KEY). Keep it: contacts encrypted with it cannot be read without it.'
+  )
 }

@@ -9,14 +9,11 @@ import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
 import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
 import { scryptHasher } from './auth/scrypt-node'
-import { loadConfig } from './config'
+import { loadConfig, startRefusal, type Config } from './config'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
 
-const config = loadConfig(process.env)
-if (config.env === 'production' && config.contactKeyIsDevelopment) {
-  console.warn('CONTACT_KEY is not set: customer contacts are encrypted with the development key.')
-}
+const config = configOrExit()
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
 // scrypt for an embedded database: PBKDF2 hashes (earlier releases) still verify and become
 // scrypt at the next sign-in. A remote database may also serve a Worker, which cannot verify
@@ -79,6 +76,20 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`  hub1@nestwork.demo … hub3@nestwork.demo`)
   }
 })
+
+/** The configuration, or exit 1 with the reason (no stack: the message says what to set). */
+function configOrExit(): Config {
+  let refusal: string | undefined
+  try {
+    const loaded = loadConfig(process.env)
+    refusal = startRefusal(loaded)
+    if (!refusal) return loaded
+  } catch (error) {
+    refusal = error instanceof Error ? error.message : String(error)
+  }
+  console.error(`Nestwork did not start. ${refusal}`)
+  process.exit(1)
+}
 
 // GraphiQL's bundle is large; load it only when it will be served.
 async function graphiqlForDevelopment() {

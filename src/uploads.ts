@@ -1,9 +1,10 @@
 /**
  * Shared checks for uploaded files (claim evidence, inspection photos): the type is sniffed from
  * the bytes' signature (the browser's declared type is never trusted), sizes and counts are
- * checked before anything is stored, and file names are cleaned for display.
+ * checked before anything is stored, file names are cleaned, and images lose their metadata.
  */
 import { InvalidInput } from './errors'
+import { stripImageMetadata } from './image-metadata'
 
 export type UploadType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
 
@@ -39,14 +40,34 @@ export function sniffFileType(bytes: Uint8Array): UploadType | null {
   return null
 }
 
+// C0 and C1 controls, and the marks and overrides that reorder text around them: U+202E makes
+// `invoice_fdp.exe` read as `invoice_exe.pdf`.
+const unsafeInNames =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
 /**
- * A file name as shown to people: the last path part, without control characters, at most 120
- * characters, `fallback` when nothing is left.
+ * A file name as stored and shown to people: the last path part, without control characters or
+ * bidirectional marks and overrides, at most 120 characters, `fallback` when nothing is left.
  */
 export function cleanFileName(name: string, fallback = 'file'): string {
   const last = name.split(/[\\/]/).pop() ?? ''
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim()
-  return [...clean].slice(0, 120).join('') || fallback
+  const clean = last.replace(unsafeInNames, '').trim()
+  return [...clean].slice(0, 120).join('').trim() || fallback
+}
+
+/**
+ * The files as they are stored: names cleaned, and images (of the `types` that `checkFiles`
+ * found) without their metadata, so no photo keeps the GPS position it was taken at.
+ */
+export function cleanUploads(
+  files: readonly Upload[],
+  types: readonly UploadType[],
+  fallbackName = 'file',
+): Upload[] {
+  return files.map((f, i) => ({
+    name: cleanFileName(f.name, fallbackName),
+    bytes: stripImageMetadata(f.bytes, types[i]!),
+  }))
 }
 
 const typeNames: Record<UploadType, string> = {

@@ -16,7 +16,8 @@ import * as schema from '../db/schema'
 import { createApp } from './app'
 import { withD1Batch } from './d1'
 import { pbkdf2Hasher } from './auth/password'
-import { loadConfig, type Config } from './config'
+import { loadConfig, startRefusal, type Config } from './config'
+import { negotiateLocale, translator } from './i18n'
 import type { Db } from './db'
 import { runJobs } from './scheduled/jobs'
 import { r2BlobStore } from './storage-r2'
@@ -59,8 +60,21 @@ function serveAssets(assets: Fetcher): MiddlewareHandler {
   }
 }
 
+/** What visitors see while the Worker is misconfigured: no detail, in their language. */
+function unavailable(request: Request): Response {
+  const t = translator(
+    negotiateLocale(undefined, undefined, request.headers.get('accept-language') ?? undefined),
+  )
+  return new Response(t('error.unavailable'), {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '300' },
+  })
+}
+
 function build(env: Env) {
   const config = loadConfig(env)
+  const refusal = startRefusal(config)
+  if (refusal) throw new Error(refusal)
   return createApp({
     db: database(config, env),
     config,
@@ -77,6 +91,8 @@ function build(env: Env) {
 // on first use only.
 let app: ReturnType<typeof build> | undefined
 let db: Db | undefined
+/** Why the app could not be built (a configuration the operator must fix), logged once. */
+let misconfigured: string | undefined
 
 function database(config: Config, env: Env): Db {
   db ??= openDb(config, env)
@@ -85,8 +101,15 @@ function database(config: Config, env: Env): Db {
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    app ??= build(env)
-    return app.fetch(request, env, ctx)
+    if (!app && !misconfigured) {
+      try {
+        app = build(env)
+      } catch (error) {
+        misconfigured = error instanceof Error ? error.message : String(error)
+        console.error(`Nestwork cannot serve. ${misconfigured}`)
+      }
+    }
+    return app ? app.fetch(request, env, ctx) : unavailable(request)
   },
 
   /**

@@ -16,11 +16,13 @@ const noIntrospection: Plugin = {
 
 /**
  * The GraphQL endpoint: bearer-token auth, armour against deep, wide, costly or batched queries
- * from the start, and error masking that is never turned off. Introspection is on only outside
+ * from the start, error masking that is never turned off, and CORS for listed origins only. Introspection is on only outside
  * production (GraphiQL and codegen need it while developing).
  */
 export function createGraphQL(options: {
   introspection: boolean
+  /** Origins allowed to call from the browser; none by default. */
+  corsOrigins: readonly string[]
   renderGraphiQL?: () => string
   logError?: (error: unknown, errorId: string) => void
 }) {
@@ -30,6 +32,20 @@ export function createGraphQL(options: {
     graphiql: options.renderGraphiQL !== undefined,
     renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
+    // Yoga's default echoes any Origin with credentials. The API takes bearer tokens, never
+    // cookies, so no origin is ever allowed credentials, and only listed origins may read answers.
+    cors: (request) => {
+      const origin = request.headers.get('origin')
+      if (!origin || !options.corsOrigins.includes(origin)) return false
+      return {
+        origin: [origin],
+        credentials: false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['authorization', 'content-type'],
+        exposedHeaders: ['Retry-After'],
+        maxAge: 600,
+      }
+    },
     logging: false,
     batching: { limit: maxBatchSize },
     maskedErrors: {

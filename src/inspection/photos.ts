@@ -14,7 +14,7 @@ import { newId } from '../ids'
 import { hubsActedFor } from '../network/service'
 import { getReturn } from '../returns/service'
 import type { BlobStore } from '../storage'
-import { checkFiles, imageTypes, type Upload } from '../uploads'
+import { checkFiles, cleanUploads, imageTypes, type Upload } from '../uploads'
 
 export type InspectionPhoto = typeof inspectionPhotos.$inferSelect
 
@@ -69,7 +69,7 @@ export async function addInspectionPhotos(
   const types = checkPhotos(files, existing)
   const at = now.toISOString()
   const rows: InspectionPhoto[] = []
-  for (const [i, f] of files.entries()) {
+  for (const [i, f] of cleanUploads(files, types).entries()) {
     const id = newId('iph')
     const blobKey = `inspection/${r.id}/${id}`
     await blobs.put(blobKey, f.bytes)

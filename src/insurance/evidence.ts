@@ -14,6 +14,7 @@ import type { BlobStore } from '../storage'
 import {
   checkFiles,
   cleanFileName as cleanName,
+  cleanUploads,
   imageTypes,
   sniffFileType,
   type Upload,
@@ -35,7 +36,7 @@ export type { Upload }
 /** What the bytes are, by their signature: JPEG, PNG, WebP or PDF, else null. */
 export const sniffEvidenceType = sniffFileType
 
-/** A file name as shown to people (see uploads' `cleanFileName`), `evidence` when empty. */
+/** A file name as stored and shown (see uploads' `cleanFileName`), `evidence` when empty. */
 export const cleanFileName = (name: string) => cleanName(name, 'evidence')
 
 /**
@@ -85,14 +86,14 @@ export async function addClaimEvidence(
   const types = checkUploads(files, existing.length)
   const at = now.toISOString()
   const rows = await Promise.all(
-    files.map(async (f, i) => {
+    cleanUploads(files, types, 'evidence').map(async (f, i) => {
       const id = newId('evi')
       const blobKey = `evidence/${claim.id}/${id}`
       await blobs.put(blobKey, f.bytes)
       return {
         id,
         claimId: claim.id,
-        fileName: cleanFileName(f.name),
+        fileName: f.name,
         contentType: types[i]!,
         sizeBytes: f.bytes.length,
         blobKey,
@@ -114,12 +115,16 @@ export async function listClaimEvidence(
   claimId: string,
 ): Promise<ClaimEvidence[]> {
   const claim = await getClaim(db, actor, claimId)
-  return db
+  const rows = await db
     .select()
     .from(claimEvidence)
     .where(eq(claimEvidence.claimId, claim.id))
     .orderBy(asc(claimEvidence.createdAt), asc(claimEvidence.id))
+  return rows.map(shown)
 }
+
+/** Names stored before they were cleaned on upload are cleaned wherever they are shown. */
+const shown = (e: ClaimEvidence): ClaimEvidence => ({ ...e, fileName: cleanFileName(e.fileName) })
 
 /** How many files each of these claims has, for the coordinators' queue. */
 export async function evidenceCounts(
@@ -154,5 +159,5 @@ export async function readClaimEvidence(
   if (!evidence) throw new NotFound('Evidence')
   const bytes = await blobs.get(evidence.blobKey)
   if (!bytes) throw new NotFound('Evidence')
-  return { evidence, bytes }
+  return { evidence: shown(evidence), bytes }
 }

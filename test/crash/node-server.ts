@@ -1,5 +1,6 @@
 // The real Node server (`src/node.ts`) as a child process the crash and shutdown tests can signal:
-// a database file they choose (so a restart reopens the same one), a free port, the demo seed.
+// a database file they choose (so a restart reopens the same one), a free port, the demo seed
+// unless a test starts it otherwise.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { freePort, projectRoot, refusedTileUrl } from '../browser/server'
 
@@ -13,21 +14,30 @@ export interface NodeServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** Spawns `node --import tsx src/node.ts` on `databaseUrl` and resolves once `/healthz` is 200. */
-export async function spawnServer(databaseUrl: string, timeoutMs = 60_000): Promise<NodeServer> {
+/**
+ * Spawns `node --import tsx src/node.ts` on `databaseUrl` (a test start with the demo seed, `env`
+ * on top; `undefined` removes a variable) without waiting for it to be ready.
+ */
+export async function startProcess(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+): Promise<NodeServer> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO: '1',
+    NODE_ENV: 'test',
+    MAP_TILE_URL: refusedTileUrl,
+    ...env,
+  }
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
     cwd: projectRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: '1',
-      NODE_ENV: 'test',
-      MAP_TILE_URL: refusedTileUrl,
-    },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
@@ -35,16 +45,26 @@ export async function spawnServer(databaseUrl: string, timeoutMs = 60_000): Prom
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once('exit', (code, signal) => done({ code, signal })),
   )
-  const server = { baseUrl, port, child, output: () => output, exited }
+  return { baseUrl, port, child, output: () => output, exited }
+}
+
+/** Spawns the server (see `startProcess`) and resolves once `/healthz` is 200. */
+export async function spawnServer(
+  databaseUrl: string,
+  timeoutMs = 60_000,
+  env: Record<string, string | undefined> = {},
+): Promise<NodeServer> {
+  const server = await startProcess(databaseUrl, env)
+  const { baseUrl, child, output } = server
 
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The server exited before it was ready.\n${output}`)
+      throw new Error(`The server exited before it was ready.\n${output()}`)
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The server did not answer /healthz within ${timeoutMs} ms.\n${output}`)
+      throw new Error(`The server did not answer /healthz within ${timeoutMs} ms.\n${output()}`)
     }
     try {
       const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) })

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import { seedDemo } from '../../db/seed/seed'
-import { createApp } from '../../src/app'
+import { createApp, type AppDeps } from '../../src/app'
 import { pbkdf2Hasher, type PasswordHasher } from '../../src/auth/password'
 import { loadConfig } from '../../src/config'
 import type { Db } from '../../src/db'
@@ -38,7 +38,13 @@ export function closeTestApps(scope: 'test' | 'file'): void {
  * a test is closed after it, one opened in `beforeAll` after the file.
  */
 export async function createTestApp(
-  options: { seed?: boolean; env?: Record<string, string>; hasher?: PasswordHasher } = {},
+  options: {
+    seed?: boolean
+    env?: Record<string, string>
+    hasher?: PasswordHasher
+    /** Dependencies to add or replace, e.g. `logError` to see what the app logs as an error. */
+    deps?: Partial<AppDeps>
+  } = {},
 ): Promise<TestApp> {
   const { db, client, blobs, close } = await openTestStorage()
   open.push({ close, test: expect.getState().currentTestName !== undefined })
@@ -52,6 +58,7 @@ export async function createTestApp(
     now: () => now,
     clientIp: (c) => c.req.header('x-test-ip') ?? '198.51.100.7',
     blobs,
+    ...options.deps,
   })
   return { app, db, client, setNow: (d) => (now = d) }
 }

@@ -27,6 +27,20 @@ export class Browser {
     })
   }
 
+  /** Posts raw bytes as `contentType`, with the CSRF token in its header as htmx sends it. */
+  async postRaw(
+    path: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ) {
+    return this.send(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': contentType, 'x-csrf-token': this.csrf ?? '', ...headers },
+    })
+  }
+
   /** The CSRF token pages hand out now: the session's when signed in, else the cookie's. */
   get csrf(): string | undefined {
     const session = this.cookies.get('nw_session')
