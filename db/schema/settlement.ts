@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
 import { alliances } from './alliance'
 import { users } from './auth'
 import { createdAt } from './columns'
@@ -27,7 +36,12 @@ export const costTemplates = sqliteTable(
   (t) => [check('cost_templates_amount', sql`${t.amountFen} > 0`)],
 )
 
-/** Money the network spent in a month. Frozen once the month's settlement is closed. */
+/**
+ * Money the network spent in a month. Frozen once the month's settlement is closed. A row never
+ * changes or goes away: while the month is open a wrong entry is voided (kept, marked with who,
+ * when and why, left out of the split) or reversed by a negative entry that references it
+ * (migration 0019's triggers).
+ */
 export const costs = sqliteTable(
   'costs',
   {
@@ -43,13 +57,44 @@ export const costs = sqliteTable(
     templateId: text('template_id').references(() => costTemplates.id),
     createdBy: text('created_by').references(() => users.id),
     ...createdAt,
+    /** Set on a reversal: the cost it cancels (same month, kind and hub, the amount negated). */
+    reversesCostId: text('reverses_cost_id').references((): AnySQLiteColumn => costs.id),
+    voidedAt: text('voided_at'),
+    voidedBy: text('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
   },
   (t) => [
     index('costs_month').on(t.allianceId, t.month),
     uniqueIndex('costs_template_month').on(t.templateId, t.month),
-    check('costs_amount', sql`${t.amountFen} > 0`),
+    uniqueIndex('costs_reverses').on(t.reversesCostId),
+    check(
+      'costs_amount',
+      sql`(${t.reversesCostId} is null and ${t.amountFen} > 0) or (${t.reversesCostId} is not null and ${t.amountFen} < 0)`,
+    ),
     check('costs_kind', sql`${t.kind} in ('HUB_OPERATIONS','TRANSPORT','SHARED')`),
+    check(
+      'costs_void',
+      sql`(${t.voidedAt} is null and ${t.voidedBy} is null and ${t.voidReason} is null) or (${t.voidedAt} is not null and ${t.voidedBy} is not null and ${t.voidReason} is not null)`,
+    ),
   ],
+)
+
+/**
+ * A counter per alliance and month that every write of money into the month bumps (triggers of
+ * migration 0019 on costs, adjustments, commissions and order-value declarations). A close reads
+ * it before computing the split and writes the settlement only if it has not moved, so an entry
+ * acknowledged during a close is either in the settlement or makes the close fail: never lost.
+ */
+export const monthVersions = sqliteTable(
+  'month_versions',
+  {
+    allianceId: text('alliance_id')
+      .notNull()
+      .references(() => alliances.id),
+    month: text('month').notNull(),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.month] })],
 )
 
 export const sharedBases = ['EQUAL', 'UNITS'] as const

@@ -59,38 +59,40 @@ function ensureHubDay(db: Db, hubId: string, date: string) {
 }
 
 /**
- * Audit entries for the bookings the waitlist promotion of this batch confirmed, read from the
- * `PROMOTED` events its trigger wrote: one per promoted booking, none when nothing moved.
+ * The waitlisted bookings of a hub-day that now fit: the longest prefix of the queue, in arrival
+ * order, whose units fit in what is free.
  */
-function auditPromotions(db: Db, a: Actor, hubId: string, date: string, at: string) {
-  return auditEntry(db, a, {
-    action: 'booking.promote',
-    entity: 'booking',
-    entityId: sql`booking_id`,
-    at,
-    before: { status: 'WAITLISTED' },
-    after: sql`json_object('status', 'CONFIRMED', 'units', units)`,
-    from: sql`from booking_events where kind = 'PROMOTED' and hub_id = ${hubId}
-      and date = ${date} and at = ${at} and actor_id = ${a.userId} and changes() > 0`,
-  })
-}
+const promotable = (hubId: string, date: string) => sql`
+  select id from (
+    select id, sum(units) over (order by seq rows unbounded preceding) as running
+    from bookings where hub_id = ${hubId} and date = ${date} and status = 'WAITLISTED'
+  )
+  where running <= (
+    select capacity_units - confirmed_units from hub_days where hub_id = ${hubId} and date = ${date}
+  )`
 
 /**
- * Promotes waitlisted bookings of a hub-day strictly in arrival order: the longest prefix of the
- * queue whose units fit in what is free. One statement, so nothing can slip in between.
+ * Promotes the waitlist of a hub-day into what is free, and audits each promotion under the
+ * request that made it. The audit entries are written first, one per booking id the promotion
+ * then confirms: both statements select the same rows, adjacent in one batch that already holds
+ * the write lock (its first statement wrote), so nothing can change between them. Nothing is
+ * matched back by time or user, which concurrent requests in one millisecond may share.
  */
-function promoteWaitlist(db: Db, hubId: string, date: string, actorId: string, at: string) {
-  return db.run(sql`
-    update bookings set status = 'CONFIRMED', updated_by = ${actorId}, updated_at = ${at}
-    where id in (
-      select id from (
-        select id, sum(units) over (order by seq rows unbounded preceding) as running
-        from bookings where hub_id = ${hubId} and date = ${date} and status = 'WAITLISTED'
-      )
-      where running <= (
-        select capacity_units - confirmed_units from hub_days where hub_id = ${hubId} and date = ${date}
-      )
-    )`)
+function promoteWaitlist(db: Db, a: Actor, hubId: string, date: string, at: string) {
+  return [
+    auditEntry(db, a, {
+      action: 'booking.promote',
+      entity: 'booking',
+      entityId: sql`id`,
+      at,
+      before: { status: 'WAITLISTED' },
+      after: sql`json_object('status', 'CONFIRMED', 'units', units)`,
+      from: sql`from bookings where id in (${promotable(hubId, date)}) order by seq`,
+    }),
+    db.run(sql`
+      update bookings set status = 'CONFIRMED', updated_by = ${a.userId}, updated_at = ${at}
+      where id in (${promotable(hubId, date)})`),
+  ] as const
 }
 
 const sameRequest = (b: Booking, input: BookingInput) =>
@@ -237,8 +239,7 @@ export async function cancelBooking(db: Db, actor: Actor | null, id: string, now
       from: sql`from booking_events where kind = 'CANCELLED' and booking_id = ${id} and at = ${at}
         and changes() > 0`,
     }),
-    promoteWaitlist(db, booking.hubId, booking.date, a.userId, at),
-    auditPromotions(db, a, booking.hubId, booking.date, at),
+    ...promoteWaitlist(db, a, booking.hubId, booking.date, at),
   ])
   return getBooking(db, a, id)
 }
@@ -370,8 +371,7 @@ export async function setHubCapacity(
       insert into booking_events (hub_id, date, kind, units, actor_id, at)
       select hub_id, date, 'CAPACITY_SET', capacity_units, ${a.userId}, ${at} from hub_days
       where hub_id = ${hub.id} and date = ${input.date} and capacity_units = ${input.capacityUnits}`),
-    promoteWaitlist(db, hub.id, input.date, a.userId, at),
-    auditPromotions(db, a, hub.id, input.date, at),
+    ...promoteWaitlist(db, a, hub.id, input.date, at),
   ])
   const day = await readHubDay(db, hub.id, input.date)
   if (day.capacityUnits !== input.capacityUnits) {

@@ -168,7 +168,10 @@ export async function declareOrderValue(
       String(error).includes('month is closed') ||
       String((error as Error).cause).includes('month is closed')
     ) {
-      throw new Conflict(`${input.month} is closed; its declaration can no longer change.`)
+      throw new Conflict(`${input.month} is closed; its declaration can no longer change.`, {
+        reason: 'MONTH_CLOSED',
+        month: input.month,
+      })
     }
     throw error
   }

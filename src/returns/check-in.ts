@@ -3,6 +3,7 @@ import { commissions, returns } from '../../db/schema'
 import { requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
 import { Conflict, NotFound } from '../errors'
+import { refusedAsClosed } from '../settlement/month-lock'
 import { auditReturnMove } from './audit'
 import { normalizeCode } from './code'
 import { inAlliance, type Return } from './service'
@@ -41,20 +42,31 @@ export async function checkInParcel(
   if (!found) throw new NotFound('Return')
   const at = now.toISOString()
   const move = { returnId: found.id, from: 'REGISTERED', to: 'AT_STATION', at }
-  const [result] = await db.batch([
-    db.run(sql`
+  // The commission goes into the month of the check-in; if that month's settlement closed
+  // meanwhile (a close run just after midnight on the 1st), the trigger refuses the whole batch.
+  const [result] = await db
+    .batch([
+      db.run(sql`
       update returns set status = 'AT_STATION', station_id = ${stationId},
         updated_by = ${a.userId}, updated_at = ${at}
       where id = ${found.id} and status = 'REGISTERED'
         and exists (select 1 from stations where id = ${stationId} and active = 1)`),
-    auditReturnMove(
-      db,
-      a,
-      { action: 'parcel.checkIn', ...move },
-      sql`json_object('status', e.status, 'stationId', e.station_id, 'commissionFen',
+      auditReturnMove(
+        db,
+        a,
+        { action: 'parcel.checkIn', ...move },
+        sql`json_object('status', e.status, 'stationId', e.station_id, 'commissionFen',
         (select amount_fen from commissions where return_id = e.return_id))`,
-    ),
-  ])
+      ),
+    ])
+    .catch((error: unknown) => {
+      if (refusedAsClosed(error)) {
+        throw new Conflict('This month has just been closed; check the parcel in again.', {
+          reason: 'MONTH_CLOSED',
+        })
+      }
+      throw error
+    })
   const [after] = await db.select().from(returns).where(eq(returns.id, found.id))
   const [commission] = await db.select().from(commissions).where(eq(commissions.returnId, found.id))
   if (changes(result) > 0) {

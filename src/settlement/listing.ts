@@ -38,7 +38,8 @@ const closedMonthsQuery = (allianceId: string, month?: string) => sql`
   select s.id, s.month, s.total_fen, s.rules_version, s.closed_at,
     u.display_name as closed_by_name,
     (select coalesce(sum(c.amount_fen), 0) from costs c
-      where c.alliance_id = s.alliance_id and c.month = s.month) as cost_total,
+      where c.alliance_id = s.alliance_id and c.month = s.month and c.voided_at is null)
+      as cost_total,
     (select count(*) from statements st where st.settlement_id = s.id) as n,
     (select count(*) from statements st
       where st.settlement_id = s.id and st.paid_at is not null) as paid
@@ -86,6 +87,8 @@ export interface StatementRow {
   parcels: number
   paidAt: string | null
   paidByName: string | null
+  /** A payment can still be undone: no later month of the alliance is closed yet. */
+  paymentOpen: boolean
 }
 
 type StatementDbRow = {
@@ -97,11 +100,14 @@ type StatementDbRow = {
   parcels: number | null
   paid_at: string | null
   paid_by_name: string | null
+  payment_open: number
 }
 
 const statementsQuery = (allianceId: string, where: ReturnType<typeof sql>) => sql`
   select st.id, s.month, st.merchant_id, st.station_id, st.total_fen, st.paid_at,
     u.display_name as paid_by_name,
+    not exists (select 1 from settlements later
+      where later.alliance_id = s.alliance_id and later.month > s.month) as payment_open,
     case when st.station_id is null then 0 else (
       select coalesce(sum(json_extract(l.basis, '$.mine')), 0) from settlement_lines l
       where l.settlement_id = st.settlement_id and l.station_id = st.station_id
@@ -121,6 +127,7 @@ const toStatementRow = (r: StatementDbRow): StatementRow => ({
   parcels: Number(r.parcels ?? 0),
   paidAt: r.paid_at,
   paidByName: r.paid_by_name,
+  paymentOpen: Boolean(Number(r.payment_open)),
 })
 
 /** The statements of a closed month: merchants first, then stations. Coordinators. */

@@ -28,12 +28,14 @@ import {
   adjustmentNotice,
   amountError,
   closedNotice,
+  costCorrectedNotice,
   costRecordedNotice,
   isRefusal,
   merchantList,
   paidNotice,
   percentError,
   refusalNotice,
+  unpaidNotice,
 } from '../../views/settlement/messages'
 import {
   MerchantItems,
@@ -71,18 +73,22 @@ import {
   type AdjustmentRow,
   type ClosedMonth,
 } from './listing'
-import { adjustmentSchema, closeSchema, costSchema } from './schemas'
+import { adjustmentSchema, closeSchema, correctionSchema, costSchema } from './schemas'
 import {
   addAdjustment,
   closeSettlement,
+  getCost,
   getRules,
   listCosts,
   markStatementPaid,
   merchantStatement,
   recordCost,
+  reverseCost,
   setRules,
   settlementPreview,
   stationStatement,
+  unmarkStatementPaid,
+  voidCost,
   type SettlementView,
 } from './service'
 
@@ -147,10 +153,9 @@ async function monthData(c: Ctx, month: string): Promise<MonthData> {
   return { month, view, closed, costs, rules, merchants, hubs, names }
 }
 
-const costsProps = (
-  d: MonthData,
-  extra: Pick<CostsSectionProps, 'notice' | 'values' | 'errors'> = {},
-): CostsSectionProps => ({
+type CostsExtra = Pick<CostsSectionProps, 'notice' | 'values' | 'errors' | 'correction'>
+
+const costsProps = (d: MonthData, extra: CostsExtra = {}): CostsSectionProps => ({
   month: d.month,
   costs: d.costs,
   hubs: d.hubs,
@@ -200,7 +205,7 @@ function confirmState(d: MonthData): CloseState {
 
 interface PageState {
   notice?: NoticeData
-  costs?: Pick<CostsSectionProps, 'notice' | 'values' | 'errors'>
+  costs?: CostsExtra
   rules?: Pick<RulesSectionProps, 'notice' | 'values' | 'error'>
   close?: { state?: CloseState; notice?: NoticeData }
   adjustments?: Pick<AdjustmentSectionProps, 'notice' | 'values' | 'errors' | 'confirm'>
@@ -266,11 +271,17 @@ settlementRoutes.get('/settlement', async (c) => {
   const l = lang(c)
   let notice: NoticeData | undefined
   const cost = d.costs.find((x) => x.id === c.req.query('cost'))
+  const voided = d.costs.find((x) => x.id === c.req.query('voided') && x.voidedAt)
+  const reversed = d.costs.find((x) => x.id === c.req.query('reversed'))
+  const reversal = reversed && d.costs.find((x) => x.reversesCostId === reversed.id)
   if (c.req.query('closed') && d.closed) notice = closedNotice(l, month, d.closed.totalFen)
   else if (cost) notice = costRecordedNotice(l, cost, d.names)
+  else if (voided) notice = costCorrectedNotice(l, voided)
+  else if (reversed && reversal) notice = costCorrectedNotice(l, reversed, reversal)
   else if (c.req.query('rules'))
     notice = { tone: 'ok', text: c.var.t('settlement.rules.saved', { version: d.rules.version }) }
   else if (c.req.query('paid')) notice = paidNotice(l)
+  else if (c.req.query('unpaid')) notice = unpaidNotice(l)
   let adjustments: PageState['adjustments']
   const adjusted = c.req.query('adjusted')
   if (adjusted && d.closed) {
@@ -376,6 +387,65 @@ settlementRoutes.post('/settlement/costs', async (c) => {
     </>,
   )
 })
+
+/**
+ * Voids or reverses one cost of an open month, with the reason typed beside it; answers with the
+ * costs section (htmx) and the preview and close it changes, or the page. A refusal (the month
+ * has just closed, the cost was corrected meanwhile, no reason) is said beside the cost.
+ */
+async function correctCost(c: Ctx, what: 'void' | 'reverse') {
+  const { db, now } = c.var.deps
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const cost = await getCost(db, actor, c.req.param('id')!)
+  const month = cost.month
+  const form = await c.req.parseBody()
+  // A page showing another month (or a forged form) does not correct this cost by accident.
+  const shown = text(form.month)
+  if (shown && shown !== month) throw new InvalidInput('month', 'this cost is of another month')
+  const reason = text(form.reason)
+  const parsed = correctionSchema.safeParse({ id: cost.id, reason })
+  let refusal: string | undefined
+  let status = 200
+  let done = false
+  if (!parsed.success) {
+    refusal = c.var.t('settlement.costs.error.reason')
+    status = 400
+  } else {
+    try {
+      await (what === 'void' ? voidCost : reverseCost)(db, actor, parsed.data, now())
+      done = true
+    } catch (error) {
+      if (!isRefusal(error)) throw error
+      refusal = refusalNotice(lang(c), error, month).text
+      status = error.status
+    }
+  }
+  if (done && !isHtmx(c)) {
+    const param = what === 'void' ? 'voided' : 'reversed'
+    return c.redirect(`${settlementHref(month)}&${param}=${cost.id}#costs`, 303)
+  }
+  const d = await monthData(c, month)
+  const after = d.costs.find((x) => x.id === cost.id) ?? cost
+  const reversal = d.costs.find((x) => x.reversesCostId === cost.id)
+  const extra: CostsExtra = done
+    ? { notice: costCorrectedNotice(lang(c), after, what === 'reverse' ? reversal : undefined) }
+    : {
+        notice: { tone: 'error', text: refusal! },
+        correction: { costId: cost.id, reason: reason.slice(0, 200), error: refusal! },
+      }
+  c.status(status as 200)
+  if (!isHtmx(c)) return renderMonth(c, d, { costs: extra })
+  return fragment(
+    c,
+    <>
+      <CostsSection {...costsProps(d, extra)} />
+      {done && staleSections(c, d)}
+    </>,
+  )
+}
+
+settlementRoutes.post('/settlement/costs/:id/void', (c) => correctCost(c, 'void'))
+settlementRoutes.post('/settlement/costs/:id/reverse', (c) => correctCost(c, 'reverse'))
 
 settlementRoutes.post('/settlement/rules', async (c) => {
   const db = c.var.deps.db
@@ -548,6 +618,48 @@ settlementRoutes.post('/settlement/statements/:id/paid', async (c) => {
   return fragment(
     c,
     <StatementRowView row={row} names={names} notice={paidNotice(lang(c), refused)} />,
+  )
+})
+
+/** Undoes "paid" on a statement, with a reason, until a later month is closed. */
+settlementRoutes.post('/settlement/statements/:id/unpaid', async (c) => {
+  const { db, now } = c.var.deps
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const id = c.req.param('id')
+  const form = await c.req.parseBody()
+  const reason = text(form.reason)
+  let refused: DomainError | undefined
+  const parsed = correctionSchema.safeParse({ id, reason })
+  if (!parsed.success) refused = new InvalidInput('reason', 'say why, in at most 200 characters')
+  else {
+    try {
+      await unmarkStatementPaid(db, actor, parsed.data, now())
+    } catch (error) {
+      if (!isRefusal(error)) throw error
+      refused = error
+    }
+  }
+  const row = await statementRow(db, actor, id)
+  if (!isHtmx(c) && !refused) {
+    return c.redirect(`${settlementHref(row.month)}&unpaid=${id}#statement-${id}`, 303)
+  }
+  c.status((refused?.status ?? 200) as 200)
+  if (!isHtmx(c)) {
+    const d = await monthData(c, row.month)
+    return renderMonth(c, d, { notice: unpaidNotice(lang(c), refused) })
+  }
+  const [merchants, stations] = await Promise.all([
+    listMerchants(db, actor),
+    listStations(db, actor),
+  ])
+  return fragment(
+    c,
+    <StatementRowView
+      row={row}
+      names={namesFor(c.var.locale, { merchants, stations })}
+      notice={unpaidNotice(lang(c), refused)}
+      undoReason={refused && row.paidAt ? reason.slice(0, 200) : undefined}
+    />,
   )
 })
 

@@ -39,3 +39,17 @@ export const adjustmentSchema = z.object({
   }),
   reason: z.string().trim().min(1, { error: 'say why' }).max(300),
 })
+
+/**
+ * A correction of money already recorded: the cost voided or reversed, or the statement whose
+ * payment is undone, and why (kept in the audit log and shown beside the entry).
+ */
+export const correctionSchema = z.object({
+  id: z.string().min(1, { error: 'choose what to correct' }).max(64),
+  reason: z
+    .string({ error: 'say why' })
+    .trim()
+    .min(1, { error: 'say why' })
+    .max(200, { error: 'at most 200 characters' }),
+})
+export type CorrectionInput = z.infer<typeof correctionSchema>

@@ -1,9 +1,11 @@
 /**
  * The monthly settlement: preview any open month, close it once (atomically, idempotently),
  * then statements per merchant and station. A closed month is frozen by the triggers of
- * migration 0008; corrections are adjustments carried into the next open month.
+ * migrations 0008 and 0019, and its close is serialised with every write into it (see
+ * `month-lock.ts`); corrections are adjustments carried into the next open month, while an open
+ * month's costs are voided or reversed, and a payment undone until a later month closes.
  */
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import {
   adjustments,
   allocationRules,
@@ -16,7 +18,7 @@ import {
 } from '../../db/schema'
 import { auditEntry } from '../audit/log'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
-import { localDate, nextMonth } from '../calendar/local-date'
+import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
@@ -25,7 +27,8 @@ import { premiumCharged, premiumCollected } from '../insurance/ledger'
 import { postTransaction } from '../insurance/service'
 import { allocateMonth, type Allocation, type Rules } from './allocate'
 import type { CostInput } from './schemas'
-import { costsFor, currentRules, toCostInput, usageFor } from './usage'
+import { justClosed, monthOpen, monthUnchanged, monthVersion, refusedAsClosed } from './month-lock'
+import { costsFor, currentRules, postRecurringCosts, toCostInput, usageFor } from './usage'
 
 export interface SettlementLine {
   merchantId: string
@@ -64,7 +67,8 @@ async function storedView(db: Db, s: typeof settlements.$inferSelect): Promise<S
     .where(eq(settlementLines.settlementId, s.id))
     .orderBy(asc(settlementLines.id))
   const [{ total }] = (await db.all<{ total: number }>(
-    sql`select coalesce(sum(amount_fen), 0) as total from costs where alliance_id = ${s.allianceId} and month = ${s.month}`,
+    sql`select coalesce(sum(amount_fen), 0) as total from costs
+      where alliance_id = ${s.allianceId} and month = ${s.month} and voided_at is null`,
   )) as [{ total: number }]
   return {
     id: s.id,
@@ -79,12 +83,18 @@ async function storedView(db: Db, s: typeof settlements.$inferSelect): Promise<S
   }
 }
 
-async function compute(db: Db, allianceId: string, month: string, now: Date) {
-  const [monthCosts, usage, rules] = await Promise.all([
+/**
+ * The month's split from what is stored now. Voided costs are left out; a reversal is a negative
+ * cost of the same kind and hub, so it splits to exactly the negated parts of the cost it
+ * reverses. With `now`, recurring costs are posted first (see `costsFor`).
+ */
+async function compute(db: Db, allianceId: string, month: string, now: Date | null) {
+  const [all, usage, rules] = await Promise.all([
     costsFor(db, allianceId, month, now),
     usageFor(db, allianceId, month),
     currentRules(db, allianceId),
   ])
+  const monthCosts = all.filter((c) => c.voidedAt === null)
   const allocation = allocateMonth(monthCosts.map(toCostInput), usage, rules)
   return { monthCosts, allocation, rules, undeclared: usage.undeclared }
 }
@@ -145,8 +155,9 @@ export interface CloseOptions {
 
 /**
  * Closes a finished month: stores every line and statement in one atomic batch. The settlement
- * row is written only if the month's costs are still exactly those the split was computed from
- * (its lines reference it, so otherwise the whole batch fails); the unique month index makes a
+ * row is written only if the month's version has not moved since before the split was computed
+ * (no cost, void, reversal, adjustment, commission or declaration arrived: see `month-lock.ts`);
+ * its lines reference it, so otherwise the whole batch fails. The unique month index makes a
  * concurrent second close fail whole. Repeating the call with the same key returns the same
  * settlement.
  */
@@ -168,7 +179,10 @@ export async function closeSettlement(
     )
   }
   options.onStage?.('computing')
-  const { monthCosts, allocation, rules, undeclared } = await compute(db, a.allianceId, month, now)
+  // Recurring costs first (they move the version), then the version, then what it covers.
+  await postRecurringCosts(db, a.allianceId, month, now)
+  const version = await monthVersion(db, a.allianceId, month)
+  const { monthCosts, allocation, rules, undeclared } = await compute(db, a.allianceId, month, null)
   if (undeclared.length > 0) {
     throw new Conflict(
       `Waiting for ${month} order-value declarations (insurance premiums) from ${undeclared.join(', ')}.`,
@@ -193,8 +207,7 @@ export async function closeSettlement(
           idempotency_key, closed_by, closed_at)
         select ${id}, ${a.allianceId}, ${month}, 'CLOSED', ${rules.version}, ${allocation.totalFen},
           ${idempotencyKey}, ${a.userId}, ${at}
-        where (select count(*) from costs where alliance_id = ${a.allianceId} and month = ${month}) = ${monthCosts.length}
-          and (select coalesce(sum(amount_fen), 0) from costs where alliance_id = ${a.allianceId} and month = ${month}) = ${costTotal}`),
+        where ${monthUnchanged(a.allianceId, month, version)}`),
       ...chunks(
         allocation.lines.map((l) => ({ ...l, settlementId: id })),
         10,
@@ -245,12 +258,14 @@ export async function closeSettlement(
       }),
     ] as unknown as Parameters<Db['batch']>[0])
   } catch {
-    const winner = await closedSettlement(db, a.allianceId, month)
-    if (winner) return replay(db, winner, idempotencyKey)
-    // Not a lost race: the costs changed while we computed, so the guarded insert wrote nothing.
-    throw new Conflict('The month changed while it was being closed; preview it again.')
+    // Either another close won (replayed below) or an entry arrived while this one computed.
   }
-  return storedView(db, (await closedSettlement(db, a.allianceId, month))!)
+  const stored = await closedSettlement(db, a.allianceId, month)
+  if (stored) return stored.id === id ? storedView(db, stored) : replay(db, stored, idempotencyKey)
+  // Not a lost race: the month changed while we computed, so the guarded insert wrote nothing.
+  throw new Conflict('The month changed while it was being closed; preview it again.', {
+    reason: 'CHANGED',
+  })
 }
 
 async function replay(db: Db, s: typeof settlements.$inferSelect, key: string) {
@@ -267,44 +282,50 @@ function chunks<T>(rows: T[], size: number): T[][] {
   return out
 }
 
-/** Records a cost; refused for a closed month (here and by the database). */
+/**
+ * Records a cost; refused for a closed month, here, in the insert itself (so a close that wins
+ * the race meanwhile makes it a CONFLICT saying the month just closed) and by the database.
+ */
 export async function recordCost(db: Db, actor: Actor | null, input: CostInput, now: Date) {
   const a = requireRole(actor, 'COORDINATOR')
   if (input.hubId) await getHub(db, a, input.hubId)
   if (await closedSettlement(db, a.allianceId, input.month)) {
-    throw new Conflict(`${input.month} is closed; record a correction as an adjustment instead.`)
+    throw new Conflict(`${input.month} is closed; record a correction as an adjustment instead.`, {
+      reason: 'CLOSED',
+      month: input.month,
+    })
   }
   const id = newId('cst')
   const at = now.toISOString()
-  const [[row]] = await db.batch([
-    db
-      .insert(costs)
-      .values({
-        id,
-        allianceId: a.allianceId,
-        month: input.month,
-        kind: input.kind,
-        amountFen: input.amountFen,
-        hubId: input.hubId ?? null,
-        note: input.note,
-        createdBy: a.userId,
-        createdAt: at,
-      })
-      .returning(),
-    auditEntry(db, a, {
-      action: 'cost.record',
-      entity: 'cost',
-      entityId: id,
-      at,
-      after: {
-        month: input.month,
-        kind: input.kind,
-        amountFen: input.amountFen,
-        hubId: input.hubId,
-      },
-    }),
-  ])
-  return row!
+  try {
+    await db.batch([
+      db.run(sql`
+        insert into costs (id, alliance_id, month, kind, amount_fen, hub_id, note, created_by,
+          created_at)
+        select ${id}, ${a.allianceId}, ${input.month}, ${input.kind}, ${input.amountFen},
+          ${input.hubId ?? null}, ${input.note}, ${a.userId}, ${at}
+        where ${monthOpen(a.allianceId, input.month)}`),
+      auditEntry(db, a, {
+        action: 'cost.record',
+        entity: 'cost',
+        entityId: id,
+        at,
+        after: {
+          month: input.month,
+          kind: input.kind,
+          amountFen: input.amountFen,
+          hubId: input.hubId,
+        },
+        from: sql`from costs where id = ${id}`,
+      }),
+    ])
+  } catch (error) {
+    if (refusedAsClosed(error)) throw justClosed(input.month, 'the cost was not recorded')
+    throw error
+  }
+  const [row] = await db.select().from(costs).where(eq(costs.id, id))
+  if (!row) throw justClosed(input.month, 'the cost was not recorded')
+  return row
 }
 
 export async function listCosts(db: Db, actor: Actor | null, month: string, now: Date) {
@@ -498,6 +519,8 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
           and kind = 'PREMIUM'`)
     : []
   const premiumFen = Number(premium?.fen ?? 0)
+  // A payment undone and made again posts again, under a key of its own.
+  const undone = premiumFen > 0 ? await paymentsUndone(db, id) : 0
   const markPaid = db.run(sql`
     update statements set paid_at = ${at}, paid_by = ${a.userId}
     where id = ${id} and paid_at is null`)
@@ -526,7 +549,7 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
             kind: 'PREMIUM_COLLECTED',
             month: row.month,
             memo: `premium ${row.month} ${merchantId} paid`,
-            idempotencyKey: `collect:${id}`,
+            idempotencyKey: undone === 0 ? `collect:${id}` : `collect:${id}:${undone}`,
             at,
           },
           premiumCollected(merchantId, premiumFen),
@@ -546,7 +569,9 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
 
 /**
  * A correction to a closed month: it becomes a line in the first open month after it, linked to
- * the original settlement.
+ * the original settlement. That month is chosen inside the insert itself (the months after the
+ * original walked until one has no settlement), so a close finishing meanwhile cannot leave the
+ * adjustment in a month that has just closed: it lands in the next one.
  */
 export async function addAdjustment(
   db: Db,
@@ -560,36 +585,321 @@ export async function addAdjustment(
   if (!original) {
     throw new InvalidInput('month', `${input.month} is still open; correct its costs directly`)
   }
-  let target = nextMonth(input.month)
-  while (await closedSettlement(db, a.allianceId, target)) target = nextMonth(target)
   const id = newId('adj')
   const at = now.toISOString()
-  const [[row]] = await db.batch([
-    db
-      .insert(adjustments)
-      .values({
-        id,
-        allianceId: a.allianceId,
-        merchantId: input.merchantId,
-        month: target,
-        amountFen: input.amountFen,
-        reason: input.reason,
-        originalSettlementId: original.id,
-        createdBy: a.userId,
-      })
-      .returning(),
-    auditEntry(db, a, {
-      action: 'adjustment.add',
-      entity: 'adjustment',
-      entityId: id,
-      at,
-      after: {
-        merchantId: input.merchantId,
-        correctsMonth: input.month,
-        month: target,
-        amountFen: input.amountFen,
-      },
-    }),
-  ])
+  const next = (month: SQL) => sql`strftime('%Y-%m', ${month} || '-01', '+1 month')`
+  try {
+    await db.batch([
+      db.run(sql`
+        insert into adjustments (id, alliance_id, merchant_id, month, amount_fen, reason,
+          original_settlement_id, created_by, created_at)
+        with recursive later(month) as (
+          select ${next(sql`${input.month}`)}
+          union all
+          select ${next(sql`later.month`)} from later
+          where exists (select 1 from settlements
+            where alliance_id = ${a.allianceId} and month = later.month)
+        )
+        select ${id}, ${a.allianceId}, ${input.merchantId},
+          (select max(month) from later), ${input.amountFen}, ${input.reason}, ${original.id},
+          ${a.userId}, ${at}`),
+      auditEntry(db, a, {
+        action: 'adjustment.add',
+        entity: 'adjustment',
+        entityId: id,
+        at,
+        after: sql`json_object('merchantId', merchant_id, 'correctsMonth', ${input.month},
+          'month', month, 'amountFen', amount_fen)`,
+        from: sql`from adjustments where id = ${id}`,
+      }),
+    ])
+  } catch (error) {
+    // The insert picks an open month, so only a close committing within it could trip this.
+    if (refusedAsClosed(error)) throw justClosed(input.month, 'the adjustment was not recorded')
+    throw error
+  }
+  const [row] = await db.select().from(adjustments).where(eq(adjustments.id, id))
   return row!
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrections the accountant's way: a cost of an open month is voided (kept, marked with who,
+// when and why, left out of the split) or reversed by a negative entry that references it; a
+// payment marked by mistake is undone, with a reason, until a later month closes. Every one is
+// audited in the same batch; the database refuses each of them in a closed month (0008, 0019).
+
+export type Cost = typeof costs.$inferSelect
+
+/** A cost of the coordinator's alliance, or NOT_FOUND. */
+async function costOf(db: Db, a: Actor, id: string): Promise<Cost> {
+  const [row] = await db
+    .select()
+    .from(costs)
+    .where(and(eq(costs.id, id), eq(costs.allianceId, a.allianceId)))
+  if (!row) throw new NotFound('Cost')
+  return row
+}
+
+async function reversalOf(db: Db, id: string): Promise<Cost | null> {
+  const [row] = await db.select().from(costs).where(eq(costs.reversesCostId, id))
+  return row ?? null
+}
+
+/** The reversal of a cost, if it has one (read as `getCost` allows). */
+export async function costReversal(db: Db, actor: Actor | null, id: string) {
+  const cost = await getCost(db, actor, id)
+  return reversalOf(db, cost.id)
+}
+
+/** Why a cost cannot be corrected now, as a CONFLICT (closed month, already corrected…). */
+async function assertCorrectable(db: Db, a: Actor, cost: Cost, what: 'void' | 'reverse') {
+  if (await closedSettlement(db, a.allianceId, cost.month)) {
+    throw new Conflict(
+      `${cost.month} is closed: its costs are frozen; record a correction as an adjustment instead.`,
+      { reason: 'CLOSED', month: cost.month },
+    )
+  }
+  if (cost.voidedAt) {
+    throw new Conflict('This cost is already void.', { reason: 'VOIDED', costId: cost.id })
+  }
+  if (cost.reversesCostId) {
+    throw new Conflict(`This cost is itself a reversal; it cannot be ${what}ed.`, {
+      reason: 'IS_REVERSAL',
+      costId: cost.id,
+    })
+  }
+  const reversal = await reversalOf(db, cost.id)
+  if (reversal) {
+    throw new Conflict('This cost is already reversed.', {
+      reason: 'REVERSED',
+      costId: cost.id,
+      reversalId: reversal.id,
+    })
+  }
+}
+
+/** After a correction wrote nothing: the month closed or the cost was corrected meanwhile. */
+async function lostCorrection(db: Db, a: Actor, id: string, what: 'void' | 'reverse') {
+  const cost = await costOf(db, a, id)
+  if (await closedSettlement(db, a.allianceId, cost.month)) {
+    return justClosed(cost.month, `the cost was not ${what === 'void' ? 'voided' : 'reversed'}`)
+  }
+  try {
+    await assertCorrectable(db, a, cost, what)
+  } catch (error) {
+    return error
+  }
+  return new Conflict('The cost changed meanwhile; reload and try again.', {
+    reason: 'COST_CHANGED',
+    costId: id,
+  })
+}
+
+/**
+ * Voids a cost of an open month: the row stays, marked void with who, when and why, and no
+ * longer counts in the preview, the split or the close. A void is final; a reversal or a cost
+ * already reversed cannot be voided (the reversal is the correction).
+ */
+export async function voidCost(
+  db: Db,
+  actor: Actor | null,
+  input: { id: string; reason: string },
+  now: Date,
+): Promise<Cost> {
+  const a = requireRole(actor, 'COORDINATOR')
+  const cost = await costOf(db, a, input.id)
+  await assertCorrectable(db, a, cost, 'void')
+  const at = now.toISOString()
+  let result
+  try {
+    ;[result] = await db.batch([
+      db.run(sql`
+        update costs set voided_at = ${at}, voided_by = ${a.userId}, void_reason = ${input.reason}
+        where id = ${cost.id} and voided_at is null and reverses_cost_id is null
+          and not exists (select 1 from costs r where r.reverses_cost_id = costs.id)
+          and ${monthOpen(sql`costs.alliance_id`, sql`costs.month`)}`),
+      auditEntry(db, a, {
+        action: 'cost.void',
+        entity: 'cost',
+        entityId: cost.id,
+        at,
+        before: { month: cost.month, kind: cost.kind, amountFen: cost.amountFen, voided: false },
+        after: sql`json_object('month', month, 'kind', kind, 'amountFen', amount_fen,
+          'voided', json('true'), 'reason', void_reason)`,
+        from: sql`from costs where id = ${cost.id} and voided_at = ${at}
+          and voided_by = ${a.userId} and changes() > 0`,
+      }),
+    ])
+  } catch (error) {
+    if (refusedAsClosed(error)) throw justClosed(cost.month, 'the cost was not voided')
+    if (/void|revers/.test(`${String(error)} ${String((error as Error).cause)}`)) {
+      throw await lostCorrection(db, a, cost.id, 'void')
+    }
+    throw error
+  }
+  if (changes(result) === 0) throw await lostCorrection(db, a, cost.id, 'void')
+  return costOf(db, a, cost.id)
+}
+
+/**
+ * Reverses a cost of an open month by a negative entry of the same kind, hub and month that
+ * references it: both stay on the books and net to exactly nothing, merchant by merchant. A
+ * cost is reversed once; a void cost or a reversal cannot be.
+ * @returns the reversal
+ */
+export async function reverseCost(
+  db: Db,
+  actor: Actor | null,
+  input: { id: string; reason: string },
+  now: Date,
+): Promise<Cost> {
+  const a = requireRole(actor, 'COORDINATOR')
+  const cost = await costOf(db, a, input.id)
+  await assertCorrectable(db, a, cost, 'reverse')
+  const id = newId('cst')
+  const at = now.toISOString()
+  try {
+    await db.batch([
+      db.run(sql`
+        insert into costs (id, alliance_id, month, kind, amount_fen, hub_id, note,
+          reverses_cost_id, created_by, created_at)
+        select ${id}, alliance_id, month, kind, -amount_fen, hub_id, ${input.reason}, id,
+          ${a.userId}, ${at}
+        from costs
+        where id = ${cost.id} and voided_at is null and reverses_cost_id is null
+          and ${monthOpen(sql`costs.alliance_id`, sql`costs.month`)}
+        on conflict do nothing`),
+      auditEntry(db, a, {
+        action: 'cost.reverse',
+        entity: 'cost',
+        entityId: id,
+        at,
+        before: { reverses: cost.id, amountFen: cost.amountFen },
+        after: sql`json_object('reverses', reverses_cost_id, 'month', month, 'kind', kind,
+          'amountFen', amount_fen, 'reason', note)`,
+        from: sql`from costs where id = ${id}`,
+      }),
+    ])
+  } catch (error) {
+    if (refusedAsClosed(error)) throw justClosed(cost.month, 'the cost was not reversed')
+    throw error
+  }
+  const [reversal] = await db.select().from(costs).where(eq(costs.id, id))
+  if (!reversal) throw await lostCorrection(db, a, cost.id, 'reverse')
+  return reversal
+}
+
+/** How many times a statement's payment was undone (each posts under its own ledger key). */
+async function paymentsUndone(db: Db, statementId: string): Promise<number> {
+  const prefix = `uncollect:${statementId}:`
+  const [row] = await db.all<{ n: number }>(sql`
+    select count(*) as n from ledger_transactions
+    where substr(idempotency_key, 1, ${prefix.length}) = ${prefix}`)
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * Undoes "paid" on a statement, with a reason, while no later month of the alliance is closed
+ * (the database refuses it after that too). The premium part the payment had turned into pool
+ * cash goes back to a receivable, by a reversing ledger transaction in the same batch.
+ */
+export async function unmarkStatementPaid(
+  db: Db,
+  actor: Actor | null,
+  input: { id: string; reason: string },
+  now: Date,
+): Promise<Statement> {
+  const a = requireRole(actor, 'COORDINATOR')
+  const [row] = await db
+    .select({ statement: statements, allianceId: settlements.allianceId, month: settlements.month })
+    .from(statements)
+    .innerJoin(settlements, eq(settlements.id, statements.settlementId))
+    .where(eq(statements.id, input.id))
+  if (!row || row.allianceId !== a.allianceId) throw new NotFound('Statement')
+  const { merchantId, stationId, settlementId, paidAt, paidBy } = row.statement
+  const notPaid = () =>
+    new Conflict('This statement is not marked paid.', {
+      reason: 'NOT_PAID',
+      statementId: input.id,
+    })
+  const tooLate = () =>
+    new Conflict(
+      `A month after ${row.month} is closed: the payment of its statements can no longer be undone.`,
+      { reason: 'LATER_MONTH_CLOSED', month: row.month },
+    )
+  const laterClosed = sql`exists (select 1 from settlements
+    where alliance_id = ${a.allianceId} and month > ${row.month})`
+  const isLate = async () =>
+    Number((await db.all<{ n: number }>(sql`select ${laterClosed} as n`))[0]?.n) > 0
+  /** Why nothing was undone: a later month closed meanwhile, or it is not paid (any more). */
+  const refusal = async () => {
+    if (await isLate()) return tooLate()
+    const [current] = await db.select().from(statements).where(eq(statements.id, input.id))
+    if (!current?.paidAt) return notPaid()
+    return new Conflict('The payment changed meanwhile; reload and try again.', {
+      reason: 'CHANGED',
+    })
+  }
+  if (!paidAt) throw notPaid()
+  if (await isLate()) throw tooLate()
+  const at = now.toISOString()
+  const [premium] = merchantId
+    ? await db.all<{ fen: number }>(sql`
+        select coalesce(sum(amount_fen), 0) as fen from settlement_lines
+        where settlement_id = ${settlementId} and merchant_id = ${merchantId} and kind = 'PREMIUM'`)
+    : []
+  const premiumFen = Number(premium?.fen ?? 0)
+  const unmark = db.run(sql`
+    update statements set paid_at = null, paid_by = null
+    where id = ${input.id} and paid_at = ${paidAt} and not ${laterClosed}`)
+  const audit = (onlyIfChanged: boolean) =>
+    auditEntry(db, a, {
+      action: 'statement.unpaid',
+      entity: 'statement',
+      entityId: input.id,
+      at,
+      before: { paidAt, paidBy, totalFen: row.statement.totalFen },
+      after: sql`json_object('paidAt', paid_at, 'totalFen', total_fen, 'reason', ${input.reason},
+        'premiumReturnedFen', ${premiumFen})`,
+      from: sql`from statements where id = ${input.id} and paid_at is null
+        ${onlyIfChanged ? sql`and changes() > 0` : sql``}`,
+    })
+  try {
+    if (premiumFen > 0 && merchantId) {
+      const undone = await paymentsUndone(db, input.id)
+      // The reversal is posted only by the request whose update undid the payment: its guard
+      // reads that update's row count, and without the transaction row its entries fail the
+      // batch whole.
+      await db.batch([
+        unmark,
+        ...postTransaction(
+          db,
+          {
+            allianceId: a.allianceId,
+            kind: 'PREMIUM_COLLECTED',
+            month: row.month,
+            memo: `premium ${row.month} ${merchantId} payment undone`,
+            idempotencyKey: `uncollect:${input.id}:${undone + 1}`,
+            at,
+          },
+          premiumCollected(merchantId, -premiumFen),
+          sql`changes() > 0`,
+        ),
+        audit(false),
+      ] as unknown as Parameters<Db['batch']>[0])
+    } else if (changes((await db.batch([unmark, audit(true)]))[0]) === 0) {
+      throw await refusal()
+    }
+  } catch (error) {
+    if (error instanceof Conflict) throw error
+    // A guard or the trigger refused it (entries without their transaction row, a later month
+    // closed): say why; anything else is a real error.
+    if (/FOREIGN KEY|UNIQUE|later month is closed/.test(`${error} ${(error as Error).cause}`)) {
+      throw await refusal()
+    }
+    throw error
+  }
+  return merchantId
+    ? merchantStatement(db, a, row.month, now, merchantId)
+    : stationStatement(db, a, stationId!, row.month)
 }

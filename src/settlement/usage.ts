@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm'
 import { adjustments, allocationRules, costs, merchants } from '../../db/schema'
 import { monthBounds, monthInstants } from '../calendar/local-date'
-import { changes, type Db } from '../db'
+import type { Db } from '../db'
 import { NotFound } from '../errors'
 import { monthPremiums } from '../insurance/service'
 import type { ByHub, CostInput, Rules, Usage } from './allocate'
@@ -85,19 +85,25 @@ export async function usageFor(
 
 /**
  * Adds each recurring template's entry for an open month, once per template and month (a unique
- * index; a closed month's trigger refuses them). Run by the preview and by the scheduled job.
+ * index). A closed month gets none: the statement itself checks (a close may have just finished,
+ * and the closed month's trigger would refuse the insert). Run by the preview, the close and the
+ * scheduled job.
  * @returns how many entries were added
  */
 export async function postRecurringCosts(db: Db, allianceId: string, month: string, now: Date) {
-  const result = await db.run(sql`
+  // The rows it returns, not the driver's count: D1 counts the rows triggers change too.
+  const added = await db.all<{ id: string }>(sql`
     insert into costs (id, alliance_id, month, kind, amount_fen, hub_id, note, template_id, created_at)
     select 'cst_' || lower(hex(randomblob(8))), alliance_id, ${month}, kind, amount_fen, hub_id,
       note, id, ${now.toISOString()}
     from cost_templates
     where alliance_id = ${allianceId} and start_month <= ${month}
       and (end_month is null or end_month >= ${month})
-    on conflict (template_id, month) do nothing`)
-  return changes(result)
+      and not exists (select 1 from settlements
+        where alliance_id = ${allianceId} and month = ${month})
+    on conflict (template_id, month) do nothing
+    returning id`)
+  return added.length
 }
 
 /**

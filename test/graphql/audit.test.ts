@@ -120,6 +120,71 @@ describe('the audit log records each change once, with who, which request and wh
     expect(json(log[5]!.after_json)).toEqual({ status: 'CONFIRMED', units: 8 })
   })
 
+  it('audits each promotion of concurrent cancels once, under the cancel that made it', async () => {
+    const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
+    await call(
+      'mutation { setHubCapacity(hubId: "hub_1", date: "2026-11-27", capacityUnits: 40) { capacityUnits } }',
+      coordinator,
+      'req-cap',
+    )
+    const merchant = async (n: number) => tokenFor(t, `merchant${n}@nestwork.demo`)
+    // 40 units: 16 + 16 + 8 confirmed (40% is a merchant's most), then ten of 4 waitlisted.
+    const held: string[] = []
+    for (const [n, units] of [
+      [1, 16],
+      [2, 16],
+      [3, 8],
+    ] as const) {
+      const res = await book(await merchant(n), units, `k-held-${n}`, `r-held-${n}`)
+      expect(res.data?.bookHubCapacity.status, JSON.stringify(res.errors)).toBe('CONFIRMED')
+      held.push(res.data!.bookHubCapacity.id)
+    }
+    for (let n = 4; n <= 13; n++) {
+      const res = await call(BOOK, await merchant(n), `r-wait-${n}`, {
+        input: {
+          hubId: 'hub_1',
+          date: '2026-11-27',
+          units: 4,
+          idempotencyKey: `k-waiting-${n}`,
+          waitlist: true,
+        },
+      })
+      expect(res.data?.bookHubCapacity.status, JSON.stringify(res.errors)).toBe('WAITLISTED')
+    }
+    // The same coordinator cancels all three at once, in the same millisecond (a fixed clock).
+    const cancelled = await Promise.all(
+      held.map((id, i) =>
+        call(`mutation { cancelBooking(id: "${id}") { status } }`, coordinator, `req-cancel-${i}`),
+      ),
+    )
+    for (const res of cancelled) expect(res.data!.cancelBooking.status).toBe('CANCELLED')
+
+    // Which cancel promoted which booking, from the events their triggers wrote in order.
+    const events = await t.db.all<{ booking_id: string; kind: string }>(
+      sql`select booking_id, kind from booking_events
+          where kind in ('CANCELLED', 'PROMOTED') order by id`,
+    )
+    const cancelRequest = new Map(
+      (await entries('booking.cancel')).map((e) => [e.entity_id, e.request_id]),
+    )
+    const promotedBy = new Map<string, string | null | undefined>()
+    let current: string | null | undefined
+    for (const e of events) {
+      if (e.kind === 'CANCELLED') current = cancelRequest.get(e.booking_id)
+      else promotedBy.set(e.booking_id, current)
+    }
+    expect(promotedBy.size).toBe(10)
+    const promotions = await entries('booking.promote')
+    expect(promotions).toHaveLength(10)
+    expect(new Set(promotions.map((p) => p.entity_id)).size).toBe(10)
+    for (const p of promotions) {
+      expect(p.request_id, p.entity_id).toBe(promotedBy.get(p.entity_id))
+      expect(json(p.after_json)).toEqual({ status: 'CONFIRMED', units: 4 })
+    }
+    // More than one cancel promoted something: the requests really were told apart.
+    expect(new Set(promotions.map((p) => p.request_id)).size).toBeGreaterThan(1)
+  })
+
   it('records a check-in with its commission, and nothing for a repeat scan', async () => {
     const { id, code } = await registerReturnFor(t, 1)
     const station = await tokenFor(t, 'station1@nestwork.demo')

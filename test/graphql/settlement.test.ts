@@ -306,3 +306,235 @@ describe('allocation rules', () => {
     })
   })
 })
+
+describe('corrections', () => {
+  const COSTS = `query ($month: String!) { costs(month: $month) {
+    id amountFen note voided voidReason voidedAt reverses { id } reversedBy { id } } }`
+  const VOID = `mutation ($id: ID!, $reason: String!) { voidCost(id: $id, reason: $reason) {
+    id amountFen voided voidReason voidedAt } }`
+  const REVERSE = `mutation ($id: ID!, $reason: String!) { reverseCost(id: $id, reason: $reason) {
+    id month kind amountFen note voided reverses { id amountFen } } }`
+  const UNPAID = `mutation ($id: ID!, $reason: String!) { unmarkStatementPaid(id: $id, reason: $reason) {
+    id paidAt totalFen } }`
+
+  /** The transport cost october() records. */
+  const truck = async () =>
+    (
+      (await gql(t, COSTS, { month: '2026-10' }, coordinator)).data!.costs as {
+        id: string
+        note: string
+      }[]
+    ).find((c) => c.note === '货车')!
+  const auditOf = (action: string) =>
+    t.db.all<{ entity_id: string; actor_role: string; before_json: string; after_json: string }>(
+      sql`select entity_id, actor_role, before_json, after_json from audit_log
+        where action = ${action} order by id`,
+    )
+  const itemsOf = (s: { lines: { items: { cost: { id: string } | null }[] }[] }, id: string) =>
+    s.lines.flatMap((l) => l.items).filter((i) => i.cost?.id === id)
+
+  it('voids a cost of an open month: kept and marked, out of the preview and the close', async () => {
+    await october()
+    const cost = await truck()
+    const before = (await gql(t, PREVIEW, { month: '2026-10' }, coordinator)).data!
+      .settlementPreview
+    expect(itemsOf(before, cost.id).length).toBeGreaterThan(0)
+
+    const res = await gql(t, VOID, { id: cost.id, reason: '重复录入' }, coordinator)
+    expect(res.data!.voidCost).toEqual({
+      id: cost.id,
+      amountFen: 99_999,
+      voided: true,
+      voidReason: '重复录入',
+      voidedAt: '2026-11-25T02:00:00.000Z',
+    })
+    // Still listed, marked void; no longer in the preview's costs, items or total.
+    const listed = (await gql(t, COSTS, { month: '2026-10' }, coordinator)).data!.costs
+    expect(listed.find((c: { id: string }) => c.id === cost.id)).toMatchObject({ voided: true })
+    const after = (await gql(t, PREVIEW, { month: '2026-10' }, coordinator)).data!.settlementPreview
+    expect(after.costTotalFen).toBe(before.costTotalFen - 99_999)
+    expect(after.totalFen).toBe(before.totalFen - 99_999)
+    expect(itemsOf(after, cost.id)).toEqual([])
+
+    const again = await gql(t, VOID, { id: cost.id, reason: '再次' }, coordinator)
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'VOIDED' })
+
+    const closed = (await gql(t, CLOSE, { month: '2026-10', key: 'close-2026-10' }, coordinator))
+      .data!.closeSettlement
+    expect(closed.totalFen).toBe(after.totalFen)
+    const [lines] = await t.db.all<{ n: number }>(
+      sql`select count(*) as n from settlement_lines where cost_id = ${cost.id}`,
+    )
+    expect(lines!.n).toBe(0)
+
+    const [entry, ...more] = await auditOf('cost.void')
+    expect(more).toEqual([])
+    expect(entry).toMatchObject({ entity_id: cost.id, actor_role: 'COORDINATOR' })
+    expect(JSON.parse(entry!.before_json)).toMatchObject({ amountFen: 99_999, voided: false })
+    expect(JSON.parse(entry!.after_json)).toMatchObject({ voided: true, reason: '重复录入' })
+  })
+
+  it('reverses a cost by a negative entry that cancels it merchant by merchant', async () => {
+    await october()
+    const cost = await truck()
+    const before = (await gql(t, PREVIEW, { month: '2026-10' }, coordinator)).data!
+      .settlementPreview
+    const res = await gql(t, REVERSE, { id: cost.id, reason: '金额录错' }, coordinator)
+    const reversal = res.data!.reverseCost
+    expect(reversal).toMatchObject({
+      month: '2026-10',
+      kind: 'TRANSPORT',
+      amountFen: -99_999,
+      note: '金额录错',
+      voided: false,
+      reverses: { id: cost.id, amountFen: 99_999 },
+    })
+    const listed = (await gql(t, COSTS, { month: '2026-10' }, coordinator)).data!.costs
+    expect(listed.find((c: { id: string }) => c.id === cost.id).reversedBy).toEqual({
+      id: reversal.id,
+    })
+
+    const after = (await gql(t, PREVIEW, { month: '2026-10' }, coordinator)).data!.settlementPreview
+    expect(after.costTotalFen).toBe(before.costTotalFen - 99_999)
+    expect(after.totalFen).toBe(before.totalFen - 99_999)
+    for (const line of after.lines) {
+      const parts = line.items.filter(
+        (i: { cost: { id: string } | null }) =>
+          i.cost?.id === cost.id || i.cost?.id === reversal.id,
+      )
+      expect(parts.reduce((s: number, i: { amountFen: number }) => s + i.amountFen, 0)).toBe(0)
+    }
+
+    for (const [query, id, reason] of [
+      [REVERSE, cost.id, 'REVERSED'],
+      [VOID, cost.id, 'REVERSED'],
+      [VOID, reversal.id, 'IS_REVERSAL'],
+      [REVERSE, reversal.id, 'IS_REVERSAL'],
+    ] as const) {
+      const refused = await gql(t, query, { id, reason: '再来' }, coordinator)
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason })
+    }
+    const [entry, ...more] = await auditOf('cost.reverse')
+    expect(more).toEqual([])
+    expect(entry!.entity_id).toBe(reversal.id)
+    expect(JSON.parse(entry!.after_json)).toMatchObject({
+      reverses: cost.id,
+      amountFen: -99_999,
+      reason: '金额录错',
+    })
+    // The database keeps a reversal an exact mirror of one live cost.
+    await expect(
+      t.client.execute(`insert into costs (id, alliance_id, month, kind, amount_fen, note,
+        reverses_cost_id, created_at) values ('x', 'all_yrd', '2026-10', 'SHARED', -5, '', '${cost.id}', 'x')`),
+    ).rejects.toThrow(/mirrors|UNIQUE/)
+  })
+
+  it('refuses a reason that is empty or too long, naming the field', async () => {
+    await october()
+    const cost = await truck()
+    for (const reason of ['', '  ', 'x'.repeat(201)]) {
+      const res = await gql(t, VOID, { id: cost.id, reason }, coordinator)
+      expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' })
+    }
+  })
+
+  it('refuses voids and reversals in a closed month, and so does the database', async () => {
+    await october()
+    const cost = await truck()
+    await gql(t, CLOSE, { month: '2026-10', key: 'close-2026-10' }, coordinator)
+    for (const query of [VOID, REVERSE]) {
+      const res = await gql(t, query, { id: cost.id, reason: '太晚了' }, coordinator)
+      expect(res.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLOSED' })
+    }
+    for (const statement of [
+      `update costs set voided_at = 'x', voided_by = 'usr_001', void_reason = 'r' where id = '${cost.id}'`,
+      `insert into costs (id, alliance_id, month, kind, amount_fen, note, reverses_cost_id,
+        created_at) values ('y', 'all_yrd', '2026-10', 'TRANSPORT', -99999, '', '${cost.id}', 'x')`,
+    ]) {
+      await expect(t.client.execute(statement)).rejects.toThrow(/month is closed/)
+    }
+    expect(await auditOf('cost.void')).toEqual([])
+  })
+
+  it('undoes paid with a reason until a later month closes, returning the premium to a receivable', async () => {
+    // Merchant 1 is insured, so its statement carries a premium that payment turns into cash.
+    at('2026-10-05T02:00:00Z')
+    const m1 = await tokenFor(t, 'merchant1@nestwork.demo')
+    await gql(t, 'mutation { enrolInsurance(startMonth: "2026-10") { startMonth } }', {}, m1)
+    await gql(
+      t,
+      'mutation { declareOrderValue(month: "2026-10", orderValueFen: 1000000) { premiumFen } }',
+      {},
+      m1,
+    )
+    await october()
+    await gql(t, CLOSE, { month: '2026-10', key: 'close-2026-10' }, coordinator)
+    const m1Later = await tokenFor(t, 'merchant1@nestwork.demo')
+    const st = (await gql(t, '{ myStatement(month: "2026-10") { id } }', {}, m1Later)).data!
+      .myStatement
+    const cash = async () =>
+      Number(
+        (
+          await t.db.all<{ fen: number }>(
+            sql`select coalesce(sum(amount_fen), 0) as fen from ledger_entries where account = 'pool:cash'`,
+          )
+        )[0]!.fen,
+      )
+    const PAID = `mutation ($id: ID!) { markStatementPaid(statementId: $id) { paidAt } }`
+
+    const notPaid = await gql(t, UNPAID, { id: st.id, reason: '尚未付款' }, coordinator)
+    expect(notPaid.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_PAID' })
+
+    await gql(t, PAID, { id: st.id }, coordinator)
+    const premium = await cash()
+    expect(premium).toBeGreaterThan(0)
+    const undone = await gql(t, UNPAID, { id: st.id, reason: '银行退回' }, coordinator)
+    expect(undone.data!.unmarkStatementPaid).toMatchObject({ id: st.id, paidAt: null })
+    expect(await cash()).toBe(0)
+    // Paid again (the bank paid after all), undone again, paid again: the ledger follows.
+    expect((await gql(t, PAID, { id: st.id }, coordinator)).data!.markStatementPaid.paidAt).toBe(
+      '2026-11-25T02:00:00.000Z',
+    )
+    expect(await cash()).toBe(premium)
+    await gql(t, UNPAID, { id: st.id, reason: '再次退回' }, coordinator)
+    expect(await cash()).toBe(0)
+    await gql(t, PAID, { id: st.id }, coordinator)
+    expect(await cash()).toBe(premium)
+
+    const entries = await auditOf('statement.unpaid')
+    expect(entries).toHaveLength(2)
+    expect(JSON.parse(entries[0]!.before_json)).toMatchObject({
+      paidAt: '2026-11-25T02:00:00.000Z',
+    })
+    expect(JSON.parse(entries[0]!.after_json)).toMatchObject({
+      paidAt: null,
+      reason: '银行退回',
+      premiumReturnedFen: premium,
+    })
+
+    // Once November is closed, October's payments are final, here and in the database.
+    at('2026-12-03T02:00:00Z')
+    const m1Now = await tokenFor(t, 'merchant1@nestwork.demo')
+    await gql(
+      t,
+      'mutation { declareOrderValue(month: "2026-11", orderValueFen: 1000000) { premiumFen } }',
+      {},
+      m1Now,
+    )
+    const c = await tokenFor(t, 'coordinator@nestwork.demo')
+    expect(
+      (await gql(t, CLOSE, { month: '2026-11', key: 'close-2026-11' }, c)).data!.closeSettlement,
+    ).toBeTruthy()
+    const late = await gql(t, UNPAID, { id: st.id, reason: '太晚' }, c)
+    expect(late.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'LATER_MONTH_CLOSED',
+    })
+    await expect(
+      t.client.execute(
+        `update statements set paid_at = null, paid_by = null where id = '${st.id}'`,
+      ),
+    ).rejects.toThrow(/later month is closed/)
+    expect(await auditOf('statement.unpaid')).toHaveLength(2)
+  })
+})

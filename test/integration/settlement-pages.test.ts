@@ -98,8 +98,10 @@ describe('coordinator: costs and preview', () => {
     expect(html).toMatch(/运输合计<\/th><td class="num"><span class="money">¥999\.99</)
     expect(html).toMatch(/售后中心运营合计<\/th><td class="num"><span class="money">¥402,000\.00</)
     expect(html).toMatch(/费用总计[\s\S]*?¥414,999\.99/)
-    // The running total of the last row is the grand total.
-    expect(html).toMatch(/<span class="money">¥414,999\.99<\/span><\/td><\/tr><\/tbody>/)
+    // The running total of the last row is the grand total (its corrections cell follows).
+    expect(html).toMatch(
+      /<td class="num muted"><span class="money">¥414,999\.99<\/span><\/td><td>(?:(?!<tr)[\s\S])*<\/td><\/tr><\/tbody>/,
+    )
     // The preview below is swapped out of band with the new cost in it.
     expect(html).toContain('id="preview" aria-labelledby="preview-title" hx-swap-oob="true"')
     expect(html).toMatch(/费用 <span class="money">¥414,999\.99<\/span>/)
@@ -532,5 +534,188 @@ describe('authorisation', () => {
     const hub = await signedIn('hub1@nestwork.demo')
     expect((await hub.get('/settlement')).status).toBe(403)
     expect((await hub.get('/statements')).status).toBe(403)
+  })
+})
+
+describe('coordinator: correcting costs and payments', () => {
+  /** The id of the cost whose note is given, in October. */
+  const costId = async (note: string) =>
+    (
+      await t.db.all<{ id: string }>(
+        sql`select id from costs where month = '2026-10' and note = ${note} and reverses_cost_id is null`,
+      )
+    )[0]!.id
+  const platform = () => costId('平台与系统维护')
+
+  it('voids a cost in place, struck through with its reason, and re-splits the preview', async () => {
+    const coordinator = await signedIn('coordinator@nestwork.demo')
+    const page = await (await coordinator.get('/settlement?month=2026-10')).text()
+    const id = await platform()
+    // Each live cost offers a void and a reverse, with a reason, that work without JavaScript.
+    expect(page).toContain(`action="/settlement/costs/${id}/void"`)
+    expect(page).toContain(`formaction="/settlement/costs/${id}/reverse"`)
+    expect(page).toContain(`hx-post="/settlement/costs/${id}/reverse"`)
+
+    const res = await coordinator.post(
+      `/settlement/costs/${id}/void`,
+      { month: '2026-10', reason: '本月平台费已免' },
+      htmx,
+    )
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(/^<section class="card" id="costs"/)
+    expect(html).toContain('已作废共担费用 ¥12,000.00：该笔费用仍会列出，但不再计入分摊。')
+    expect(html).toMatch(new RegExp(`<tr id="cost-${id}" class="cost cost--void">`))
+    expect(html).toContain('<del>平台与系统维护</del>')
+    expect(html).toMatch(/作废：本月平台费已免/)
+    // Out of every total: 414,000 − 12,000 yuan of recurring costs remain.
+    expect(html).toMatch(/费用总计[\s\S]*?¥402,000\.00/)
+    expect(html).toContain('id="preview" aria-labelledby="preview-title" hx-swap-oob="true"')
+    expect(html).toMatch(/费用 <span class="money">¥402,000\.00<\/span>/)
+    expect(html).not.toContain(`action="/settlement/costs/${id}/void"`)
+
+    const [row] = await t.db.all<{ voided_at: string; void_reason: string }>(
+      sql`select voided_at, void_reason from costs where id = ${id}`,
+    )
+    expect(row).toEqual({ voided_at: '2026-11-25T02:00:00.000Z', void_reason: '本月平台费已免' })
+    const [audit] = await t.db.all<{ n: number }>(
+      sql`select count(*) as n from audit_log where action = 'cost.void' and entity_id = ${id}`,
+    )
+    expect(audit!.n).toBe(1)
+
+    // Voiding it again says why not, beside the cost.
+    const again = await coordinator.post(
+      `/settlement/costs/${id}/void`,
+      { month: '2026-10', reason: '再次' },
+      htmx,
+    )
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('该笔费用已作废。')
+  })
+
+  it('reverses a cost without JavaScript: a redirect, then the negative entry on the page', async () => {
+    const coordinator = await signedIn('coordinator@nestwork.demo')
+    await coordinator.post('/locale', { locale: 'en', next: '/settlement?month=2026-10' })
+    await coordinator.get('/settlement?month=2026-10')
+    const id = await platform()
+    const res = await coordinator.post(`/settlement/costs/${id}/reverse`, {
+      month: '2026-10',
+      reason: 'billed twice',
+    })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/settlement?month=2026-10&reversed=${id}#costs`)
+    const html = await (await coordinator.get(res.headers.get('location')!)).text()
+    expect(html).toContain(
+      'Reversed CN¥12,000.00 of Shared costs by an entry of -CN¥12,000.00: the two cancel out in the split.',
+    )
+    expect(html).toContain('class="cost cost--reversal"')
+    expect(html).toContain('cancels “平台与系统维护”: billed twice')
+    expect(html).toContain('class="badge badge--reversed">Reversed</span>')
+    expect(html).toMatch(/All costs[\s\S]*?CN¥402,000\.00/)
+    const [reversal] = await t.db.all<{ amount_fen: number; note: string }>(
+      sql`select amount_fen, note from costs where reverses_cost_id = ${id}`,
+    )
+    expect(reversal).toEqual({ amount_fen: -1_200_000, note: 'billed twice' })
+  })
+
+  it('asks for a reason, keeping the form open with what was typed', async () => {
+    const coordinator = await signedIn('coordinator@nestwork.demo')
+    await coordinator.get('/settlement?month=2026-10')
+    const id = await platform()
+    for (const reason of ['', 'x'.repeat(201)]) {
+      const res = await coordinator.post(
+        `/settlement/costs/${id}/void`,
+        { month: '2026-10', reason },
+        htmx,
+      )
+      expect(res.status).toBe(400)
+      const html = await res.text()
+      expect(html).toContain('请填写原因，最多 200 个字符。')
+      expect(html).toContain('<details class="cost-correct" open="">')
+    }
+    const [row] = await t.db.all<{ voided_at: string | null }>(
+      sql`select voided_at from costs where id = ${id}`,
+    )
+    expect(row!.voided_at).toBeNull()
+  })
+
+  it('refuses to correct a closed month’s costs', async () => {
+    await october()
+    const coordinator = await signedIn('coordinator@nestwork.demo')
+    await closeOctober(coordinator)
+    const page = await (await coordinator.get('/settlement?month=2026-10')).text()
+    expect(page).not.toContain('/void"')
+    const id = await platform()
+    for (const action of ['void', 'reverse']) {
+      const res = await coordinator.post(
+        `/settlement/costs/${id}/${action}`,
+        { month: '2026-10', reason: '太晚' },
+        htmx,
+      )
+      expect(res.status).toBe(409)
+      expect(await res.text()).toContain('2026年10月已结账：不能再录入或修改费用。')
+    }
+  })
+
+  it('undoes paid with a reason until a later month is closed', async () => {
+    await october()
+    const coordinator = await signedIn('coordinator@nestwork.demo')
+    await closeOctober(coordinator)
+    const [row] = await t.db.all<{ id: string }>(
+      sql`select id from statements where merchant_id = 'mer_02'`,
+    )
+    const id = row!.id
+    await coordinator.get('/settlement?month=2026-10')
+    const paid = await (
+      await coordinator.post(`/settlement/statements/${id}/paid`, {}, htmx)
+    ).text()
+    expect(paid).toContain(`action="/settlement/statements/${id}/unpaid"`)
+    expect(paid).toContain('撤销已付款…')
+
+    const missing = await coordinator.post(`/settlement/statements/${id}/unpaid`, {}, htmx)
+    expect(missing.status).toBe(400)
+    const res = await coordinator.post(
+      `/settlement/statements/${id}/unpaid`,
+      { reason: '付款被银行退回' },
+      htmx,
+    )
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(new RegExp(`^<tr id="statement-${id}"`))
+    expect(html).toContain('已撤销付款：这份对账单恢复为未付款。')
+    expect(html).toContain('badge badge--unpaid')
+    expect(html).toContain('标记为已付款')
+    const [entry] = await t.db.all<{ after_json: string }>(
+      sql`select after_json from audit_log where action = 'statement.unpaid' and entity_id = ${id}`,
+    )
+    expect(JSON.parse(entry!.after_json)).toMatchObject({ paidAt: null, reason: '付款被银行退回' })
+
+    // Without JavaScript too: a redirect back to the statement.
+    await coordinator.post(`/settlement/statements/${id}/paid`, {})
+    const plain = await coordinator.post(`/settlement/statements/${id}/unpaid`, { reason: '误点' })
+    expect(plain.status).toBe(303)
+    expect(plain.headers.get('location')).toBe(
+      `/settlement?month=2026-10&unpaid=${id}#statement-${id}`,
+    )
+    expect(await (await coordinator.get(plain.headers.get('location')!)).text()).toContain(
+      '已撤销付款',
+    )
+
+    // Paid again; once November is closed the payment stands, and the page no longer offers it.
+    await coordinator.post(`/settlement/statements/${id}/paid`, {})
+    at('2026-12-02T02:00:00Z')
+    const closed = await gql(
+      t,
+      'mutation { closeSettlement(month: "2026-11", idempotencyKey: "close-2026-11") { id } }',
+      {},
+      await tokenFor(t, 'coordinator@nestwork.demo'),
+    )
+    expect(closed.data!.closeSettlement.id).toBeTruthy()
+    const later = await signedIn('coordinator@nestwork.demo')
+    const page = await (await later.get('/settlement?month=2026-10')).text()
+    expect(page).not.toContain(`/settlement/statements/${id}/unpaid`)
+    const late = await later.post(`/settlement/statements/${id}/unpaid`, { reason: '太晚' }, htmx)
+    expect(late.status).toBe(409)
+    expect(await late.text()).toContain('之后的月份已结账：此付款不能再撤销。')
   })
 })

@@ -43,6 +43,10 @@ export interface Fixtures {
   freshReturn(stage?: Stage): Promise<{ id: string; code: string }>
   freshBooking(): Promise<string>
   freshClaim(): Promise<string>
+  /** A fresh cost of November (open), recorded by the coordinator. */
+  freshCost(): Promise<string>
+  /** The October statement of a merchant, marked paid (again) if it is not. */
+  paidStatement(merchantId: string): Promise<string>
   /** A fresh pickup run of station 1 to hub 1, and a parcel checked in at station 1. */
   freshRunWithParcel(): Promise<{ runId: string; code: string }>
   /** The id of a new, unused session of merchant A (for revoking it). */
@@ -192,6 +196,40 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return { runId: run.createPickupRun.id as string, code: r.code }
   }
 
+  const freshCost = async () =>
+    (
+      await must(
+        gql(
+          t,
+          'mutation ($n: String) { recordCost(input: { month: "2026-11", kind: SHARED, amountFen: 500, note: $n }) { id } }',
+          { n: `fixture ${seq()}` },
+          coordinator,
+        ),
+      )
+    ).recordCost.id as string
+  const statementOf = async (merchantId: string) =>
+    (
+      await must(
+        gql(
+          t,
+          'query ($m: ID) { myStatement(month: "2026-10", merchantId: $m) { id } }',
+          { m: merchantId },
+          coordinator,
+        ),
+      )
+    ).myStatement.id as string
+  const paidStatement = async (merchantId: string) => {
+    const id = await statementOf(merchantId)
+    // Already paid answers CONFLICT; either way it is paid now.
+    await gql(
+      t,
+      'mutation ($id: ID!) { markStatementPaid(statementId: $id) { id } }',
+      { id },
+      coordinator,
+    )
+    return id
+  }
+
   await must(gql(t, 'mutation { setReturnCreditOptIn(optIn: true) }', {}, merchantA))
   const returnA = await freshReturn()
   const { runId: runA } = await freshRunWithParcel()
@@ -205,23 +243,15 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     bookingA: await freshBooking(),
     claimA: await freshClaim(),
     statementA,
-    statementOf: async (merchantId) =>
-      (
-        await must(
-          gql(
-            t,
-            'query ($m: ID) { myStatement(month: "2026-10", merchantId: $m) { id } }',
-            { m: merchantId },
-            coordinator,
-          ),
-        )
-      ).myStatement.id as string,
+    statementOf,
     staffA,
     runA,
     seq,
     freshReturn,
     freshBooking,
     freshClaim,
+    freshCost,
+    paidStatement,
     freshRunWithParcel,
     spareSessionOfA: async () => {
       const spare = await tokenFor(t, emails.merchantA)
@@ -236,7 +266,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
  * A cheap picture of the whole database: every table's row count and a hash of its rows.
  * Sessions and rate-limit counters are left out: a refused request may still count an attempt.
  * So are costs made by recurring templates: showing an open month adds them (by design), and a
- * refused form answers with the month's page.
+ * refused form answers with the month's page; and with them the month's version counter
+ * (`month_versions`), which moves only when a fingerprinted money table (or such a cost) does.
  */
 export async function fingerprint(t: TestApp, skip: readonly string[] = volatileTables) {
   const tables = await t.db.all<{ name: string }>(
@@ -252,7 +283,7 @@ export async function fingerprint(t: TestApp, skip: readonly string[] = volatile
   return out
 }
 
-const volatileTables = ['sessions', 'rate_limits']
+const volatileTables = ['sessions', 'rate_limits', 'month_versions']
 
 function hash(s: string): string {
   let h = 0x811c9dc5

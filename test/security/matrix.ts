@@ -285,6 +285,19 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       vars: () => ({ merchantId: 'mer_01', month: '2026-10', amountFen: 100, reason: '更正' }),
       expect: [U, F, F, F, F, OK],
     },
+    // Corrections: coordinators only, each cell on a cost or a paid statement of its own.
+    voidCost: {
+      vars: async (fx) => ({ id: await fx.freshCost(), reason: '录错' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    reverseCost: {
+      vars: async (fx) => ({ id: await fx.freshCost(), reason: '录错' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    unmarkStatementPaid: {
+      vars: async (fx) => ({ id: await fx.paidStatement('mer_04'), reason: '误标为已付款' }),
+      expect: [U, F, F, F, F, OK],
+    },
     enrolInsurance: { expect: [U, OK, OK, F, F, F] },
     declareOrderValue: {
       vars: () => ({ month: '2026-11', orderValueFen: 500_000 }),
@@ -516,6 +529,18 @@ export const routeCases: RouteCase[] = [
   })),
   post('/settlement/statements/:id/paid', [U, F, F, F, F, OK], async (fx) => ({
     path: `/settlement/statements/${await fx.statementOf('mer_03')}/paid`,
+  })),
+  post('/settlement/costs/:id/void', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/settlement/costs/${await fx.freshCost()}/void`,
+    form: { month: '2026-11', reason: '录错' },
+  })),
+  post('/settlement/costs/:id/reverse', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/settlement/costs/${await fx.freshCost()}/reverse`,
+    form: { month: '2026-11', reason: '录错' },
+  })),
+  post('/settlement/statements/:id/unpaid', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/settlement/statements/${await fx.paidStatement('mer_05')}/unpaid`,
+    form: { reason: '误标为已付款' },
   })),
   post('/settlement/adjustments', [U, F, F, F, F, OK], () => ({
     form: { merchantId: 'mer_01', month: '2026-10', amount: '1.00', reason: '更正' },

@@ -106,8 +106,21 @@ export function refusalNotice(
   names?: Names,
 ): NoticeData {
   const m = formatMonth(month, locale)
+  const reason = error.details.reason
   let text: string
-  if (error.code === 'CONFLICT' && error.details.reason === 'UNDECLARED') {
+  if (error.code === 'CONFLICT' && reason === 'MONTH_CLOSED') {
+    const closed = typeof error.details.month === 'string' ? error.details.month : month
+    text = t('settlement.justClosed', { month: formatMonth(closed, locale) })
+  } else if (
+    error.code === 'CONFLICT' &&
+    (reason === 'VOIDED' || reason === 'REVERSED' || reason === 'IS_REVERSAL')
+  ) {
+    text = t(`settlement.correct.${reason}`)
+  } else if (error.code === 'CONFLICT' && reason === 'COST_CHANGED') {
+    text = t('settlement.correct.CHANGED')
+  } else if (error.code === 'CONFLICT' && reason === 'CLOSED') {
+    text = t('settlement.closedRefused', { month: m })
+  } else if (error.code === 'CONFLICT' && error.details.reason === 'UNDECLARED') {
     const ids = (error.details.merchantIds as string[] | undefined) ?? []
     text = t('settlement.close.undeclared', {
       month: m,
@@ -151,6 +164,37 @@ export function paidNotice({ t }: Lang, refused?: DomainError): NoticeData {
   if (refused?.code === 'CONFLICT') return { tone: 'error', text: t('settlement.paid.already') }
   if (refused) return { tone: 'error', text: t('settlement.refused') }
   return { tone: 'ok', text: t('settlement.paid.done') }
+}
+
+/** A payment undone, or why not. */
+export function unpaidNotice({ t }: Lang, refused?: DomainError): NoticeData {
+  if (!refused) return { tone: 'ok', text: t('settlement.paid.undone') }
+  const reason = refused.details.reason
+  if (reason === 'LATER_MONTH_CLOSED') return { tone: 'error', text: t('settlement.paid.tooLate') }
+  if (reason === 'NOT_PAID') return { tone: 'error', text: t('settlement.paid.notPaid') }
+  if (refused.code === 'BAD_USER_INPUT')
+    return { tone: 'error', text: t('settlement.costs.error.reason') }
+  return { tone: 'error', text: t('settlement.refused') }
+}
+
+/** A cost just voided, or the reversal that just cancelled one. */
+export function costCorrectedNotice(
+  { t, locale }: Lang,
+  cost: { kind: CostKind; amountFen: number; voidedAt: string | null },
+  reversal?: { amountFen: number },
+): NoticeData {
+  const amount = formatFen(cost.amountFen, locale)
+  const kind = t(`settlement.costKind.${cost.kind}`)
+  return {
+    tone: 'ok',
+    text: reversal
+      ? t('settlement.costs.reverseDone', {
+          amount,
+          kind,
+          negative: formatFen(reversal.amountFen, locale),
+        })
+      : t('settlement.costs.voidDone', { amount, kind }),
+  }
 }
 
 export function adjustmentNotice(

@@ -22,8 +22,17 @@ export function PaidState({ row }: { row: Pick<StatementRow, 'paidAt' | 'paidByN
   )
 }
 
-/** One statement of the closed month, with its "mark paid" button while unpaid. */
-export function StatementRowView(props: { row: StatementRow; names: Names; notice?: NoticeData }) {
+/**
+ * One statement of the closed month, with its "mark paid" button while unpaid and, once paid,
+ * "undo paid" with a reason until a later month is closed.
+ */
+export function StatementRowView(props: {
+  row: StatementRow
+  names: Names
+  notice?: NoticeData
+  /** What was typed as the reason of an undo that was refused. */
+  undoReason?: string
+}) {
   const { t, locale } = usePage()
   const { row, names } = props
   const owner = row.merchantId ? names.merchant(row.merchantId) : names.station(row.stationId!)
@@ -63,9 +72,51 @@ export function StatementRowView(props: { row: StatementRow; names: Names; notic
               </button>
             </form>
           )}
+          {row.paidAt && row.paymentOpen && (
+            <UndoPaidForm row={row} owner={owner} reason={props.undoReason} />
+          )}
         </div>
       </td>
     </tr>
+  )
+}
+
+/** Undo "paid", with a reason: a disclosure, so the list stays quiet until it is needed. */
+function UndoPaidForm(props: { row: StatementRow; owner: string; reason?: string }) {
+  const { t } = usePage()
+  const { row, owner } = props
+  const field = `unpaid-${row.id}`
+  return (
+    <details class="undo-paid" open={props.reason !== undefined ? true : undefined}>
+      <summary>
+        {t('settlement.paid.undo')}
+        <span class="visually-hidden"> — {owner}</span>
+      </summary>
+      <form
+        method="post"
+        action={`/settlement/statements/${row.id}/unpaid`}
+        hx-post={`/settlement/statements/${row.id}/unpaid`}
+        hx-target="closest tr"
+        hx-swap="outerHTML"
+        class="inline-form"
+      >
+        <CsrfField />
+        <label for={field}>{t('settlement.paid.undoReason')}</label>
+        <input
+          id={field}
+          name="reason"
+          type="text"
+          required
+          maxlength={200}
+          value={props.reason}
+          aria-describedby={`${field}-hint`}
+        />
+        <button type="submit">{t('settlement.paid.undoSubmit')}</button>
+        <p id={`${field}-hint`} class="hint">
+          {t('settlement.paid.undoHint')}
+        </p>
+      </form>
+    </details>
   )
 }
 
