@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type * as schema from '../db/schema'
@@ -21,4 +22,12 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
 export function changes(result: unknown): number {
   const r = result as { rowsAffected?: number; meta?: { changes?: number } }
   return r.rowsAffected ?? r.meta?.changes ?? 0
+}
+
+/**
+ * `column in (ids…)` with the ids as one JSON parameter (`json_each`): D1 binds at most 100
+ * parameters per statement, and a batched look-up may carry many more ids.
+ */
+export function inList(column: SQLWrapper, ids: readonly string[]): SQL {
+  return sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`
 }

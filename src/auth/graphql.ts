@@ -1,6 +1,5 @@
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
-import { getHub, getMerchant, getStation } from '../network/service'
 import { requireActor, type Actor } from './roles'
 import {
   changePasswordSchema,
@@ -162,10 +161,9 @@ export const resolvers = {
   User: {
     id: (u: Actor) => u.userId,
     merchant: (u: Actor, _: unknown, ctx: Ctx) =>
-      u.merchantId ? getMerchant(ctx.deps.db, ctx.actor, u.merchantId) : null,
+      u.merchantId ? ctx.loaders.merchant.load(u.merchantId) : null,
     station: (u: Actor, _: unknown, ctx: Ctx) =>
-      u.stationId ? getStation(ctx.deps.db, ctx.actor, u.stationId) : null,
-    hub: (u: Actor, _: unknown, ctx: Ctx) =>
-      u.hubId ? getHub(ctx.deps.db, ctx.actor, u.hubId) : null,
+      u.stationId ? ctx.loaders.station.load(u.stationId) : null,
+    hub: (u: Actor, _: unknown, ctx: Ctx) => (u.hubId ? ctx.loaders.hub.load(u.hubId) : null),
   },
 }

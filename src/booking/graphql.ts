@@ -1,7 +1,6 @@
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
 import { monthBounds } from '../calendar/local-date'
-import { getHub, getMerchant } from '../network/service'
 import { bookingSchema, capacitySchema, dateRangeSchema, isoMonth } from './schemas'
 import {
   bookHubCapacity,
@@ -127,16 +126,16 @@ export const resolvers = {
       setHubCapacity(ctx.deps.db, ctx.actor, parseInput(capacitySchema, args), ctx.deps.now()),
   },
   HubDay: {
-    hub: (d: HubDayView, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, d.hubId),
+    hub: (d: HubDayView, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(d.hubId),
   },
   Booking: {
-    hub: (b: Booking, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, b.hubId),
+    hub: (b: Booking, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(b.hubId),
   },
   HubUtilisation: {
-    hub: (u: { hubId: string }, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, u.hubId),
+    hub: (u: { hubId: string }, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(u.hubId),
   },
   MerchantUnits: {
     merchant: (m: { merchantId: string }, _: unknown, ctx: Ctx) =>
-      getMerchant(ctx.deps.db, ctx.actor, m.merchantId),
+      ctx.loaders.merchant.load(m.merchantId),
   },
 }

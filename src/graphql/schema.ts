@@ -10,6 +10,7 @@ import * as returns from '../returns/graphql'
 import * as settlement from '../settlement/graphql'
 import * as stations from '../stations/graphql'
 import type { GraphQLContext } from './context'
+import { createLoaders } from './loaders'
 import * as scalars from './scalars'
 
 /** Each capability contributes its type definitions and resolvers; they are merged here. */
@@ -27,7 +28,26 @@ const modules = [
   audit,
 ]
 
+type Resolver = (parent: unknown, args: unknown, ctx: GraphQLContext, info: unknown) => unknown
+
+/**
+ * Each mutation starts with fresh loaders, so what it changed is read anew rather than from what
+ * an earlier field of the same operation loaded (mutation fields run one after another).
+ */
+function freshLoadersPerMutation<R extends object>(resolvers: R): R {
+  const mutations = (resolvers as { Mutation?: Record<string, Resolver> }).Mutation
+  if (!mutations) return resolvers
+  const wrapped = Object.entries(mutations).map(([name, resolve]): [string, Resolver] => [
+    name,
+    (parent, args, ctx, info) => {
+      ctx.loaders = createLoaders(ctx.deps.db, ctx.actor, ctx.deps.now)
+      return resolve(parent, args, ctx, info)
+    },
+  ])
+  return { ...resolvers, Mutation: Object.fromEntries(wrapped) }
+}
+
 export const schema = createSchema<GraphQLContext>({
   typeDefs: modules.map((m) => m.typeDefs),
-  resolvers: modules.map((m) => m.resolvers),
+  resolvers: modules.map((m) => freshLoadersPerMutation(m.resolvers)),
 })

@@ -4,6 +4,7 @@ import { createYoga, type Plugin } from 'graphql-yoga'
 import { actorForSession } from '../auth/service'
 import type { ServerContext } from './context'
 import { maskError, useErrorCodes } from './error-codes'
+import { createLoaders } from './loaders'
 import { schema } from './schema'
 
 /** How many operations one request may batch (a JSON array body). */
@@ -69,7 +70,8 @@ export function createGraphQL(options: {
       const token = match?.[1] ?? null
       const user = token ? await actorForSession(deps.db, token, 'API', deps.now()) : null
       // The same request id as the Hono request (and its logs), so audit entries can be traced.
-      return { actor: user && { ...user, requestId }, token }
+      const actor = user && { ...user, requestId }
+      return { actor, token, loaders: createLoaders(deps.db, actor, deps.now) }
     },
   })
 }

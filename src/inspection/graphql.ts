@@ -1,8 +1,7 @@
 import { isoMonth } from '../booking/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
-import { getHub, getMerchant } from '../network/service'
-import { getReturn, type Return } from '../returns/service'
+import type { Return } from '../returns/service'
 import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'
 import { afterSalesDesk, inspectionQueue } from './desk'
@@ -14,19 +13,8 @@ import {
   respondSchema,
   staffSchema,
 } from './schemas'
-import {
-  closeReturn,
-  getInspection,
-  getRating,
-  getResolution,
-  inspectReturn,
-  rateReturn,
-  resolveReturn,
-  respondToReturn,
-  responses,
-  returnSla,
-} from './service'
-import { listInspectionPhotos, photoUrl } from './photos'
+import { closeReturn, inspectReturn, rateReturn, resolveReturn, respondToReturn } from './service'
+import { photoUrl } from './photos'
 import { serviceLevels } from './service-levels'
 import { addStaff, listStaff, setStaffCertification } from './staff'
 
@@ -319,9 +307,9 @@ export const resolvers = {
     },
   },
   Return: {
-    sla: (r: Return, _: unknown, ctx: Ctx) => returnSla(ctx.deps.db, r.id, ctx.deps.now()),
+    sla: (r: Return, _: unknown, ctx: Ctx) => ctx.loaders.sla.load(r.id),
     inspection: async (r: Return, _: unknown, ctx: Ctx) => {
-      const found = await getInspection(ctx.deps.db, r.id)
+      const found = await ctx.loaders.inspection.load(r.id)
       if (!found) return null
       return {
         ...found,
@@ -331,26 +319,23 @@ export const resolvers = {
         })),
       }
     },
-    resolution: (r: Return, _: unknown, ctx: Ctx) => getResolution(ctx.deps.db, r.id),
-    responses: (r: Return, _: unknown, ctx: Ctx) => responses(ctx.deps.db, ctx.actor, r.id),
+    resolution: (r: Return, _: unknown, ctx: Ctx) => ctx.loaders.resolution.load(r.id),
+    responses: (r: Return, _: unknown, ctx: Ctx) => ctx.loaders.responses.load(r.id),
     inspectionPhotos: async (r: Return, _: unknown, ctx: Ctx) => {
-      const photos = await listInspectionPhotos(ctx.deps.db, ctx.actor, r.id)
+      const photos = await ctx.loaders.photos.load(r.id)
       return photos.map((p) => ({ ...p, url: photoUrl(p) }))
     },
-    rating: async (r: Return, _: unknown, ctx: Ctx) => {
-      await getReturn(ctx.deps.db, ctx.actor, r.id)
-      return getRating(ctx.deps.db, r.id)
-    },
+    rating: (r: Return, _: unknown, ctx: Ctx) => ctx.loaders.rating.load(r.id),
   },
   ServiceLevels: {
     merchant: (s: { merchantId: string | null }, _: unknown, ctx: Ctx) =>
-      s.merchantId ? getMerchant(ctx.deps.db, ctx.actor, s.merchantId) : null,
+      s.merchantId ? ctx.loaders.merchant.load(s.merchantId) : null,
   },
   MerchantServiceLevels: {
     merchant: (s: { merchantId: string }, _: unknown, ctx: Ctx) =>
-      getMerchant(ctx.deps.db, ctx.actor, s.merchantId),
+      ctx.loaders.merchant.load(s.merchantId),
   },
   HubServiceLevels: {
-    hub: (s: { hubId: string }, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, s.hubId),
+    hub: (s: { hubId: string }, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(s.hubId),
   },
 }

@@ -7,7 +7,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { inspectionPhotos } from '../../db/schema'
 import { requireRole, type Actor } from '../auth/roles'
-import { changes, type Db } from '../db'
+import { changes, inList, type Db } from '../db'
 import { databaseRefusal } from '../db-refusal'
 import { Conflict, NotFound } from '../errors'
 import { newId } from '../ids'
@@ -124,25 +124,20 @@ async function countPhotos(db: Db, returnId: string): Promise<number> {
 }
 
 /** Who may see photos: the return's merchant, hub and coordinators (stations may not). */
-const viewer = (actor: Actor | null) =>
+export const photoViewer = (actor: Actor | null) =>
   requireRole(actor, 'MERCHANT', 'HUB_OPERATOR', 'COORDINATOR')
-
-/** A return's photos, oldest first, for whoever may see them; NOT_FOUND for another tenant. */
-export async function listInspectionPhotos(
-  db: Db,
-  actor: Actor | null,
-  returnId: string,
-): Promise<InspectionPhoto[]> {
-  const r = await getReturn(db, viewer(actor), returnId)
-  return photosOf(db, r.id)
-}
 
 /** The photos of a return the caller has already been shown. */
 export function photosOf(db: Db, returnId: string): Promise<InspectionPhoto[]> {
+  return photosOfReturns(db, [returnId])
+}
+
+/** The photos of many returns the caller has already been shown, each oldest first. */
+export function photosOfReturns(db: Db, returnIds: readonly string[]): Promise<InspectionPhoto[]> {
   return db
     .select()
     .from(inspectionPhotos)
-    .where(eq(inspectionPhotos.returnId, returnId))
+    .where(inList(inspectionPhotos.returnId, returnIds))
     .orderBy(asc(inspectionPhotos.createdAt), asc(inspectionPhotos.id))
 }
 
@@ -154,7 +149,7 @@ export async function readInspectionPhoto(
   returnId: string,
   photoId: string,
 ): Promise<{ photo: InspectionPhoto; bytes: Uint8Array<ArrayBuffer> }> {
-  const r = await getReturn(db, viewer(actor), returnId)
+  const r = await getReturn(db, photoViewer(actor), returnId)
   const [photo] = await db
     .select()
     .from(inspectionPhotos)

@@ -15,9 +15,9 @@ import {
   type Grade,
 } from '../../db/schema'
 import { auditEntry } from '../audit/log'
-import { requireActor, requireRole, type Actor } from '../auth/roles'
+import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
-import { changes, type Db } from '../db'
+import { changes, inList, type Db } from '../db'
 import { databaseRefusal } from '../db-refusal'
 import { Conflict, NotFound, withinRanges } from '../errors'
 import { newId } from '../ids'
@@ -118,6 +118,16 @@ export async function getInspection(db: Db, returnId: string) {
 export async function getResolution(db: Db, returnId: string) {
   const [row] = await db.select().from(resolutions).where(eq(resolutions.returnId, returnId))
   return row ?? null
+}
+
+/** The inspections of many returns, in one statement. */
+export function inspectionsOf(db: Db, returnIds: readonly string[]) {
+  return db.select().from(inspections).where(inList(inspections.returnId, returnIds))
+}
+
+/** The resolutions of many returns, in one statement. */
+export function resolutionsOf(db: Db, returnIds: readonly string[]) {
+  return db.select().from(resolutions).where(inList(resolutions.returnId, returnIds))
 }
 
 /**
@@ -252,9 +262,9 @@ export async function rateReturn(
   return { stars: input.stars, comment: input.comment }
 }
 
-export async function getRating(db: Db, returnId: string) {
-  const [row] = await db.select().from(returnRatings).where(eq(returnRatings.returnId, returnId))
-  return row ?? null
+/** The ratings of many returns, in one statement. */
+export function ratingsOf(db: Db, returnIds: readonly string[]) {
+  return db.select().from(returnRatings).where(inList(returnRatings.returnId, returnIds))
 }
 
 /**
@@ -288,17 +298,21 @@ export async function slaFacts(db: Db, returnIds: string[]) {
   )
 }
 
-export async function returnSla(db: Db, returnId: string, now: Date): Promise<Sla> {
-  const facts = (await slaFacts(db, [returnId])).get(returnId)
-  if (!facts) throw new NotFound('Return')
-  return computeSla(facts, now)
+/** The service clocks of many returns at `now`, in one statement; unknown ids are left out. */
+export async function returnSlas(
+  db: Db,
+  returnIds: readonly string[],
+  now: Date,
+): Promise<Map<string, Sla>> {
+  const facts = await slaFacts(db, [...returnIds])
+  return new Map([...facts].map(([id, f]) => [id, computeSla(f, now)]))
 }
 
-export async function responses(db: Db, actor: Actor | null, returnId: string) {
-  const r = await getReturn(db, requireActor(actor), returnId)
+/** The responses to many returns the caller has already been shown, oldest first. */
+export function responsesOf(db: Db, returnIds: readonly string[]) {
   return db
     .select()
     .from(returnResponses)
-    .where(eq(returnResponses.returnId, r.id))
+    .where(inList(returnResponses.returnId, returnIds))
     .orderBy(asc(returnResponses.at))
 }

@@ -1,8 +1,6 @@
 import type { ClaimStatus } from '../../db/schema'
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
-import { getMerchant } from '../network/service'
-import { getReturn } from '../returns/service'
 import {
   claimSchema,
   decisionSchema,
@@ -183,10 +181,8 @@ export const resolvers = {
       runClaimPayout(ctx.deps.db, ctx.actor, parseInput(payoutSchema, args), ctx.deps.now()),
   },
   Claim: {
-    merchant: (c: Claim, _: unknown, ctx: Ctx) => getMerchant(ctx.deps.db, ctx.actor, c.merchantId),
+    merchant: (c: Claim, _: unknown, ctx: Ctx) => ctx.loaders.merchant.load(c.merchantId),
     return: (c: Claim, _: unknown, ctx: Ctx) =>
-      c.returnId && ctx.actor?.role === 'MERCHANT'
-        ? getReturn(ctx.deps.db, ctx.actor, c.returnId)
-        : null,
+      c.returnId && ctx.actor?.role === 'MERCHANT' ? ctx.loaders.return.load(c.returnId) : null,
   },
 }

@@ -1,13 +1,11 @@
 import { isoMonth } from '../booking/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
-import { getHub, getStation } from '../network/service'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import {
   closePickupRun,
   createPickupRun,
-  reconcile,
   receiveParcel,
   runParcels,
   type MisroutedParcel,
@@ -20,7 +18,6 @@ import {
   listReturns,
   registerReturn,
   returnByCode,
-  timeline,
   type Return,
 } from './service'
 
@@ -211,7 +208,7 @@ export const resolvers = {
       return returnByCode(ctx.deps.db, code, ctx.ip, ctx.deps.now())
     },
     pickupRun: async (_: unknown, args: { id: string }, ctx: Ctx) =>
-      (await reconcile(ctx.deps.db, ctx.actor, args.id)).run,
+      (await ctx.loaders.reconciliation.load(args.id)).run,
     stationCommissions: async (_: unknown, args: { stationId: string; month: string }, ctx: Ctx) =>
       stationCommissions(ctx.deps.db, ctx.actor, args.stationId, parseInput(isoMonth, args.month)),
   },
@@ -237,35 +234,42 @@ export const resolvers = {
       ),
     receiveParcel: (_: unknown, args: { runId: string; code: string }, ctx: Ctx) =>
       receiveParcel(ctx.deps.db, ctx.actor, args, ctx.deps.now()),
-    closePickupRun: async (_: unknown, args: { runId: string }, ctx: Ctx) =>
-      (await closePickupRun(ctx.deps.db, ctx.actor, args.runId, ctx.deps.now())).run,
+    closePickupRun: async (_: unknown, args: { runId: string }, ctx: Ctx) => {
+      const reconciliation = await closePickupRun(
+        ctx.deps.db,
+        ctx.actor,
+        args.runId,
+        ctx.deps.now(),
+      )
+      ctx.loaders.reconciliation.prime(reconciliation.run.id, reconciliation)
+      return reconciliation.run
+    },
   },
   Return: {
-    hub: (r: Return, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, r.hubId),
+    hub: (r: Return, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(r.hubId),
     station: (r: Return, _: unknown, ctx: Ctx) =>
-      r.stationId ? getStation(ctx.deps.db, ctx.actor, r.stationId) : null,
-    timeline: (r: Return, _: unknown, ctx: Ctx) => timeline(ctx.deps.db, r.id),
+      r.stationId ? ctx.loaders.station.load(r.stationId) : null,
+    timeline: (r: Return, _: unknown, ctx: Ctx) => ctx.loaders.timeline.load(r.id),
     labelUrl: (r: Return, _: unknown, ctx: Ctx) => `${baseUrl(ctx)}/returns/${r.id}/label`,
   },
   PickupRun: {
-    station: (r: PickupRun, _: unknown, ctx: Ctx) =>
-      getStation(ctx.deps.db, ctx.actor, r.stationId),
-    hub: (r: PickupRun, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, r.hubId),
+    station: (r: PickupRun, _: unknown, ctx: Ctx) => ctx.loaders.station.load(r.stationId),
+    hub: (r: PickupRun, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(r.hubId),
     parcels: (r: PickupRun, _: unknown, ctx: Ctx) => runParcels(ctx.deps.db, ctx.actor, r.id),
     missing: async (r: PickupRun, _: unknown, ctx: Ctx) =>
-      (await reconcile(ctx.deps.db, ctx.actor, r.id)).missing,
+      (await ctx.loaders.reconciliation.load(r.id)).missing,
     unexpected: async (r: PickupRun, _: unknown, ctx: Ctx) =>
-      (await reconcile(ctx.deps.db, ctx.actor, r.id)).unexpected,
+      (await ctx.loaders.reconciliation.load(r.id)).unexpected,
     misrouted: async (r: PickupRun, _: unknown, ctx: Ctx) =>
-      (await reconcile(ctx.deps.db, ctx.actor, r.id)).misrouted,
+      (await ctx.loaders.reconciliation.load(r.id)).misrouted,
     receivedCount: async (r: PickupRun, _: unknown, ctx: Ctx) =>
-      (await reconcile(ctx.deps.db, ctx.actor, r.id)).received,
+      (await ctx.loaders.reconciliation.load(r.id)).received,
   },
   MisroutedParcel: {
-    hub: (p: MisroutedParcel, _: unknown, ctx: Ctx) => getHub(ctx.deps.db, ctx.actor, p.hubId),
+    hub: (p: MisroutedParcel, _: unknown, ctx: Ctx) => ctx.loaders.hub.load(p.hubId),
   },
   StationCommissions: {
     station: (s: { stationId: string }, _: unknown, ctx: Ctx) =>
-      getStation(ctx.deps.db, ctx.actor, s.stationId),
+      ctx.loaders.station.load(s.stationId),
   },
 }

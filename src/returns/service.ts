@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { hubs, returnEvents, returns, stations, type ReturnStatus } from '../../db/schema'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
-import { changes, type Db } from '../db'
+import { changes, inList, type Db } from '../db'
 import { fromBase64, toBase64Url, utf8 } from '../encoding'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
@@ -115,6 +115,19 @@ export async function getReturn(db: Db, actor: Actor | null, id: string): Promis
   return row
 }
 
+/** The returns among `ids` the actor may see, in one statement (`getReturn`'s rule, batched). */
+export async function visibleReturns(
+  db: Db,
+  actor: Actor | null,
+  ids: readonly string[],
+): Promise<Return[]> {
+  const a = requireActor(actor)
+  return db
+    .select()
+    .from(returns)
+    .where(and(inList(returns.id, ids), visibleTo(a)))
+}
+
 export interface ReturnPage {
   nodes: Return[]
   endCursor: string | null
@@ -176,6 +189,15 @@ export async function timeline(db: Db, returnId: string): Promise<ReturnEvent[]>
     .select()
     .from(returnEvents)
     .where(eq(returnEvents.returnId, returnId))
+    .orderBy(asc(returnEvents.id))
+}
+
+/** The status histories of many returns in one statement, each oldest first. */
+export async function timelines(db: Db, returnIds: readonly string[]): Promise<ReturnEvent[]> {
+  return db
+    .select()
+    .from(returnEvents)
+    .where(inList(returnEvents.returnId, returnIds))
     .orderBy(asc(returnEvents.id))
 }
 

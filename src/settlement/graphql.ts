@@ -1,14 +1,12 @@
 import type { GraphQLContext } from '../graphql/context'
 import { parseInput } from '../graphql/parse-input'
 import { isoMonth } from '../booking/schemas'
-import { getHub, getMerchant, getStation } from '../network/service'
 import { describeBasis } from './basis'
 import { adjustmentSchema, closeSchema, correctionSchema, costSchema, rulesSchema } from './schemas'
 import {
   addAdjustment,
   closeSettlement,
   costReversal,
-  getCost,
   getRules,
   getSettlement,
   listCosts,
@@ -268,39 +266,39 @@ export const resolvers = {
   },
   Cost: {
     hub: (c: { hubId: string | null }, _: unknown, ctx: Ctx) =>
-      c.hubId ? getHub(ctx.deps.db, ctx.actor, c.hubId) : null,
+      c.hubId ? ctx.loaders.hub.load(c.hubId) : null,
     recurring: (c: { templateId: string | null }) => c.templateId !== null,
     voided: (c: { voidedAt: string | null }) => c.voidedAt !== null,
     reverses: (c: { reversesCostId: string | null }, _: unknown, ctx: Ctx) =>
-      c.reversesCostId ? getCost(ctx.deps.db, ctx.actor, c.reversesCostId) : null,
+      c.reversesCostId ? ctx.loaders.cost.load(c.reversesCostId) : null,
     reversedBy: (c: { id: string }, _: unknown, ctx: Ctx) =>
       costReversal(ctx.deps.db, ctx.actor, c.id),
   },
   SettlementMerchantLine: {
     merchant: (l: { merchantId: string }, _: unknown, ctx: Ctx) =>
-      getMerchant(ctx.deps.db, ctx.actor, l.merchantId),
+      ctx.loaders.merchant.load(l.merchantId),
   },
   SettlementItem: {
     basis: (l: SettlementLine) => describeBasis(l),
     basisDetail: (l: SettlementLine) => l.basis,
     cost: (l: SettlementLine, _: unknown, ctx: Ctx) =>
-      l.costId ? getCost(ctx.deps.db, ctx.actor, l.costId) : null,
+      l.costId ? ctx.loaders.cost.load(l.costId) : null,
     station: (l: SettlementLine, _: unknown, ctx: Ctx) =>
-      l.stationId ? getStation(ctx.deps.db, ctx.actor, l.stationId) : null,
+      l.stationId ? ctx.loaders.station.load(l.stationId) : null,
   },
   BasisDetail: {
     hub: (b: { hubId?: string | null }, _: unknown, ctx: Ctx) =>
-      b.hubId ? getHub(ctx.deps.db, ctx.actor, b.hubId) : null,
+      b.hubId ? ctx.loaders.hub.load(b.hubId) : null,
   },
   Statement: {
     merchant: (s: { merchantId: string | null }, _: unknown, ctx: Ctx) =>
-      s.merchantId ? getMerchant(ctx.deps.db, ctx.actor, s.merchantId) : null,
+      s.merchantId ? ctx.loaders.merchant.load(s.merchantId) : null,
     station: (s: { stationId: string | null }, _: unknown, ctx: Ctx) =>
-      s.stationId ? getStation(ctx.deps.db, ctx.actor, s.stationId) : null,
+      s.stationId ? ctx.loaders.station.load(s.stationId) : null,
     items: (s: { lines?: SettlementLine[] }) => s.lines ?? [],
   },
   Adjustment: {
     merchant: (a: { merchantId: string }, _: unknown, ctx: Ctx) =>
-      getMerchant(ctx.deps.db, ctx.actor, a.merchantId),
+      ctx.loaders.merchant.load(a.merchantId),
   },
 }

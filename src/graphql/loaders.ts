@@ -1,0 +1,168 @@
+/**
+ * Batched, per-request look-ups for field resolvers: every `hub` of a list of bookings, every
+ * `timeline` of a page of returns, is one statement, not one per row. Each loader applies the
+ * same rule as the domain function it stands for (the actor's alliance, the returns it may see),
+ * so a batch never hands out a row the single look-up would have refused.
+ */
+import { and, eq } from 'drizzle-orm'
+import { costs, hubs, merchants, stations } from '../../db/schema'
+import { requireRole, type Actor } from '../auth/roles'
+import { inList, type Db } from '../db'
+import { NotFound } from '../errors'
+import { photosOfReturns, photoViewer } from '../inspection/photos'
+import {
+  inspectionsOf,
+  ratingsOf,
+  resolutionsOf,
+  responsesOf,
+  returnSlas,
+} from '../inspection/service'
+import { inAllianceByIds } from '../network/service'
+import { reconcile, type RunReconciliation } from '../returns/pickup-runs'
+import { timelines, visibleReturns } from '../returns/service'
+
+interface Loader<V> {
+  load(key: string): Promise<V>
+  /** Remembers a value already read (e.g. by a mutation), so no field reads it again. */
+  prime(key: string, value: V): void
+}
+
+/**
+ * Keys asked for in the same tick go to `batch` as one list; each key's answer (or refusal) is
+ * kept for the rest of the request. A key `batch` leaves out gets `missing(key)`, which may throw.
+ */
+function loader<V>(
+  batch: (keys: string[]) => Promise<Map<string, V>>,
+  missing: (key: string) => V,
+): Loader<V> {
+  const cache = new Map<string, Promise<V>>()
+  let queue: { key: string; resolve: (v: V) => void; reject: (e: unknown) => void }[] = []
+  const dispatch = async () => {
+    const waiting = queue
+    queue = []
+    try {
+      const found = await batch(waiting.map((w) => w.key))
+      for (const w of waiting) {
+        try {
+          w.resolve(found.has(w.key) ? found.get(w.key)! : missing(w.key))
+        } catch (error) {
+          w.reject(error)
+        }
+      }
+    } catch (error) {
+      for (const w of waiting) w.reject(error)
+    }
+  }
+  return {
+    load(key) {
+      const known = cache.get(key)
+      if (known) return known
+      const promise = new Promise<V>((resolve, reject) => {
+        if (queue.length === 0) queueMicrotask(() => void dispatch())
+        queue.push({ key, resolve, reject })
+      })
+      cache.set(key, promise)
+      return promise
+    },
+    prime(key, value) {
+      cache.set(key, Promise.resolve(value))
+    },
+  }
+}
+
+/** A look-up that cannot be batched, done once per key per request. */
+function memo<V>(read: (key: string) => Promise<V>): Loader<V> {
+  const cache = new Map<string, Promise<V>>()
+  return {
+    load(key) {
+      let known = cache.get(key)
+      if (!known) cache.set(key, (known = read(key)))
+      return known
+    },
+    prime(key, value) {
+      cache.set(key, Promise.resolve(value))
+    },
+  }
+}
+
+const byId = async <R extends { id: string }>(rows: Promise<R[]>) =>
+  new Map((await rows).map((r) => [r.id, r]))
+
+/** A loader of the one row (or none) each return has in a table. */
+const rowPerReturn = <R extends { returnId: string }>(query: (ids: string[]) => Promise<R[]>) =>
+  loader(
+    async (ids) => new Map((await query(ids)).map((r) => [r.returnId, r])),
+    (): R | null => null,
+  )
+
+/** A loader of the rows each return has in a table, in the order the query gives them. */
+const rowsPerReturn = <R extends { returnId: string }>(query: (ids: string[]) => Promise<R[]>) =>
+  loader(
+    async (ids) => {
+      const groups = new Map<string, R[]>()
+      for (const r of await query(ids)) {
+        const group = groups.get(r.returnId)
+        if (group) group.push(r)
+        else groups.set(r.returnId, [r])
+      }
+      return groups
+    },
+    (): R[] => [],
+  )
+
+const notFound = (what: string) => (): never => {
+  throw new NotFound(what)
+}
+
+/** The loaders of one request (or of one mutation: each starts with fresh ones). */
+export function createLoaders(db: Db, actor: Actor | null, now: () => Date) {
+  const visibleReturn = loader((ids) => byId(visibleReturns(db, actor, ids)), notFound('Return'))
+  /**
+   * What a field of a return the actor may see reads (after `allowed`, a role check, passes);
+   * NOT_FOUND for any other return.
+   */
+  const ofVisibleReturn = <V>(
+    rows: Loader<V>,
+    allowed: (actor: Actor | null) => unknown = () => {},
+  ): Loader<V> => ({
+    load: async (id) => {
+      allowed(actor)
+      await visibleReturn.load(id)
+      return rows.load(id)
+    },
+    prime: rows.prime,
+  })
+  return {
+    hub: loader((ids) => byId(inAllianceByIds(db, actor, hubs, ids)), notFound('Hub')),
+    station: loader((ids) => byId(inAllianceByIds(db, actor, stations, ids)), notFound('Station')),
+    merchant: loader(
+      (ids) => byId(inAllianceByIds(db, actor, merchants, ids)),
+      notFound('Merchant'),
+    ),
+    /** `getCost`'s rule: members read the costs of their own alliance. */
+    cost: loader((ids) => {
+      const a = requireRole(actor, 'COORDINATOR', 'MERCHANT', 'STATION_OPERATOR', 'HUB_OPERATOR')
+      return byId(
+        db
+          .select()
+          .from(costs)
+          .where(and(inList(costs.id, ids), eq(costs.allianceId, a.allianceId))),
+      )
+    }, notFound('Cost')),
+    return: visibleReturn,
+    timeline: rowsPerReturn((ids) => timelines(db, ids)),
+    sla: loader((ids) => returnSlas(db, ids, now()), notFound('Return')),
+    inspection: rowPerReturn((ids) => inspectionsOf(db, ids)),
+    resolution: rowPerReturn((ids) => resolutionsOf(db, ids)),
+    responses: ofVisibleReturn(rowsPerReturn((ids) => responsesOf(db, ids))),
+    rating: ofVisibleReturn(rowPerReturn((ids) => ratingsOf(db, ids))),
+    photos: ofVisibleReturn(
+      rowsPerReturn((ids) => photosOfReturns(db, ids)),
+      photoViewer,
+    ),
+    /** A run's reconciliation, read once however many of its fields ask. */
+    reconciliation: memo<RunReconciliation>((runId) => reconcile(db, actor, runId)),
+  }
+}
+
+export type Loaders = ReturnType<typeof createLoaders>

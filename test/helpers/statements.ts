@@ -1,0 +1,39 @@
+import type { TestApp } from './app'
+import { gql } from './http'
+
+interface CountableClient {
+  execute: (...args: never[]) => Promise<unknown>
+  batch?: (statements: unknown[], ...rest: never[]) => Promise<unknown>
+}
+
+/**
+ * Runs one GraphQL operation and counts the SQL statements the app sends for it (every `execute`
+ * and every statement of a `batch` on the libSQL client under the app's drizzle handle), with
+ * the operation's answer. Node only: it wraps the libSQL client in place.
+ */
+export async function countStatements(
+  t: TestApp,
+  query: string,
+  token: string,
+): Promise<{ statements: number; data: any; errors: unknown }> {
+  const client = t.client as unknown as CountableClient
+  const { execute, batch } = client
+  let statements = 0
+  client.execute = (...args) => {
+    statements++
+    return execute.apply(client, args)
+  }
+  if (batch) {
+    client.batch = (list, ...rest) => {
+      statements += list.length
+      return batch.apply(client, [list, ...rest])
+    }
+  }
+  try {
+    const res = await gql(t, query, {}, token)
+    return { statements, data: res.data, errors: res.errors }
+  } finally {
+    client.execute = execute
+    if (batch) client.batch = batch
+  }
+}
