@@ -1,4 +1,5 @@
 import type { Locale } from '../db/schema'
+import { numberFormat } from './i18n/intl'
 
 /**
  * Formats integer fen as CNY for people; the only place fen become yuan.
@@ -6,7 +7,7 @@ import type { Locale } from '../db/schema'
  */
 export function formatFen(fen: number, locale: Locale): string {
   if (!Number.isSafeInteger(fen)) throw new TypeError(`fen must be an integer, got ${fen}`)
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100)
+  return numberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100)
 }
 
 /**

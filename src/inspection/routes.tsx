@@ -11,7 +11,7 @@ import type { NoticeData } from '../../views/booking/notice'
 import { DeskItemDone, DeskItemView, forbiddenReason } from '../../views/inspection/desk-item'
 import type { DeskItemState } from '../../views/inspection/desk-item'
 import { DeskPage } from '../../views/inspection/desk-page'
-import { formatList, reasonLabel } from '../../views/inspection/format'
+import { reasonLabel } from '../../views/inspection/format'
 import { QueuePage } from '../../views/inspection/queue-page'
 import { ErrorPage } from '../../views/errors'
 import { ServiceLevelsPage } from '../../views/inspection/service-levels-page'
@@ -65,6 +65,7 @@ import { serviceLevels } from './service-levels'
 import { addInspectionPhotos, photoLimits, photoStatuses } from './photos'
 import { uploadsOf } from '../uploads'
 import { addStaff, listStaff, setStaffCertification } from './staff'
+import { formatList } from '../../views/components/format'
 
 export const inspectionRoutes = new Hono<AppEnv>()
 

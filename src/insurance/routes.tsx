@@ -7,7 +7,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { claimStatuses } from '../../db/schema'
-import { formatMonth } from '../../views/booking/format'
 import type { NoticeData } from '../../views/booking/notice'
 import { ErrorPage } from '../../views/errors'
 import {
@@ -90,6 +89,7 @@ import {
   runClaimPayout,
   type Claim,
 } from './service'
+import { formatMonth } from '../../views/components/format'
 
 export const insuranceRoutes = new Hono<AppEnv>()
 

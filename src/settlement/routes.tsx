@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { costKinds, sharedBases, type CostKind } from '../../db/schema'
-import { formatMonth, shiftMonth } from '../../views/booking/format'
+import { shiftMonth } from '../../views/booking/format'
 import type { NoticeData } from '../../views/booking/notice'
 import {
   AdjustmentSection,
@@ -85,6 +85,7 @@ import {
   stationStatement,
   type SettlementView,
 } from './service'
+import { formatMonth } from '../../views/components/format'
 
 export const settlementRoutes = new Hono<AppEnv>()
 

@@ -2,7 +2,6 @@ import type { Category } from '../../db/schema'
 import { band, dimensions, thresholds, type Dimension } from '../../src/benchmarks/methodology'
 import { TREND_MONTHS, type TrendPoint } from '../../src/benchmarks/published'
 import type { BenchmarkReport } from '../../src/benchmarks/service'
-import { formatMonth } from '../booking/format'
 import { MonthNav } from '../booking/month-nav'
 import { Notice, type NoticeData } from '../booking/notice'
 import { usePage } from '../context'
@@ -20,6 +19,7 @@ import { ReturnCredit } from './return-credit'
 import { Stars } from './stars'
 import { TrendChart } from './trend-chart'
 import { shortReason, Withheld } from './withheld'
+import { formatCount, formatMonth } from '../components/format'
 
 export interface ScorecardPageProps {
   month: string
@@ -77,7 +77,7 @@ export function ScorecardPage(props: ScorecardPageProps) {
             <p>
               {t('benchmarks.card.cohort', {
                 cohort: cohortLabel(t, cohort),
-                count: report.cohortSize.toLocaleString(locale),
+                count: formatCount(report.cohortSize, locale),
               })}
             </p>
             <Summary {...props} />
@@ -155,7 +155,7 @@ function Summary(props: ScorecardPageProps) {
         </div>
         <div>
           <dt>{t('benchmarks.cohortSize.label')}</dt>
-          <dd>{report.cohortSize.toLocaleString(locale)}</dd>
+          <dd>{formatCount(report.cohortSize, locale)}</dd>
         </div>
       </dl>
       <div class="scorecard__overall">

@@ -2,11 +2,11 @@ import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
 import { BookingsList, type BookingsListProps } from './bookings-list'
 import { Calendar, type CalendarDay, type CellFocus } from './calendar'
-import { formatMonth } from './format'
 import { HubPicker } from './hub-picker'
 import { RemainingLegend } from './legend'
 import { MonthNav } from './month-nav'
 import { Notice, type NoticeData } from './notice'
+import { formatMonth } from '../components/format'
 
 export interface BookingPageProps {
   hubs: Hub[]

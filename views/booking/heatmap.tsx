@@ -2,8 +2,8 @@ import { dateRange, monthBounds } from '../../src/calendar/local-date'
 import type { UtilisationDay } from '../../src/booking/service'
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
-import { formatDay, formatMonth, formatPercent, formatUnits } from './format'
 import { MonthNav } from './month-nav'
+import { formatCount, formatDay, formatMonth, formatPercent } from '../components/format'
 
 /** Utilisation above this is tight; below `underUsed`, the hub-day is under-used. */
 export const thresholds = { tight: 0.9, underUsed: 0.2 }
@@ -85,7 +85,7 @@ export function HeatmapPage(props: {
               <th scope="row">{t('util.total')}</th>
               {stats.map((s) => (
                 <td class="num">
-                  {formatUnits(s.confirmed, locale)} / {formatUnits(s.capacity, locale)}
+                  {formatCount(s.confirmed, locale)} / {formatCount(s.capacity, locale)}
                 </td>
               ))}
             </tr>
@@ -128,11 +128,11 @@ function HeatCell({ day }: { day: UtilisationDay }) {
       {band === 4 && <Flag kind="tight" />}
       {band === 0 && <Flag kind="under" />}
       <span class="heat__units">
-        {formatUnits(day.confirmedUnits, locale)} / {formatUnits(day.capacityUnits, locale)}
+        {formatCount(day.confirmedUnits, locale)} / {formatCount(day.capacityUnits, locale)}
       </span>
       {day.waitlistedUnits > 0 && (
         <span class="heat__wait">
-          {t('hub.waitlisted')} {formatUnits(day.waitlistedUnits, locale)}
+          {t('hub.waitlisted')} {formatCount(day.waitlistedUnits, locale)}
         </span>
       )}
     </td>

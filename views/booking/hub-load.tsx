@@ -2,10 +2,10 @@ import type { UtilisationDay } from '../../src/booking/service'
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
 import { CapacityForm, DayCapacityForm } from './capacity-form'
-import { formatDay, formatPercent, formatUnits } from './format'
 import { HubPicker } from './hub-picker'
 import { DayMerchantLoad, WeekMerchantLoad } from './merchant-load'
 import { Notice, type NoticeData } from './notice'
+import { formatCount, formatDay, formatPercent } from '../components/format'
 
 export interface HubLoadPageProps {
   /** Every hub, for a coordinator to choose from; absent for a hub's own operator. */
@@ -29,10 +29,10 @@ export function HubLoadPage(props: HubLoadPageProps) {
   const pct = (d: UtilisationDay) =>
     d.capacityUnits > 0 ? formatPercent(d.confirmedUnits / d.capacityUnits, locale) : '—'
   const figures = [
-    [t('hub.capacity'), formatUnits(tomorrow.capacityUnits, locale)],
-    [t('hub.confirmed'), formatUnits(tomorrow.confirmedUnits, locale)],
-    [t('hub.waitlisted'), formatUnits(tomorrow.waitlistedUnits, locale)],
-    [t('hub.remaining'), formatUnits(tomorrow.capacityUnits - tomorrow.confirmedUnits, locale)],
+    [t('hub.capacity'), formatCount(tomorrow.capacityUnits, locale)],
+    [t('hub.confirmed'), formatCount(tomorrow.confirmedUnits, locale)],
+    [t('hub.waitlisted'), formatCount(tomorrow.waitlistedUnits, locale)],
+    [t('hub.remaining'), formatCount(tomorrow.capacityUnits - tomorrow.confirmedUnits, locale)],
     [t('hub.utilisation'), pct(tomorrow)],
   ] as const
   return (
@@ -84,10 +84,10 @@ export function HubLoadPage(props: HubLoadPageProps) {
                 <th scope="row">
                   <time datetime={d.date}>{formatDay(d.date, locale)}</time>
                 </th>
-                <td class="num">{formatUnits(d.capacityUnits, locale)}</td>
-                <td class="num">{formatUnits(d.confirmedUnits, locale)}</td>
-                <td class="num">{formatUnits(d.waitlistedUnits, locale)}</td>
-                <td class="num">{formatUnits(d.capacityUnits - d.confirmedUnits, locale)}</td>
+                <td class="num">{formatCount(d.capacityUnits, locale)}</td>
+                <td class="num">{formatCount(d.confirmedUnits, locale)}</td>
+                <td class="num">{formatCount(d.waitlistedUnits, locale)}</td>
+                <td class="num">{formatCount(d.capacityUnits - d.confirmedUnits, locale)}</td>
                 <td class="num">{pct(d)}</td>
                 <td>
                   <DayCapacityForm hubId={hub.id} date={d.date} capacity={d.capacityUnits} />

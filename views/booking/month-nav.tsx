@@ -1,5 +1,6 @@
 import { usePage } from '../context'
-import { formatMonth, shiftMonth } from './format'
+import { shiftMonth } from './format'
+import { formatMonth } from '../components/format'
 
 interface MonthNavProps {
   month: string

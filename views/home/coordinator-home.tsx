@@ -1,5 +1,6 @@
 import type { Hub, Merchant, Station } from '../../src/network/service'
 import { usePage } from '../context'
+import { formatCount } from '../components/format'
 
 interface CoordinatorHomeProps {
   merchants: Merchant[]
@@ -24,7 +25,7 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
           {figures.map(([label, value]) => (
             <div>
               <dt>{label}</dt>
-              <dd>{value.toLocaleString(locale)}</dd>
+              <dd>{formatCount(value, locale)}</dd>
             </div>
           ))}
         </dl>

@@ -1,5 +1,6 @@
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
+import { formatCount } from '../components/format'
 
 export function HubHome({ hub }: { hub: Hub }) {
   const { t, locale } = usePage()
@@ -8,7 +9,7 @@ export function HubHome({ hub }: { hub: Hub }) {
       <section class="card">
         <h2>{t('home.hub.profile')}</h2>
         <p class="lead">{locale === 'en' ? hub.name : hub.nameZh}</p>
-        <p>{t('home.hub.capacity', { units: hub.dailyCapacityUnits.toLocaleString(locale) })}</p>
+        <p>{t('home.hub.capacity', { units: formatCount(hub.dailyCapacityUnits, locale) })}</p>
       </section>
       <section class="card">
         <h2>{t('home.next')}</h2>

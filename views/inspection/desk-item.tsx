@@ -10,8 +10,8 @@ import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
-import { formatInstant } from './format'
 import { StatusBadge } from '../returns/bits'
+import { formatDayTime } from '../components/format'
 
 /** What was typed into an item's forms, and what was wrong with it, to show them again. */
 export interface DeskItemState {
@@ -81,7 +81,7 @@ export function DeskItemView(props: {
         )}
         {item.needs.includes('CLOSE') && item.sla.resolvedAt && (
           <span class="clock">
-            {t('inspection.desk.resolvedAt', { at: formatInstant(item.sla.resolvedAt, locale) })}
+            {t('inspection.desk.resolvedAt', { at: formatDayTime(item.sla.resolvedAt, locale) })}
           </span>
         )}
       </p>

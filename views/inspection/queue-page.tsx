@@ -4,7 +4,8 @@ import { formatCode } from '../../src/returns/code'
 import { Notice, type NoticeData } from '../booking/notice'
 import { usePage } from '../context'
 import { Clock } from './clock'
-import { countdownFormat, formatInstant } from './format'
+import { countdownFormat } from './format'
+import { formatDayTime } from '../components/format'
 
 export interface QueuePageProps {
   items: QueueItem[]
@@ -70,7 +71,7 @@ export function QueuePage(props: QueuePageProps) {
                     <td data-label={t('inspection.queue.hub')}>{hubName(item.return.hubId)}</td>
                   )}
                   <td data-label={t('inspection.queue.arrived')}>
-                    <time datetime={item.arrivedAt}>{formatInstant(item.arrivedAt, locale)}</time>
+                    <time datetime={item.arrivedAt}>{formatDayTime(item.arrivedAt, locale)}</time>
                   </td>
                   <td data-label={t('inspection.queue.deadline')}>
                     <Clock dueAt={item.resolutionDueAt} now={props.now} />

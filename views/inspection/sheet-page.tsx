@@ -7,8 +7,9 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
 import { PhotosSection, type PhotoUpload } from './photos'
-import { countdownFormat, formatInstant, itemLabel } from './format'
+import { countdownFormat, itemLabel } from './format'
 import { StatusBadge } from '../returns/bits'
+import { formatDayTime } from '../components/format'
 
 /** Which grades the answers leave open, once every required question is answered. */
 export interface GradeFit {
@@ -93,7 +94,7 @@ export function SheetPage(props: SheetPageProps) {
         <section class="card" aria-labelledby="result-title">
           <h2 id="result-title">
             {t('inspection.sheet.inspected', {
-              at: formatInstant(inspection.at, locale),
+              at: formatDayTime(inspection.at, locale),
               grade: t(`inspection.grade.${inspection.grade as Grade}`),
             })}
           </h2>

@@ -9,13 +9,12 @@ import { Money } from '../components/money'
 import { usePage } from '../context'
 import { TextArea, TextField } from '../returns/fields'
 import { ReturnCode } from '../returns/bits'
-import { formatInstant } from '../returns/format'
 import { ClaimStatusBadge, ClaimSteps } from './bits'
 import { EvidenceField } from './claim-form'
 import { ChoiceField } from './fields'
 import { fenToYuan } from '../../src/money'
-import { formatDate } from './format'
 import { ErrorSummary } from '../components/error-summary'
+import { formatDate, formatFileSize, formatInstant } from '../components/format'
 
 export interface DecisionValues {
   decision: string
@@ -204,7 +203,7 @@ function EvidenceSection(props: {
                 <span class="evidence__name">{e.fileName}</span>
               </a>
               <span class="hint">
-                {formatBytes(e.sizeBytes, locale)} ·{' '}
+                {formatFileSize(e.sizeBytes, locale)} ·{' '}
                 <time datetime={e.createdAt}>{formatInstant(e.createdAt, locale)}</time>
               </span>
             </li>
@@ -234,21 +233,6 @@ function EvidenceSection(props: {
       )}
     </section>
   )
-}
-
-function formatBytes(bytes: number, locale: 'en' | 'zh-CN') {
-  const kb = bytes / 1024
-  return kb < 1024
-    ? new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: 'kilobyte',
-        maximumFractionDigits: 0,
-      }).format(Math.max(1, kb))
-    : new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: 'megabyte',
-        maximumFractionDigits: 1,
-      }).format(kb / 1024)
 }
 
 /** The coordinator's decision: approve in full, in part, or reject, with a reason; made once. */

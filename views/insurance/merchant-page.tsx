@@ -1,6 +1,5 @@
 import type { Claim } from '../../src/insurance/service'
 import type { DeclarationMonth } from '../../src/insurance/queue'
-import { formatMonth } from '../booking/format'
 import { Notice, type NoticeData } from '../booking/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
@@ -8,7 +7,8 @@ import { usePage } from '../context'
 import { ClaimStatusBadge } from './bits'
 import { ClaimForm, type ClaimFormProps } from './claim-form'
 import { fenToYuan } from '../../src/money'
-import { formatDate, formatRate } from './format'
+import { formatRate } from './format'
+import { formatDate, formatMonth } from '../components/format'
 
 export interface Premium {
   month: string

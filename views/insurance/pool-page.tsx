@@ -1,14 +1,14 @@
 import type { CashMonth } from '../../src/insurance/history'
 import type { Claim } from '../../src/insurance/service'
 import { formatFen } from '../../src/money'
-import { formatMonth } from '../booking/format'
 import { Notice, type NoticeData } from '../booking/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { CashLineChart, FlowBarChart } from './charts'
-import { formatDate, formatShare } from './format'
+import { formatShare } from './format'
 import { PoolFigures, type PoolTotals } from './merchant-page'
+import { formatCount, formatDate, formatMonth } from '../components/format'
 
 export interface PayoutLine {
   claim: Claim
@@ -257,7 +257,7 @@ export function PayoutSection(props: {
           <p>
             {t('insurance.payout.confirmText', {
               amount: formatFen(paying, locale),
-              claims: count.toLocaleString(locale),
+              claims: formatCount(count, locale),
               left: formatFen(preview.balanceFen - paying, locale),
             })}
           </p>

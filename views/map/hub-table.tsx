@@ -1,5 +1,6 @@
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
+import { formatCount } from '../components/format'
 
 export function HubTable({ hubs }: { hubs: Hub[] }) {
   const { t, locale } = usePage()
@@ -17,7 +18,7 @@ export function HubTable({ hubs }: { hubs: Hub[] }) {
           <tr>
             <td>{locale === 'en' ? h.name : h.nameZh}</td>
             <td>{locale === 'en' ? h.city : h.cityZh}</td>
-            <td>{t('units.perDay', { units: h.dailyCapacityUnits.toLocaleString(locale) })}</td>
+            <td>{t('units.perDay', { units: formatCount(h.dailyCapacityUnits, locale) })}</td>
           </tr>
         ))}
       </tbody>

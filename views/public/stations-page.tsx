@@ -2,7 +2,7 @@ import { raw } from 'hono/html'
 import { placeNamesEn, type Point, type PublicStation } from '../../src/returns/station-finder'
 import { usePage } from '../context'
 import { Notice } from '../returns/bits'
-import { formatDistance } from '../returns/format'
+import { formatDistance } from '../components/format'
 
 export type FinderNotice = { kind: 'unknownPlace'; place: string } | { kind: 'badPoint' }
 

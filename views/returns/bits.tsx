@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { ReturnStatus } from '../../db/schema'
 import { formatCode } from '../../src/returns/code'
 import { usePage } from '../context'
-import { formatInstant } from './format'
+import { formatInstant } from '../components/format'
 
 /** A return code grouped in fours (`ABCD-EFGH-JKMN`), never translated or auto-linked. */
 export function ReturnCode({ code, big }: { code: string; big?: boolean }) {

@@ -9,7 +9,7 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { PhotoList } from '../inspection/photos'
 import { Notice, ReturnCode, StatusBadge, Timeline } from './bits'
-import { formatInstant } from './format'
+import { formatInstant } from '../components/format'
 
 function RiskBandText({ band }: { band: RiskBand | 'AFTER_CHECK_IN' | null }) {
   const { t } = usePage()

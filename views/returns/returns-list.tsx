@@ -4,7 +4,7 @@ import type { Return } from '../../src/returns/service'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { ReturnCode, StatusBadge } from './bits'
-import { formatInstant } from './format'
+import { formatInstant } from '../components/format'
 
 interface ReturnsListProps {
   returns: Return[]

@@ -1,6 +1,5 @@
 import type { Merchant } from '../../src/network/service'
 import type { AdjustmentRow } from '../../src/settlement/listing'
-import { formatMonth } from '../booking/format'
 import { Notice, type NoticeData } from '../booking/notice'
 import { adjustmentConfirmAboveFen } from '../../src/money-ranges'
 import { fenToYuan, formatFen } from '../../src/money'
@@ -8,7 +7,8 @@ import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatInstant, settlementHref, type Names } from './format'
+import { settlementHref, type Names } from './format'
+import { formatInstant, formatMonth } from '../components/format'
 
 export type AdjustmentErrors = Partial<Record<'merchantId' | 'amount' | 'reason', string>>
 

@@ -1,11 +1,11 @@
 import { nextMonth } from '../../src/calendar/local-date'
 import type { CloseStage } from '../../src/settlement/close-jobs'
-import { formatMonth } from '../booking/format'
 import { Notice, type NoticeData } from '../booking/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatCount, settlementHref } from './format'
+import { settlementHref } from './format'
+import { formatCount, formatMonth } from '../components/format'
 
 export type CloseState =
   /** The month has not ended yet. */

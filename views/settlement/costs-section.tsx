@@ -1,11 +1,11 @@
 import { costKinds, type CostKind } from '../../db/schema'
 import type { Hub } from '../../src/network/service'
 import { Notice, type NoticeData } from '../booking/notice'
-import { formatMonth } from '../booking/format'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import type { Names } from './format'
+import { formatMonth } from '../components/format'
 
 export interface CostRow {
   id: string

@@ -1,5 +1,4 @@
 import type { ClosedMonth } from '../../src/settlement/listing'
-import { formatMonth } from '../booking/format'
 import { MonthNav } from '../booking/month-nav'
 import { Notice, type NoticeData } from '../booking/notice'
 import { Money } from '../components/money'
@@ -7,11 +6,12 @@ import { usePage } from '../context'
 import { AdjustmentSection, type AdjustmentSectionProps } from './adjustment-section'
 import { CloseSection, type CloseState } from './close-section'
 import { CostsSection, type CostsSectionProps } from './costs-section'
-import { formatInstant, settlementHref } from './format'
+import { settlementHref } from './format'
 import { PreviewSection, reconcile, type PreviewSectionProps } from './preview-section'
 import { RulesSection, type RulesSectionProps } from './rules-section'
 import { StatementsSection } from './statements-section'
 import type { StatementRow } from '../../src/settlement/listing'
+import { formatInstant, formatMonth } from '../components/format'
 
 export interface SettlementPageProps {
   month: string

@@ -3,7 +3,8 @@ import { Notice, type NoticeData } from '../booking/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatCount, formatInstant, statementCsvHref, statementHref, type Names } from './format'
+import { statementCsvHref, statementHref, type Names } from './format'
+import { formatCount, formatInstant } from '../components/format'
 
 /** Paid (when, by whom) or not yet: payment is kept apart from the frozen figures. */
 export function PaidState({ row }: { row: Pick<StatementRow, 'paidAt' | 'paidByName'> }) {
