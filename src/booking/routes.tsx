@@ -18,7 +18,7 @@ import {
   capacityNotice,
   refusalNotice,
 } from '../../views/booking/messages'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import type { CellFocus } from '../../views/booking/calendar'
 import { settingsOn } from '../alliance/settings'
 import { requireActor, requireRole, type Actor } from '../auth/roles'

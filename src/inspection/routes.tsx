@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Category, Grade } from '../../db/schema'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import { DeskItemDone, DeskItemView, forbiddenReason } from '../../views/inspection/desk-item'
 import type { DeskItemState } from '../../views/inspection/desk-item'
 import { DeskPage } from '../../views/inspection/desk-page'

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { claimStatuses } from '../../db/schema'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import { ErrorPage } from '../../views/errors'
 import {
   claimFields,

@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono'
 import { costKinds, sharedBases, type CostKind } from '../../db/schema'
 import { shiftMonth } from '../../views/booking/format'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import {
   AdjustmentSection,
   type AdjustmentErrors,

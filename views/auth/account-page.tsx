@@ -1,7 +1,7 @@
 import type { SessionView } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice } from '../stations/notice'
+import { Notice } from '../components/notice'
 import { PasswordForm, type PasswordFormErrors } from './password-form'
 import { formatInstant } from '../components/format'
 

@@ -1,7 +1,7 @@
 import type { UserSessionsRow } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice } from '../stations/notice'
+import { Notice } from '../components/notice'
 import { formatCount } from '../components/format'
 
 /** Coordinators: every user of the alliance with live sessions, and a way to end them. */

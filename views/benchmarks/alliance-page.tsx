@@ -2,7 +2,7 @@ import { dimensions, type Dimension } from '../../src/benchmarks/methodology'
 import type { CohortRow, Publication } from '../../src/benchmarks/published'
 import { nextMonth } from '../../src/calendar/local-date'
 import { MonthNav } from '../booking/month-nav'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { BandChart } from './band-chart'
 import {
@@ -42,7 +42,7 @@ export function AlliancePage(props: AlliancePageProps) {
         {t('benchmarks.alliance.lead')}{' '}
         <a href="/benchmarks/methodology">{t('benchmarks.methodologyLink')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <div class="toolbar">
         <MonthNav month={month} href={(m) => benchmarksHref(m)} />
         <a class="button" href={publishHref()}>

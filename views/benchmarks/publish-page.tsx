@@ -1,6 +1,6 @@
 import { DOMINANCE_LIMIT } from '../../src/benchmarks/methodology'
 import type { Publication } from '../../src/benchmarks/published'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { benchmarksHref, formatShare, publishHref } from './format'
@@ -29,7 +29,7 @@ export function PublishPage(props: PublishPageProps) {
         {t('benchmarks.publish.lead')}{' '}
         <a href="/benchmarks/methodology">{t('benchmarks.methodologyLink')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {confirm && (
         <section class="card publish-confirm" aria-labelledby="publish-confirm-title">
           <form method="post" action="/benchmarks/publish">

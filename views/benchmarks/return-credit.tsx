@@ -1,5 +1,5 @@
 import { riskRules } from '../../src/benchmarks/service'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { type Cohort } from './format'
@@ -34,7 +34,7 @@ export function ReturnCredit({ optedIn, since, view, notice }: ReturnCreditProps
         <li>{t('benchmarks.credit.seen', rules)}</li>
         <li>{t('benchmarks.credit.off')}</li>
       </ul>
-      {notice && <Notice notice={notice} />}
+      {notice && <Notice {...notice} />}
       <form
         method="post"
         action="/benchmarks/return-credit"

@@ -3,7 +3,7 @@ import { band, dimensions, thresholds, type Dimension } from '../../src/benchmar
 import { TREND_MONTHS, type TrendPoint } from '../../src/benchmarks/published'
 import type { BenchmarkReport } from '../../src/benchmarks/service'
 import { MonthNav } from '../booking/month-nav'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { BandChart, type Quartiles } from './band-chart'
 import { CohortPicker } from './cohort-picker'
@@ -58,7 +58,7 @@ export function ScorecardPage(props: ScorecardPageProps) {
         {t('benchmarks.lead')}{' '}
         <a href="/benchmarks/methodology">{t('benchmarks.methodologyLink')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <div class="toolbar">
         <CohortPicker
           current={cohort}

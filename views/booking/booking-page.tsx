@@ -5,7 +5,7 @@ import { Calendar, type CalendarDay, type CellFocus } from './calendar'
 import { HubPicker } from './hub-picker'
 import { RemainingLegend } from './legend'
 import { MonthNav } from './month-nav'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { formatMonth } from '../components/format'
 
 export interface BookingPageProps {
@@ -33,7 +33,7 @@ export function BookingPage(props: BookingPageProps) {
     <>
       <h1>{t('booking.title')}</h1>
       <p class="hint">{t('booking.rules', props.rules)}</p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card">
         <div class="toolbar">
           <HubPicker hubs={props.hubs} current={hub.id} href={(id) => bookingsHref(id, month)} />

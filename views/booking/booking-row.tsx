@@ -1,7 +1,7 @@
 import type { Booking, BookingWindow } from '../../src/booking/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { formatCount, formatDay } from '../components/format'
 
 export interface BookingRowProps {
@@ -56,7 +56,7 @@ export function BookingRow({ booking, hubName, window, notice, view }: BookingRo
         {booking.status !== 'CANCELLED' && window !== 'OPEN' && (
           <span class="muted">{t('booking.cancel.locked')}</span>
         )}
-        {notice && <Notice notice={notice} />}
+        {notice && <Notice {...notice} />}
       </td>
     </tr>
   )

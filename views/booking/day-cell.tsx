@@ -2,7 +2,7 @@ import type { BookingWindow, HubDayView } from '../../src/booking/service'
 import { newId } from '../../src/ids'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { formatCount, formatDay } from '../components/format'
 
 export type RemainingLevel = 'plenty' | 'limited' | 'scarce' | 'full'
@@ -82,7 +82,7 @@ export function DayCell(props: DayCellProps) {
           {t('booking.cell.waitlisted', { units: formatCount(day.waitlistedUnits, locale) })}
         </p>
       )}
-      {notice && <Notice notice={notice} />}
+      {notice && <Notice {...notice} />}
       {open && (
         <details class="day__book" open={notice !== undefined || props.expanded}>
           <summary>

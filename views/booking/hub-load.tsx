@@ -4,7 +4,7 @@ import { usePage } from '../context'
 import { CapacityForm, DayCapacityForm } from './capacity-form'
 import { HubPicker } from './hub-picker'
 import { DayMerchantLoad, WeekMerchantLoad } from './merchant-load'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { formatCount, formatDay, formatPercent } from '../components/format'
 
 export interface HubLoadPageProps {
@@ -41,7 +41,7 @@ export function HubLoadPage(props: HubLoadPageProps) {
         {t('hub.title')} · {locale === 'en' ? hub.name : hub.nameZh}
       </h1>
       {props.hubs && <HubPicker hubs={props.hubs} current={hub.id} href={(id) => hubHref(id)} />}
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card" aria-labelledby="tomorrow-title">
         <h2 id="tomorrow-title">{t('hub.tomorrow', { date: formatDay(tomorrow.date, locale) })}</h2>
         <dl class="figures">

@@ -8,7 +8,7 @@ import { bookingRules } from '../../src/booking/rules'
 import { isIsoDate } from '../../src/calendar/local-date'
 import type { DomainError } from '../../src/errors'
 import type { Translate } from '../../src/i18n'
-import type { NoticeData } from './notice'
+import type { NoticeData } from '../components/notice'
 import { formatCount, formatDay } from '../components/format'
 
 interface Lang {

@@ -5,7 +5,7 @@ import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
 import { formatCode } from '../../src/returns/code'
 import type { Return } from '../../src/returns/service'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
@@ -63,7 +63,7 @@ export function DeskItemView(props: {
         {formatFen(r.orderValueFen, locale)} ·{' '}
         <a href={`/returns/${encodeURIComponent(r.id)}`}>{t('inspection.desk.details')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="desk-item__clocks">
         {item.needs.includes('RESPOND') && (
           <Clock
@@ -109,7 +109,7 @@ export function DeskItemDone(props: { r: Return; notice?: NoticeData }) {
         </h3>
         <StatusBadge status={r.status} />
       </div>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="hint">{t('inspection.desk.nothingLeft')}</p>
     </li>
   )

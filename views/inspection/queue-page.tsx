@@ -1,7 +1,7 @@
 import type { QueueItem } from '../../src/inspection/desk'
 import type { Hub } from '../../src/network/service'
 import { formatCode } from '../../src/returns/code'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { Clock } from './clock'
 import { countdownFormat } from './format'
@@ -30,7 +30,7 @@ export function QueuePage(props: QueuePageProps) {
   return (
     <>
       <h1>{t('inspection.queue.title')}</h1>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card">
         <ScanForm typed={props.typed} invalid={props.notice?.tone === 'error'} />
       </section>

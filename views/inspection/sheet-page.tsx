@@ -2,7 +2,7 @@ import { grades, type Grade } from '../../db/schema'
 import type { ChecklistItem } from '../../src/inspection/checklists'
 import type { InspectionSheet } from '../../src/inspection/desk'
 import { formatCode } from '../../src/returns/code'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
@@ -56,7 +56,7 @@ export function SheetPage(props: SheetPageProps) {
       <h1>
         {t('inspection.sheet.title')} <span class="code">{formatCode(r.code)}</span>
       </h1>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card" data-countdown-format={countdownFormat(t)}>
         <dl class="facts">
           <div>

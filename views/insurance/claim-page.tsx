@@ -3,15 +3,14 @@ import type { ClaimEvidence } from '../../src/insurance/evidence'
 import type { Claim } from '../../src/insurance/service'
 import type { Return } from '../../src/returns/service'
 import { formatFen } from '../../src/money'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { TextArea, TextField } from '../returns/fields'
+import { ChoiceField, TextArea, TextField } from '../components/form-field'
 import { ReturnCode } from '../returns/bits'
 import { ClaimStatusBadge, ClaimSteps } from './bits'
 import { EvidenceField } from './claim-form'
-import { ChoiceField } from './fields'
 import { fenToYuan } from '../../src/money'
 import { ErrorSummary } from '../components/error-summary'
 import { formatDate, formatFileSize, formatInstant } from '../components/format'
@@ -90,7 +89,7 @@ export function ClaimPage(props: ClaimPageProps) {
         </a>
       </p>
       <h1>{claimTitle(usePage(), c, props.merchantName, props.coordinator)}</h1>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card claim-head" aria-labelledby="claim-status-title">
         <h2 id="claim-status-title" class="visually-hidden">
           {t('insurance.claim.status')}

@@ -7,7 +7,7 @@ import type { DomainError } from '../../src/errors'
 import { evidenceLimits } from '../../src/insurance/evidence'
 import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
-import type { NoticeData } from '../booking/notice'
+import type { NoticeData } from '../components/notice'
 import { formatCount, formatDate, formatMonth } from '../components/format'
 
 interface Lang {

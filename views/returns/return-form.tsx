@@ -2,7 +2,7 @@ import { categories } from '../../db/schema'
 import type { Hub } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { CheckboxField, SelectField, TextArea, TextField } from './fields'
+import { CheckboxField, SelectField, TextArea, TextField } from '../components/form-field'
 import { ErrorSummary } from '../components/error-summary'
 
 /** What the merchant typed, echoed back as typed when the form comes back with errors. */

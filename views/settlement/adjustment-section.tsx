@@ -1,6 +1,6 @@
 import type { Merchant } from '../../src/network/service'
 import type { AdjustmentRow } from '../../src/settlement/listing'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { adjustmentConfirmAboveFen } from '../../src/money-ranges'
 import { fenToYuan, formatFen } from '../../src/money'
 import { ConfirmStep } from '../components/confirm-step'
@@ -46,7 +46,7 @@ export function AdjustmentSection(props: AdjustmentSectionProps) {
   return (
     <section class="card" id="adjustments" aria-labelledby="adjustments-title">
       <h2 id="adjustments-title">{t('settlement.adjust.title')}</h2>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="hint">{t('settlement.adjust.lead', { month: label })}</p>
       {props.adjustments.length > 0 && (
         <table class="adjustments">

@@ -8,7 +8,7 @@ import type { SettlementLine } from '../../src/settlement/service'
 import { DomainError } from '../../src/errors'
 import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
-import type { NoticeData } from '../booking/notice'
+import type { NoticeData } from '../components/notice'
 import { type Names } from './format'
 import { formatCount, formatMonth } from '../components/format'
 

@@ -1,6 +1,6 @@
 import type { ClosedMonth } from '../../src/settlement/listing'
 import { MonthNav } from '../booking/month-nav'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { AdjustmentSection, type AdjustmentSectionProps } from './adjustment-section'
@@ -47,7 +47,7 @@ export function SettlementPage(props: SettlementPageProps) {
         <MonthNav month={month} href={settlementHref} />
         <a href="/settlement/history">{t('settlement.history.link')}</a>
       </div>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {closed && <ClosedSummary closed={closed} preview={props.preview} />}
       {closed && props.statements && (
         <StatementsSection rows={props.statements} names={props.preview.names} />

@@ -1,5 +1,5 @@
 import type { StatementRow } from '../../src/settlement/listing'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
@@ -39,7 +39,7 @@ export function StatementRowView(props: { row: StatementRow; names: Names; notic
       </td>
       <td>
         <PaidState row={row} />
-        {props.notice && <Notice notice={props.notice} />}
+        {props.notice && <Notice {...props.notice} />}
       </td>
       <td>
         <div class="statement__action">

@@ -2,7 +2,7 @@ import type { Station } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { Notice } from './notice'
+import { Notice } from '../components/notice'
 import { formatCount, formatList } from '../components/format'
 
 export type StatusFilter = 'all' | 'active' | 'inactive'
