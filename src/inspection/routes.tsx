@@ -30,7 +30,7 @@ import { Conflict, DomainError, InvalidInput, NotFound } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import { needsConfirmation } from '../http/confirm'
 import type { AppEnv } from '../http/types'
-import { formatFen } from '../money'
+import { formatFen, yuanToFen } from '../money'
 import { listHubs, listMerchants } from '../network/service'
 import { formatCode, normalizeCode } from '../returns/code'
 import { getReturn } from '../returns/service'
@@ -44,7 +44,6 @@ import {
   inspectionSheet,
   type InspectionSheet,
 } from './desk'
-import { yuanToFen } from '../money'
 import { allowedGrades, parseAnswers } from './rules'
 import {
   certificationSchema,

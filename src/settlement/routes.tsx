@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { costKinds, sharedBases, type CostKind } from '../../db/schema'
-import { shiftMonth } from '../../views/booking/format'
+import { localDate, shiftMonth } from '../calendar/local-date'
 import type { NoticeData } from '../../views/components/notice'
 import {
   AdjustmentSection,
@@ -47,7 +47,6 @@ import { MerchantChooser, StatementsPage } from '../../views/settlement/statemen
 import { StatementRowView } from '../../views/settlement/statements-section'
 import { requireRole } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
-import { localDate } from '../calendar/local-date'
 import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'

@@ -1,7 +1,7 @@
 import { dimensions, type Dimension } from '../../src/benchmarks/methodology'
 import type { CohortRow, Publication } from '../../src/benchmarks/published'
 import { nextMonth } from '../../src/calendar/local-date'
-import { MonthNav } from '../booking/month-nav'
+import { MonthNav } from '../components/month-nav'
 import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { BandChart } from './band-chart'

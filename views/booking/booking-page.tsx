@@ -4,7 +4,7 @@ import { BookingsList, type BookingsListProps } from './bookings-list'
 import { Calendar, type CalendarDay, type CellFocus } from './calendar'
 import { HubPicker } from './hub-picker'
 import { RemainingLegend } from './legend'
-import { MonthNav } from './month-nav'
+import { MonthNav } from '../components/month-nav'
 import { Notice, type NoticeData } from '../components/notice'
 import { formatMonth } from '../components/format'
 

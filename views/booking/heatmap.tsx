@@ -2,7 +2,7 @@ import { dateRange, monthBounds } from '../../src/calendar/local-date'
 import type { UtilisationDay } from '../../src/booking/service'
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
-import { MonthNav } from './month-nav'
+import { MonthNav } from '../components/month-nav'
 import { formatCount, formatDay, formatMonth, formatPercent } from '../components/format'
 
 /** Utilisation above this is tight; below `underUsed`, the hub-day is under-used. */

@@ -1,6 +1,6 @@
 import type { ServiceLevelFigures, ServiceLevels } from '../../src/inspection/service-levels'
 import { slaTargets } from '../../src/inspection/sla'
-import { MonthNav } from '../booking/month-nav'
+import { MonthNav } from '../components/month-nav'
 import { usePage } from '../context'
 import { BarChart, type BarGroup } from './bar-chart'
 import { formatHours, formatShare } from './format'

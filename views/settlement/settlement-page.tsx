@@ -1,5 +1,5 @@
 import type { ClosedMonth } from '../../src/settlement/listing'
-import { MonthNav } from '../booking/month-nav'
+import { MonthNav } from '../components/month-nav'
 import { Notice, type NoticeData } from '../components/notice'
 import { Money } from '../components/money'
 import { usePage } from '../context'

@@ -1,6 +1,6 @@
 import { usePage } from '../context'
-import { shiftMonth } from './format'
-import { formatMonth } from '../components/format'
+import { shiftMonth } from '../../src/calendar/local-date'
+import { formatMonth } from './format'
 
 interface MonthNavProps {
   month: string
