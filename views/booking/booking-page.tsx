@@ -7,6 +7,7 @@ import { RemainingLegend } from './legend'
 import { MonthNav } from '../components/month-nav'
 import { Notice, type NoticeData } from '../components/notice'
 import { formatMonth } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface BookingPageProps {
   hubs: Hub[]
@@ -28,7 +29,7 @@ export const bookingsHref = (hub: string, month: string) =>
 export function BookingPage(props: BookingPageProps) {
   const { t, locale } = usePage()
   const { hub, month } = props
-  const hubName = locale === 'en' ? hub.name : hub.nameZh
+  const hubName = localizedName(hub, locale)
   return (
     <>
       <h1>{t('booking.title')}</h1>

@@ -4,6 +4,7 @@ import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
 import { MonthNav } from '../components/month-nav'
 import { formatCount, formatDay, formatMonth, formatPercent } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 /** Utilisation above this is tight; below `underUsed`, the hub-day is under-used. */
 export const thresholds = { tight: 0.9, underUsed: 0.2 }
@@ -38,7 +39,7 @@ export function HeatmapPage(props: {
   const { t, locale } = usePage()
   const { from, to } = monthBounds(props.month)
   const dates = dateRange(from, to)
-  const hubName = (h: Hub) => (locale === 'en' ? h.name : h.nameZh)
+  const hubName = (h: Hub) => localizedName(h, locale)
   const stats = props.hubs.map(({ days }) => {
     const confirmed = days.reduce((s, d) => s + d.confirmedUnits, 0)
     const capacity = days.reduce((s, d) => s + d.capacityUnits, 0)

@@ -6,6 +6,7 @@ import { HubPicker } from './hub-picker'
 import { DayMerchantLoad, WeekMerchantLoad } from './merchant-load'
 import { Notice, type NoticeData } from '../components/notice'
 import { formatCount, formatDay, formatPercent } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface HubLoadPageProps {
   /** Every hub, for a coordinator to choose from; absent for a hub's own operator. */
@@ -38,7 +39,7 @@ export function HubLoadPage(props: HubLoadPageProps) {
   return (
     <>
       <h1>
-        {t('hub.title')} · {locale === 'en' ? hub.name : hub.nameZh}
+        {t('hub.title')} · {localizedName(hub, locale)}
       </h1>
       {props.hubs && <HubPicker hubs={props.hubs} current={hub.id} href={(id) => hubHref(id)} />}
       {props.notice && <Notice {...props.notice} />}

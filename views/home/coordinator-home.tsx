@@ -1,6 +1,7 @@
 import type { Hub, Merchant, Station } from '../../src/network/service'
 import { usePage } from '../context'
 import { formatCount } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 interface CoordinatorHomeProps {
   merchants: Merchant[]
@@ -81,7 +82,7 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
           <tbody>
             {merchants.map((m) => (
               <tr>
-                <td>{locale === 'en' ? m.nameEn : m.name}</td>
+                <td>{localizedName(m, locale)}</td>
                 <td>{t(`category.${m.category}`)}</td>
               </tr>
             ))}

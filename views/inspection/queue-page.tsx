@@ -6,6 +6,7 @@ import { usePage } from '../context'
 import { Clock } from './clock'
 import { countdownFormat } from './format'
 import { formatDayTime } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface QueuePageProps {
   items: QueueItem[]
@@ -25,7 +26,7 @@ export function QueuePage(props: QueuePageProps) {
   const { t, locale } = usePage()
   const hubName = (id: string) => {
     const hub = props.hubs.find((h) => h.id === id)
-    return hub ? (locale === 'en' ? hub.name : hub.nameZh) : id
+    return hub ? localizedName(hub, locale) : id
   }
   return (
     <>

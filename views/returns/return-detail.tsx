@@ -11,6 +11,7 @@ import { PhotoList } from '../inspection/photos'
 import { Notice } from '../components/notice'
 import { ReturnCode, StatusBadge, Timeline } from './bits'
 import { formatInstant } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 function RiskBandText({ band }: { band: RiskBand | 'AFTER_CHECK_IN' | null }) {
   const { t } = usePage()
@@ -63,7 +64,7 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
     [t('returns.detail.value'), <Money fen={r.orderValueFen} />],
     [t('returns.detail.largeItem'), r.largeItem ? t('returns.yes') : t('returns.no')],
     [t('returns.detail.reason'), r.reason],
-    [t('returns.detail.hub'), locale === 'en' ? props.hub.name : props.hub.nameZh],
+    [t('returns.detail.hub'), localizedName(props.hub, locale)],
     [
       t('returns.detail.station'),
       props.station ? `${props.station.name} · ${props.station.storeName}` : '—',

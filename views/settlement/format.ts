@@ -2,6 +2,7 @@
 import type { LineKind, Locale } from '../../db/schema'
 import type { Hub, Merchant, Station } from '../../src/network/service'
 import { formatPercent } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 /** The order kinds of line are shown in, everywhere (tables, chart, CSV). */
 export const lineKindOrder: readonly LineKind[] = [
@@ -25,10 +26,8 @@ export function namesFor(
   locale: Locale,
   lists: { merchants?: Merchant[]; hubs?: Hub[]; stations?: Station[] },
 ): Names {
-  const merchants = new Map(
-    (lists.merchants ?? []).map((m) => [m.id, locale === 'en' ? m.nameEn : m.name]),
-  )
-  const hubs = new Map((lists.hubs ?? []).map((h) => [h.id, locale === 'en' ? h.name : h.nameZh]))
+  const merchants = new Map((lists.merchants ?? []).map((m) => [m.id, localizedName(m, locale)]))
+  const hubs = new Map((lists.hubs ?? []).map((h) => [h.id, localizedName(h, locale)]))
   const stations = new Map((lists.stations ?? []).map((s) => [s.id, s.name]))
   return {
     merchant: (id) => merchants.get(id) ?? id,
