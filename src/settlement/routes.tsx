@@ -54,7 +54,7 @@ import { newId } from '../ids'
 import { adjustmentConfirmAboveFen, moneyRanges } from '../money-ranges'
 import { needsConfirmation } from '../http/confirm'
 import { listHubs, listMerchants, listStations } from '../network/service'
-import { parseYuan, percentToBp } from './amounts'
+import { readAmount, percentToBp } from './amounts'
 import { findClose, startClose, type CloseJob } from './close-jobs'
 import { statementCsv } from './csv'
 import {
@@ -325,7 +325,7 @@ function readCost(c: Ctx, form: Record<string, unknown>) {
   const errors: CostFormErrors = {}
   if (!costKinds.includes(values.kind as CostKind))
     errors.kind = c.var.t('settlement.costs.error.kind')
-  const amount = parseYuan(values.amount ?? '')
+  const amount = readAmount(values.amount ?? '')
   if ('error' in amount) errors.amount = amountError(lang(c), amount.error, costRange.maxFen)
   if ((values.note ?? '').trim().length > 200)
     errors.note = c.var.t('settlement.error.tooLong', { max: 200 })
@@ -563,7 +563,7 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
   }
   const errors: AdjustmentErrors = {}
   if (!values.merchantId) errors.merchantId = c.var.t('settlement.adjust.error.merchant')
-  const amount = parseYuan(values.amount, { signed: true, maxFen: adjustmentRange.maxFen })
+  const amount = readAmount(values.amount, { signed: true, maxFen: adjustmentRange.maxFen })
   if ('error' in amount)
     errors.amount = amountError(lang(c), amount.error, adjustmentRange.maxFen, true)
   const reason = values.reason.trim()
