@@ -65,6 +65,7 @@ import { addInspectionPhotos, photoLimits, photoStatuses } from './photos'
 import { uploadsOf } from '../uploads'
 import { addStaff, listStaff, setStaffCertification } from './staff'
 import { formatList } from '../../views/components/format'
+import { localizedName } from '../i18n/localized-name'
 
 export const inspectionRoutes = new Hono<AppEnv>()
 
@@ -604,9 +605,9 @@ inspectionRoutes.get('/service-levels', async (c) => {
     listMerchants(db, c.var.actor),
     listHubs(db, c.var.actor),
   ])
-  const en = c.var.locale === 'en'
-  const merchantNames = new Map(merchants.map((m) => [m.id, en ? m.nameEn : m.name] as const))
-  const hubNames = new Map(hubs.map((h) => [h.id, en ? h.name : h.nameZh] as const))
+  const locale = c.var.locale
+  const merchantNames = new Map(merchants.map((m) => [m.id, localizedName(m, locale)] as const))
+  const hubNames = new Map(hubs.map((h) => [h.id, localizedName(h, locale)] as const))
   const own = c.var.actor?.merchantId
   return c.render(
     <ServiceLevelsPage
