@@ -1,4 +1,5 @@
 import type { Locale } from '../db/schema'
+import { numberFormat } from './i18n/intl'
 
 /**
  * Formats integer fen as CNY for people; the only place fen become yuan.
@@ -6,7 +7,7 @@ import type { Locale } from '../db/schema'
  */
 export function formatFen(fen: number, locale: Locale): string {
   if (!Number.isSafeInteger(fen)) throw new TypeError(`fen must be an integer, got ${fen}`)
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100)
+  return numberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100)
 }
 
 /**
@@ -40,26 +41,54 @@ export function apportion(totalFen: number, weights: readonly number[]): number[
   return parts.map((p) => sign * Number(p))
 }
 
+export type YuanError = 'EMPTY' | 'FORMAT' | 'DECIMALS'
+
 /**
  * Reads an amount of yuan as people type it into a form and gives integer fen, by moving the
  * decimal point in the string: never `parseFloat(x) * 100`, which turns 0.29 into 28.999….
  * Accepts up to 2 decimals, a leading ¥/￥ or trailing 元, thousands commas (1,234.50),
- * full-width digits from a Chinese keyboard and surrounding spaces. Anything else is null.
- * Amounts too large to be exact come back as Number.MAX_SAFE_INTEGER so a range check refuses
- * them as too large rather than as malformed.
- * @example yuanToFen('258.00') // 25800
+ * full-width digits from a Chinese keyboard and surrounding spaces; with `signed`, a minus before
+ * or after the ¥ (an adjustment that credits a merchant). Anything else is refused with the
+ * reason. Amounts too large to be exact come back as Number.MAX_SAFE_INTEGER so a range check
+ * (`moneyRanges`) refuses them as too large rather than as malformed. The one reader of yuan:
+ * every form reads money through it.
+ * @example parseYuan('258.00') // { fen: 25800 }
+ * @example parseYuan('-¥50', { signed: true }) // { fen: -5000 }
+ * @example parseYuan('12.345') // { error: 'DECIMALS' }
+ */
+export function parseYuan(
+  typed: string,
+  options: { signed?: boolean } = {},
+): { fen: number } | { error: YuanError } {
+  let s = typed
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\u2212/g, '-')
+  if (s === '') return { error: 'EMPTY' }
+  const signed = /^([-+]?)¥?([-+]?)(.*?)元?$/.exec(s)!
+  if (signed[1] && signed[2]) return { error: 'FORMAT' }
+  const negative = (signed[1] || signed[2]) === '-'
+  if (negative && !options.signed) return { error: 'FORMAT' }
+  s = signed[3]!
+  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/,/g, '')
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(s)
+  if (!match) return { error: 'FORMAT' }
+  const [, whole = '', fraction = ''] = match
+  if (whole === '' && fraction === '') return { error: 'FORMAT' }
+  if (fraction.length > 2) return { error: 'DECIMALS' }
+  const digits = `${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '')
+  const fen = digits.length > 15 ? Number.MAX_SAFE_INTEGER : Number(digits)
+  return { fen: negative && fen !== 0 ? -fen : fen }
+}
+
+/**
+ * `parseYuan` for a form that says only "not an amount": integer fen, or null.
  * @example yuanToFen('0.1') // 10
  * @example yuanToFen('12.345') // null
  */
 export function yuanToFen(input: string): number | null {
-  const s = input.normalize('NFKC').replace(/\s+/g, '').replace(/^¥/, '').replace(/元$/, '')
-  const plain = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s) ? s.replace(/,/g, '') : s
-  const match = /^(\d*)(?:\.(\d{0,2}))?$/.exec(plain)
-  if (!match) return null
-  const [, whole = '', fraction = ''] = match
-  if (whole === '' && fraction === '') return null
-  const digits = `${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '')
-  return digits.length > 15 ? Number.MAX_SAFE_INTEGER : Number(digits)
+  const read = parseYuan(input)
+  return 'fen' in read ? read.fen : null
 }
 
 /**

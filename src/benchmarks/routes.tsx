@@ -12,8 +12,7 @@ import { MethodologyPage } from '../../views/benchmarks/methodology-page'
 import { PublishPage } from '../../views/benchmarks/publish-page'
 import { ReturnCredit } from '../../views/benchmarks/return-credit'
 import { ScorecardPage } from '../../views/benchmarks/scorecard-page'
-import { formatMonth } from '../../views/booking/format'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import { settingsOn } from '../alliance/settings'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
@@ -32,6 +31,7 @@ import {
   returnCreditOptIn,
 } from './published'
 import { benchmarkReport, publishBenchmarks, setReturnCreditOptIn } from './service'
+import { formatMonth } from '../../views/components/format'
 
 export const benchmarkRoutes = new Hono<AppEnv>()
 

@@ -18,7 +18,7 @@ import {
   capacityNotice,
   refusalNotice,
 } from '../../views/booking/messages'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import type { CellFocus } from '../../views/booking/calendar'
 import { settingsOn } from '../alliance/settings'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
@@ -41,6 +41,7 @@ import {
   setHubCapacity,
   type Booking,
 } from './service'
+import { localizedName } from '../i18n/localized-name'
 
 export const bookingRoutes = new Hono<AppEnv>()
 
@@ -61,7 +62,7 @@ function monthParam(value: string | undefined, today: string): string {
 
 const hubLabel = (c: Ctx, hubs: Hub[], id: string) => {
   const hub = hubs.find((h) => h.id === id)
-  return hub ? (c.var.locale === 'en' ? hub.name : hub.nameZh) : id
+  return hub ? localizedName(hub, c.var.locale) : id
 }
 
 const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
@@ -289,9 +290,7 @@ async function renderHubPage(c: Ctx, state: HubPageState) {
     notice = capacityNotice(lang(c), { date: state.set, day: day! })
   }
   const merchants = await listMerchants(db, actor)
-  const names = new Map(
-    merchants.map((m) => [m.id, c.var.locale === 'en' ? m.nameEn : m.name] as const),
-  )
+  const names = new Map(merchants.map((m) => [m.id, localizedName(m, c.var.locale)] as const))
   return c.render(
     <HubLoadPage
       hubs={actor.role === 'COORDINATOR' ? hubs : undefined}

@@ -60,6 +60,20 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
+/** A date's place in a Monday-first week: 0 for Monday … 6 for Sunday. */
+export function weekdayIndex(date: string): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7
+}
+
+/**
+ * The month `delta` months after `YYYY-MM` (before it when negative).
+ * @example shiftMonth('2026-01', -1) // '2025-12'
+ */
+export function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(y, m - 1 + delta, 1)).toISOString().slice(0, 7)
+}
+
 /** The UTC instants where a local month starts and the next one starts. */
 export function monthInstants(month: string): { start: string; end: string } {
   return {

@@ -7,11 +7,11 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Category, Grade } from '../../db/schema'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import { DeskItemDone, DeskItemView, forbiddenReason } from '../../views/inspection/desk-item'
 import type { DeskItemState } from '../../views/inspection/desk-item'
 import { DeskPage } from '../../views/inspection/desk-page'
-import { formatList, reasonLabel } from '../../views/inspection/format'
+import { reasonLabel } from '../../views/inspection/format'
 import { QueuePage } from '../../views/inspection/queue-page'
 import { ErrorPage } from '../../views/errors'
 import { ServiceLevelsPage } from '../../views/inspection/service-levels-page'
@@ -30,7 +30,7 @@ import { Conflict, DomainError, InvalidInput, NotFound } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import { needsConfirmation } from '../http/confirm'
 import type { AppEnv } from '../http/types'
-import { formatFen } from '../money'
+import { formatFen, yuanToFen } from '../money'
 import { listHubs, listMerchants } from '../network/service'
 import { formatCode, normalizeCode } from '../returns/code'
 import { getReturn } from '../returns/service'
@@ -44,7 +44,6 @@ import {
   inspectionSheet,
   type InspectionSheet,
 } from './desk'
-import { yuanToFen } from '../money'
 import { allowedGrades, parseAnswers } from './rules'
 import {
   certificationSchema,
@@ -65,6 +64,8 @@ import { serviceLevels } from './service-levels'
 import { addInspectionPhotos, photoLimits, photoStatuses } from './photos'
 import { uploadsOf } from '../uploads'
 import { addStaff, listStaff, setStaffCertification } from './staff'
+import { formatList } from '../../views/components/format'
+import { localizedName } from '../i18n/localized-name'
 
 export const inspectionRoutes = new Hono<AppEnv>()
 
@@ -604,9 +605,9 @@ inspectionRoutes.get('/service-levels', async (c) => {
     listMerchants(db, c.var.actor),
     listHubs(db, c.var.actor),
   ])
-  const en = c.var.locale === 'en'
-  const merchantNames = new Map(merchants.map((m) => [m.id, en ? m.nameEn : m.name] as const))
-  const hubNames = new Map(hubs.map((h) => [h.id, en ? h.name : h.nameZh] as const))
+  const locale = c.var.locale
+  const merchantNames = new Map(merchants.map((m) => [m.id, localizedName(m, locale)] as const))
+  const hubNames = new Map(hubs.map((h) => [h.id, localizedName(h, locale)] as const))
   const own = c.var.actor?.merchantId
   return c.render(
     <ServiceLevelsPage

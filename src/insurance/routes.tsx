@@ -7,8 +7,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { claimStatuses } from '../../db/schema'
-import { formatMonth } from '../../views/booking/format'
-import type { NoticeData } from '../../views/booking/notice'
+import type { NoticeData } from '../../views/components/notice'
 import { ErrorPage } from '../../views/errors'
 import {
   claimFields,
@@ -90,6 +89,8 @@ import {
   runClaimPayout,
   type Claim,
 } from './service'
+import { formatMonth } from '../../views/components/format'
+import { localizedName } from '../i18n/localized-name'
 
 export const insuranceRoutes = new Hono<AppEnv>()
 
@@ -100,8 +101,7 @@ const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 const refusal = (error: unknown, ...codes: DomainError['code'][]): error is DomainError =>
   error instanceof DomainError && codes.includes(error.code)
 
-const merchantName = (c: Ctx, m: { name: string; nameEn: string }) =>
-  c.var.locale === 'en' ? m.nameEn : m.name
+const merchantName = (c: Ctx, m: { name: string; nameEn: string }) => localizedName(m, c.var.locale)
 
 /** Up to the files the limits allow, plus the rest of the form (a little room for the text). */
 const uploadLimit = bodyLimit({

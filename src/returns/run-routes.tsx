@@ -9,7 +9,6 @@ import type { ReturnStatus } from '../../db/schema'
 import { ReceiveForm, ReceiveResult, type ReceiveOutcome } from '../../views/runs/receive'
 import { RunPage } from '../../views/runs/run-page'
 import { RunState } from '../../views/runs/run-state'
-import { hubName } from '../../views/runs/format'
 import { RunsPage } from '../../views/runs/runs-page'
 import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx } from '../http/fragments'
@@ -27,6 +26,7 @@ import {
   type PickupRun,
   type ReceiveRefusal,
 } from './pickup-runs'
+import { localizedName } from '../i18n/localized-name'
 
 export const runRoutes = new Hono<AppEnv>()
 
@@ -148,7 +148,7 @@ async function receive(
           const outcome = {
             kind: 'wrongHub',
             typed: shown,
-            hub: hubName(hub, c.var.locale),
+            hub: localizedName(hub, c.var.locale),
           } as const
           return { outcome, status: error.status }
         }

@@ -2,49 +2,49 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fenToYuan } from '../money'
 import { moneyRanges } from '../money-ranges'
-import { bpToPercent, parseYuan, percentToBp } from './amounts'
+import { bpToPercent, readAmount, percentToBp } from './amounts'
 
-describe('parseYuan', () => {
+describe('readAmount', () => {
   it('reads yuan as exact fen', () => {
-    expect(parseYuan('999.99')).toEqual({ fen: 99_999 })
-    expect(parseYuan('0.29')).toEqual({ fen: 29 })
-    expect(parseYuan('0.1')).toEqual({ fen: 10 })
-    expect(parseYuan('.5')).toEqual({ fen: 50 })
-    expect(parseYuan('38000')).toEqual({ fen: 3_800_000 })
-    expect(parseYuan(' ¥1,234.50 ')).toEqual({ fen: 123_450 })
-    expect(parseYuan('￥１２.３')).toEqual({ fen: 1230 })
-    expect(parseYuan('12元')).toEqual({ fen: 1200 })
+    expect(readAmount('999.99')).toEqual({ fen: 99_999 })
+    expect(readAmount('0.29')).toEqual({ fen: 29 })
+    expect(readAmount('0.1')).toEqual({ fen: 10 })
+    expect(readAmount('.5')).toEqual({ fen: 50 })
+    expect(readAmount('38000')).toEqual({ fen: 3_800_000 })
+    expect(readAmount(' ¥1,234.50 ')).toEqual({ fen: 123_450 })
+    expect(readAmount('￥１２.３')).toEqual({ fen: 1230 })
+    expect(readAmount('12元')).toEqual({ fen: 1200 })
   })
 
   it('refuses what is not an amount, with the reason', () => {
-    expect(parseYuan('')).toEqual({ error: 'EMPTY' })
-    expect(parseYuan('  ')).toEqual({ error: 'EMPTY' })
-    expect(parseYuan('abc')).toEqual({ error: 'FORMAT' })
-    expect(parseYuan('1.2.3')).toEqual({ error: 'FORMAT' })
-    expect(parseYuan('12,34')).toEqual({ error: 'FORMAT' })
-    expect(parseYuan('1.234')).toEqual({ error: 'DECIMALS' })
-    expect(parseYuan('0.00')).toEqual({ error: 'ZERO' })
-    expect(parseYuan('1000000001')).toEqual({ error: 'TOO_LARGE' })
-    expect(parseYuan('10000000.01')).toEqual({ error: 'TOO_LARGE' })
-    expect(parseYuan('99999999999999999999')).toEqual({ error: 'TOO_LARGE' })
+    expect(readAmount('')).toEqual({ error: 'EMPTY' })
+    expect(readAmount('  ')).toEqual({ error: 'EMPTY' })
+    expect(readAmount('abc')).toEqual({ error: 'FORMAT' })
+    expect(readAmount('1.2.3')).toEqual({ error: 'FORMAT' })
+    expect(readAmount('12,34')).toEqual({ error: 'FORMAT' })
+    expect(readAmount('1.234')).toEqual({ error: 'DECIMALS' })
+    expect(readAmount('0.00')).toEqual({ error: 'ZERO' })
+    expect(readAmount('1000000001')).toEqual({ error: 'TOO_LARGE' })
+    expect(readAmount('10000000.01')).toEqual({ error: 'TOO_LARGE' })
+    expect(readAmount('99999999999999999999')).toEqual({ error: 'TOO_LARGE' })
   })
 
   it('takes a minus only when signed amounts are allowed', () => {
-    expect(parseYuan('-50')).toEqual({ error: 'FORMAT' })
-    expect(parseYuan('-50', { signed: true })).toEqual({ fen: -5000 })
-    expect(parseYuan('-¥50.5', { signed: true })).toEqual({ fen: -5050 })
-    expect(parseYuan('¥-0.01', { signed: true })).toEqual({ fen: -1 })
-    expect(parseYuan('－12', { signed: true })).toEqual({ fen: -1200 })
-    expect(parseYuan('--1', { signed: true })).toEqual({ error: 'FORMAT' })
-    expect(parseYuan('+12', { signed: true })).toEqual({ fen: 1200 })
+    expect(readAmount('-50')).toEqual({ error: 'FORMAT' })
+    expect(readAmount('-50', { signed: true })).toEqual({ fen: -5000 })
+    expect(readAmount('-¥50.5', { signed: true })).toEqual({ fen: -5050 })
+    expect(readAmount('¥-0.01', { signed: true })).toEqual({ fen: -1 })
+    expect(readAmount('－12', { signed: true })).toEqual({ fen: -1200 })
+    expect(readAmount('--1', { signed: true })).toEqual({ error: 'FORMAT' })
+    expect(readAmount('+12', { signed: true })).toEqual({ fen: 1200 })
   })
 
   it('refuses more than the field allows either way, and accepts its maximum', () => {
-    expect(parseYuan('10000000')).toEqual({ fen: 1_000_000_000 })
-    expect(parseYuan('1000000', { signed: true, maxFen: 100_000_000 })).toEqual({
+    expect(readAmount('10000000')).toEqual({ fen: 1_000_000_000 })
+    expect(readAmount('1000000', { signed: true, maxFen: 100_000_000 })).toEqual({
       fen: 100_000_000,
     })
-    expect(parseYuan('-1000000.01', { signed: true, maxFen: 100_000_000 })).toEqual({
+    expect(readAmount('-1000000.01', { signed: true, maxFen: 100_000_000 })).toEqual({
       error: 'TOO_LARGE',
     })
   })
@@ -54,7 +54,7 @@ describe('parseYuan', () => {
     fc.assert(
       fc.property(fc.integer({ min: -maxFen, max: maxFen }), (fen) => {
         fc.pre(fen !== 0)
-        expect(parseYuan(fenToYuan(fen), { signed: true })).toEqual({ fen })
+        expect(readAmount(fenToYuan(fen), { signed: true })).toEqual({ fen })
       }),
     )
   })

@@ -3,46 +3,29 @@
  * become basis points by moving the decimal point in the string, never by multiplying a float
  * (999.99 * 100 is 99998.99999999999).
  */
+import { parseYuan, type YuanError } from '../money'
 import { moneyRanges } from '../money-ranges'
 
-export type AmountError = 'EMPTY' | 'FORMAT' | 'DECIMALS' | 'ZERO' | 'TOO_LARGE'
+export type AmountError = YuanError | 'ZERO' | 'TOO_LARGE'
 
 /**
- * An amount in yuan as typed: up to 2 decimals, an optional ¥/￥ or trailing 元, thousands commas
- * (1,234.50), full-width digits and spaces. With `signed`, a leading minus makes it negative (for
+ * An amount in yuan as typed, read by `parseYuan` (with `signed`, a minus makes it negative, for
  * adjustments that credit a merchant). Zero is refused, and so is anything larger either way than
  * `maxFen` (by default a cost's maximum, `moneyRanges.costFen`).
- * @example parseYuan('999.99') // { fen: 99999 }
- * @example parseYuan('-¥50', { signed: true }) // { fen: -5000 }
- * @example parseYuan('1.234') // { error: 'DECIMALS' }
+ * @example readAmount('999.99') // { fen: 99999 }
+ * @example readAmount('-¥50', { signed: true }) // { fen: -5000 }
+ * @example readAmount('1.234') // { error: 'DECIMALS' }
  */
-export function parseYuan(
+export function readAmount(
   typed: string,
   options: { signed?: boolean; maxFen?: number } = {},
 ): { fen: number } | { error: AmountError } {
-  let s = typed
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/\u2212/g, '-')
-  if (s === '') return { error: 'EMPTY' }
-  let sign = 1
-  const signed = /^([-+]?)¥?([-+]?)(.*?)元?$/.exec(s)!
-  if (signed[1] && signed[2]) return { error: 'FORMAT' }
-  if ((signed[1] || signed[2]) === '-') sign = -1
-  if (sign === -1 && !options.signed) return { error: 'FORMAT' }
-  s = signed[3]!
-  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/,/g, '')
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(s)
-  if (!match) return { error: 'FORMAT' }
-  const [, whole = '', fraction = ''] = match
-  if (whole === '' && fraction === '') return { error: 'FORMAT' }
-  if (fraction.length > 2) return { error: 'DECIMALS' }
-  const digits = `${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '')
-  const maxFen = options.maxFen ?? moneyRanges.costFen.maxFen
-  if (digits.length > 15 || Number(digits) > maxFen) return { error: 'TOO_LARGE' }
-  const fen = Number(digits)
-  if (fen === 0) return { error: 'ZERO' }
-  return { fen: sign * fen }
+  const read = parseYuan(typed, { signed: options.signed })
+  if ('error' in read) return read
+  if (Math.abs(read.fen) > (options.maxFen ?? moneyRanges.costFen.maxFen)) {
+    return { error: 'TOO_LARGE' }
+  }
+  return read.fen === 0 ? { error: 'ZERO' } : read
 }
 
 export type PercentError = 'EMPTY' | 'FORMAT' | 'RANGE'

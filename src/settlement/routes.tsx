@@ -7,8 +7,8 @@
  */
 import { Hono, type Context } from 'hono'
 import { costKinds, sharedBases, type CostKind } from '../../db/schema'
-import { formatMonth, shiftMonth } from '../../views/booking/format'
-import type { NoticeData } from '../../views/booking/notice'
+import { localDate, shiftMonth } from '../calendar/local-date'
+import type { NoticeData } from '../../views/components/notice'
 import {
   AdjustmentSection,
   type AdjustmentErrors,
@@ -49,7 +49,6 @@ import { MerchantChooser, StatementsPage } from '../../views/settlement/statemen
 import { StatementRowView } from '../../views/settlement/statements-section'
 import { requireRole } from '../auth/roles'
 import { isoMonth } from '../booking/schemas'
-import { localDate } from '../calendar/local-date'
 import { DomainError, InvalidInput } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
@@ -57,7 +56,7 @@ import { newId } from '../ids'
 import { adjustmentConfirmAboveFen, moneyRanges } from '../money-ranges'
 import { needsConfirmation } from '../http/confirm'
 import { listHubs, listMerchants, listStations } from '../network/service'
-import { parseYuan, percentToBp } from './amounts'
+import { readAmount, percentToBp } from './amounts'
 import { findClose, startClose, type CloseJob } from './close-jobs'
 import { statementCsv } from './csv'
 import {
@@ -91,6 +90,7 @@ import {
   voidCost,
   type SettlementView,
 } from './service'
+import { formatMonth } from '../../views/components/format'
 
 export const settlementRoutes = new Hono<AppEnv>()
 
@@ -336,7 +336,7 @@ function readCost(c: Ctx, form: Record<string, unknown>) {
   const errors: CostFormErrors = {}
   if (!costKinds.includes(values.kind as CostKind))
     errors.kind = c.var.t('settlement.costs.error.kind')
-  const amount = parseYuan(values.amount ?? '')
+  const amount = readAmount(values.amount ?? '')
   if ('error' in amount) errors.amount = amountError(lang(c), amount.error, costRange.maxFen)
   if ((values.note ?? '').trim().length > 200)
     errors.note = c.var.t('settlement.error.tooLong', { max: 200 })
@@ -675,7 +675,7 @@ settlementRoutes.post('/settlement/adjustments', async (c) => {
   }
   const errors: AdjustmentErrors = {}
   if (!values.merchantId) errors.merchantId = c.var.t('settlement.adjust.error.merchant')
-  const amount = parseYuan(values.amount, { signed: true, maxFen: adjustmentRange.maxFen })
+  const amount = readAmount(values.amount, { signed: true, maxFen: adjustmentRange.maxFen })
   if ('error' in amount)
     errors.amount = amountError(lang(c), amount.error, adjustmentRange.maxFen, true)
   const reason = values.reason.trim()

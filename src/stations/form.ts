@@ -5,8 +5,7 @@
  */
 import type { Station } from '../network/service'
 import { stationDetailsSchema, stationSchema, type StationInput } from './schemas'
-import { fenToYuan } from '../money'
-import { readYuan, type YuanError } from './yuan'
+import { fenToYuan, parseYuan, type YuanError } from '../money'
 
 export const stationTextFields = [
   'name',
@@ -102,7 +101,7 @@ export function parseStationForm(
 ): { input: StationInput; problems?: undefined } | { input?: undefined; problems: FieldProblems } {
   const problems: FieldProblems = {}
   const fen = (field: 'commission' | 'largeCommission') => {
-    const result = readYuan(values[field])
+    const result = parseYuan(values[field])
     if ('error' in result) {
       problems[field] = { kind: result.error }
       return undefined

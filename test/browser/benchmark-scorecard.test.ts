@@ -15,10 +15,10 @@ import { join } from 'node:path'
 import { createClient } from '@libsql/client'
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { localDate, localInstant } from '../../src/calendar/local-date'
-import { formatMonth, shiftMonth } from '../../views/booking/format'
+import { localDate, localInstant, shiftMonth } from '../../src/calendar/local-date'
 import { browserTestsEnabled, launchBrowser } from './chromium'
 import { projectRoot, startServer, type RunningServer } from './server'
+import { formatMonth } from '../../views/components/format'
 
 const timeout = 150_000
 const resultsDir = join(projectRoot, 'test-results')

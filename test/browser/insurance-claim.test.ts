@@ -13,14 +13,14 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openLibsql } from '../../db/libsql'
-import { localDate } from '../../src/calendar/local-date'
+import { localDate, shiftMonth } from '../../src/calendar/local-date'
 import type { Db } from '../../src/db'
 import { premiumCharged, premiumCollected } from '../../src/insurance/ledger'
 import { postTransaction } from '../../src/insurance/service'
-import { formatMonth, shiftMonth } from '../../views/booking/format'
 import { browserTestsEnabled, launchBrowser } from './chromium'
 import { projectRoot, startServer, type RunningServer } from './server'
 import { watchedPage } from './watched-page'
+import { formatMonth } from '../../views/components/format'
 
 const timeout = 120_000
 const resultsDir = join(projectRoot, 'test-results')

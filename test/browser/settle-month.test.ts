@@ -6,9 +6,8 @@
 // English and in Chinese (copy from the catalogues), with axe-core on each main page.
 import type { BrowserContext } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { localDate } from '../../src/calendar/local-date'
+import { localDate, shiftMonth } from '../../src/calendar/local-date'
 import { formatFen } from '../../src/money'
-import { formatMonth, shiftMonth } from '../../views/booking/format'
 import { browserTestsEnabled } from './chromium'
 import {
   expectAccessible,
@@ -21,6 +20,7 @@ import {
 } from './people'
 import { watchedPage } from './watched-page'
 import { useChromiumAndServer } from './suite'
+import { formatMonth } from '../../views/components/format'
 
 const timeout = 180_000
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../db/schema'
 import type { AuditEntry, AuditPage as AuditResultPage } from '../../src/audit/browse'
 import { usePage } from '../context'
-import { formatInstant } from '../settlement/format'
+import { formatInstant } from '../components/format'
 
 /** The filters as typed (strings), so the form shows them back even when one is invalid. */
 export interface AuditFilterValues {

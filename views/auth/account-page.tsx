@@ -1,9 +1,9 @@
 import type { SessionView } from '../../src/auth/sessions'
-import { formatInstant } from '../settlement/format'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice } from '../stations/notice'
+import { Notice } from '../components/notice'
 import { PasswordForm, type PasswordFormErrors } from './password-form'
+import { formatInstant } from '../components/format'
 
 /** The signed-in user's own account: who they are and every live session, each revocable. */
 export function AccountPage(props: {

@@ -1,8 +1,8 @@
 import { passwordPolicy } from '../../src/auth/schemas'
 import { CsrfField } from '../components/csrf-field'
-import { FormField } from '../components/form-field'
+import { TextField } from '../components/form-field'
 import { usePage } from '../context'
-import { Notice } from '../stations/notice'
+import { Notice } from '../components/notice'
 
 export type PasswordFormErrors = Partial<
   Record<'currentPassword' | 'newPassword' | 'repeatPassword', string>
@@ -30,7 +30,8 @@ export function PasswordForm(props: { errors?: PasswordFormErrors; notice?: stri
       {props.notice && <Notice tone="ok" text={props.notice} />}
       <p class="hint">{t('account.password.hint', { min: passwordPolicy.minLength })}</p>
       <CsrfField />
-      <FormField
+      <TextField
+        announce
         name="currentPassword"
         type="password"
         label={t('account.password.current')}
@@ -38,7 +39,8 @@ export function PasswordForm(props: { errors?: PasswordFormErrors; notice?: stri
         autocomplete="current-password"
         required
       />
-      <FormField
+      <TextField
+        announce
         name="newPassword"
         type="password"
         label={t('account.password.new')}
@@ -46,7 +48,8 @@ export function PasswordForm(props: { errors?: PasswordFormErrors; notice?: stri
         autocomplete="new-password"
         required
       />
-      <FormField
+      <TextField
+        announce
         name="repeatPassword"
         type="password"
         label={t('account.password.repeat')}

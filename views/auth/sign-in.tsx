@@ -1,5 +1,5 @@
 import { CsrfField } from '../components/csrf-field'
-import { FormField } from '../components/form-field'
+import { TextField } from '../components/form-field'
 import { usePage } from '../context'
 
 export interface SignInFormProps {
@@ -23,7 +23,8 @@ export function SignInPage(props: SignInFormProps) {
       <form method="post" action="/login" class="stack" novalidate>
         <CsrfField />
         {props.next && <input type="hidden" name="next" value={props.next} />}
-        <FormField
+        <TextField
+          announce
           name="email"
           type="email"
           label={t('signIn.email')}
@@ -32,7 +33,8 @@ export function SignInPage(props: SignInFormProps) {
           autocomplete="username"
           required
         />
-        <FormField
+        <TextField
+          announce
           name="password"
           type="password"
           label={t('signIn.password')}

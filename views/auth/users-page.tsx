@@ -1,7 +1,8 @@
 import type { UserSessionsRow } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice } from '../stations/notice'
+import { Notice } from '../components/notice'
+import { formatCount } from '../components/format'
 
 /** Coordinators: every user of the alliance with live sessions, and a way to end them. */
 export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) {
@@ -29,7 +30,7 @@ export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) 
               <td>{u.displayName}</td>
               <td>{u.email}</td>
               <td>{t(`role.${u.role}`)}</td>
-              <td class="num">{u.liveSessions.toLocaleString(locale)}</td>
+              <td class="num">{formatCount(u.liveSessions, locale)}</td>
               <td>
                 {u.liveSessions > 0 && (
                   <form method="post" action={`/admin/users/${u.id}/revoke-sessions`}>

@@ -1,21 +1,20 @@
 import { dimensions, type Dimension } from '../../src/benchmarks/methodology'
 import type { CohortRow, Publication } from '../../src/benchmarks/published'
 import { nextMonth } from '../../src/calendar/local-date'
-import { formatMonth } from '../booking/format'
-import { MonthNav } from '../booking/month-nav'
-import { Notice, type NoticeData } from '../booking/notice'
+import { MonthNav } from '../components/month-nav'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { BandChart } from './band-chart'
 import {
   benchmarksHref,
   cohortLabel,
   cohorts,
-  formatDate,
   formatScore,
   publishHref,
   type Cohort,
 } from './format'
 import { shortReason, Withheld } from './withheld'
+import { formatCount, formatInstantDate, formatMonth } from '../components/format'
 
 export interface AlliancePageProps {
   month: string
@@ -43,7 +42,7 @@ export function AlliancePage(props: AlliancePageProps) {
         {t('benchmarks.alliance.lead')}{' '}
         <a href="/benchmarks/methodology">{t('benchmarks.methodologyLink')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <div class="toolbar">
         <MonthNav month={month} href={(m) => benchmarksHref(m)} />
         <a class="button" href={publishHref()}>
@@ -73,7 +72,7 @@ export function AlliancePage(props: AlliancePageProps) {
         <>
           <p>
             {t('benchmarks.alliance.published', {
-              date: formatDate(publication.publishedAt, locale),
+              date: formatInstantDate(publication.publishedAt, locale),
               version: publication.methodologyVersion,
               k: publication.k,
             })}
@@ -156,7 +155,7 @@ function CohortSection(props: { cohort: Cohort; month: string; k: number; rows: 
               return (
                 <tr>
                   <th scope="row">{name}</th>
-                  <td class="num">{row.size.toLocaleString(locale)}</td>
+                  <td class="num">{formatCount(row.size, locale)}</td>
                   <td class="num">{formatScore(row.p25!, locale)}</td>
                   <td class="num">{formatScore(row.median!, locale)}</td>
                   <td class="num">{formatScore(row.p75!, locale)}</td>

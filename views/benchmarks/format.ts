@@ -1,8 +1,8 @@
-/** Numbers, months and addresses of the benchmark pages, in the page's language. */
+/** Scores, shares and addresses of the benchmark pages, in the page's language. */
 import { categories, type Category, type Locale } from '../../db/schema'
 import type { Dimension } from '../../src/benchmarks/methodology'
-import { localDate } from '../../src/calendar/local-date'
 import type { Translate } from '../../src/i18n'
+import { formatDecimal, formatPercent } from '../components/format'
 
 export const cohorts = ['ALL', ...categories] as const
 export type Cohort = (typeof cohorts)[number]
@@ -18,12 +18,12 @@ export const publishHref = (month?: string) =>
 
 /** A 0–100 score with at most one decimal, e.g. `72.5`. */
 export function formatScore(score: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(score)
+  return formatDecimal(score, locale, 1)
 }
 
 /** A share as a percentage with at most one decimal, e.g. `0.6667` → `66.7%`. */
 export function formatShare(share: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)
+  return formatPercent(share, locale, 1)
 }
 
 /** A dimension's own figure: a share for most, average stars for customer care. */
@@ -34,29 +34,10 @@ export function formatFigure(
   value: number,
 ): string {
   if (dimension === 'CARE') {
-    const stars = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+    const stars = formatDecimal(value, locale, 2)
     return t('benchmarks.unit.stars', { stars })
   }
   return formatShare(value, locale)
-}
-
-/** A compact month for chart labels, e.g. `Oct 26` / `26年10月`. */
-export function formatShortMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    year: '2-digit',
-    month: 'short',
-  }).format(new Date(`${month}-01T00:00:00Z`))
-}
-
-/** The date part of an ISO instant, in Shanghai, for people. */
-export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  }).format(new Date(`${localDate(new Date(iso))}T00:00:00Z`))
 }
 
 /** The cohort's name: the alliance, or a category's merchants. */

@@ -1,10 +1,10 @@
 import { DOMINANCE_LIMIT } from '../../src/benchmarks/methodology'
 import type { Publication } from '../../src/benchmarks/published'
-import { formatMonth } from '../booking/format'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { benchmarksHref, formatDate, formatShare, publishHref } from './format'
+import { benchmarksHref, formatShare, publishHref } from './format'
+import { formatInstantDate, formatMonth } from '../components/format'
 
 export interface PublishPageProps {
   months: { month: string; publication: Publication | null }[]
@@ -29,7 +29,7 @@ export function PublishPage(props: PublishPageProps) {
         {t('benchmarks.publish.lead')}{' '}
         <a href="/benchmarks/methodology">{t('benchmarks.methodologyLink')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {confirm && (
         <section class="card publish-confirm" aria-labelledby="publish-confirm-title">
           <form method="post" action="/benchmarks/publish">
@@ -73,7 +73,7 @@ export function PublishPage(props: PublishPageProps) {
                 <td>
                   {publication
                     ? t('benchmarks.publish.status.published', {
-                        date: formatDate(publication.publishedAt, locale),
+                        date: formatInstantDate(publication.publishedAt, locale),
                       })
                     : t('benchmarks.publish.status.open')}
                 </td>

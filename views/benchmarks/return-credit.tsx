@@ -1,8 +1,9 @@
 import { riskRules } from '../../src/benchmarks/service'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatDate, type Cohort } from './format'
+import { type Cohort } from './format'
+import { formatInstantDate } from '../components/format'
 
 interface ReturnCreditProps {
   optedIn: boolean
@@ -33,7 +34,7 @@ export function ReturnCredit({ optedIn, since, view, notice }: ReturnCreditProps
         <li>{t('benchmarks.credit.seen', rules)}</li>
         <li>{t('benchmarks.credit.off')}</li>
       </ul>
-      {notice && <Notice notice={notice} />}
+      {notice && <Notice {...notice} />}
       <form
         method="post"
         action="/benchmarks/return-credit"
@@ -48,7 +49,9 @@ export function ReturnCredit({ optedIn, since, view, notice }: ReturnCreditProps
         <input type="hidden" name="cohort" value={view.cohort} />
         <p class={`return-credit__status return-credit__status--${optedIn ? 'on' : 'off'}`}>
           {optedIn
-            ? t('benchmarks.credit.status.on', { date: since ? formatDate(since, locale) : '' })
+            ? t('benchmarks.credit.status.on', {
+                date: since ? formatInstantDate(since, locale) : '',
+              })
             : t('benchmarks.credit.status.off')}
         </p>
         <button type="submit" class={optedIn ? 'button' : 'button button--primary'}>

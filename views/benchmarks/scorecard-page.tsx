@@ -2,9 +2,8 @@ import type { Category } from '../../db/schema'
 import { band, dimensions, thresholds, type Dimension } from '../../src/benchmarks/methodology'
 import { TREND_MONTHS, type TrendPoint } from '../../src/benchmarks/published'
 import type { BenchmarkReport } from '../../src/benchmarks/service'
-import { formatMonth } from '../booking/format'
-import { MonthNav } from '../booking/month-nav'
-import { Notice, type NoticeData } from '../booking/notice'
+import { MonthNav } from '../components/month-nav'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { BandChart, type Quartiles } from './band-chart'
 import { CohortPicker } from './cohort-picker'
@@ -20,6 +19,7 @@ import { ReturnCredit } from './return-credit'
 import { Stars } from './stars'
 import { TrendChart } from './trend-chart'
 import { shortReason, Withheld } from './withheld'
+import { formatCount, formatMonth } from '../components/format'
 
 export interface ScorecardPageProps {
   month: string
@@ -58,7 +58,7 @@ export function ScorecardPage(props: ScorecardPageProps) {
         {t('benchmarks.lead')}{' '}
         <a href="/benchmarks/methodology">{t('benchmarks.methodologyLink')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <div class="toolbar">
         <CohortPicker
           current={cohort}
@@ -77,7 +77,7 @@ export function ScorecardPage(props: ScorecardPageProps) {
             <p>
               {t('benchmarks.card.cohort', {
                 cohort: cohortLabel(t, cohort),
-                count: report.cohortSize.toLocaleString(locale),
+                count: formatCount(report.cohortSize, locale),
               })}
             </p>
             <Summary {...props} />
@@ -155,7 +155,7 @@ function Summary(props: ScorecardPageProps) {
         </div>
         <div>
           <dt>{t('benchmarks.cohortSize.label')}</dt>
-          <dd>{report.cohortSize.toLocaleString(locale)}</dd>
+          <dd>{formatCount(report.cohortSize, locale)}</dd>
         </div>
       </dl>
       <div class="scorecard__overall">

@@ -1,7 +1,7 @@
 import type { TrendPoint } from '../../src/benchmarks/published'
-import { formatMonth } from '../booking/format'
 import { usePage } from '../context'
-import { formatScore, formatShortMonth } from './format'
+import { formatScore } from './format'
+import { formatMonth, formatShortMonth } from '../components/format'
 
 const width = 480
 const height = 206

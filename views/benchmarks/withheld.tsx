@@ -1,9 +1,9 @@
 import { DOMINANCE_LIMIT, MIN_K } from '../../src/benchmarks/methodology'
 import type { Locale } from '../../db/schema'
 import type { Translate } from '../../src/i18n'
-import { formatMonth } from '../booking/format'
 import { usePage } from '../context'
 import { formatShare } from './format'
+import { formatMonth } from '../components/format'
 
 export type Reason = 'COHORT_TOO_SMALL' | 'DOMINANT_CONTRIBUTOR' | 'NOT_PUBLISHED'
 

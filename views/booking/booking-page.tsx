@@ -2,11 +2,12 @@ import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
 import { BookingsList, type BookingsListProps } from './bookings-list'
 import { Calendar, type CalendarDay, type CellFocus } from './calendar'
-import { formatMonth } from './format'
 import { HubPicker } from './hub-picker'
 import { RemainingLegend } from './legend'
-import { MonthNav } from './month-nav'
-import { Notice, type NoticeData } from './notice'
+import { MonthNav } from '../components/month-nav'
+import { Notice, type NoticeData } from '../components/notice'
+import { formatMonth } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface BookingPageProps {
   hubs: Hub[]
@@ -28,12 +29,12 @@ export const bookingsHref = (hub: string, month: string) =>
 export function BookingPage(props: BookingPageProps) {
   const { t, locale } = usePage()
   const { hub, month } = props
-  const hubName = locale === 'en' ? hub.name : hub.nameZh
+  const hubName = localizedName(hub, locale)
   return (
     <>
       <h1>{t('booking.title')}</h1>
       <p class="hint">{t('booking.rules', props.rules)}</p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card">
         <div class="toolbar">
           <HubPicker hubs={props.hubs} current={hub.id} href={(id) => bookingsHref(id, month)} />

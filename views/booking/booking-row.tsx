@@ -1,8 +1,8 @@
 import type { Booking, BookingWindow } from '../../src/booking/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatDay, formatUnits } from './format'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
+import { formatCount, formatDay } from '../components/format'
 
 export interface BookingRowProps {
   booking: Booking
@@ -25,7 +25,7 @@ export function BookingRow({ booking, hubName, window, notice, view }: BookingRo
       </td>
       <td data-label={t('booking.list.hub')}>{hubName}</td>
       <td class="num" data-label={t('booking.list.units')}>
-        {formatUnits(booking.units, locale)}
+        {formatCount(booking.units, locale)}
       </td>
       <td data-label={t('booking.list.status')}>
         <span class={`badge badge--${booking.status.toLowerCase()}`}>
@@ -48,7 +48,7 @@ export function BookingRow({ booking, hubName, window, notice, view }: BookingRo
               {t('booking.cancel')}
               <span class="visually-hidden">
                 {' '}
-                {t('booking.cancel.what', { units: formatUnits(booking.units, locale), date })}
+                {t('booking.cancel.what', { units: formatCount(booking.units, locale), date })}
               </span>
             </button>
           </form>
@@ -56,7 +56,7 @@ export function BookingRow({ booking, hubName, window, notice, view }: BookingRo
         {booking.status !== 'CANCELLED' && window !== 'OPEN' && (
           <span class="muted">{t('booking.cancel.locked')}</span>
         )}
-        {notice && <Notice notice={notice} />}
+        {notice && <Notice {...notice} />}
       </td>
     </tr>
   )

@@ -1,7 +1,8 @@
 import type { BookingWindow, HubDayView } from '../../src/booking/service'
 import { usePage } from '../context'
 import { DayCell } from './day-cell'
-import { weekdayIndex, weekdays } from './format'
+import { weekdayIndex } from '../../src/calendar/local-date'
+import { weekdays } from '../components/format'
 
 /** The values sent with a refused attempt without JavaScript, put back into that day's form. */
 export interface CellFocus {

@@ -1,6 +1,6 @@
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatDay } from './format'
+import { formatDay } from '../components/format'
 
 /** The override for one day of the week table: only the new capacity is asked for. */
 export function DayCapacityForm(props: { hubId: string; date: string; capacity: number }) {

@@ -2,8 +2,8 @@ import type { BookingWindow, HubDayView } from '../../src/booking/service'
 import { newId } from '../../src/ids'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatDay, formatUnits } from './format'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
+import { formatCount, formatDay } from '../components/format'
 
 export type RemainingLevel = 'plenty' | 'limited' | 'scarce' | 'full'
 
@@ -67,22 +67,22 @@ export function DayCell(props: DayCellProps) {
       </p>
       <p class="day__remaining">
         {t('booking.cell.remaining', {
-          remaining: formatUnits(day.remainingUnits, locale),
-          capacity: formatUnits(day.capacityUnits, locale),
+          remaining: formatCount(day.remainingUnits, locale),
+          capacity: formatCount(day.capacityUnits, locale),
         })}
       </p>
       <p class="day__level">{open ? t(`booking.level.${level}`) : t(`booking.window.${window}`)}</p>
       {day.myUnits > 0 && (
         <p class="day__mine">
-          {t('booking.cell.mine', { units: formatUnits(day.myUnits, locale) })}
+          {t('booking.cell.mine', { units: formatCount(day.myUnits, locale) })}
         </p>
       )}
       {day.waitlistedUnits > 0 && (
         <p class="day__wait">
-          {t('booking.cell.waitlisted', { units: formatUnits(day.waitlistedUnits, locale) })}
+          {t('booking.cell.waitlisted', { units: formatCount(day.waitlistedUnits, locale) })}
         </p>
       )}
-      {notice && <Notice notice={notice} />}
+      {notice && <Notice {...notice} />}
       {open && (
         <details class="day__book" open={notice !== undefined || props.expanded}>
           <summary>

@@ -2,8 +2,9 @@ import { dateRange, monthBounds } from '../../src/calendar/local-date'
 import type { UtilisationDay } from '../../src/booking/service'
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
-import { formatDay, formatMonth, formatPercent, formatUnits } from './format'
-import { MonthNav } from './month-nav'
+import { MonthNav } from '../components/month-nav'
+import { formatCount, formatDay, formatMonth, formatPercent } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 /** Utilisation above this is tight; below `underUsed`, the hub-day is under-used. */
 export const thresholds = { tight: 0.9, underUsed: 0.2 }
@@ -38,7 +39,7 @@ export function HeatmapPage(props: {
   const { t, locale } = usePage()
   const { from, to } = monthBounds(props.month)
   const dates = dateRange(from, to)
-  const hubName = (h: Hub) => (locale === 'en' ? h.name : h.nameZh)
+  const hubName = (h: Hub) => localizedName(h, locale)
   const stats = props.hubs.map(({ days }) => {
     const confirmed = days.reduce((s, d) => s + d.confirmedUnits, 0)
     const capacity = days.reduce((s, d) => s + d.capacityUnits, 0)
@@ -85,7 +86,7 @@ export function HeatmapPage(props: {
               <th scope="row">{t('util.total')}</th>
               {stats.map((s) => (
                 <td class="num">
-                  {formatUnits(s.confirmed, locale)} / {formatUnits(s.capacity, locale)}
+                  {formatCount(s.confirmed, locale)} / {formatCount(s.capacity, locale)}
                 </td>
               ))}
             </tr>
@@ -128,11 +129,11 @@ function HeatCell({ day }: { day: UtilisationDay }) {
       {band === 4 && <Flag kind="tight" />}
       {band === 0 && <Flag kind="under" />}
       <span class="heat__units">
-        {formatUnits(day.confirmedUnits, locale)} / {formatUnits(day.capacityUnits, locale)}
+        {formatCount(day.confirmedUnits, locale)} / {formatCount(day.capacityUnits, locale)}
       </span>
       {day.waitlistedUnits > 0 && (
         <span class="heat__wait">
-          {t('hub.waitlisted')} {formatUnits(day.waitlistedUnits, locale)}
+          {t('hub.waitlisted')} {formatCount(day.waitlistedUnits, locale)}
         </span>
       )}
     </td>

@@ -2,10 +2,11 @@ import type { UtilisationDay } from '../../src/booking/service'
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
 import { CapacityForm, DayCapacityForm } from './capacity-form'
-import { formatDay, formatPercent, formatUnits } from './format'
 import { HubPicker } from './hub-picker'
 import { DayMerchantLoad, WeekMerchantLoad } from './merchant-load'
-import { Notice, type NoticeData } from './notice'
+import { Notice, type NoticeData } from '../components/notice'
+import { formatCount, formatDay, formatPercent } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface HubLoadPageProps {
   /** Every hub, for a coordinator to choose from; absent for a hub's own operator. */
@@ -29,19 +30,19 @@ export function HubLoadPage(props: HubLoadPageProps) {
   const pct = (d: UtilisationDay) =>
     d.capacityUnits > 0 ? formatPercent(d.confirmedUnits / d.capacityUnits, locale) : '—'
   const figures = [
-    [t('hub.capacity'), formatUnits(tomorrow.capacityUnits, locale)],
-    [t('hub.confirmed'), formatUnits(tomorrow.confirmedUnits, locale)],
-    [t('hub.waitlisted'), formatUnits(tomorrow.waitlistedUnits, locale)],
-    [t('hub.remaining'), formatUnits(tomorrow.capacityUnits - tomorrow.confirmedUnits, locale)],
+    [t('hub.capacity'), formatCount(tomorrow.capacityUnits, locale)],
+    [t('hub.confirmed'), formatCount(tomorrow.confirmedUnits, locale)],
+    [t('hub.waitlisted'), formatCount(tomorrow.waitlistedUnits, locale)],
+    [t('hub.remaining'), formatCount(tomorrow.capacityUnits - tomorrow.confirmedUnits, locale)],
     [t('hub.utilisation'), pct(tomorrow)],
   ] as const
   return (
     <>
       <h1>
-        {t('hub.title')} · {locale === 'en' ? hub.name : hub.nameZh}
+        {t('hub.title')} · {localizedName(hub, locale)}
       </h1>
       {props.hubs && <HubPicker hubs={props.hubs} current={hub.id} href={(id) => hubHref(id)} />}
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card" aria-labelledby="tomorrow-title">
         <h2 id="tomorrow-title">{t('hub.tomorrow', { date: formatDay(tomorrow.date, locale) })}</h2>
         <dl class="figures">
@@ -84,10 +85,10 @@ export function HubLoadPage(props: HubLoadPageProps) {
                 <th scope="row">
                   <time datetime={d.date}>{formatDay(d.date, locale)}</time>
                 </th>
-                <td class="num">{formatUnits(d.capacityUnits, locale)}</td>
-                <td class="num">{formatUnits(d.confirmedUnits, locale)}</td>
-                <td class="num">{formatUnits(d.waitlistedUnits, locale)}</td>
-                <td class="num">{formatUnits(d.capacityUnits - d.confirmedUnits, locale)}</td>
+                <td class="num">{formatCount(d.capacityUnits, locale)}</td>
+                <td class="num">{formatCount(d.confirmedUnits, locale)}</td>
+                <td class="num">{formatCount(d.waitlistedUnits, locale)}</td>
+                <td class="num">{formatCount(d.capacityUnits - d.confirmedUnits, locale)}</td>
                 <td class="num">{pct(d)}</td>
                 <td>
                   <DayCapacityForm hubId={hub.id} date={d.date} capacity={d.capacityUnits} />

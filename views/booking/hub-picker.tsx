@@ -1,5 +1,6 @@
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
+import { localizedName } from '../../src/i18n/localized-name'
 
 interface HubPickerProps {
   hubs: Hub[]
@@ -16,7 +17,7 @@ export function HubPicker({ hubs, current, href }: HubPickerProps) {
         {hubs.map((h) => (
           <li>
             <a href={href(h.id)} aria-current={h.id === current ? 'page' : undefined}>
-              {locale === 'en' ? h.name : h.nameZh}
+              {localizedName(h, locale)}
             </a>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import type { UtilisationDay } from '../../src/booking/service'
 import { usePage } from '../context'
-import { formatDay, formatPercent, formatShortDay, formatUnits } from './format'
+import { formatCount, formatDay, formatPercent, formatShortDay } from '../components/format'
 
 interface LoadProps {
   days: UtilisationDay[]
@@ -35,7 +35,7 @@ export function DayMerchantLoad({
         {rows.map((r) => (
           <tr>
             <th scope="row">{merchantNames.get(r.merchantId) ?? r.merchantId}</th>
-            <td class="num">{formatUnits(r.units, locale)}</td>
+            <td class="num">{formatCount(r.units, locale)}</td>
             <td class="num">
               {day.capacityUnits > 0 ? formatPercent(r.units / day.capacityUnits, locale) : '—'}
             </td>
@@ -45,7 +45,7 @@ export function DayMerchantLoad({
       <tfoot>
         <tr>
           <th scope="row">{t('hub.total')}</th>
-          <td class="num">{formatUnits(day.confirmedUnits, locale)}</td>
+          <td class="num">{formatCount(day.confirmedUnits, locale)}</td>
           <td class="num">
             {day.capacityUnits > 0
               ? formatPercent(day.confirmedUnits / day.capacityUnits, locale)
@@ -87,10 +87,10 @@ export function WeekMerchantLoad({ days, merchantNames }: LoadProps) {
             <th scope="row">{merchantNames.get(id) ?? id}</th>
             {days.map((d) => {
               const units = unitsOf(d, id)
-              return <td class={units ? 'num' : 'num muted'}>{formatUnits(units, locale)}</td>
+              return <td class={units ? 'num' : 'num muted'}>{formatCount(units, locale)}</td>
             })}
             <td class="num">
-              <strong>{formatUnits(total(id), locale)}</strong>
+              <strong>{formatCount(total(id), locale)}</strong>
             </td>
           </tr>
         ))}

@@ -8,8 +8,8 @@ import { bookingRules } from '../../src/booking/rules'
 import { isIsoDate } from '../../src/calendar/local-date'
 import type { DomainError } from '../../src/errors'
 import type { Translate } from '../../src/i18n'
-import { formatDay, formatUnits } from './format'
-import type { NoticeData } from './notice'
+import type { NoticeData } from '../components/notice'
+import { formatCount, formatDay } from '../components/format'
 
 interface Lang {
   t: Translate
@@ -28,7 +28,7 @@ export function closedReason({ t, locale }: Lang, window: BookingWindow, date: s
 /** A booking that went through: confirmed, or waiting on the waitlist. */
 export function bookedNotice({ t, locale }: Lang, booking: Booking, hubName: string): NoticeData {
   const params = {
-    units: formatUnits(booking.units, locale),
+    units: formatCount(booking.units, locale),
     date: formatDay(booking.date, locale),
     hub: hubName,
   }
@@ -48,7 +48,7 @@ export function refusalNotice(
 ): NoticeData {
   const { t, locale } = lang
   const date = formatDay(context.date, locale)
-  const num = (key: string) => formatUnits(Number(error.details[key] ?? 0), locale)
+  const num = (key: string) => formatCount(Number(error.details[key] ?? 0), locale)
   let reason: string
   if (error.code === 'CAPACITY_EXCEEDED' && error.details.reason === 'FAIR_SHARE') {
     reason = t('booking.refused.fairShare', {
@@ -72,7 +72,7 @@ export function cancelledNotice({ t, locale }: Lang, booking: Booking): NoticeDa
   return {
     tone: 'ok',
     text: t('booking.cancelled', {
-      units: formatUnits(booking.units, locale),
+      units: formatCount(booking.units, locale),
       date: formatDay(booking.date, locale),
     }),
   }
@@ -100,13 +100,13 @@ export function capacityNotice(
       tone: 'ok',
       text: t('hub.override.done', {
         date,
-        capacity: formatUnits(day.capacityUnits, locale),
-        confirmed: formatUnits(day.confirmedUnits, locale),
+        capacity: formatCount(day.capacityUnits, locale),
+        confirmed: formatCount(day.confirmedUnits, locale),
       }),
     }
   }
   if (refusal?.code === 'CONFLICT') {
-    const confirmed = formatUnits(Number(refusal.details.confirmedUnits ?? 0), locale)
+    const confirmed = formatCount(Number(refusal.details.confirmedUnits ?? 0), locale)
     return { tone: 'error', text: t('hub.override.conflict', { confirmed, date }) }
   }
   if (refusal?.details.field === 'date' && isIsoDate(outcome.date)) {

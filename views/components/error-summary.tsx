@@ -1,4 +1,4 @@
-import { fieldId } from '../returns/fields'
+import { fieldId } from './form-field'
 import { usePage } from '../context'
 
 interface ErrorSummaryProps {

@@ -1,5 +1,7 @@
 import type { Hub, Merchant, Station } from '../../src/network/service'
 import { usePage } from '../context'
+import { formatCount } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 interface CoordinatorHomeProps {
   merchants: Merchant[]
@@ -24,7 +26,7 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
           {figures.map(([label, value]) => (
             <div>
               <dt>{label}</dt>
-              <dd>{value.toLocaleString(locale)}</dd>
+              <dd>{formatCount(value, locale)}</dd>
             </div>
           ))}
         </dl>
@@ -80,7 +82,7 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
           <tbody>
             {merchants.map((m) => (
               <tr>
-                <td>{locale === 'en' ? m.nameEn : m.name}</td>
+                <td>{localizedName(m, locale)}</td>
                 <td>{t(`category.${m.category}`)}</td>
               </tr>
             ))}

@@ -1,5 +1,7 @@
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
+import { formatCount } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export function HubHome({ hub }: { hub: Hub }) {
   const { t, locale } = usePage()
@@ -7,8 +9,8 @@ export function HubHome({ hub }: { hub: Hub }) {
     <>
       <section class="card">
         <h2>{t('home.hub.profile')}</h2>
-        <p class="lead">{locale === 'en' ? hub.name : hub.nameZh}</p>
-        <p>{t('home.hub.capacity', { units: hub.dailyCapacityUnits.toLocaleString(locale) })}</p>
+        <p class="lead">{localizedName(hub, locale)}</p>
+        <p>{t('home.hub.capacity', { units: formatCount(hub.dailyCapacityUnits, locale) })}</p>
       </section>
       <section class="card">
         <h2>{t('home.next')}</h2>

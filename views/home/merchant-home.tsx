@@ -2,6 +2,7 @@ import type { Hub, Merchant } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { HubTable } from '../map/hub-table'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export function MerchantHome({
   merchant,
@@ -30,7 +31,7 @@ export function MerchantHome({
       )}
       <section class="card">
         <h2>{t('home.merchant.profile')}</h2>
-        <p class="lead">{locale === 'en' ? merchant.nameEn : merchant.name}</p>
+        <p class="lead">{localizedName(merchant, locale)}</p>
         <p>{t('home.merchant.category', { category: t(`category.${merchant.category}`) })}</p>
         <p>{t('home.merchant.joined', { date: merchant.joinedOn })}</p>
       </section>

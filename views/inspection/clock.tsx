@@ -1,5 +1,6 @@
 import { usePage } from '../context'
-import { formatCountdown, formatInstant } from './format'
+import { formatCountdown } from './format'
+import { formatDayTime } from '../components/format'
 
 interface ClockProps {
   /** What runs out, e.g. "First response"; left out where the context already says it. */
@@ -24,7 +25,7 @@ export function Clock({ label, dueAt, now }: ClockProps) {
         {formatCountdown(dueAt, now, t)}
       </time>
       <span class="clock__at">
-        {t('inspection.clock.by', { at: formatInstant(dueAt, locale) })}
+        {t('inspection.clock.by', { at: formatDayTime(dueAt, locale) })}
       </span>
     </span>
   )

@@ -1,17 +1,16 @@
 import { resolutionKinds, type Grade, type ResolutionKind } from '../../db/schema'
 import type { DeskItem } from '../../src/inspection/desk'
-import { fenToYuan } from '../../src/money'
+import { fenToYuan, formatFen } from '../../src/money'
 import type { Translate } from '../../src/i18n'
-import { formatFen } from '../../src/money'
 import { formatCode } from '../../src/returns/code'
 import type { Return } from '../../src/returns/service'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
-import { formatInstant } from './format'
 import { StatusBadge } from '../returns/bits'
+import { formatDayTime } from '../components/format'
 
 /** What was typed into an item's forms, and what was wrong with it, to show them again. */
 export interface DeskItemState {
@@ -63,7 +62,7 @@ export function DeskItemView(props: {
         {formatFen(r.orderValueFen, locale)} ·{' '}
         <a href={`/returns/${encodeURIComponent(r.id)}`}>{t('inspection.desk.details')}</a>
       </p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="desk-item__clocks">
         {item.needs.includes('RESPOND') && (
           <Clock
@@ -81,7 +80,7 @@ export function DeskItemView(props: {
         )}
         {item.needs.includes('CLOSE') && item.sla.resolvedAt && (
           <span class="clock">
-            {t('inspection.desk.resolvedAt', { at: formatInstant(item.sla.resolvedAt, locale) })}
+            {t('inspection.desk.resolvedAt', { at: formatDayTime(item.sla.resolvedAt, locale) })}
           </span>
         )}
       </p>
@@ -109,7 +108,7 @@ export function DeskItemDone(props: { r: Return; notice?: NoticeData }) {
         </h3>
         <StatusBadge status={r.status} />
       </div>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="hint">{t('inspection.desk.nothingLeft')}</p>
     </li>
   )

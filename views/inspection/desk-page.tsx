@@ -1,5 +1,5 @@
 import type { DeskItem } from '../../src/inspection/desk'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { DeskItemView, type DeskItemState } from './desk-item'
 import { countdownFormat } from './format'
@@ -20,7 +20,7 @@ export function DeskPage(props: DeskPageProps) {
     <>
       <h1>{t('inspection.desk.title')}</h1>
       <p class="hint">{t('inspection.desk.lead')}</p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card" aria-labelledby="desk-count" data-countdown-format={countdownFormat(t)}>
         <h2 id="desk-count">
           {props.items.length === 0

@@ -1,9 +1,8 @@
-/** Clocks, instants and labels of the inspection pages, in the page's language. */
+/** Clocks, shares and labels of the inspection pages, in the page's language. */
 import type { Locale } from '../../db/schema'
 import type { MessageKey, Translate } from '../../src/i18n'
 import { en } from '../../src/inspection/messages'
-
-const SHANGHAI_MS = 8 * 3600_000
+import { formatDecimal, formatPercent } from '../components/format'
 
 /**
  * A stretch of time as people read a deadline: days and hours, or hours and minutes, or
@@ -50,27 +49,15 @@ export function countdownFormat(t: Translate): string {
   })
 }
 
-/** An instant as a Shanghai wall-clock time, e.g. `Nov 25, 12:00` / `11月25日 12:00`. */
-export function formatInstant(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(Date.parse(iso) + SHANGHAI_MS))
-}
-
 /** A share 0..1 as a whole percentage, or null for no data. */
 export function formatShare(share: number | null, locale: Locale): string | null {
   if (share === null) return null
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share)
+  return formatPercent(share, locale)
 }
 
 /** Hours with at most one decimal, e.g. `31` / `7.5`. */
 export function formatHours(hours: number, locale: Locale): string {
-  return hours.toLocaleString(locale, { maximumFractionDigits: 1 })
+  return formatDecimal(hours, locale, 1)
 }
 
 const has = (key: string): key is MessageKey => key in en
@@ -88,9 +75,4 @@ export function itemLabel(t: Translate, key: string): string {
 export function reasonLabel(t: Translate, reason: string, params?: Record<string, number>) {
   const k = `inspection.reason.${reason}`
   return has(k) ? t(k, params) : reason
-}
-
-/** Words joined as a list in the page's language: `a, b and c` / `a、b和c`. */
-export function formatList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items)
 }

@@ -1,7 +1,7 @@
 import { photoUrl, type InspectionPhoto } from '../../src/inspection/photos'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatInstant } from './format'
+import { formatDayTime } from '../components/format'
 
 /** A return's inspection photos as thumbnails, each a link to the full photo. */
 export function PhotoList(props: { photos: InspectionPhoto[] }) {
@@ -20,7 +20,7 @@ export function PhotoList(props: { photos: InspectionPhoto[] }) {
             />
           </a>
           <span class="hint">
-            <time datetime={p.createdAt}>{formatInstant(p.createdAt, locale)}</time>
+            <time datetime={p.createdAt}>{formatDayTime(p.createdAt, locale)}</time>
           </span>
         </li>
       ))}

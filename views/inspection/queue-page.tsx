@@ -1,10 +1,12 @@
 import type { QueueItem } from '../../src/inspection/desk'
 import type { Hub } from '../../src/network/service'
 import { formatCode } from '../../src/returns/code'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { Clock } from './clock'
-import { countdownFormat, formatInstant } from './format'
+import { countdownFormat } from './format'
+import { formatDayTime } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface QueuePageProps {
   items: QueueItem[]
@@ -24,12 +26,12 @@ export function QueuePage(props: QueuePageProps) {
   const { t, locale } = usePage()
   const hubName = (id: string) => {
     const hub = props.hubs.find((h) => h.id === id)
-    return hub ? (locale === 'en' ? hub.name : hub.nameZh) : id
+    return hub ? localizedName(hub, locale) : id
   }
   return (
     <>
       <h1>{t('inspection.queue.title')}</h1>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card">
         <ScanForm typed={props.typed} invalid={props.notice?.tone === 'error'} />
       </section>
@@ -70,7 +72,7 @@ export function QueuePage(props: QueuePageProps) {
                     <td data-label={t('inspection.queue.hub')}>{hubName(item.return.hubId)}</td>
                   )}
                   <td data-label={t('inspection.queue.arrived')}>
-                    <time datetime={item.arrivedAt}>{formatInstant(item.arrivedAt, locale)}</time>
+                    <time datetime={item.arrivedAt}>{formatDayTime(item.arrivedAt, locale)}</time>
                   </td>
                   <td data-label={t('inspection.queue.deadline')}>
                     <Clock dueAt={item.resolutionDueAt} now={props.now} />

@@ -1,10 +1,10 @@
 import type { ServiceLevelFigures, ServiceLevels } from '../../src/inspection/service-levels'
 import { slaTargets } from '../../src/inspection/sla'
-import { formatMonth } from '../booking/format'
-import { MonthNav } from '../booking/month-nav'
+import { MonthNav } from '../components/month-nav'
 import { usePage } from '../context'
 import { BarChart, type BarGroup } from './bar-chart'
 import { formatHours, formatShare } from './format'
+import { formatCount, formatMonth } from '../components/format'
 
 export interface ServiceLevelsPageProps {
   levels: ServiceLevels
@@ -33,7 +33,7 @@ export function ServiceLevelsPage({
       ? t('inspection.sl.noData')
       : t('inspection.sl.hours', { hours: formatHours(h, locale) })
   const figures = [
-    [t('inspection.sl.returns'), levels.returns.toLocaleString(locale), ''],
+    [t('inspection.sl.returns'), formatCount(levels.returns, locale), ''],
     [
       t('inspection.sl.firstResponse'),
       share(levels.firstResponseOnTimeShare),
@@ -52,7 +52,7 @@ export function ServiceLevelsPage({
     ],
     [t('inspection.sl.median'), hours(levels.medianCycleHours), ''],
     [t('inspection.sl.p90'), hours(levels.p90CycleHours), ''],
-    [t('inspection.sl.breached'), levels.breached.toLocaleString(locale), ''],
+    [t('inspection.sl.breached'), formatCount(levels.breached, locale), ''],
   ] as const
   const bars = (f: ServiceLevelFigures, withCycle: boolean): BarGroup['bars'] => [
     {
@@ -209,7 +209,7 @@ function FiguresTable({
         {rows.map(({ name, f }) => (
           <tr>
             <th scope="row">{name}</th>
-            <td class="num">{f.returns.toLocaleString(locale)}</td>
+            <td class="num">{formatCount(f.returns, locale)}</td>
             <td class="num">
               {share(f.firstResponseOnTimeShare, f.firstResponseOnTime, f.firstResponseCounted)}
             </td>
@@ -218,7 +218,7 @@ function FiguresTable({
             </td>
             <td class="num">{hours(f.medianCycleHours)}</td>
             <td class="num">{hours(f.p90CycleHours)}</td>
-            <td class="num">{f.breached.toLocaleString(locale)}</td>
+            <td class="num">{formatCount(f.breached, locale)}</td>
           </tr>
         ))}
       </tbody>

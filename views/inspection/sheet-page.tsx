@@ -2,13 +2,14 @@ import { grades, type Grade } from '../../db/schema'
 import type { ChecklistItem } from '../../src/inspection/checklists'
 import type { InspectionSheet } from '../../src/inspection/desk'
 import { formatCode } from '../../src/returns/code'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Clock } from './clock'
 import { PhotosSection, type PhotoUpload } from './photos'
-import { countdownFormat, formatInstant, itemLabel } from './format'
+import { countdownFormat, itemLabel } from './format'
 import { StatusBadge } from '../returns/bits'
+import { formatDayTime } from '../components/format'
 
 /** Which grades the answers leave open, once every required question is answered. */
 export interface GradeFit {
@@ -55,7 +56,7 @@ export function SheetPage(props: SheetPageProps) {
       <h1>
         {t('inspection.sheet.title')} <span class="code">{formatCode(r.code)}</span>
       </h1>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card" data-countdown-format={countdownFormat(t)}>
         <dl class="facts">
           <div>
@@ -93,7 +94,7 @@ export function SheetPage(props: SheetPageProps) {
         <section class="card" aria-labelledby="result-title">
           <h2 id="result-title">
             {t('inspection.sheet.inspected', {
-              at: formatInstant(inspection.at, locale),
+              at: formatDayTime(inspection.at, locale),
               grade: t(`inspection.grade.${inspection.grade as Grade}`),
             })}
           </h2>

@@ -1,5 +1,5 @@
 import type { Staff } from '../../src/inspection/staff'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { formatShare } from './format'
@@ -22,7 +22,7 @@ export function StaffPage(props: StaffPageProps) {
     <>
       <h1>{t('inspection.staff.title')}</h1>
       <p class="hint">{t('inspection.staff.lead')}</p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card" aria-labelledby={staffShareId}>
         <CertifiedShare staff={props.staff} />
         {props.staff.length === 0 ? (
@@ -123,7 +123,7 @@ export function StaffRow({ staff: s, notice }: { staff: Staff; notice?: NoticeDa
         {s.certified && s.certifiedOn && (
           <span class="hint"> {t('inspection.staff.since', { date: s.certifiedOn })}</span>
         )}
-        {notice && <Notice notice={notice} />}
+        {notice && <Notice {...notice} />}
       </td>
       <td>
         <form

@@ -5,9 +5,8 @@
  */
 import type { CashMonth } from '../../src/insurance/history'
 import { formatFen } from '../../src/money'
-import { formatMonth } from '../booking/format'
 import { usePage } from '../context'
-import { formatAxisMonth, formatAxisYear, formatCompactYuan } from './format'
+import { formatCompactFen, formatMonth, formatMonthName, formatYear } from '../components/format'
 
 // Sized for half of a wide page, so the 13px text stays about 13px on screen.
 const width = 480
@@ -52,11 +51,11 @@ function MonthAxis({ months, x }: { months: CashMonth[]; x: (i: number) => numbe
       {months.map((m, i) => (
         <>
           <text x={x(i)} y={height - bottom + 20} text-anchor="middle" class="pool-chart__tick">
-            {formatAxisMonth(m.month, locale)}
+            {formatMonthName(m.month, locale)}
           </text>
           {(i === 0 || m.month.endsWith('-01')) && (
             <text x={x(i)} y={height - bottom + 38} text-anchor="middle" class="pool-chart__tick">
-              {formatAxisYear(m.month, locale)}
+              {formatYear(m.month, locale)}
             </text>
           )}
         </>
@@ -103,7 +102,7 @@ function Grid({ ticks, y }: { ticks: number[]; y: (v: number) => number }) {
             dominant-baseline="middle"
             class="pool-chart__tick"
           >
-            {formatCompactYuan(v, locale)}
+            {formatCompactFen(v, locale)}
           </text>
         </g>
       ))}
@@ -165,7 +164,7 @@ export function CashLineChart({ months, id }: { months: CashMonth[]; id: string 
                 {/* The current balance in full; earlier months in short (the table has them). */}
                 {i === last
                   ? formatFen(m.balanceFen, locale)
-                  : formatCompactYuan(m.balanceFen, locale)}
+                  : formatCompactFen(m.balanceFen, locale)}
               </text>
             )}
           </g>
@@ -241,7 +240,7 @@ export function FlowBarChart({ months, id }: { months: CashMonth[]; id: string }
                   class="pool-chart__value pool-chart__value--small"
                   aria-hidden="true"
                 >
-                  {formatCompactYuan(v, locale)}
+                  {formatCompactFen(v, locale)}
                 </text>
               </g>
             )

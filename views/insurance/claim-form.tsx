@@ -3,8 +3,7 @@ import { formatCode } from '../../src/returns/code'
 import { formatFen } from '../../src/money'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { fieldId, SelectField, TextArea, TextField } from '../returns/fields'
-import { DateField } from './fields'
+import { DateField, fieldId, SelectField, TextArea, TextField } from '../components/form-field'
 import { ErrorSummary } from '../components/error-summary'
 
 /** What the merchant typed, echoed back as typed when the form comes back with errors. */

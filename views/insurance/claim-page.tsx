@@ -2,20 +2,17 @@ import type { Child } from 'hono/jsx'
 import type { ClaimEvidence } from '../../src/insurance/evidence'
 import type { Claim } from '../../src/insurance/service'
 import type { Return } from '../../src/returns/service'
-import { formatFen } from '../../src/money'
-import { Notice, type NoticeData } from '../booking/notice'
+import { fenToYuan, formatFen } from '../../src/money'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { TextArea, TextField } from '../returns/fields'
+import { ChoiceField, TextArea, TextField } from '../components/form-field'
 import { ReturnCode } from '../returns/bits'
-import { formatInstant } from '../returns/format'
 import { ClaimStatusBadge, ClaimSteps } from './bits'
 import { EvidenceField } from './claim-form'
-import { ChoiceField } from './fields'
-import { fenToYuan } from '../../src/money'
-import { formatDate } from './format'
 import { ErrorSummary } from '../components/error-summary'
+import { formatDate, formatFileSize, formatInstant } from '../components/format'
 
 export interface DecisionValues {
   decision: string
@@ -91,7 +88,7 @@ export function ClaimPage(props: ClaimPageProps) {
         </a>
       </p>
       <h1>{claimTitle(usePage(), c, props.merchantName, props.coordinator)}</h1>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <section class="card claim-head" aria-labelledby="claim-status-title">
         <h2 id="claim-status-title" class="visually-hidden">
           {t('insurance.claim.status')}
@@ -204,7 +201,7 @@ function EvidenceSection(props: {
                 <span class="evidence__name">{e.fileName}</span>
               </a>
               <span class="hint">
-                {formatBytes(e.sizeBytes, locale)} ·{' '}
+                {formatFileSize(e.sizeBytes, locale)} ·{' '}
                 <time datetime={e.createdAt}>{formatInstant(e.createdAt, locale)}</time>
               </span>
             </li>
@@ -234,21 +231,6 @@ function EvidenceSection(props: {
       )}
     </section>
   )
-}
-
-function formatBytes(bytes: number, locale: 'en' | 'zh-CN') {
-  const kb = bytes / 1024
-  return kb < 1024
-    ? new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: 'kilobyte',
-        maximumFractionDigits: 0,
-      }).format(Math.max(1, kb))
-    : new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: 'megabyte',
-        maximumFractionDigits: 1,
-      }).format(kb / 1024)
 }
 
 /** The coordinator's decision: approve in full, in part, or reject, with a reason; made once. */

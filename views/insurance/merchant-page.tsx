@@ -1,14 +1,14 @@
 import type { Claim } from '../../src/insurance/service'
 import type { DeclarationMonth } from '../../src/insurance/queue'
-import { formatMonth } from '../booking/format'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { ClaimStatusBadge } from './bits'
 import { ClaimForm, type ClaimFormProps } from './claim-form'
 import { fenToYuan } from '../../src/money'
-import { formatDate, formatRate } from './format'
+import { formatRate } from './format'
+import { formatDate, formatMonth } from '../components/format'
 
 export interface Premium {
   month: string
@@ -51,7 +51,7 @@ export function MerchantInsurancePage(props: MerchantInsuranceProps) {
     <>
       <h1>{t('insurance.title')}</h1>
       <p class="hint">{t('insurance.lead')}</p>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <CoverSection
         enrolment={props.enrolment}
         startMonths={props.startMonths}
@@ -167,7 +167,7 @@ export function DeclarationRow({ declaration: d, typed, error, notice }: Declara
           </div>
         </dl>
       )}
-      {notice && <Notice notice={notice} />}
+      {notice && <Notice {...notice} />}
       {d.closed ? (
         <p class="muted">{t('insurance.declare.closed', { month: label })}</p>
       ) : (

@@ -7,9 +7,8 @@ import type { DomainError } from '../../src/errors'
 import { evidenceLimits } from '../../src/insurance/evidence'
 import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
-import { formatMonth } from '../booking/format'
-import type { NoticeData } from '../booking/notice'
-import { formatDate } from './format'
+import type { NoticeData } from '../components/notice'
+import { formatCount, formatDate, formatMonth } from '../components/format'
 
 interface Lang {
   t: Translate
@@ -130,7 +129,7 @@ export function payoutNotice(
 ): NoticeData {
   const params = {
     amount: formatFen(run.paidFen, locale),
-    claims: run.claims.toLocaleString(locale),
+    claims: formatCount(run.claims, locale),
     month: formatMonth(run.month, locale),
     pending: formatFen(pendingFen, locale),
   }

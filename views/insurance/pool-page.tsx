@@ -1,14 +1,14 @@
 import type { CashMonth } from '../../src/insurance/history'
 import type { Claim } from '../../src/insurance/service'
 import { formatFen } from '../../src/money'
-import { formatMonth } from '../booking/format'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { CashLineChart, FlowBarChart } from './charts'
-import { formatDate, formatShare } from './format'
+import { formatShare } from './format'
 import { PoolFigures, type PoolTotals } from './merchant-page'
+import { formatCount, formatDate, formatMonth } from '../components/format'
 
 export interface PayoutLine {
   claim: Claim
@@ -150,7 +150,7 @@ export function PayoutSection(props: {
   return (
     <section class="card" id="payout" aria-labelledby="payout-title">
       <h2 id="payout-title">{t('insurance.payout.title')}</h2>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="hint">{t('insurance.payout.lead')}</p>
       {preview.lines.length === 0 ? (
         <p class="muted">{t('insurance.payout.none')}</p>
@@ -257,7 +257,7 @@ export function PayoutSection(props: {
           <p>
             {t('insurance.payout.confirmText', {
               amount: formatFen(paying, locale),
-              claims: count.toLocaleString(locale),
+              claims: formatCount(count, locale),
               left: formatFen(preview.balanceFen - paying, locale),
             })}
           </p>

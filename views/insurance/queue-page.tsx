@@ -3,9 +3,8 @@ import type { Claim } from '../../src/insurance/service'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { ReturnCode } from '../returns/bits'
-import { formatInstant } from '../returns/format'
 import { ClaimStatusBadge } from './bits'
-import { formatDate } from './format'
+import { formatCount, formatDate, formatInstant } from '../components/format'
 
 export interface QueueRow {
   claim: Claim
@@ -35,11 +34,11 @@ export function QueuePage({ rows, status, counts }: QueuePageProps) {
       <dl class="figures">
         <div>
           <dt>{t('insurance.queue.waiting')}</dt>
-          <dd>{counts.waiting.toLocaleString(locale)}</dd>
+          <dd>{formatCount(counts.waiting, locale)}</dd>
         </div>
         <div>
           <dt>{t('insurance.queue.unpaid')}</dt>
-          <dd>{counts.unpaid.toLocaleString(locale)}</dd>
+          <dd>{formatCount(counts.unpaid, locale)}</dd>
         </div>
         <div>
           <dt>{t('insurance.queue.unpaidFen')}</dt>
@@ -114,7 +113,7 @@ export function QueuePage({ rows, status, counts }: QueuePageProps) {
                     {returnCode ? <ReturnCode code={returnCode} /> : '—'}
                   </td>
                   <td class="num" data-label={t('insurance.queue.evidence')}>
-                    {evidenceCount.toLocaleString(locale)}
+                    {formatCount(evidenceCount, locale)}
                   </td>
                   <td>
                     <a href={`/insurance/claims/${c.id}`}>

@@ -1,5 +1,7 @@
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
+import { formatCount } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export function HubTable({ hubs }: { hubs: Hub[] }) {
   const { t, locale } = usePage()
@@ -15,9 +17,9 @@ export function HubTable({ hubs }: { hubs: Hub[] }) {
       <tbody>
         {hubs.map((h) => (
           <tr>
-            <td>{locale === 'en' ? h.name : h.nameZh}</td>
+            <td>{localizedName(h, locale)}</td>
             <td>{locale === 'en' ? h.city : h.cityZh}</td>
-            <td>{t('units.perDay', { units: h.dailyCapacityUnits.toLocaleString(locale) })}</td>
+            <td>{t('units.perDay', { units: formatCount(h.dailyCapacityUnits, locale) })}</td>
           </tr>
         ))}
       </tbody>

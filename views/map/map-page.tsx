@@ -3,6 +3,7 @@ import type { Hub, Station } from '../../src/network/service'
 import { usePage } from '../context'
 import { HubTable } from './hub-table'
 import { StationTable } from './station-table'
+import { localizedName } from '../../src/i18n/localized-name'
 
 export interface MapPageProps {
   hubs: Hub[]
@@ -17,7 +18,7 @@ export function MapPage({ hubs, stations, tileUrl, tileAttribution }: MapPagePro
   const points = [
     ...hubs.map((h) => ({
       kind: 'hub',
-      name: locale === 'en' ? h.name : h.nameZh,
+      name: localizedName(h, locale),
       lat: h.lat,
       lng: h.lng,
     })),

@@ -1,10 +1,10 @@
 import type { Station } from '../../src/network/service'
+import { formatList } from '../components/format'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 
 export function StationTable({ stations }: { stations: Station[] }) {
   const { t, locale } = usePage()
-  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' })
   return (
     <table>
       <thead>
@@ -26,7 +26,13 @@ export function StationTable({ stations }: { stations: Station[] }) {
             <td>{s.province}</td>
             <td>{s.address}</td>
             <td class="nowrap">{s.openingHours}</td>
-            <td>{list.format(s.services.map((code) => t(`service.${code}`)))}</td>
+            <td>
+              {formatList(
+                s.services.map((code) => t(`service.${code}`)),
+                locale,
+                'unit',
+              )}
+            </td>
             <td>
               <Money fen={s.commissionFen} />
             </td>

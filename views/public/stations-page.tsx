@@ -1,8 +1,8 @@
 import { raw } from 'hono/html'
 import { placeNamesEn, type Point, type PublicStation } from '../../src/returns/station-finder'
 import { usePage } from '../context'
-import { Notice } from '../returns/bits'
-import { formatDistance } from '../returns/format'
+import { Notice } from '../components/notice'
+import { formatDistance } from '../components/format'
 
 export type FinderNotice = { kind: 'unknownPlace'; place: string } | { kind: 'badPoint' }
 
@@ -98,12 +98,12 @@ export function StationsPage(props: StationsPageProps) {
         </p>
       </div>
       {props.notice?.kind === 'unknownPlace' && (
-        <Notice kind="warn">
+        <Notice tone="warn">
           {t('returns.finder.unknownPlace', { place: props.notice.place })}
         </Notice>
       )}
       {props.notice?.kind === 'badPoint' && (
-        <Notice kind="warn">{t('returns.finder.badPoint')}</Notice>
+        <Notice tone="warn">{t('returns.finder.badPoint')}</Notice>
       )}
       <div
         id="map"

@@ -1,6 +1,7 @@
 import type { PublicReturn } from '../../src/returns/service'
 import { usePage } from '../context'
-import { CODE_SLOT, Notice, ReturnCode, StatusBadge, Timeline, WithCode } from '../returns/bits'
+import { CODE_SLOT, ReturnCode, StatusBadge, Timeline, WithCode } from '../returns/bits'
+import { Notice } from '../components/notice'
 
 export type TrackOutcome =
   | { kind: 'form' }
@@ -62,7 +63,7 @@ function Outcome({ outcome }: { outcome: TrackOutcome }) {
       return <p class="muted">{t('returns.track.lead')}</p>
     case 'notFound':
       return (
-        <Notice kind="warn">
+        <Notice tone="warn">
           <WithCode
             sentence={t('returns.track.notFound', { code: CODE_SLOT })}
             code={outcome.typed}
@@ -70,7 +71,7 @@ function Outcome({ outcome }: { outcome: TrackOutcome }) {
         </Notice>
       )
     case 'notACode':
-      return <Notice kind="warn">{t('returns.track.notACode', { code: outcome.typed })}</Notice>
+      return <Notice tone="warn">{t('returns.track.notACode', { code: outcome.typed })}</Notice>
     case 'rateLimited':
       return (
         <section class="card" role="alert">

@@ -1,9 +1,8 @@
 /** Small pieces every returns page shares: the grouped code, the status badge, the history. */
-import type { Child } from 'hono/jsx'
 import type { ReturnStatus } from '../../db/schema'
 import { formatCode } from '../../src/returns/code'
 import { usePage } from '../context'
-import { formatInstant } from './format'
+import { formatInstant } from '../components/format'
 
 /** A return code grouped in fours (`ABCD-EFGH-JKMN`), never translated or auto-linked. */
 export function ReturnCode({ code, big }: { code: string; big?: boolean }) {
@@ -62,16 +61,5 @@ export function WithCode({ sentence, code }: { sentence: string; code: string })
       <ReturnCode code={code} />
       {after}
     </>
-  )
-}
-
-export type NoticeKind = 'ok' | 'warn' | 'error'
-
-/** A message about what just happened; errors are alerts, the rest polite status updates. */
-export function Notice({ kind, children }: { kind: NoticeKind; children?: Child }) {
-  return (
-    <div class={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
-      {children}
-    </div>
   )
 }

@@ -4,6 +4,7 @@ import type { Return } from '../../src/returns/service'
 import { formatCode } from '../../src/returns/code'
 import { usePage } from '../context'
 import { ReturnCode } from './bits'
+import { localizedName } from '../../src/i18n/localized-name'
 
 interface LabelPageProps {
   ret: Return
@@ -50,9 +51,7 @@ export function LabelPage({ ret, hub, qrSvg, trackUrl }: LabelPageProps) {
             {raw(qrSvg)}
           </figure>
           <div class="label__facts">
-            <p class="label__to">
-              {t('returns.label.to', { hub: locale === 'en' ? hub.name : hub.nameZh })}
-            </p>
+            <p class="label__to">{t('returns.label.to', { hub: localizedName(hub, locale) })}</p>
             <p>{t('returns.label.category', { category: t(`category.${ret.category}`) })}</p>
             {ret.largeItem && <p class="label__large">{t('returns.label.large')}</p>}
             <p class="label__instructions">{t('returns.label.instructions')}</p>

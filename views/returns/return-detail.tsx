@@ -8,8 +8,10 @@ import { Money } from '../components/money'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { PhotoList } from '../inspection/photos'
-import { Notice, ReturnCode, StatusBadge, Timeline } from './bits'
-import { formatInstant } from './format'
+import { Notice } from '../components/notice'
+import { ReturnCode, StatusBadge, Timeline } from './bits'
+import { formatInstant } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 function RiskBandText({ band }: { band: RiskBand | 'AFTER_CHECK_IN' | null }) {
   const { t } = usePage()
@@ -62,7 +64,7 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
     [t('returns.detail.value'), <Money fen={r.orderValueFen} />],
     [t('returns.detail.largeItem'), r.largeItem ? t('returns.yes') : t('returns.no')],
     [t('returns.detail.reason'), r.reason],
-    [t('returns.detail.hub'), locale === 'en' ? props.hub.name : props.hub.nameZh],
+    [t('returns.detail.hub'), localizedName(props.hub, locale)],
     [
       t('returns.detail.station'),
       props.station ? `${props.station.name} · ${props.station.storeName}` : '—',
@@ -82,10 +84,10 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
         <a href="/returns">{t('returns.detail.back')}</a>
       </p>
       <h1>{t('returns.detail.title', { code: formatCode(r.code) })}</h1>
-      {props.notice === 'registered' && <Notice kind="ok">{t('returns.detail.registered')}</Notice>}
-      {props.notice === 'cancelled' && <Notice kind="ok">{t('returns.detail.cancelled')}</Notice>}
+      {props.notice === 'registered' && <Notice tone="ok">{t('returns.detail.registered')}</Notice>}
+      {props.notice === 'cancelled' && <Notice tone="ok">{t('returns.detail.cancelled')}</Notice>}
       {props.notice === 'cancelRefused' && (
-        <Notice kind="error">{t('returns.detail.cancelRefused')}</Notice>
+        <Notice tone="error">{t('returns.detail.cancelRefused')}</Notice>
       )}
       <section class="card return-head">
         <p class="return-head__label">{t('returns.detail.code')}</p>

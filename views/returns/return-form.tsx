@@ -2,8 +2,9 @@ import { categories } from '../../db/schema'
 import type { Hub } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { CheckboxField, SelectField, TextArea, TextField } from './fields'
+import { CheckboxField, SelectField, TextArea, TextField } from '../components/form-field'
 import { ErrorSummary } from '../components/error-summary'
+import { localizedName } from '../../src/i18n/localized-name'
 
 /** What the merchant typed, echoed back as typed when the form comes back with errors. */
 export interface ReturnFormValues {
@@ -117,7 +118,7 @@ export function ReturnFormPage({ hubs, values, errors = {} }: ReturnFormProps) {
           value={values.hubId}
           error={errors.hubId}
           placeholder={hubs.length > 1 ? t('returns.field.choose') : undefined}
-          options={hubs.map((h) => ({ value: h.id, label: locale === 'en' ? h.name : h.nameZh }))}
+          options={hubs.map((h) => ({ value: h.id, label: localizedName(h, locale) }))}
           required
         />
         <TextField

@@ -4,7 +4,8 @@ import type { Return } from '../../src/returns/service'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { ReturnCode, StatusBadge } from './bits'
-import { formatInstant } from './format'
+import { formatInstant } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 interface ReturnsListProps {
   returns: Return[]
@@ -28,7 +29,7 @@ export function ReturnsListPage(props: ReturnsListProps) {
   const { t, locale } = usePage()
   const hubName = (id: string) => {
     const hub = props.hubs.find((h) => h.id === id)
-    return hub ? (locale === 'en' ? hub.name : hub.nameZh) : id
+    return hub ? localizedName(hub, locale) : id
   }
   return (
     <>

@@ -1,10 +1,11 @@
 import type { Hub, Station } from '../../src/network/service'
 import type { RunManifest } from '../../src/returns/pickup-runs'
 import { usePage } from '../context'
-import { formatInstant, hubName } from './format'
 import { ReceivePanel, type ReceiveOutcome } from './receive'
 import { RunState } from './run-state'
 import { RunStatusBadge } from './runs-page'
+import { localizedName } from '../../src/i18n/localized-name'
+import { formatInstant } from '../components/format'
 
 export interface RunPageProps {
   manifest: RunManifest
@@ -29,7 +30,9 @@ export function RunPage({ manifest, station, hub, hubs, outcome }: RunPageProps)
       <h1>{t('runs.run.title', { station: station.name })}</h1>
       <p class="run-meta">
         <RunStatusBadge status={run.status} />
-        <span>{t('runs.run.route', { station: station.name, hub: hubName(hub, locale) })}</span>
+        <span>
+          {t('runs.run.route', { station: station.name, hub: localizedName(hub, locale) })}
+        </span>
         <span>{t('runs.run.created', { at: formatInstant(run.createdAt, locale) })}</span>
         {run.closedAt && (
           <span>{t('runs.run.closed', { at: formatInstant(run.closedAt, locale) })}</span>

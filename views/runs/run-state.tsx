@@ -4,7 +4,8 @@ import type { Hub } from '../../src/network/service'
 import { formatCode } from '../../src/returns/code'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatInstant, hubName } from './format'
+import { localizedName } from '../../src/i18n/localized-name'
+import { formatCount, formatInstant } from '../components/format'
 
 export const runStateId = 'run-state'
 
@@ -49,7 +50,7 @@ function Counts({ manifest }: { manifest: RunManifest }) {
         {figures.map(([key, label, value]) => (
           <div class={`run-counts__${key}${value > 0 ? ' run-counts--some' : ''}`}>
             <dt>{label}</dt>
-            <dd data-count={key}>{value.toLocaleString(locale)}</dd>
+            <dd data-count={key}>{formatCount(value, locale)}</dd>
           </div>
         ))}
       </dl>
@@ -144,7 +145,7 @@ function Unexpected({ parcels }: { parcels: Return[] }) {
   return (
     <section class="card run-unexpected" aria-labelledby="unexpected-title">
       <h2 id="unexpected-title">
-        {t('runs.unexpected.title')} ({parcels.length.toLocaleString(locale)})
+        {t('runs.unexpected.title')} ({formatCount(parcels.length, locale)})
       </h2>
       <p class="hint">{t('runs.unexpected.hint')}</p>
       <ParcelTable parcels={parcels} id="run-unexpected" />
@@ -157,7 +158,7 @@ function MisroutedTable({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs: H
   const { t, locale } = usePage()
   const destination = (id: string) => {
     const hub = hubs.find((h) => h.id === id)
-    return hub ? hubName(hub, locale) : id
+    return hub ? localizedName(hub, locale) : id
   }
   return (
     <table class="manifest" id="run-misrouted">
@@ -192,7 +193,7 @@ function MisroutedSection({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs:
   return (
     <section class="card run-misrouted" aria-labelledby="misrouted-title">
       <h2 id="misrouted-title">
-        {t('runs.misrouted.title')} ({parcels.length.toLocaleString(locale)})
+        {t('runs.misrouted.title')} ({formatCount(parcels.length, locale)})
       </h2>
       <p class="hint">{t('runs.misrouted.hint')}</p>
       <MisroutedTable parcels={parcels} hubs={hubs} />
@@ -204,7 +205,7 @@ function MisroutedSection({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs:
 function Reconciliation({ manifest, hubs }: { manifest: RunManifest; hubs: Hub[] }) {
   const { t, locale } = usePage()
   const { missing, unexpected, misrouted } = manifest
-  const n = (count: number) => count.toLocaleString(locale)
+  const n = (count: number) => formatCount(count, locale)
   return (
     <section class="card reconciliation" aria-labelledby="reconciliation-title">
       <h2 id="reconciliation-title">{t('runs.reconciliation.title')}</h2>
@@ -269,7 +270,7 @@ function CloseRun({ manifest }: { manifest: RunManifest }) {
           <CsrfField />
           <p class={outstanding > 0 ? 'notice notice--warn' : 'notice notice--ok'}>
             {outstanding > 0
-              ? t('runs.close.warning', { count: outstanding.toLocaleString(locale) })
+              ? t('runs.close.warning', { count: formatCount(outstanding, locale) })
               : t('runs.close.allIn')}
           </p>
           <p>

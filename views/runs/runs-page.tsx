@@ -2,7 +2,8 @@ import type { RunSummary, StationWaiting } from '../../src/returns/pickup-runs'
 import type { Hub } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatInstant, hubName } from './format'
+import { localizedName } from '../../src/i18n/localized-name'
+import { formatCount, formatInstant } from '../components/format'
 
 export interface RunsPageProps {
   hubs: Hub[]
@@ -37,7 +38,7 @@ function HubFilter({ hubs, hubId }: { hubs: Hub[]; hubId?: string }) {
         <option value="">{t('runs.filter.all')}</option>
         {hubs.map((h) => (
           <option value={h.id} selected={h.id === hubId}>
-            {hubName(h, locale)}
+            {localizedName(h, locale)}
           </option>
         ))}
       </select>
@@ -51,12 +52,14 @@ function WaitingStations({ hubs, hubId, coordinator, waiting }: RunsPageProps) {
   const hub = hubs.find((h) => h.id === hubId)
   const nameOf = (id: string) => {
     const h = hubs.find((x) => x.id === id)
-    return h ? hubName(h, locale) : id
+    return h ? localizedName(h, locale) : id
   }
   return (
     <section class="card" aria-labelledby="waiting-title">
       <h2 id="waiting-title">
-        {hub ? t('runs.waiting.titleHub', { hub: hubName(hub, locale) }) : t('runs.waiting.title')}
+        {hub
+          ? t('runs.waiting.titleHub', { hub: localizedName(hub, locale) })
+          : t('runs.waiting.title')}
       </h2>
       {waiting.length === 0 ? (
         <p class="muted">{t('runs.waiting.none')}</p>
@@ -83,7 +86,7 @@ function WaitingStations({ hubs, hubId, coordinator, waiting }: RunsPageProps) {
                   <span class="muted"> · {w.station.storeName}</span>
                 </th>
                 {coordinator && <td>{nameOf(w.hubId)}</td>}
-                <td class="num">{w.parcels.toLocaleString(locale)}</td>
+                <td class="num">{formatCount(w.parcels, locale)}</td>
                 <td>{formatInstant(w.since, locale)}</td>
                 <td>
                   <form method="post" action="/runs" class="inline-form">
@@ -115,7 +118,7 @@ function RecentRuns({ hubs, coordinator, runs }: RunsPageProps) {
   const { t, locale } = usePage()
   const nameOf = (id: string) => {
     const h = hubs.find((x) => x.id === id)
-    return h ? hubName(h, locale) : id
+    return h ? localizedName(h, locale) : id
   }
   return (
     <section class="card" aria-labelledby="runs-title">
@@ -149,13 +152,13 @@ function RecentRuns({ hubs, coordinator, runs }: RunsPageProps) {
                 <td>
                   <RunStatusBadge status={run.status} />
                 </td>
-                <td class="num">{expected.toLocaleString(locale)}</td>
+                <td class="num">{formatCount(expected, locale)}</td>
                 <td class="num">
-                  {received.toLocaleString(locale)}
+                  {formatCount(received, locale)}
                   {unexpected > 0 && (
                     <span class="run-flag">
                       {' '}
-                      {t('runs.unexpectedCount', { count: unexpected.toLocaleString(locale) })}
+                      {t('runs.unexpectedCount', { count: formatCount(unexpected, locale) })}
                     </span>
                   )}
                 </td>

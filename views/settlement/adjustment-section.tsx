@@ -1,14 +1,14 @@
 import type { Merchant } from '../../src/network/service'
 import type { AdjustmentRow } from '../../src/settlement/listing'
-import { formatMonth } from '../booking/format'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { adjustmentConfirmAboveFen } from '../../src/money-ranges'
 import { fenToYuan, formatFen } from '../../src/money'
 import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatInstant, settlementHref, type Names } from './format'
+import { settlementHref, type Names } from './format'
+import { formatInstant, formatMonth } from '../components/format'
 
 export type AdjustmentErrors = Partial<Record<'merchantId' | 'amount' | 'reason', string>>
 
@@ -46,7 +46,7 @@ export function AdjustmentSection(props: AdjustmentSectionProps) {
   return (
     <section class="card" id="adjustments" aria-labelledby="adjustments-title">
       <h2 id="adjustments-title">{t('settlement.adjust.title')}</h2>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       <p class="hint">{t('settlement.adjust.lead', { month: label })}</p>
       {props.adjustments.length > 0 && (
         <table class="adjustments">

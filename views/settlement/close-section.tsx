@@ -1,11 +1,11 @@
 import { nextMonth } from '../../src/calendar/local-date'
 import type { CloseStage } from '../../src/settlement/close-jobs'
-import { formatMonth } from '../booking/format'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatCount, settlementHref } from './format'
+import { settlementHref } from './format'
+import { formatCount, formatMonth } from '../components/format'
 
 export type CloseState =
   /** The month has not ended yet. */
@@ -43,7 +43,7 @@ export function CloseSection(props: {
       hx-swap-oob={props.oob ? 'true' : undefined}
     >
       <h2 id="close-title">{t('settlement.close.title', { month: label })}</h2>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {state.step === 'blocked' && (
         <p class="muted">
           {t('settlement.close.notYet', {

@@ -1,11 +1,11 @@
 import type { Station } from '../../src/network/service'
 import type { StatementRow } from '../../src/settlement/listing'
 import type { SettlementLine } from '../../src/settlement/service'
-import { formatMonth } from '../booking/format'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatCount, type Names } from './format'
+import { type Names } from './format'
 import { PaidState } from './statements-section'
+import { formatCount, formatMonth } from '../components/format'
 
 export interface CommissionMonth {
   month: string

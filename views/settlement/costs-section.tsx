@@ -1,11 +1,11 @@
 import { costKinds, type CostKind } from '../../db/schema'
 import type { Hub } from '../../src/network/service'
-import { Notice, type NoticeData } from '../booking/notice'
-import { formatMonth } from '../booking/format'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatInstant, type Names } from './format'
+import type { Names } from './format'
+import { formatInstant, formatMonth } from '../components/format'
 
 export interface CostRow {
   id: string
@@ -71,7 +71,7 @@ export function CostsSection(props: CostsSectionProps) {
       <h2 id="costs-title">
         {t('settlement.costs.title', { month: formatMonth(props.month, locale) })}
       </h2>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {costs.length === 0 ? (
         <p class="muted">{t('settlement.costs.empty')}</p>
       ) : (

@@ -1,6 +1,8 @@
-/** Names, kinds and instants for the settlement pages, in the page's language. */
+/** Names, kinds and links for the settlement pages, in the page's language. */
 import type { LineKind, Locale } from '../../db/schema'
 import type { Hub, Merchant, Station } from '../../src/network/service'
+import { formatPercent } from '../components/format'
+import { localizedName } from '../../src/i18n/localized-name'
 
 /** The order kinds of line are shown in, everywhere (tables, chart, CSV). */
 export const lineKindOrder: readonly LineKind[] = [
@@ -24,10 +26,8 @@ export function namesFor(
   locale: Locale,
   lists: { merchants?: Merchant[]; hubs?: Hub[]; stations?: Station[] },
 ): Names {
-  const merchants = new Map(
-    (lists.merchants ?? []).map((m) => [m.id, locale === 'en' ? m.nameEn : m.name]),
-  )
-  const hubs = new Map((lists.hubs ?? []).map((h) => [h.id, locale === 'en' ? h.name : h.nameZh]))
+  const merchants = new Map((lists.merchants ?? []).map((m) => [m.id, localizedName(m, locale)]))
+  const hubs = new Map((lists.hubs ?? []).map((h) => [h.id, localizedName(h, locale)]))
   const stations = new Map((lists.stations ?? []).map((s) => [s.id, s.name]))
   return {
     merchant: (id) => merchants.get(id) ?? id,
@@ -36,25 +36,10 @@ export function namesFor(
   }
 }
 
-/** An instant as a Shanghai date and time, e.g. `2026年11月25日 10:00` / `Nov 25, 2026, 10:00 AM`. */
-export function formatInstant(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso))
-}
-
-export const formatCount = (n: number, locale: Locale) => n.toLocaleString(locale)
-
 /** A share of a total as a percentage with one decimal, e.g. `12.5%`. */
 export function formatShare(part: number, whole: number, locale: Locale): string {
   if (whole === 0) return '—'
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(part / whole)
+  return formatPercent(part / whole, locale, 1, true)
 }
 
 /** Sums amounts by kind of line. */

@@ -1,8 +1,8 @@
 import type { ClosedMonth } from '../../src/settlement/listing'
-import { formatMonth } from '../booking/format'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatCount, formatInstant, settlementHref } from './format'
+import { settlementHref } from './format'
+import { formatCount, formatInstant, formatMonth } from '../components/format'
 
 /** Every closed month with its totals, when it was closed and how much of it is paid. */
 export function HistoryPage({ months, current }: { months: ClosedMonth[]; current: string }) {

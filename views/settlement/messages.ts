@@ -8,9 +8,9 @@ import type { SettlementLine } from '../../src/settlement/service'
 import { DomainError } from '../../src/errors'
 import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
-import { formatMonth } from '../booking/format'
-import type { NoticeData } from '../booking/notice'
-import { formatCount, type Names } from './format'
+import type { NoticeData } from '../components/notice'
+import { type Names } from './format'
+import { formatCount, formatMonth } from '../components/format'
 
 export interface Lang {
   t: Translate

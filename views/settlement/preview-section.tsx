@@ -1,17 +1,10 @@
 import type { SettlementLine, SettlementView } from '../../src/settlement/service'
-import { formatMonth } from '../booking/format'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import type { CostRow } from './costs-section'
-import {
-  byKind,
-  formatCount,
-  formatShare,
-  lineKindOrder,
-  statementHref,
-  type Names,
-} from './format'
+import { byKind, formatShare, lineKindOrder, statementHref, type Names } from './format'
 import { ItemsTable, type AdjustmentNote } from './items-table'
+import { formatCount, formatMonth } from '../components/format'
 
 export interface PreviewSectionProps {
   month: string

@@ -1,6 +1,6 @@
 import type { Rules } from '../../src/settlement/allocate'
 import { bpToPercent } from '../../src/settlement/amounts'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 
@@ -25,7 +25,7 @@ export function RulesSection(props: RulesSectionProps) {
   return (
     <section class="card" id="rules" aria-labelledby="rules-title">
       <h2 id="rules-title">{t('settlement.rules.title')}</h2>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {props.settledVersion !== undefined && (
         <p>{t('settlement.rules.settledWith', { version: props.settledVersion })}</p>
       )}

@@ -1,17 +1,17 @@
 import type { ClosedMonth } from '../../src/settlement/listing'
-import { formatMonth } from '../booking/format'
-import { MonthNav } from '../booking/month-nav'
-import { Notice, type NoticeData } from '../booking/notice'
+import { MonthNav } from '../components/month-nav'
+import { Notice, type NoticeData } from '../components/notice'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { AdjustmentSection, type AdjustmentSectionProps } from './adjustment-section'
 import { CloseSection, type CloseState } from './close-section'
 import { CostsSection, type CostsSectionProps } from './costs-section'
-import { formatInstant, settlementHref } from './format'
+import { settlementHref } from './format'
 import { PreviewSection, reconcile, type PreviewSectionProps } from './preview-section'
 import { RulesSection, type RulesSectionProps } from './rules-section'
 import { StatementsSection } from './statements-section'
 import type { StatementRow } from '../../src/settlement/listing'
+import { formatInstant, formatMonth } from '../components/format'
 
 export interface SettlementPageProps {
   month: string
@@ -47,7 +47,7 @@ export function SettlementPage(props: SettlementPageProps) {
         <MonthNav month={month} href={settlementHref} />
         <a href="/settlement/history">{t('settlement.history.link')}</a>
       </div>
-      {props.notice && <Notice notice={props.notice} />}
+      {props.notice && <Notice {...props.notice} />}
       {closed && <ClosedSummary closed={closed} preview={props.preview} />}
       {closed && props.statements && (
         <StatementsSection rows={props.statements} names={props.preview.names} />

@@ -1,6 +1,5 @@
 import type { StatementRow } from '../../src/settlement/listing'
 import type { Statement } from '../../src/settlement/service'
-import { formatMonth } from '../booking/format'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { BarChart } from './bar-chart'
@@ -8,6 +7,7 @@ import type { CostRow } from './costs-section'
 import { byKind, lineKindOrder, statementCsvHref, type Names } from './format'
 import { ItemsTable, type AdjustmentNote } from './items-table'
 import { PaidState } from './statements-section'
+import { formatMonth } from '../components/format'
 
 export interface StatementPageProps {
   statement: Statement

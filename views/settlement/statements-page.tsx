@@ -1,10 +1,10 @@
 import type { Merchant } from '../../src/network/service'
 import type { StatementRow } from '../../src/settlement/listing'
-import { formatMonth } from '../booking/format'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { statementCsvHref, statementHref, type Names } from './format'
 import { PaidState } from './statements-section'
+import { formatMonth } from '../components/format'
 
 export interface StatementMonth {
   month: string

@@ -1,9 +1,10 @@
 import type { StatementRow } from '../../src/settlement/listing'
-import { Notice, type NoticeData } from '../booking/notice'
+import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { formatCount, formatInstant, statementCsvHref, statementHref, type Names } from './format'
+import { statementCsvHref, statementHref, type Names } from './format'
+import { formatCount, formatInstant } from '../components/format'
 
 /** Paid (when, by whom) or not yet: payment is kept apart from the frozen figures. */
 export function PaidState({ row }: { row: Pick<StatementRow, 'paidAt' | 'paidByName'> }) {
@@ -47,7 +48,7 @@ export function StatementRowView(props: {
       </td>
       <td>
         <PaidState row={row} />
-        {props.notice && <Notice notice={props.notice} />}
+        {props.notice && <Notice {...props.notice} />}
       </td>
       <td>
         <div class="statement__action">

@@ -5,7 +5,7 @@ import { Money } from '../components/money'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { CODE_SLOT, ReturnCode, StatusBadge, WithCode } from '../returns/bits'
-import { formatClock, formatMonth } from '../returns/format'
+import { formatClock, formatMonth } from '../components/format'
 
 export type CheckInResult =
   | { kind: 'checkedIn'; code: string; commissionFen: number; largeItem: boolean }

@@ -1,9 +1,9 @@
 import type { Station } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice } from './notice'
+import { Notice } from '../components/notice'
 import { ServicesField } from './services-field'
-import { TextField } from './text-field'
+import { TextField } from '../components/form-field'
 
 export interface StationDetailsPageProps {
   station: Station

@@ -1,9 +1,9 @@
 import type { StationFormValues, StationField } from '../../src/stations/form'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { Notice } from './notice'
+import { Notice } from '../components/notice'
 import { ServicesField } from './services-field'
-import { TextField } from './text-field'
+import { TextField } from '../components/form-field'
 
 export type FieldErrors = Partial<Record<StationField, string>>
 

@@ -2,7 +2,8 @@ import type { Station } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
-import { Notice } from './notice'
+import { Notice } from '../components/notice'
+import { formatCount, formatList } from '../components/format'
 
 export type StatusFilter = 'all' | 'active' | 'inactive'
 
@@ -30,7 +31,7 @@ export function StationsPage(props: StationsPageProps) {
       </div>
       <section class="card" aria-labelledby="stations-count">
         <h2 id="stations-count">
-          {t('stationAdmin.count', { count: props.stations.length.toLocaleString(locale) })}
+          {t('stationAdmin.count', { count: formatCount(props.stations.length, locale) })}
         </h2>
         {props.stations.length === 0 ? (
           <p class="muted">{t('stationAdmin.none')}</p>
@@ -71,7 +72,6 @@ function Filters({ provinces, status, province }: StationsPageProps) {
 
 function StationRows({ stations, status, province }: StationsPageProps) {
   const { t, locale } = usePage()
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })
   return (
     <table class="stations-admin">
       <thead>
@@ -103,7 +103,12 @@ function StationRows({ stations, status, province }: StationsPageProps) {
                 : t('stationAdmin.place', { city: s.city, province: s.province })}
             </td>
             <td class="nowrap">{s.openingHours}</td>
-            <td>{list.format(s.services.map((code) => t(`service.${code}`)))}</td>
+            <td>
+              {formatList(
+                s.services.map((code) => t(`service.${code}`)),
+                locale,
+              )}
+            </td>
             <td class="num">
               <Money fen={s.commissionFen} />
             </td>

@@ -1,5 +1,6 @@
 import { usePage } from '../context'
-import { formatMonth, shiftMonth } from './format'
+import { shiftMonth } from '../../src/calendar/local-date'
+import { formatMonth } from './format'
 
 interface MonthNavProps {
   month: string
