@@ -4,7 +4,7 @@
  *
  * - every write into a month (a cost, its void or reversal, an adjustment, a commission, an
  *   order-value declaration) moves the month's row in `month_versions`, by trigger, in the
- *   statement that writes (migration 0019);
+ *   statement that writes (migration 0025);
  * - a close reads that version before it computes the split, and its batch writes the settlement
  *   only if the version has not moved, so a write acknowledged meanwhile makes the close fail
  *   whole instead of being left out;

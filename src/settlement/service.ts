@@ -1,7 +1,7 @@
 /**
  * The monthly settlement: preview any open month, close it once (atomically, idempotently),
  * then statements per merchant and station. A closed month is frozen by the triggers of
- * migrations 0008 and 0019, and its close is serialised with every write into it (see
+ * migrations 0008 and 0025, and its close is serialised with every write into it (see
  * `month-lock.ts`); corrections are adjustments carried into the next open month, while an open
  * month's costs are voided or reversed, and a payment undone until a later month closes.
  */
@@ -626,7 +626,7 @@ export async function addAdjustment(
 // Corrections the accountant's way: a cost of an open month is voided (kept, marked with who,
 // when and why, left out of the split) or reversed by a negative entry that references it; a
 // payment marked by mistake is undone, with a reason, until a later month closes. Every one is
-// audited in the same batch; the database refuses each of them in a closed month (0008, 0019).
+// audited in the same batch; the database refuses each of them in a closed month (0008, 0025).
 
 export type Cost = typeof costs.$inferSelect
 
