@@ -4,10 +4,9 @@
  * same rule as the domain function it stands for (the actor's alliance, the returns it may see),
  * so a batch never hands out a row the single look-up would have refused.
  */
-import { and, eq } from 'drizzle-orm'
-import { costs, hubs, merchants, stations } from '../../db/schema'
-import { requireRole, type Actor } from '../auth/roles'
-import { inList, type Db } from '../db'
+import { hubs, merchants, stations } from '../../db/schema'
+import type { Actor } from '../auth/roles'
+import type { Db } from '../db'
 import { NotFound } from '../errors'
 import { photosOfReturns, photoViewer } from '../inspection/photos'
 import {
@@ -20,6 +19,7 @@ import {
 import { inAllianceByIds } from '../network/service'
 import { reconcile, type RunReconciliation } from '../returns/pickup-runs'
 import { timelines, visibleReturns } from '../returns/service'
+import { costsByIds } from '../settlement/service'
 
 interface Loader<V> {
   load(key: string): Promise<V>
@@ -139,16 +139,7 @@ export function createLoaders(db: Db, actor: Actor | null, now: () => Date) {
       (ids) => byId(inAllianceByIds(db, actor, merchants, ids)),
       notFound('Merchant'),
     ),
-    /** `getCost`'s rule: members read the costs of their own alliance. */
-    cost: loader((ids) => {
-      const a = requireRole(actor, 'COORDINATOR', 'MERCHANT', 'STATION_OPERATOR', 'HUB_OPERATOR')
-      return byId(
-        db
-          .select()
-          .from(costs)
-          .where(and(inList(costs.id, ids), eq(costs.allianceId, a.allianceId))),
-      )
-    }, notFound('Cost')),
+    cost: loader((ids) => byId(costsByIds(db, actor, ids)), notFound('Cost')),
     return: visibleReturn,
     timeline: rowsPerReturn((ids) => timelines(db, ids)),
     sla: loader((ids) => returnSlas(db, ids, now()), notFound('Return')),

@@ -19,7 +19,7 @@ import {
 import { auditEntry } from '../audit/log'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
-import { changes, type Db } from '../db'
+import { changes, inList, type Db } from '../db'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub, getMerchant, getStation } from '../network/service'
@@ -491,13 +491,18 @@ export async function stationStatement(
 
 /** A cost of the actor's alliance (members may read what their statements are made of). */
 export async function getCost(db: Db, actor: Actor | null, id: string) {
-  const a = requireRole(actor, 'COORDINATOR', 'MERCHANT', 'STATION_OPERATOR', 'HUB_OPERATOR')
-  const [row] = await db
-    .select()
-    .from(costs)
-    .where(and(eq(costs.id, id), eq(costs.allianceId, a.allianceId)))
+  const [row] = await costsByIds(db, actor, [id])
   if (!row) throw new NotFound('Cost')
   return row
+}
+
+/** The costs among `ids` the caller may read (members read their own alliance's), in any order. */
+export function costsByIds(db: Db, actor: Actor | null, ids: readonly string[]) {
+  const a = requireRole(actor, 'COORDINATOR', 'MERCHANT', 'STATION_OPERATOR', 'HUB_OPERATOR')
+  return db
+    .select()
+    .from(costs)
+    .where(and(inList(costs.id, ids), eq(costs.allianceId, a.allianceId)))
 }
 
 /** Marks a closed statement paid (who, when); paying twice is refused. */
