@@ -8,6 +8,15 @@ export type PasswordFormErrors = Partial<
   Record<'currentPassword' | 'newPassword' | 'repeatPassword', string>
 >
 
+type PasswordField = keyof PasswordFormErrors
+
+/** The three password fields: name, catalogue key under `account.password.`, autocomplete. */
+const fields = [
+  ['currentPassword', 'current', 'current-password'],
+  ['newPassword', 'new', 'new-password'],
+  ['repeatPassword', 'repeat', 'new-password'],
+] as const satisfies readonly (readonly [PasswordField, string, string])[]
+
 /**
  * Changing one's password on the account page: a plain form, swapped in place by htmx. Typed
  * passwords are never sent back into the page.
@@ -30,33 +39,17 @@ export function PasswordForm(props: { errors?: PasswordFormErrors; notice?: stri
       {props.notice && <Notice tone="ok" text={props.notice} />}
       <p class="hint">{t('account.password.hint', { min: passwordPolicy.minLength })}</p>
       <CsrfField />
-      <TextField
-        announce
-        name="currentPassword"
-        type="password"
-        label={t('account.password.current')}
-        error={errors.currentPassword}
-        autocomplete="current-password"
-        required
-      />
-      <TextField
-        announce
-        name="newPassword"
-        type="password"
-        label={t('account.password.new')}
-        error={errors.newPassword}
-        autocomplete="new-password"
-        required
-      />
-      <TextField
-        announce
-        name="repeatPassword"
-        type="password"
-        label={t('account.password.repeat')}
-        error={errors.repeatPassword}
-        autocomplete="new-password"
-        required
-      />
+      {fields.map(([name, label, autocomplete]) => (
+        <TextField
+          announce
+          name={name}
+          type="password"
+          label={t(`account.password.${label}`)}
+          error={errors[name]}
+          autocomplete={autocomplete}
+          required
+        />
+      ))}
       <button type="submit" class="button button--primary">
         {t('account.password.submit')}
       </button>
