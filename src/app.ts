@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps) {
 
   // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files
   // set their own, tighter limits with a page in the user's language; this is the backstop.
-  app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge }))
+  app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: pageTooLarge }))
   app.use(session(), privatePages(), formBody(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
@@ -94,3 +94,5 @@ export function createApp(deps: AppDeps) {
 }
 
 const tooLarge = (c: Context) => c.text('Request body too large.', 413)
+// Before the session is read the page speaks the default language, Chinese.
+const pageTooLarge = (c: Context<AppEnv>) => c.text(c.var.t('error.tooLarge'), 413)

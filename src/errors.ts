@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql'
 import { refusedField } from './db-refusal'
+import type { NotFoundEntity, RefusalReason } from './refusal-reasons'
 
 /** The error codes programs may rely on, in GraphQL `extensions.code` and in HTTP responses. */
 export const errorCodes = [
@@ -26,14 +27,26 @@ const httpStatus: Record<ErrorCode, number> = {
 }
 
 /**
- * An expected failure with a stable code. Its message is safe to show; `details` are extra
- * machine-readable facts (the field that was wrong, the seconds to wait…).
+ * The machine-readable facts of a refusal, also sent as GraphQL `extensions`: why (`reason`,
+ * from the one vocabulary in refusal-reasons.ts), which field or which kind of record, and the
+ * figures a person needs to act on it (`remainingUnits`, `month`, `…Fen`).
+ */
+export interface ErrorDetails {
+  reason?: RefusalReason
+  field?: string
+  entity?: NotFoundEntity
+  [fact: string]: unknown
+}
+
+/**
+ * An expected failure with a stable code. Its English message is for programs and logs; people
+ * read catalogue copy built from the code and `details` (src/http/refusal-copy.ts).
  */
 export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ErrorCode, 'INTERNAL'>,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message)
     this.name = 'DomainError'
@@ -57,8 +70,8 @@ export class Forbidden extends DomainError {
 }
 
 export class NotFound extends DomainError {
-  constructor(what: string) {
-    super('NOT_FOUND', `${what} not found.`)
+  constructor(what: NotFoundEntity) {
+    super('NOT_FOUND', `${what} not found.`, { entity: what })
   }
 }
 
@@ -66,20 +79,20 @@ export class InvalidInput extends DomainError {
   constructor(
     readonly field: string,
     message: string,
-    details: Record<string, unknown> = {},
+    details: ErrorDetails = {},
   ) {
     super('BAD_USER_INPUT', `${field}: ${message}`, { field, ...details })
   }
 }
 
 export class Conflict extends DomainError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
+  constructor(message: string, details: ErrorDetails = {}) {
     super('CONFLICT', message, details)
   }
 }
 
 export class CapacityExceeded extends DomainError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
+  constructor(message: string, details: ErrorDetails = {}) {
     super('CAPACITY_EXCEEDED', message, details)
   }
 }
@@ -87,7 +100,7 @@ export class CapacityExceeded extends DomainError {
 export class RateLimited extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,
-    details: Record<string, unknown> = {},
+    details: ErrorDetails = {},
   ) {
     super('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
       retryAfterSeconds,

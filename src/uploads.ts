@@ -5,6 +5,7 @@
  */
 import { InvalidInput } from './errors'
 import { stripImageMetadata } from './image-metadata'
+import type { refusalReasons } from './refusal-reasons'
 
 export type UploadType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
 
@@ -82,16 +83,18 @@ const typeNames: Record<UploadType, string> = {
  * empty or too large, each of an accepted type. Refusals are BAD_USER_INPUT on `limits.field`
  * with a `reason` (TOO_MANY, EMPTY, TOO_LARGE, TYPE) and the `file` named.
  */
+type UploadRefusal = (typeof refusalReasons.uploads)[number]
+
 export function checkFiles(
   files: readonly Upload[],
   existing: number,
   limits: UploadLimits,
 ): UploadType[] {
-  const refuse = (reason: string, message: string, file?: string) => {
-    const error = new InvalidInput(limits.field, message)
-    Object.assign(error.details, { reason, ...(file ? { file } : {}) })
-    return error
-  }
+  const refuse = (reason: UploadRefusal, message: string, file?: string) =>
+    new InvalidInput(limits.field, message, {
+      reason,
+      ...(file ? { file } : { maxFiles: limits.maxFiles }),
+    })
   if (existing + files.length > limits.maxFiles) {
     throw refuse('TOO_MANY', `at most ${limits.maxFiles} files per ${limits.owner}`)
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { isoDate } from '../booking/schemas'
+import { isoDate } from '../calendar/schemas'
 
 const optionalText = z
   .string()

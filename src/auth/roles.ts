@@ -44,11 +44,6 @@ export function canActForHub(actor: Actor, hubId: string): boolean {
   return actor.role === 'COORDINATOR' || actor.hubId === hubId
 }
 
-export function requireMerchant(actor: Actor | null, merchantId: string): Actor {
-  const a = requireActor(actor)
-  if (!canActForMerchant(a, merchantId)) throw new Forbidden()
-  return a
-}
 
 export function requireStation(actor: Actor | null, stationId: string): Actor {
   const a = requireActor(actor)

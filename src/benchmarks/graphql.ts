@@ -1,8 +1,8 @@
 import * as z from 'zod'
 import type { Category } from '../../db/schema'
-import { isoMonth } from '../booking/schemas'
+import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
+import { parseInput } from '../parse-input'
 import { benchmarkTrend } from './published'
 import { benchmarkReport, publishBenchmarks, returnRisk, setReturnCreditOptIn } from './service'
 

@@ -1,7 +1,8 @@
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
+import { parseInput } from '../parse-input'
 import { monthBounds } from '../calendar/local-date'
-import { bookingSchema, capacitySchema, dateRangeSchema, isoMonth } from './schemas'
+import { bookingSchema, capacitySchema, dateRangeSchema } from './schemas'
+import { isoMonth } from '../calendar/schemas'
 import {
   bookHubCapacity,
   cancelBooking,

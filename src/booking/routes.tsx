@@ -29,7 +29,8 @@ import { fragment, isHtmx, formText as text } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import { listHubs, listMerchants, type Hub } from '../network/service'
 import { bookingRules } from './rules'
-import { bookingSchema, capacitySchema, isoMonth } from './schemas'
+import { bookingSchema, capacitySchema } from './schemas'
+import { isoMonth } from '../calendar/schemas'
 import {
   bookHubCapacity,
   bookingWindow,

@@ -1,8 +1,5 @@
 import * as z from 'zod'
-import { isIsoDate, isIsoMonth } from '../calendar/local-date'
-
-export const isoDate = z.string().refine(isIsoDate, { error: 'use a real date as YYYY-MM-DD' })
-export const isoMonth = z.string().refine(isIsoMonth, { error: 'use a month as YYYY-MM' })
+import { isoDate } from '../calendar/schemas'
 
 /** Booking input, shared by the calendar form and `bookHubCapacity`. */
 export const bookingSchema = z.object({

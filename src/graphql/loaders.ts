@@ -7,6 +7,7 @@
 import { hubs, merchants, stations } from '../../db/schema'
 import type { Actor } from '../auth/roles'
 import type { Db } from '../db'
+import type { NotFoundEntity } from '../refusal-reasons'
 import { NotFound } from '../errors'
 import { photosOfReturns, photoViewer } from '../inspection/photos'
 import {
@@ -110,7 +111,7 @@ const rowsPerReturn = <R extends { returnId: string }>(query: (ids: string[]) =>
     (): R[] => [],
   )
 
-const notFound = (what: string) => (): never => {
+const notFound = (what: NotFoundEntity) => (): never => {
   throw new NotFound(what)
 }
 

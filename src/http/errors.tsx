@@ -2,7 +2,9 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DomainError } from '../errors'
 import { ErrorPage } from '../../views/errors'
+import { refusalText } from './refusal-copy'
 import type { AppEnv } from './types'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /**
  * The one error handler for pages: expected domain errors become a page (or, for htmx, a
@@ -21,8 +23,8 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
         : error.code === 'NOT_FOUND'
           ? t('error.notFound.title')
           : t('error.badRequest.title')
-    const message = error.details.reason === 'CSRF' ? t('error.csrf') : error.message
-    c.status(error.status as 400)
+    const message = refusalText({ t, locale: c.var.locale }, error)
+    c.status(error.status as ContentfulStatusCode)
     if (c.req.header('hx-request')) {
       return c.html(
         <p class="alert alert--error" role="alert">
@@ -35,7 +37,8 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
   if (error instanceof HTTPException && error.status < 500) {
     c.status(error.status)
     const title = t('error.badRequest.title')
-    return c.render(<ErrorPage title={title} body={error.message} />, { title })
+    const body = error.status === 413 ? t('error.tooLarge') : t('error.BAD_USER_INPUT')
+    return c.render(<ErrorPage title={title} body={body} />, { title })
   }
   const requestId = c.var.requestId
   c.var.deps.logError?.(error, requestId)

@@ -1,6 +1,7 @@
 import type { Locale } from '../../db/schema'
 import * as auth from '../auth/messages'
 import * as audit from '../audit/messages'
+import * as refusals from './refusals'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
@@ -22,6 +23,7 @@ const english = {
   ...benchmarks.en,
   ...auth.en,
   ...audit.en,
+  ...refusals.en,
 }
 export type MessageKey = keyof typeof english
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -38,6 +40,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...benchmarks.zhCN,
     ...auth.zhCN,
     ...audit.zhCN,
+    ...refusals.zhCN,
   },
 }
 
@@ -63,4 +66,15 @@ export function negotiateLocale(
   if (cookie === 'en' || cookie === 'zh-CN') return cookie
   const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? ''
   return first.startsWith('en') ? 'en' : 'zh-CN'
+}
+
+/** What a sentence builder needs to speak the page's language. */
+export interface Lang {
+  t: Translate
+  locale: Locale
+}
+
+/** Whether a key computed at run time (`field.${name}`) has copy, so it can be looked up. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(english, key)
 }

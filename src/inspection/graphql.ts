@@ -1,6 +1,6 @@
-import { isoMonth } from '../booking/schemas'
+import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
+import { parseInput } from '../parse-input'
 import type { Return } from '../returns/service'
 import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'

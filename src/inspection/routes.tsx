@@ -24,7 +24,7 @@ import {
 } from '../../views/inspection/sheet-page'
 import { CertifiedShare, StaffPage, StaffRow } from '../../views/inspection/staff-page'
 import { requireRole } from '../auth/roles'
-import { isoMonth } from '../booking/schemas'
+import { isoMonth } from '../calendar/schemas'
 import { isIsoDate, localDate } from '../calendar/local-date'
 import { Conflict, DomainError, InvalidInput, NotFound } from '../errors'
 import { fragment, isHtmx, formText as text } from '../http/fragments'

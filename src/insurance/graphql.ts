@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '../../db/schema'
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
+import { parseInput } from '../parse-input'
 import {
   claimSchema,
   decisionSchema,

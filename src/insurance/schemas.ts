@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { isoDate, isoMonth } from '../booking/schemas'
+import { isoDate, isoMonth } from '../calendar/schemas'
 import { fenSchema, moneyRanges } from '../money-ranges'
 
 export const enrolSchema = z.object({ startMonth: isoMonth.optional() })

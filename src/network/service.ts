@@ -8,6 +8,7 @@ import type { Actor } from '../auth/roles'
 import { requireActor } from '../auth/roles'
 import { inList, type Db } from '../db'
 import { NotFound } from '../errors'
+import type { NotFoundEntity } from '../refusal-reasons'
 
 export type Hub = typeof hubs.$inferSelect
 export type Station = typeof stations.$inferSelect
@@ -49,7 +50,7 @@ async function getInAlliance<T extends typeof hubs | typeof stations | typeof me
   actor: Actor | null,
   table: T,
   id: string,
-  what: string,
+  what: NotFoundEntity,
 ): Promise<T['$inferSelect']> {
   const a = requireActor(actor)
   const [row] = await db.select().from(table).where(eq(table.id, id))

@@ -1,6 +1,6 @@
-import { isoMonth } from '../booking/schemas'
+import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
+import { parseInput } from '../parse-input'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import {

@@ -102,16 +102,6 @@ export async function getPickupRun(db: Db, actor: Actor | null, id: string): Pro
   return run
 }
 
-export async function listPickupRuns(db: Db, actor: Actor | null, limit = 50) {
-  const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
-  return db
-    .select()
-    .from(pickupRuns)
-    .where(sql`${pickupRuns.hubId} in ${hubsActedFor(a)}`)
-    .orderBy(desc(pickupRuns.createdAt))
-    .limit(limit)
-}
-
 export interface Receipt {
   return: Return
   alreadyReceived: boolean

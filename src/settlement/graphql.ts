@@ -1,6 +1,6 @@
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
-import { isoMonth } from '../booking/schemas'
+import { parseInput } from '../parse-input'
+import { isoMonth } from '../calendar/schemas'
 import { describeBasis } from './basis'
 import { adjustmentSchema, closeSchema, correctionSchema, costSchema, rulesSchema } from './schemas'
 import {

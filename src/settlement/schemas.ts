@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { costKinds, sharedBases } from '../../db/schema'
-import { isoMonth } from '../booking/schemas'
+import { isoMonth } from '../calendar/schemas'
 import { fenSchema, moneyRanges } from '../money-ranges'
 
 export const costSchema = z.object({

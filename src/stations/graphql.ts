@@ -1,5 +1,5 @@
 import type { GraphQLContext } from '../graphql/context'
-import { parseInput } from '../graphql/parse-input'
+import { parseInput } from '../parse-input'
 import { nearestSchema, stationDetailsSchema, stationSchema } from './schemas'
 import {
   createStation,

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { InvalidInput } from '../errors'
+import { InvalidInput } from './errors'
 
 /**
  * Validates resolver arguments with the same zod schema the form uses; the first problem

@@ -1,0 +1,87 @@
+/**
+ * The error vocabulary: every reason a refusal may give in `details.reason` (and so in GraphQL
+ * `extensions.reason`), grouped by the capability that raises it, and every kind of record a
+ * `NOT_FOUND` may name. Programs rely on these names; people read the catalogue copy each one
+ * has under `refusal.<REASON>` / `error.notFound.<Entity>` (checked at compile time in
+ * src/http/refusal-copy.ts).
+ */
+export const refusalReasons = {
+  /** The edge itself: a form that could not be read or whose token expired. */
+  edge: ['BODY', 'CSRF'],
+  /** An upload refused before anything is stored (src/uploads.ts). */
+  uploads: ['TOO_MANY', 'EMPTY', 'TOO_LARGE', 'TYPE'],
+  /** `ACCOUNT`, `ADDRESS`, `ACCOUNT_AND_ADDRESS`: which sign-in limit was reached. */
+  auth: ['COMMON', 'PASSWORD_CHANGED', 'ACCOUNT', 'ADDRESS', 'ACCOUNT_AND_ADDRESS'],
+  booking: ['CAPACITY', 'FAIR_SHARE', 'IDEMPOTENCY_REUSED', 'NOT_CANCELLABLE'],
+  returns: [
+    'CANCELLED',
+    'STATION_INACTIVE',
+    'OTHER_STATION',
+    'NOT_CANCELLABLE_RETURN',
+    'WRONG_HUB',
+    'RUN_CLOSED',
+    'NOT_CHECKED_IN',
+  ],
+  inspection: [
+    'RETURN_STATUS',
+    'ALREADY_INSPECTED',
+    'ALREADY_RESOLVED',
+    'ALREADY_RATED',
+    'NOT_RESOLVED',
+    'PHOTOS_CLOSED',
+    'PHOTOS_CHANGED',
+  ],
+  insurance: [
+    'NOT_ENROLLED',
+    'NOT_COVERED',
+    'CLAIM_OPEN',
+    'CLAIM_DECIDED',
+    'OWN_MERCHANT',
+    'EVIDENCE_CLOSED',
+    'POOL_CHANGED',
+  ],
+  settlement: [
+    'MONTH_CLOSED',
+    'UNDECLARED',
+    'TOTAL_CHANGED',
+    'CHANGED',
+    'CLOSED',
+    'ALREADY_CLOSED',
+    'VOIDED',
+    'IS_REVERSAL',
+    'REVERSED',
+    'COST_CHANGED',
+    'ALREADY_PAID',
+    'NOT_PAID',
+    'LATER_MONTH_CLOSED',
+  ],
+  benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN'],
+} as const
+
+export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]
+
+export const allRefusalReasons: readonly RefusalReason[] = Object.values(refusalReasons).flat()
+
+/** The kinds of record a `NOT_FOUND` names (`new NotFound('Return')`). */
+export const notFoundEntities = [
+  'Alliance',
+  'Alliance settings',
+  'Allocation rules',
+  'Booking',
+  'Claim',
+  'Cost',
+  'Evidence',
+  'Hub',
+  'Hub day',
+  'Merchant',
+  'Photo',
+  'Pickup run',
+  'Return',
+  'Staff member',
+  'Station',
+  'Statement',
+  'session',
+  'user',
+] as const
+
+export type NotFoundEntity = (typeof notFoundEntities)[number]
