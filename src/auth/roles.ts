@@ -44,7 +44,6 @@ export function canActForHub(actor: Actor, hubId: string): boolean {
   return actor.role === 'COORDINATOR' || actor.hubId === hubId
 }
 
-
 export function requireStation(actor: Actor | null, stationId: string): Actor {
   const a = requireActor(actor)
   if (!canActForStation(a, stationId)) throw new Forbidden()
