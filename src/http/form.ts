@@ -50,17 +50,19 @@ export function formRefusal(
   value: Record<string, unknown> = {},
 ): FormRefusal {
   const lang = { t: c.var.t, locale: c.var.locale }
+  const values = lastValues(value)
+  const sentValue = (issue: z.core.$ZodIssue) => values[String(issue.path[0])]
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
-    fields[String(issue.path[0] ?? 'form')] ??= issueText(lang, issue)
+    fields[String(issue.path[0] ?? 'form')] ??= issueText(lang, issue, sentValue(issue))
   }
   const first = error.issues[0]!
   const field = first.path.map(String).join('.') || 'form'
   return {
-    error: new InvalidInput(field, first.message, { problem: issueKey(first) }),
+    error: new InvalidInput(field, first.message, { problem: issueKey(first, sentValue(first)) }),
     fields,
     sent: Object.fromEntries(
-      Object.entries(lastValues(value)).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+      Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
     ),
   }
 }

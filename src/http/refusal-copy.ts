@@ -77,17 +77,21 @@ export function refusalText(lang: Lang, error: DomainError, extra: Params = {}):
  * A zod problem with one field as a short phrase ("use at most 200 characters."), from the
  * problem's kind and bounds rather than the schema's English message.
  */
-export function issueText(lang: Lang, issue: z.core.$ZodIssue): string {
-  return lang.t(issueKey(issue), issueParams(lang, issue))
+export function issueText(lang: Lang, issue: z.core.$ZodIssue, input?: unknown): string {
+  return lang.t(issueKey(issue, input), issueParams(lang, issue))
 }
 
-/** The catalogue key for a zod problem (kept in `details.problem` of the refusal it becomes). */
-export function issueKey(issue: z.core.$ZodIssue): MessageKey {
+/**
+ * The catalogue key for a zod problem (kept in `details.problem` of the refusal it becomes).
+ * zod does not report the value it read, so `input` (the field as sent) tells a missing field
+ * from a wrong one.
+ */
+export function issueKey(issue: z.core.$ZodIssue, input?: unknown): MessageKey {
   const reason = issue.code === 'custom' ? (issue.params?.reason as string | undefined) : undefined
   if (reason && hasMessage(`refusal.${reason}`)) return `refusal.${reason}` as MessageKey
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === '' ? 'form.required' : 'form.invalid'
+      return input === undefined || input === '' ? 'form.required' : 'form.invalid'
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1 ? 'form.required' : 'form.tooShort'
