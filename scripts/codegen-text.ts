@@ -23,11 +23,12 @@ export interface SdlFile {
 
 /** Every .graphql file under src (each capability's schema.graphql, the shared scalars), by path. */
 export function sdlFiles(): SdlFile[] {
-  return readdirSync(new URL('src', root), { recursive: true, encoding: 'utf8' })
+  // Forward slashes on Windows too, so the generated text is the same everywhere.
+  const paths = readdirSync(new URL('src', root), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.graphql'))
     .map((file) => `src/${file.split('\\').join('/')}`)
     .sort()
-    .map((path) => ({ path, sdl: readFileSync(new URL(path, root), 'utf8') }))
+  return paths.map((path) => ({ path, sdl: readFileSync(new URL(path, root), 'utf8') }))
 }
 
 const templateLiteral = (text: string) => `\`${text.replace(/\\|`|\$\{/g, (m) => `\\${m}`)}\``
@@ -41,10 +42,14 @@ export function typeDefsText(files: SdlFile[]): string {
 /**
  * What the resolvers are typed with: parents are the domain rows the services return (`mappers`,
  * relative to src/graphql), so a field resolver reads `hubId` off a booking without declaring it.
+ * Where a resolver shapes the row itself, the capability's graphql.ts exports the shape's type
+ * (`…Out`, `…Row`) derived from the function that builds it.
  */
 const config = {
   useTypeImports: true,
   enumsAsTypes: true,
+  // An object a resolver answers names every field, null where there is none, so a forgotten
+  // nullable field fails to compile instead of going out as null; arguments stay optional.
   avoidOptionals: { field: true },
   strictScalars: true,
   scalars: { ID: 'string', Date: 'string', SafeInt: 'number' },
