@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import { isIsoDate } from '../calendar/local-date'
+import type { Resolvers } from './resolvers.generated'
 
 function parseDate(value: unknown): string {
   if (typeof value === 'string' && isIsoDate(value)) return value
@@ -40,9 +41,4 @@ export const SafeIntScalar = new GraphQLScalarType({
   },
 })
 
-export const typeDefs = /* GraphQL */ `
-  scalar Date
-  scalar SafeInt
-`
-
-export const resolvers = { Date: DateScalar, SafeInt: SafeIntScalar }
+export const resolvers: Resolvers = { Date: DateScalar, SafeInt: SafeIntScalar }

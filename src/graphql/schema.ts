@@ -12,8 +12,12 @@ import * as stations from '../stations/graphql'
 import type { GraphQLContext } from './context'
 import { createLoaders } from './loaders'
 import * as scalars from './scalars'
+import { typeDefs } from './type-defs.generated'
 
-/** Each capability contributes its type definitions and resolvers; they are merged here. */
+/**
+ * Each capability contributes its resolvers; they are merged here with the type definitions
+ * generated from every capability's schema.graphql.
+ */
 const modules = [
   scalars,
   auth,
@@ -48,6 +52,6 @@ function freshLoadersPerMutation<R extends object>(resolvers: R): R {
 }
 
 export const schema = createSchema<GraphQLContext>({
-  typeDefs: modules.map((m) => m.typeDefs),
+  typeDefs,
   resolvers: modules.map((m) => freshLoadersPerMutation(m.resolvers)),
 })
