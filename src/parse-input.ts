@@ -11,3 +11,10 @@ export function parseInput<S extends z.ZodType>(schema: S, args: unknown): z.out
   const issue = parsed.error.issues[0]!
   throw new InvalidInput(issue.path.join('.') || 'input', issue.message)
 }
+
+/**
+ * GraphQL arguments with their explicit `null`s dropped: an optional GraphQL argument may arrive
+ * as null, while the shared zod schemas (written for forms) mean "absent" by undefined.
+ */
+export const withoutNulls = (args: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined))

@@ -1,6 +1,6 @@
 import { isoMonth } from '../calendar/schemas'
 import type { Resolvers } from '../graphql/resolvers.generated'
-import { parseInput } from '../parse-input'
+import { parseInput, withoutNulls } from '../parse-input'
 import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'
 import { afterSalesDesk, inspectionQueue } from './desk'
@@ -29,9 +29,6 @@ const serviceLevelsOut = (month: string, levels: ServiceLevels) => ({
 export type ServiceLevelsOut = ReturnType<typeof serviceLevelsOut>
 export type MerchantServiceLevelsOut = NonNullable<ServiceLevelsOut['byMerchant']>[number]
 export type HubServiceLevelsOut = NonNullable<ServiceLevelsOut['byHub']>[number]
-
-const withoutNulls = (args: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined))
 
 export const resolvers: Resolvers = {
   Query: {

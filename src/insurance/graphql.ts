@@ -1,5 +1,5 @@
 import type { Resolvers } from '../graphql/resolvers.generated'
-import { parseInput } from '../parse-input'
+import { parseInput, withoutNulls } from '../parse-input'
 import {
   claimSchema,
   decisionSchema,
@@ -18,9 +18,6 @@ import {
   payoutPreview,
   runClaimPayout,
 } from './service'
-
-const withoutNulls = (args: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined))
 
 export const resolvers: Resolvers = {
   Query: {

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../graphql/resolvers.generated'
-import { parseInput } from '../parse-input'
+import { parseInput, withoutNulls } from '../parse-input'
 import { isoMonth } from '../calendar/schemas'
 import { describeBasis } from './basis'
 import { adjustmentSchema, closeSchema, correctionSchema, costSchema, rulesSchema } from './schemas'
@@ -22,9 +22,6 @@ import {
   type SettlementLine,
   type SettlementView,
 } from './service'
-
-const withoutNulls = (args: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined))
 
 function byMerchant(view: SettlementView) {
   const groups = new Map<string, SettlementLine[]>()
