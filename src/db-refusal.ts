@@ -1,17 +1,31 @@
 /**
- * Refusals raised by the database's own triggers. A trigger that guards a rule the app explains
- * to people starts its RAISE message with a stable code (`WRONG_HUB: …`, `BAD_USER_INPUT:<field>`);
- * this finds the code, whichever driver wrapped the error (libSQL puts it in the message, D1 and
- * drizzle in `cause`). Trigger text itself is never matched.
+ * Refusals raised by the database itself. A trigger that guards a rule the app explains to
+ * people starts its RAISE message with a stable code (`WRONG_HUB: …`, `MONTH_CLOSED: …`,
+ * `BAD_USER_INPUT:<field>`), and SQLite names the key a unique constraint refused; this finds
+ * either, whichever driver wrapped the error (libSQL puts it in the message, D1 and drizzle in
+ * `cause`). Trigger text itself is never matched.
  */
-export type DatabaseRefusal = 'WRONG_HUB' | 'WRONG_STATION' | 'NOT_MISROUTED'
+import { DrizzleQueryError } from 'drizzle-orm'
 
-const refusals: readonly DatabaseRefusal[] = ['WRONG_HUB', 'WRONG_STATION', 'NOT_MISROUTED']
+export type DatabaseRefusal = 'WRONG_HUB' | 'WRONG_STATION' | 'NOT_MISROUTED' | 'MONTH_CLOSED'
 
-/** The first match of `pattern` in the error's message or in one of its causes. */
+const refusals: readonly DatabaseRefusal[] = [
+  'WRONG_HUB',
+  'WRONG_STATION',
+  'NOT_MISROUTED',
+  'MONTH_CLOSED',
+]
+
+/**
+ * The first match of `pattern` in the error's message or in one of its causes. Drizzle's own
+ * wrapper is skipped: its message repeats the query's parameters, which may be anything typed.
+ */
 function findInChain(error: unknown, pattern: RegExp): RegExpExecArray | null {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const match = pattern.exec(e instanceof Error ? e.message : String(e))
+    const match =
+      e instanceof DrizzleQueryError
+        ? null
+        : pattern.exec(e instanceof Error ? e.message : String(e))
     if (match) return match
     e = e instanceof Error ? e.cause : undefined
   }
@@ -23,6 +37,8 @@ const refusalPattern = new RegExp(`\\b(${refusals.join('|')}):`)
 /**
  * The stable code of a trigger's refusal, or null for any other error.
  * @example databaseRefusal(new Error('SQLITE_CONSTRAINT: WRONG_HUB: a parcel is …')) // 'WRONG_HUB'
+ * @example databaseRefusal(new Error('SQLITE_CONSTRAINT: MONTH_CLOSED: month is closed'))
+ *   // 'MONTH_CLOSED'
  */
 export function databaseRefusal(error: unknown): DatabaseRefusal | null {
   return (findInChain(error, refusalPattern)?.[1] as DatabaseRefusal | undefined) ?? null
@@ -34,4 +50,22 @@ export function databaseRefusal(error: unknown): DatabaseRefusal | null {
  */
 export function refusedField(error: unknown): string | undefined {
   return findInChain(error, /BAD_USER_INPUT:(\w+)/)?.[1]
+}
+
+/**
+ * Whether a unique constraint refused the write on `key`: a column as SQLite names it,
+ * `table.column`, or a composite key's columns joined by `, ` (another key's refusal is not it).
+ * @example isUniqueViolation(new Error('UNIQUE constraint failed: returns.code'), 'returns.code')
+ *   // true
+ */
+export function isUniqueViolation(error: unknown, key: string): boolean {
+  return findInChain(error, /UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)/)?.[1] === key
+}
+
+/**
+ * Whether a foreign key refused the write: in a batch, entries whose guarded parent row was not
+ * written (see `postTransaction` in src/insurance/service.ts).
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return findInChain(error, /FOREIGN KEY constraint failed/) !== null
 }

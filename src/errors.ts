@@ -64,8 +64,8 @@ export class Unauthenticated extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(message = 'You are not allowed to do that.') {
-    super('FORBIDDEN', message)
+  constructor(message = 'You are not allowed to do that.', details: ErrorDetails = {}) {
+    super('FORBIDDEN', message, details)
   }
 }
 

@@ -75,6 +75,7 @@ export async function addClaimEvidence(
   const claim = await getClaim(db, a, claimId)
   if (claim.status !== 'SUBMITTED' && claim.status !== 'UNDER_REVIEW') {
     throw new Conflict('Evidence can only be added while the claim waits for a decision.', {
+      reason: 'EVIDENCE_CLOSED',
       status: claim.status,
     })
   }

@@ -45,7 +45,6 @@ export const en = {
   'insurance.declare.done': 'Declared {value} for {month}: the premium is {premium}.',
   'insurance.declare.refused.closed':
     'Not saved: {month} is already settled, so its declaration can no longer change.',
-  'insurance.declare.refused.notEnrolled': 'Enrol in the insurance pool first.',
   'insurance.declare.refused.beforeCover':
     'Not saved: your cover starts in {start}, so there is nothing to declare for {month}.',
   'insurance.declare.refused.notStarted': 'Not saved: declare {month} once it has started.',
@@ -150,7 +149,6 @@ export const en = {
   'insurance.evidence.error.none': 'Choose at least one file.',
   'insurance.evidence.error.decided': 'The claim is decided: no more files can be added.',
   'insurance.evidence.error.unavailable': 'Files cannot be uploaded here.',
-  'insurance.evidence.error.other': 'These files could not be attached.',
   'insurance.evidence.tooBig.title': 'Files too large',
   'insurance.evidence.tooBig':
     'Nothing was saved: a claim takes up to {files} files of at most {megabytes} MB each. Go back and choose smaller files.',
@@ -298,7 +296,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'insurance.declare.closed': '{month}已结算：该申报不能再修改。',
   'insurance.declare.done': '已申报{month}订单金额 {value}，保费为 {premium}。',
   'insurance.declare.refused.closed': '未保存：{month}已经结算，申报不能再修改。',
-  'insurance.declare.refused.notEnrolled': '请先加入保险资金池。',
   'insurance.declare.refused.beforeCover': '未保存：您的保障自{start}开始，{month}无需申报。',
   'insurance.declare.refused.notStarted': '未保存：请在{month}开始后再申报。',
   'insurance.declare.refused.other': '未保存：现在不能申报{month}。',
@@ -397,7 +394,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'insurance.evidence.error.none': '请至少选择一个文件。',
   'insurance.evidence.error.decided': '该理赔已有决定，不能再添加文件。',
   'insurance.evidence.error.unavailable': '此处不能上传文件。',
-  'insurance.evidence.error.other': '无法添加这些文件。',
   'insurance.evidence.tooBig.title': '文件过大',
   'insurance.evidence.tooBig':
     '未保存任何内容：每笔理赔最多 {files} 个文件，每个不超过 {megabytes} MB。请返回并选择较小的文件。',

@@ -38,7 +38,10 @@ export async function startClaimReview(db: Db, actor: Actor | null, id: string):
     update claims set status = 'UNDER_REVIEW' where id = ${claim.id} and status = 'SUBMITTED'`)
   const after = await getClaim(db, a, id)
   if (changes(result) === 0 && after.status !== 'UNDER_REVIEW') {
-    throw new Conflict('This claim was already decided.', { status: after.status })
+    throw new Conflict('This claim was already decided.', {
+      reason: 'CLAIM_DECIDED',
+      status: after.status,
+    })
   }
   return after
 }

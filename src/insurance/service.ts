@@ -18,7 +18,12 @@ import { auditEntry } from '../audit/log'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
-import { refusedField } from '../db-refusal'
+import {
+  databaseRefusal,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  refusedField,
+} from '../db-refusal'
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { formatFen } from '../money'
@@ -58,9 +63,11 @@ export function postTransaction(
   ]
 }
 
-/** True when a batch failed because its guard or a unique key refused it. */
-const refused = (error: unknown) =>
-  /FOREIGN KEY|UNIQUE/.test(`${String(error)} ${String((error as Error)?.cause)}`)
+/** Only one transaction may carry an idempotency key: a second posting of it is refused. */
+const keyTaken = (error: unknown) => isUniqueViolation(error, 'ledger_transactions.idempotency_key')
+
+/** True when a batch failed because its guard (see `postTransaction`) or its key refused it. */
+const refused = (error: unknown) => isForeignKeyViolation(error) || keyTaken(error)
 
 export async function enrolment(db: Db, merchantId: string) {
   const [row] = await db
@@ -113,7 +120,7 @@ export async function declareOrderValue(
 ) {
   const a = requireRole(actor, 'MERCHANT')
   const cover = await enrolment(db, a.merchantId!)
-  if (!cover) throw new Conflict('Enrol in the insurance pool first.')
+  if (!cover) throw new Conflict('Enrol in the insurance pool first.', { reason: 'NOT_ENROLLED' })
   if (input.month < cover.startMonth) {
     throw new InvalidInput('month', `cover starts in ${cover.startMonth}`)
   }
@@ -164,10 +171,7 @@ export async function declareOrderValue(
       const terms = await settingsOn(db, a.allianceId, `${input.month}-01`)
       throw declarationTooLarge(terms.maxDeclarationFen)
     }
-    if (
-      String(error).includes('month is closed') ||
-      String((error as Error).cause).includes('month is closed')
-    ) {
+    if (databaseRefusal(error) === 'MONTH_CLOSED') {
       throw new Conflict(`${input.month} is closed; its declaration can no longer change.`, {
         reason: 'MONTH_CLOSED',
         month: input.month,
@@ -231,7 +235,9 @@ export async function fileClaim(db: Db, actor: Actor | null, input: ClaimInput, 
   const a = requireRole(actor, 'MERCHANT')
   const cover = await enrolment(db, a.merchantId!)
   if (!cover || input.lossDate.slice(0, 7) < cover.startMonth) {
-    throw new Conflict('The loss date is not covered: enrol in the insurance pool first.')
+    throw new Conflict('The loss date is not covered: enrol in the insurance pool first.', {
+      reason: 'NOT_COVERED',
+    })
   }
   if (input.lossDate > localDate(now)) throw new InvalidInput('lossDate', 'cannot be in the future')
   const terms = await settingsOn(db, a.allianceId, input.lossDate)
@@ -283,7 +289,9 @@ export async function fileClaim(db: Db, actor: Actor | null, input: ClaimInput, 
       from: sql`from claims where id = ${id}`,
     }),
   ])
-  if (inserted.length === 0) throw new Conflict('This return already has an open claim.')
+  if (inserted.length === 0) {
+    throw new Conflict('This return already has an open claim.', { reason: 'CLAIM_OPEN' })
+  }
   return inserted[0]!
 }
 
@@ -311,6 +319,9 @@ export async function getClaim(db: Db, actor: Actor | null, id: string): Promise
   return found
 }
 
+const alreadyDecided = () =>
+  new Conflict('This claim was already decided.', { reason: 'CLAIM_DECIDED' })
+
 /**
  * A coordinator decides a claim once: approved ≤ min(claimed, cap). Approval posts what the
  * pool now owes the merchant, in the same batch as the decision.
@@ -319,7 +330,9 @@ export async function decideClaim(db: Db, actor: Actor | null, input: DecisionIn
   const a = requireRole(actor, 'COORDINATOR')
   const claim = await getClaim(db, a, input.claimId)
   if (a.merchantId && a.merchantId === claim.merchantId) {
-    throw new Forbidden('You cannot decide a claim of your own merchant.')
+    throw new Forbidden('You cannot decide a claim of your own merchant.', {
+      reason: 'OWN_MERCHANT',
+    })
   }
   const limit = Math.min(claim.amountFen, claim.capFen)
   const approved =
@@ -355,7 +368,7 @@ export async function decideClaim(db: Db, actor: Actor | null, input: DecisionIn
   })
   if (approved === 0) {
     const [result] = await db.batch([decide, audit])
-    if (changes(result) === 0) throw new Conflict('This claim was already decided.')
+    if (changes(result) === 0) throw alreadyDecided()
   } else {
     const [result] = await db
       .batch([
@@ -376,12 +389,11 @@ export async function decideClaim(db: Db, actor: Actor | null, input: DecisionIn
         ),
       ] as unknown as Parameters<Db['batch']>[0])
       .catch((error) => {
-        if (String(error).includes('UNIQUE') || String((error as Error).cause).includes('UNIQUE')) {
-          throw new Conflict('This claim was already decided.')
-        }
+        // Another approval of the claim posted its transaction first.
+        if (keyTaken(error)) throw alreadyDecided()
         throw error
       })
-    if (changes(result) === 0) throw new Conflict('This claim was already decided.')
+    if (changes(result) === 0) throw alreadyDecided()
   }
   return getClaim(db, a, claim.id)
 }
@@ -499,7 +511,11 @@ export async function runClaimPayout(
         .select()
         .from(ledgerTransactions)
         .where(eq(ledgerTransactions.idempotencyKey, `payout:${input.idempotencyKey}`))
-      if (!winner) throw new Conflict('The pool changed since the preview; run it again.')
+      if (!winner) {
+        throw new Conflict('The pool changed since the preview; run it again.', {
+          reason: 'POOL_CHANGED',
+        })
+      }
     })
   return {
     ...(await insurancePool(db, a, now)),

@@ -7,6 +7,7 @@ import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { hubs, returnEvents, returns, stations, type ReturnStatus } from '../../db/schema'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { changes, inList, type Db } from '../db'
+import { isUniqueViolation } from '../db-refusal'
 import { fromBase64, toBase64Url, utf8 } from '../encoding'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
@@ -80,7 +81,7 @@ export async function registerReturn(
       ])
       return getReturn(db, a, id)
     } catch (error) {
-      if (attempt >= 1 || !String(error).includes('returns.code')) throw error
+      if (attempt >= 1 || !isUniqueViolation(error, 'returns.code')) throw error
     }
   }
 }

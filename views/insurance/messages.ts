@@ -2,18 +2,14 @@
  * Turns insurance outcomes and refusals into sentences from the catalogues, so people never see
  * the English domain message: the facts come from the error's `details` and the page's data.
  */
-import type { ClaimStatus, Locale } from '../../db/schema'
+import type { ClaimStatus } from '../../db/schema'
 import type { DomainError } from '../../src/errors'
+import { refusalText } from '../../src/http/refusal-copy'
+import type { Lang } from '../../src/i18n'
 import { evidenceLimits } from '../../src/insurance/evidence'
-import type { Translate } from '../../src/i18n'
 import { formatFen } from '../../src/money'
 import type { NoticeData } from '../components/notice'
 import { formatCount, formatDate, formatMonth } from '../components/format'
-
-interface Lang {
-  t: Translate
-  locale: Locale
-}
 
 /** A refused order value: missing, malformed or too large. */
 export function amountError({ t, locale }: Lang, typed: string, maxFen?: number): string {
@@ -24,17 +20,23 @@ export function amountError({ t, locale }: Lang, typed: string, maxFen?: number)
   )
 }
 
-/** A declaration the domain refused: the month closed, not covered yet, or not started. */
+/**
+ * A declaration the domain refused: the month closed (as the page showed it, or since), not
+ * enrolled, before the cover or not started.
+ */
 export function declarationRefusal(
-  { t, locale }: Lang,
+  lang: Lang,
   error: DomainError,
   context: { month: string; closed: boolean; startMonth?: string },
 ): NoticeData {
+  const { t, locale } = lang
   const month = formatMonth(context.month, locale)
-  if (context.closed)
+  if (context.closed || error.details.reason === 'MONTH_CLOSED') {
     return { tone: 'error', text: t('insurance.declare.refused.closed', { month }) }
-  if (!context.startMonth)
-    return { tone: 'error', text: t('insurance.declare.refused.notEnrolled') }
+  }
+  if (error.details.reason === 'NOT_ENROLLED' || !context.startMonth) {
+    return { tone: 'error', text: refusalText(lang, error) }
+  }
   if (context.month < context.startMonth) {
     return {
       tone: 'error',
@@ -65,8 +67,9 @@ export function declaredNotice(
   }
 }
 
-/** Why the files could not be attached, naming the file. */
-export function evidenceError({ t }: Lang, error: DomainError): string {
+/** Why the files could not be attached, naming the file and what a claim accepts. */
+export function evidenceError(lang: Lang, error: DomainError): string {
+  const { t } = lang
   const file = String(error.details.file ?? '')
   switch (error.details.reason) {
     case 'TOO_MANY':
@@ -81,7 +84,7 @@ export function evidenceError({ t }: Lang, error: DomainError): string {
     case 'TYPE':
       return t('insurance.evidence.error.type', { file })
     default:
-      return t('insurance.evidence.error.other')
+      return refusalText(lang, error)
   }
 }
 

@@ -1,0 +1,71 @@
+/**
+ * What the insurance pages share: the page's language, merchants' names, who may post a form
+ * (checked before the form is read), and the limits and reading of evidence uploads.
+ */
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import type { Role } from '../../../db/schema'
+import { ErrorPage } from '../../../views/errors'
+import { requireRole } from '../../auth/roles'
+import type { AppEnv } from '../../http/types'
+import type { Lang } from '../../i18n'
+import { localizedName } from '../../i18n/localized-name'
+import { uploadsOf, type Upload } from '../../uploads'
+import { evidenceLimits } from '../evidence'
+
+export type Ctx = Context<AppEnv>
+
+export const lang = (c: Ctx): Lang => ({ t: c.var.t, locale: c.var.locale })
+
+export const merchantName = (c: Ctx, m: { name: string; nameEn: string }) =>
+  localizedName(m, c.var.locale)
+
+/**
+ * Refuses anyone outside `roles` before the form is read, so a form posted by someone who may
+ * not post it is refused as such, never answered with what is wrong with its fields.
+ */
+export const only = (...roles: Role[]) =>
+  createMiddleware<AppEnv>(async function only(c, next) {
+    requireRole(c.var.actor, ...roles)
+    await next()
+  })
+
+/** Up to the files the limits allow, plus the rest of the form (a little room for the text). */
+export const uploadLimit = bodyLimit({
+  maxSize: evidenceLimits.maxFiles * evidenceLimits.maxBytes + 256 * 1024,
+  onError: (c: Ctx) => {
+    const t = c.var.t
+    const title = t('insurance.evidence.tooBig.title')
+    c.status(413)
+    return c.render(
+      <ErrorPage
+        title={title}
+        body={t('insurance.evidence.tooBig', {
+          files: evidenceLimits.maxFiles,
+          megabytes: evidenceLimits.maxBytes / 1024 / 1024,
+        })}
+      />,
+      { title },
+    )
+  },
+})
+
+/**
+ * Every evidence file the form sent. `form()` keeps one value per field, the last, so the files
+ * are read from the posted form itself; only a multipart form carries files.
+ */
+export async function postedEvidence(c: Ctx): Promise<Upload[]> {
+  const type = c.req.header('content-type') ?? ''
+  if (!type.toLowerCase().startsWith('multipart/form-data')) return []
+  return uploadsOf({ evidence: (await c.req.formData()).getAll('evidence') }, 'evidence')
+}
+
+/** The upload limits to show beside a file input, or null where files cannot be kept. */
+export const uploadsFor = (c: Ctx) =>
+  c.var.deps.blobs
+    ? {
+        maxFiles: evidenceLimits.maxFiles,
+        maxMegabytes: evidenceLimits.maxBytes / 1024 / 1024,
+      }
+    : null
