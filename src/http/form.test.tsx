@@ -49,6 +49,17 @@ describe('form', () => {
     expect(await res.json()).toEqual({ name: 'b', units: 1 })
   })
 
+  it('keeps several files under one name as a list', async () => {
+    const files = new Hono<AppEnv>()
+    const schema = z.object({ photos: z.array(z.instanceof(File)) })
+    files.post('/', form(schema), (c) => c.json(c.req.valid('form').photos.map((f) => f.name)))
+    const body = new FormData()
+    body.append('photos', new File(['a'], 'a.jpg'))
+    body.append('photos', new File(['b'], 'b.jpg'))
+    const res = await files.request('/', { method: 'POST', body })
+    expect(await res.json()).toEqual(['a.jpg', 'b.jpg'])
+  })
+
   it('refuses a bad form as BAD_USER_INPUT naming the first field', async () => {
     const res = await post(testApp(), '/strict', 'name=&units=1')
     expect(res.status).toBe(400)

@@ -25,7 +25,6 @@ type Rerender = (c: Context<AppEnv>, refusal: FormRefusal) => Response | Promise
 /**
  * Validates the posted form with `schema`. Without `onInvalid` a bad form is a 400 refusal for
  * the app's error handler; with it, the route answers, typically with the same form marked.
- * A field sent twice keeps its last value, as a browser's form never does otherwise.
  * @example route.post('/x', form(xSchema, (c, refused) => renderX(c, refused)), async (c) => {
  *   const input = c.req.valid('form') })
  */
@@ -67,8 +66,12 @@ export function formRefusal(
   }
 }
 
+// Several files under one name stay a list (a form's `multiple` input); a text field sent twice
+// is not something a browser's form does, and keeps its last value as parseBody would.
 function lastValues(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [key, v] of Object.entries(value)) out[key] = Array.isArray(v) ? v.at(-1) : v
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = Array.isArray(v) && !v.every((f) => f instanceof File) ? v.at(-1) : v
+  }
   return out
 }
