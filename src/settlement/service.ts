@@ -865,7 +865,7 @@ export async function unmarkStatementPaid(
   const isLate = async () =>
     Number((await db.all<{ n: number }>(sql`select ${laterClosed} as n`))[0]?.n) > 0
   /** Why nothing was undone: a later month closed meanwhile, or it is not paid (any more). */
-  const refusal = async () => {
+  const whyNotUndone = async () => {
     if (await isLate()) return tooLate()
     const [current] = await db.select().from(statements).where(eq(statements.id, input.id))
     if (!current?.paidAt) return notPaid()
@@ -921,14 +921,14 @@ export async function unmarkStatementPaid(
         audit(false),
       ] as unknown as Parameters<Db['batch']>[0])
     } else if (changes((await db.batch([unmark, audit(true)]))[0]) === 0) {
-      throw await refusal()
+      throw await whyNotUndone()
     }
   } catch (error) {
     if (error instanceof Conflict) throw error
     // A guard or the trigger refused it (entries without their transaction row, a later month
     // closed): say why; anything else is a real error.
     if (/FOREIGN KEY|UNIQUE|later month is closed/.test(`${error} ${(error as Error).cause}`)) {
-      throw await refusal()
+      throw await whyNotUndone()
     }
     throw error
   }
