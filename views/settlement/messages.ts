@@ -106,36 +106,35 @@ export function refusalNotice(
   month: string,
   names?: Names,
 ): NoticeData {
+  return { tone: 'error', text: refusalSentence(lang, error, month, names) }
+}
+
+function refusalSentence(lang: Lang, error: DomainError, month: string, names?: Names): string {
   const { t, locale } = lang
   const details = error.details
   // The month refused is the one the error names, whatever page it was sent from.
   const m = formatMonth(typeof details.month === 'string' ? details.month : month, locale)
-  const text = (() => {
-    switch (details.reason) {
-      case 'MONTH_CLOSED':
-        return t('settlement.justClosed', { month: m })
-      case 'UNDECLARED':
-        return t('settlement.close.undeclared', {
-          month: m,
-          merchants: merchantList(
-            (details.merchantIds as string[] | undefined) ?? [],
-            names,
-            locale,
-          ),
-        })
-      case 'TOTAL_CHANGED':
-        return t('settlement.close.totalChanged', {
-          month: m,
-          total: formatFen(Number(details.totalFen ?? 0), locale),
-          expected: formatFen(Number(details.expectedTotalFen ?? 0), locale),
-        })
-      case 'CHANGED':
-        return t('settlement.close.changed', { month: m })
-      default:
-        return refusalText(lang, error, { month: m })
+  switch (details.reason) {
+    case 'MONTH_CLOSED':
+      return t('settlement.justClosed', { month: m })
+    case 'UNDECLARED': {
+      const ids = Array.isArray(details.merchantIds) ? details.merchantIds : []
+      return t('settlement.close.undeclared', {
+        month: m,
+        merchants: merchantList(ids, names, locale),
+      })
     }
-  })()
-  return { tone: 'error', text }
+    case 'TOTAL_CHANGED':
+      return t('settlement.close.totalChanged', {
+        month: m,
+        total: formatFen(Number(details.totalFen ?? 0), locale),
+        expected: formatFen(Number(details.expectedTotalFen ?? 0), locale),
+      })
+    case 'CHANGED':
+      return t('settlement.close.changed', { month: m })
+    default:
+      return refusalText(lang, error, { month: m })
+  }
 }
 
 export function closedNotice({ t, locale }: Lang, month: string, totalFen: number): NoticeData {
