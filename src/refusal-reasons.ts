@@ -54,6 +54,8 @@ export const refusalReasons = {
     'ALREADY_PAID',
     'NOT_PAID',
     'LATER_MONTH_CLOSED',
+    'MONTH_NOT_ENDED',
+    'MONTH_OPEN',
   ],
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN'],
 } as const

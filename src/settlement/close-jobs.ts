@@ -7,6 +7,8 @@
  */
 import type { Actor } from '../auth/roles'
 import type { Db } from '../db'
+import type { DomainError } from '../errors'
+import { attempt } from '../http/respond'
 import { closeSettlement, type SettlementView } from './service'
 
 export type CloseStage = 'computing' | 'writing' | 'done' | 'failed'
@@ -18,7 +20,10 @@ export interface CloseJob {
   startedAt: number
   finishedAt?: number
   result?: SettlementView
+  /** What stopped a failed close. */
   error?: unknown
+  /** The same, when it is a refusal a person can act on (the month changed, is waiting…). */
+  refusal?: DomainError
   /** Settles when the close has finished, whichever way. */
   finished: Promise<void>
 }
@@ -31,7 +36,7 @@ const jobKey = (allianceId: string, month: string, key: string) => `${allianceId
 
 /**
  * Starts closing `month` unless a close with the same idempotency key is already known, and
- * returns it. Never throws: a refusal is the job's `error`, with stage `failed`.
+ * returns it. Never throws: a failed close has stage `failed` and its `error`.
  */
 export function startClose(
   db: Db,
@@ -54,16 +59,18 @@ export function startClose(
     finished: Promise.resolve(),
   }
   jobs.set(k, job)
-  job.finished = closeSettlement(
+  const close = closeSettlement(
     db,
     actor,
     { month: input.month, idempotencyKey: input.idempotencyKey },
     now,
     { expectedTotalFen: input.expectedTotalFen, onStage: (stage) => (job.stage = stage) },
-  ).then(
-    (result) => {
-      job.result = result
-      job.stage = 'done'
+  )
+  job.finished = attempt(close).then(
+    (outcome) => {
+      if (outcome.ok) job.result = outcome.value
+      else job.error = job.refusal = outcome.error
+      job.stage = outcome.ok ? 'done' : 'failed'
       job.finishedAt = Date.now()
     },
     (error: unknown) => {

@@ -10,11 +10,7 @@ export const en = {
   'settlement.status.OPEN': 'Open',
   'settlement.status.CLOSED': 'Closed',
   'settlement.working': 'Saving…',
-  'settlement.refused': 'That did not go through. Check the form and try again.',
-  'settlement.notFound': 'That no longer exists. Reload the page.',
   'settlement.error.tooLong': 'At most {max} characters.',
-  'settlement.closedRefused':
-    '{month} is closed: its costs can no longer be recorded or changed. Record a correction as an adjustment to a merchant instead.',
 
   // Kinds of cost and of line.
   'settlement.costKind.HUB_OPERATIONS': 'Hub operations',
@@ -83,10 +79,6 @@ export const en = {
   'settlement.costs.reverseDone':
     'Reversed {amount} of {kind} by an entry of {negative}: the two cancel out in the split.',
   'settlement.costs.error.reason': 'Say why, in at most 200 characters.',
-  'settlement.correct.VOIDED': 'This cost is already void.',
-  'settlement.correct.REVERSED': 'This cost is already reversed.',
-  'settlement.correct.IS_REVERSAL': 'A reversal cannot itself be voided or reversed.',
-  'settlement.correct.CHANGED': 'The cost changed meanwhile. Reload the page and try again.',
   'settlement.justClosed':
     '{month} has just been closed, so this did not go through and nothing was recorded. A correction to a closed month is an adjustment to a merchant.',
 
@@ -195,8 +187,6 @@ export const en = {
   'settlement.close.finished': '{month} is closed. Total:',
   'settlement.close.show': 'Show the closed month',
   'settlement.close.done': '{month} is closed at {total}. Its statements below are final.',
-  'settlement.close.notEnded': '{month} has not ended yet: close it from the 1st of next month.',
-  'settlement.close.already': '{month} was already closed.',
   'settlement.close.changed':
     'Not closed: {month} changed while it was being closed. Check the preview and try again.',
   'settlement.close.totalChanged':
@@ -230,14 +220,11 @@ export const en = {
   'settlement.paid.notYet': 'Not due until the month is closed',
   'settlement.paid.mark': 'Mark paid',
   'settlement.paid.done': 'Marked paid.',
-  'settlement.paid.already': 'This statement was already marked paid.',
   'settlement.paid.undo': 'Undo paid…',
   'settlement.paid.undoReason': 'Why undo',
   'settlement.paid.undoSubmit': 'Undo paid',
   'settlement.paid.undoHint': 'Possible until a later month is closed.',
   'settlement.paid.undone': 'Payment undone: the statement is unpaid again.',
-  'settlement.paid.notPaid': 'This statement is not marked paid.',
-  'settlement.paid.tooLate': 'A later month is closed: this payment can no longer be undone.',
 
   // Adjustments.
   'settlement.adjust.title': 'Corrections (adjustments)',
@@ -252,8 +239,6 @@ export const en = {
   'settlement.adjust.choose': 'Choose a merchant…',
   'settlement.adjust.submit': 'Add adjustment',
   'settlement.adjust.done': 'Adjustment of {amount} for {merchant} recorded: it lands in {month}.',
-  'settlement.adjust.open':
-    '{month} is still open: correct its costs directly instead of adding an adjustment.',
   'settlement.adjust.error.merchant': 'Choose the merchant to adjust.',
   'settlement.adjust.error.reason': 'Say why, for the merchant’s statement.',
   'settlement.adjust.confirmTitle': 'Confirm a large adjustment',
@@ -318,11 +303,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.status.OPEN': '未结账',
   'settlement.status.CLOSED': '已结账',
   'settlement.working': '正在保存…',
-  'settlement.refused': '未能完成，请检查表单后重试。',
-  'settlement.notFound': '该记录已不存在，请刷新页面。',
   'settlement.error.tooLong': '最多 {max} 个字符。',
-  'settlement.closedRefused':
-    '{month}已结账：不能再录入或修改费用。如需更正，请为相关商户添加调整。',
 
   'settlement.costKind.HUB_OPERATIONS': '售后中心运营',
   'settlement.costKind.TRANSPORT': '运输',
@@ -386,10 +367,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.costs.reverseDone':
     '已用一笔 {negative} 的分录冲销{kind} {amount}：两者在分摊中相互抵消。',
   'settlement.costs.error.reason': '请填写原因，最多 200 个字符。',
-  'settlement.correct.VOIDED': '该笔费用已作废。',
-  'settlement.correct.REVERSED': '该笔费用已冲销。',
-  'settlement.correct.IS_REVERSAL': '冲销分录本身不能再作废或冲销。',
-  'settlement.correct.CHANGED': '该笔费用刚刚发生了变化，请刷新页面后重试。',
   'settlement.justClosed':
     '{month}刚刚结账，本次操作未生效，没有记录任何内容。对已结账月份的更正，请为相关商户添加调整。',
 
@@ -488,8 +465,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.close.finished': '{month}已结账。合计：',
   'settlement.close.show': '查看已结账的月份',
   'settlement.close.done': '{month}已结账，合计 {total}。以下对账单为最终版本。',
-  'settlement.close.notEnded': '{month}尚未结束：请在下个月 1 日起结账。',
-  'settlement.close.already': '{month}此前已经结账。',
   'settlement.close.changed': '未结账：结账过程中{month}的数据发生了变化。请检查预览后重试。',
   'settlement.close.totalChanged':
     '未结账：{month}现在合计 {total}，而不是您确认的 {expected}（期间有新的费用或调整）。请检查预览后再结账。',
@@ -520,14 +495,11 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.paid.notYet': '结账后才需付款',
   'settlement.paid.mark': '标记为已付款',
   'settlement.paid.done': '已标记为已付款。',
-  'settlement.paid.already': '这份对账单此前已标记为已付款。',
   'settlement.paid.undo': '撤销已付款…',
   'settlement.paid.undoReason': '撤销原因',
   'settlement.paid.undoSubmit': '撤销已付款',
   'settlement.paid.undoHint': '在之后的月份结账之前可以撤销。',
   'settlement.paid.undone': '已撤销付款：这份对账单恢复为未付款。',
-  'settlement.paid.notPaid': '这份对账单尚未标记为已付款。',
-  'settlement.paid.tooLate': '之后的月份已结账：此付款不能再撤销。',
 
   'settlement.adjust.title': '更正（调整）',
   'settlement.adjust.lead':
@@ -541,7 +513,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'settlement.adjust.choose': '请选择商户…',
   'settlement.adjust.submit': '添加调整',
   'settlement.adjust.done': '已为{merchant}记录 {amount} 的调整，将计入{month}。',
-  'settlement.adjust.open': '{month}尚未结账：请直接更正其费用，无需添加调整。',
   'settlement.adjust.error.merchant': '请选择要调整的商户。',
   'settlement.adjust.error.reason': '请填写原因，它会显示在商户的对账单上。',
   'settlement.adjust.confirmTitle': '确认大额调整',

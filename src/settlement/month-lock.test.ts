@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { refusalNotice } from '../../views/settlement/messages'
 import { Conflict } from '../errors'
 import { translator } from '../i18n'
-import { justClosed, refusedAsClosed } from './month-lock'
+import { justClosed, refusedAsClosed, refusedByKey } from './month-lock'
 
 describe('a write that lost the race to a close', () => {
   it('is a CONFLICT naming the month, for programs', () => {
@@ -33,5 +33,20 @@ describe('a write that lost the race to a close', () => {
       refusedAsClosed(new Error('batch failed', { cause: new Error('month is closed') })),
     ).toBe(true)
     expect(refusedAsClosed(new Error('UNIQUE constraint failed'))).toBe(false)
+  })
+
+  it('tells a batch refused by a key (a lost race) from any other failure', () => {
+    expect(
+      refusedByKey(new Error('SQLITE_CONSTRAINT_FOREIGNKEY: FOREIGN KEY constraint failed')),
+    ).toBe(true)
+    expect(
+      refusedByKey(
+        new Error('Failed query', {
+          cause: new Error('UNIQUE constraint failed: settlements.alliance_id, settlements.month'),
+        }),
+      ),
+    ).toBe(true)
+    expect(refusedByKey(new Error('SQLITE_BUSY: database is locked'))).toBe(false)
+    expect(refusedByKey(new TypeError('undefined is not a function'))).toBe(false)
   })
 })

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { costKinds, sharedBases } from '../../db/schema'
 import { isoMonth } from '../calendar/schemas'
 import { fenSchema, moneyRanges } from '../money-ranges'
+import { percentToBp, readAmount } from './amounts'
 
 export const costSchema = z.object({
   month: isoMonth,
@@ -53,3 +54,90 @@ export const correctionSchema = z.object({
     .max(200, { error: 'at most 200 characters' }),
 })
 export type CorrectionInput = z.infer<typeof correctionSchema>
+
+// ---------------------------------------------------------------------------------------------
+// The settlement page's forms: people type yuan and percentages, read exactly (amounts.ts) within
+// the same ranges, and the other fields are the GraphQL inputs' own, so each form gives the input
+// its mutation parses.
+
+/**
+ * An amount typed in yuan, as integer fen. A refused one says only that it is wrong; the page
+ * reads what was sent again to say why (decimals, zero, too large…) in the page's language.
+ */
+const typedYuan = (options: { signed?: boolean; maxFen: number }) =>
+  z
+    .string()
+    .max(40)
+    .transform((typed, ctx) => {
+      const read = readAmount(typed, options)
+      if ('fen' in read) return read.fen
+      ctx.addIssue({ code: 'custom', message: `not an amount in yuan (${read.error})` })
+      return z.NEVER
+    })
+
+/** A percentage as typed (`12.5`, `20%`), as basis points. */
+const typedPercent = z
+  .string()
+  .max(20)
+  .transform((typed, ctx) => {
+    const read = percentToBp(typed)
+    if ('bp' in read) return read.bp
+    ctx.addIssue({ code: 'custom', message: `not a percentage (${read.error})` })
+    return z.NEVER
+  })
+
+/** Recording a cost: the amount in yuan. */
+export const costForm = z
+  .object({
+    month: isoMonth,
+    kind: costSchema.shape.kind,
+    amount: typedYuan({ maxFen: moneyRanges.costFen.maxFen }),
+    hubId: costSchema.shape.hubId,
+    note: costSchema.shape.note,
+  })
+  .transform(({ amount, ...cost }): CostInput => ({ ...cost, amountFen: amount }))
+
+/** A new version of the rules, from the share booked as a percentage, for the month shown. */
+export const rulesForm = z
+  .object({
+    month: isoMonth,
+    bookedSharePercent: typedPercent,
+    sharedBasis: rulesSchema.shape.sharedBasis,
+  })
+  .transform(({ month, bookedSharePercent, sharedBasis }) => ({
+    month,
+    bookedShareBp: bookedSharePercent,
+    sharedBasis,
+  }))
+
+/** Closing a month: the total its confirmation showed, when it showed one. */
+export const closeForm = closeSchema.extend({
+  expectedTotalFen: z
+    .string()
+    .max(20)
+    .optional()
+    .transform((typed) => {
+      const fen = Number(typed)
+      return typed && Number.isSafeInteger(fen) ? fen : undefined
+    }),
+})
+
+/** Voiding or reversing a cost: why, and the month the page showed it in (if it said). */
+export const costCorrectionForm = z.object({
+  month: z.string().max(7).optional(),
+  reason: correctionSchema.shape.reason,
+})
+
+/**
+ * A correction to a closed month, typed in yuan with a minus for a credit; `confirm` once it was
+ * said back.
+ */
+export const adjustmentForm = z
+  .object({
+    month: isoMonth,
+    merchantId: adjustmentSchema.shape.merchantId,
+    amount: typedYuan({ signed: true, maxFen: moneyRanges.adjustmentFen.maxFen }),
+    reason: adjustmentSchema.shape.reason,
+    confirm: z.string().max(1).optional(),
+  })
+  .transform(({ amount, ...adjustment }) => ({ ...adjustment, amountFen: amount }))

@@ -27,7 +27,14 @@ import { premiumCharged, premiumCollected } from '../insurance/ledger'
 import { postTransaction } from '../insurance/service'
 import { allocateMonth, type Allocation, type Rules } from './allocate'
 import type { CostInput } from './schemas'
-import { justClosed, monthOpen, monthUnchanged, monthVersion, refusedAsClosed } from './month-lock'
+import {
+  justClosed,
+  monthOpen,
+  monthUnchanged,
+  monthVersion,
+  refusedAsClosed,
+  refusedByKey,
+} from './month-lock'
 import { costsFor, currentRules, postRecurringCosts, toCostInput, usageFor } from './usage'
 
 export interface SettlementLine {
@@ -176,6 +183,10 @@ export async function closeSettlement(
     throw new InvalidInput(
       'month',
       `${month} has not ended yet; close it from the 1st of next month`,
+      {
+        reason: 'MONTH_NOT_ENDED',
+        month,
+      },
     )
   }
   options.onStage?.('computing')
@@ -186,7 +197,7 @@ export async function closeSettlement(
   if (undeclared.length > 0) {
     throw new Conflict(
       `Waiting for ${month} order-value declarations (insurance premiums) from ${undeclared.join(', ')}.`,
-      { reason: 'UNDECLARED', merchantIds: undeclared },
+      { reason: 'UNDECLARED', month, merchantIds: undeclared },
     )
   }
   const expected = options.expectedTotalFen
@@ -257,8 +268,11 @@ export async function closeSettlement(
         from: sql`from settlements where id = ${id}`,
       }),
     ] as unknown as Parameters<Db['batch']>[0])
-  } catch {
-    // Either another close won (replayed below) or an entry arrived while this one computed.
+  } catch (error) {
+    // Refused whole by a key: either another close took the month (replayed below) or an entry
+    // arrived while this one computed, so the guarded insert wrote nothing and its lines have no
+    // settlement. Any other failure is not a lost race.
+    if (!refusedByKey(error)) throw error
   }
   const stored = await closedSettlement(db, a.allianceId, month)
   if (stored) return stored.id === id ? storedView(db, stored) : replay(db, stored, idempotencyKey)
@@ -270,7 +284,11 @@ export async function closeSettlement(
 
 async function replay(db: Db, s: typeof settlements.$inferSelect, key: string) {
   if (s.idempotencyKey !== key) {
-    throw new Conflict(`${s.month} is already closed.`, { settlementId: s.id })
+    throw new Conflict(`${s.month} is already closed.`, {
+      reason: 'ALREADY_CLOSED',
+      month: s.month,
+      settlementId: s.id,
+    })
   }
   return storedView(db, s)
 }
@@ -514,7 +532,12 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
     .innerJoin(settlements, eq(settlements.id, statements.settlementId))
     .where(eq(statements.id, id))
   if (!row || row.allianceId !== a.allianceId) throw new NotFound('Statement')
-  if (row.statement.paidAt) throw new Conflict('This statement is already marked paid.')
+  const alreadyPaid = () =>
+    new Conflict('This statement is already marked paid.', {
+      reason: 'ALREADY_PAID',
+      statementId: id,
+    })
+  if (row.statement.paidAt) throw alreadyPaid()
   const at = now.toISOString()
   const { merchantId, stationId } = row.statement
   const [premium] = merchantId
@@ -561,11 +584,13 @@ export async function markStatementPaid(db: Db, actor: Actor | null, id: string,
           sql`exists (select 1 from statements where id = ${id} and paid_at = ${at} and paid_by = ${a.userId})`,
         ),
       ] as unknown as Parameters<Db['batch']>[0])
-      .catch(() => {
-        throw new Conflict('This statement is already marked paid.')
+      .catch((error: unknown) => {
+        // Another request marked it paid first: its guard found nothing, so the ledger entries
+        // had no transaction (or the collection key was taken). Anything else is a real error.
+        throw refusedByKey(error) ? alreadyPaid() : error
       })
   } else if (changes((await db.batch([markPaid, audit]))[0]) === 0) {
-    throw new Conflict('This statement is already marked paid.')
+    throw alreadyPaid()
   }
   return merchantId
     ? merchantStatement(db, a, row.month, now, merchantId)
@@ -588,7 +613,10 @@ export async function addAdjustment(
   await getMerchant(db, a, input.merchantId)
   const original = await closedSettlement(db, a.allianceId, input.month)
   if (!original) {
-    throw new InvalidInput('month', `${input.month} is still open; correct its costs directly`)
+    throw new InvalidInput('month', `${input.month} is still open; correct its costs directly`, {
+      reason: 'MONTH_OPEN',
+      month: input.month,
+    })
   }
   const id = newId('adj')
   const at = now.toISOString()
@@ -837,7 +865,7 @@ export async function unmarkStatementPaid(
   const isLate = async () =>
     Number((await db.all<{ n: number }>(sql`select ${laterClosed} as n`))[0]?.n) > 0
   /** Why nothing was undone: a later month closed meanwhile, or it is not paid (any more). */
-  const refusal = async () => {
+  const whyNotUndone = async () => {
     if (await isLate()) return tooLate()
     const [current] = await db.select().from(statements).where(eq(statements.id, input.id))
     if (!current?.paidAt) return notPaid()
@@ -893,14 +921,14 @@ export async function unmarkStatementPaid(
         audit(false),
       ] as unknown as Parameters<Db['batch']>[0])
     } else if (changes((await db.batch([unmark, audit(true)]))[0]) === 0) {
-      throw await refusal()
+      throw await whyNotUndone()
     }
   } catch (error) {
     if (error instanceof Conflict) throw error
     // A guard or the trigger refused it (entries without their transaction row, a later month
     // closed): say why; anything else is a real error.
     if (/FOREIGN KEY|UNIQUE|later month is closed/.test(`${error} ${(error as Error).cause}`)) {
-      throw await refusal()
+      throw await whyNotUndone()
     }
     throw error
   }

@@ -5,6 +5,7 @@ import { adjustmentConfirmAboveFen } from '../../src/money-ranges'
 import { fenToYuan, formatFen } from '../../src/money'
 import { ConfirmStep } from '../components/confirm-step'
 import { CsrfField } from '../components/csrf-field'
+import { SelectField, TextField } from '../components/form-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import { settlementHref, type Names } from './format'
@@ -33,16 +34,6 @@ export function AdjustmentSection(props: AdjustmentSectionProps) {
   const { t, locale } = usePage()
   const { names, values = {}, errors = {} } = props
   const label = formatMonth(props.month, locale)
-  const fieldError = (field: keyof AdjustmentErrors) =>
-    errors[field] && (
-      <p id={`adjust-${field}-error`} class="field__error">
-        {errors[field]}
-      </p>
-    )
-  const aria = (field: keyof AdjustmentErrors, hint?: string) => ({
-    'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors[field] ? `adjust-${field}-error` : hint,
-  })
   return (
     <section class="card" id="adjustments" aria-labelledby="adjustments-title">
       <h2 id="adjustments-title">{t('settlement.adjust.title')}</h2>
@@ -90,49 +81,33 @@ export function AdjustmentSection(props: AdjustmentSectionProps) {
         >
           <CsrfField />
           <input type="hidden" name="month" value={props.month} />
-          <div class={errors.merchantId ? 'field field--invalid' : 'field'}>
-            <label for="adjust-merchant">{t('settlement.preview.merchant')}</label>
-            <select id="adjust-merchant" name="merchantId" required {...aria('merchantId')}>
-              <option value="">{t('settlement.adjust.choose')}</option>
-              {props.merchants.map((m) => (
-                <option value={m.id} selected={values.merchantId === m.id}>
-                  {names.merchant(m.id)}
-                </option>
-              ))}
-            </select>
-            {fieldError('merchantId')}
-          </div>
-          <div class={errors.amount ? 'field field--invalid' : 'field'}>
-            <label for="adjust-amount">{t('settlement.adjust.amountYuan')}</label>
-            <input
-              id="adjust-amount"
-              name="amount"
-              type="text"
-              inputmode="decimal"
-              autocomplete="off"
-              required
-              placeholder="-50.00"
-              value={values.amount}
-              {...aria('amount', 'adjust-amount-hint')}
-            />
-            <p id="adjust-amount-hint" class="hint">
-              {t('settlement.adjust.amountHint')}
-            </p>
-            {fieldError('amount')}
-          </div>
-          <div class={errors.reason ? 'field field--invalid' : 'field'}>
-            <label for="adjust-reason">{t('settlement.adjust.reason')}</label>
-            <input
-              id="adjust-reason"
-              name="reason"
-              type="text"
-              maxlength={300}
-              required
-              value={values.reason}
-              {...aria('reason')}
-            />
-            {fieldError('reason')}
-          </div>
+          <SelectField
+            name="merchantId"
+            label={t('settlement.preview.merchant')}
+            placeholder={t('settlement.adjust.choose')}
+            required
+            value={values.merchantId}
+            error={errors.merchantId}
+            options={props.merchants.map((m) => ({ value: m.id, label: names.merchant(m.id) }))}
+          />
+          <TextField
+            name="amount"
+            label={t('settlement.adjust.amountYuan')}
+            hint={t('settlement.adjust.amountHint')}
+            inputmode="decimal"
+            required
+            placeholder="-50.00"
+            value={values.amount}
+            error={errors.amount}
+          />
+          <TextField
+            name="reason"
+            label={t('settlement.adjust.reason')}
+            maxlength={300}
+            required
+            value={values.reason}
+            error={errors.reason}
+          />
           <div>
             <button type="submit" class="button">
               {t('settlement.adjust.submit')}

@@ -53,9 +53,10 @@ export function CloseSection(props: {
         </p>
       )}
       {state.step === 'waiting' && (
-        <p class="notice notice--warn">
-          {t('settlement.close.waiting', { month: label, merchants: state.merchants })}
-        </p>
+        <Notice
+          tone="warn"
+          text={t('settlement.close.waiting', { month: label, merchants: state.merchants })}
+        />
       )}
       {state.step === 'start' && (
         <form

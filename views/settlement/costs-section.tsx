@@ -2,6 +2,7 @@ import { costKinds, type CostKind } from '../../db/schema'
 import type { Hub } from '../../src/network/service'
 import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
+import { SelectField, TextField } from '../components/form-field'
 import { Money } from '../components/money'
 import { usePage } from '../context'
 import type { Names } from './format'
@@ -287,15 +288,6 @@ function CorrectForm(props: {
 
 function CostForm({ month, hubs, names, values = {}, errors = {} }: CostsSectionProps) {
   const { t } = usePage()
-  const invalid = (field: keyof CostFormErrors) => (errors[field] ? 'true' : undefined)
-  const described = (field: keyof CostFormErrors) =>
-    errors[field] ? `cost-${field}-error` : undefined
-  const fieldError = (field: keyof CostFormErrors) =>
-    errors[field] && (
-      <p id={`cost-${field}-error`} class="field__error">
-        {errors[field]}
-      </p>
-    )
   return (
     <form
       method="post"
@@ -309,72 +301,39 @@ function CostForm({ month, hubs, names, values = {}, errors = {} }: CostsSection
       <h3 id="cost-form-title">{t('settlement.costs.add')}</h3>
       <CsrfField />
       <input type="hidden" name="month" value={month} />
-      <div class={errors.kind ? 'field field--invalid' : 'field'}>
-        <label for="cost-kind">{t('settlement.costs.kind')}</label>
-        <select
-          id="cost-kind"
-          name="kind"
-          required
-          aria-invalid={invalid('kind')}
-          aria-describedby={described('kind')}
-        >
-          {costKinds.map((k) => (
-            <option value={k} selected={values.kind === k}>
-              {t(`settlement.costKind.${k}`)}
-            </option>
-          ))}
-        </select>
-        {fieldError('kind')}
-      </div>
-      <div class={errors.amount ? 'field field--invalid' : 'field'}>
-        <label for="cost-amount">{t('settlement.costs.amountYuan')}</label>
-        <input
-          id="cost-amount"
-          name="amount"
-          type="text"
-          inputmode="decimal"
-          autocomplete="off"
-          required
-          placeholder="999.99"
-          value={values.amount}
-          aria-invalid={invalid('amount')}
-          aria-describedby={described('amount') ?? 'cost-amount-hint'}
-        />
-        <p id="cost-amount-hint" class="hint">
-          {t('settlement.costs.amountHint')}
-        </p>
-        {fieldError('amount')}
-      </div>
-      <div class={errors.hubId ? 'field field--invalid' : 'field'}>
-        <label for="cost-hub">{t('settlement.costs.hubOptional')}</label>
-        <select
-          id="cost-hub"
-          name="hubId"
-          aria-invalid={invalid('hubId')}
-          aria-describedby={described('hubId')}
-        >
-          <option value="">{t('settlement.cost.network')}</option>
-          {hubs.map((h) => (
-            <option value={h.id} selected={values.hubId === h.id}>
-              {names.hub(h.id)}
-            </option>
-          ))}
-        </select>
-        {fieldError('hubId')}
-      </div>
-      <div class={errors.note ? 'field field--invalid' : 'field'}>
-        <label for="cost-note">{t('settlement.costs.note')}</label>
-        <input
-          id="cost-note"
-          name="note"
-          type="text"
-          maxlength={200}
-          value={values.note}
-          aria-invalid={invalid('note')}
-          aria-describedby={described('note')}
-        />
-        {fieldError('note')}
-      </div>
+      <SelectField
+        name="kind"
+        label={t('settlement.costs.kind')}
+        required
+        value={values.kind}
+        error={errors.kind}
+        options={costKinds.map((k) => ({ value: k, label: t(`settlement.costKind.${k}`) }))}
+      />
+      <TextField
+        name="amount"
+        label={t('settlement.costs.amountYuan')}
+        hint={t('settlement.costs.amountHint')}
+        inputmode="decimal"
+        required
+        placeholder="999.99"
+        value={values.amount}
+        error={errors.amount}
+      />
+      <SelectField
+        name="hubId"
+        label={t('settlement.costs.hubOptional')}
+        placeholder={t('settlement.cost.network')}
+        value={values.hubId}
+        error={errors.hubId}
+        options={hubs.map((h) => ({ value: h.id, label: names.hub(h.id) }))}
+      />
+      <TextField
+        name="note"
+        label={t('settlement.costs.note')}
+        maxlength={200}
+        value={values.note}
+        error={errors.note}
+      />
       <div class="cost-form__submit">
         <button type="submit" class="button button--primary">
           {t('settlement.costs.submit')}

@@ -3,19 +3,15 @@
  * the English domain message: the facts come from the error's `details` and the line's basis.
  */
 import type { CostKind, Locale } from '../../db/schema'
+import type { DomainError } from '../../src/errors'
+import { refusalText } from '../../src/http/refusal-copy'
+import type { Lang } from '../../src/i18n'
+import { formatFen } from '../../src/money'
 import type { AmountError, PercentError } from '../../src/settlement/amounts'
 import type { SettlementLine } from '../../src/settlement/service'
-import { DomainError } from '../../src/errors'
-import type { Translate } from '../../src/i18n'
-import { formatFen } from '../../src/money'
+import { formatCount, formatList, formatMonth } from '../components/format'
 import type { NoticeData } from '../components/notice'
-import { type Names } from './format'
-import { formatCount, formatMonth } from '../components/format'
-
-export interface Lang {
-  t: Translate
-  locale: Locale
-}
+import type { Names } from './format'
 
 /** A typed amount that could not be read, as a sentence; `maxFen` is the field's limit. */
 export function amountError(
@@ -98,56 +94,47 @@ export function costRecordedNotice(
   }
 }
 
-/** Why a cost, a rule change or a close was refused by the domain. */
+/**
+ * Why a cost, an adjustment or a close was refused, as the settlement page says it: the
+ * catalogue's sentence for the refusal (src/http/refusal-copy.ts), except where the page knows
+ * more than the error: that a write lost its race to the close, which merchants a close waits
+ * for, what a close was confirmed at, that it is the close that did not go through.
+ */
 export function refusalNotice(
-  { t, locale }: Lang,
+  lang: Lang,
   error: DomainError,
   month: string,
   names?: Names,
 ): NoticeData {
-  const m = formatMonth(month, locale)
-  const reason = error.details.reason
-  let text: string
-  if (error.code === 'CONFLICT' && reason === 'MONTH_CLOSED') {
-    const closed = typeof error.details.month === 'string' ? error.details.month : month
-    text = t('settlement.justClosed', { month: formatMonth(closed, locale) })
-  } else if (
-    error.code === 'CONFLICT' &&
-    (reason === 'VOIDED' || reason === 'REVERSED' || reason === 'IS_REVERSAL')
-  ) {
-    text = t(`settlement.correct.${reason}`)
-  } else if (error.code === 'CONFLICT' && reason === 'COST_CHANGED') {
-    text = t('settlement.correct.CHANGED')
-  } else if (error.code === 'CONFLICT' && reason === 'CLOSED') {
-    text = t('settlement.closedRefused', { month: m })
-  } else if (error.code === 'CONFLICT' && error.details.reason === 'UNDECLARED') {
-    const ids = (error.details.merchantIds as string[] | undefined) ?? []
-    text = t('settlement.close.undeclared', {
-      month: m,
-      merchants: merchantList(ids, names, locale),
-    })
-  } else if (error.code === 'CONFLICT' && error.details.reason === 'TOTAL_CHANGED') {
-    text = t('settlement.close.totalChanged', {
-      month: m,
-      total: formatFen(Number(error.details.totalFen ?? 0), locale),
-      expected: formatFen(Number(error.details.expectedTotalFen ?? 0), locale),
-    })
-  } else if (error.code === 'CONFLICT' && error.details.settlementId) {
-    text = t('settlement.close.already', { month: m })
-  } else if (error.code === 'CONFLICT' && /is closed/.test(error.message)) {
-    text = t('settlement.closedRefused', { month: m })
-  } else if (error.code === 'CONFLICT') {
-    text = t('settlement.close.changed', { month: m })
-  } else if (error.code === 'BAD_USER_INPUT' && error.details.field === 'month') {
-    text = /still open/.test(error.message)
-      ? t('settlement.adjust.open', { month: m })
-      : t('settlement.close.notEnded', { month: m })
-  } else if (error.code === 'NOT_FOUND') {
-    text = t('settlement.notFound')
-  } else {
-    text = t('settlement.refused')
+  return { tone: 'error', text: refusalSentence(lang, error, month, names) }
+}
+
+function refusalSentence(lang: Lang, error: DomainError, month: string, names?: Names): string {
+  const { t, locale } = lang
+  const details = error.details
+  // The month refused is the one the error names, whatever page it was sent from.
+  const m = formatMonth(typeof details.month === 'string' ? details.month : month, locale)
+  switch (details.reason) {
+    case 'MONTH_CLOSED':
+      return t('settlement.justClosed', { month: m })
+    case 'UNDECLARED': {
+      const ids = Array.isArray(details.merchantIds) ? details.merchantIds : []
+      return t('settlement.close.undeclared', {
+        month: m,
+        merchants: merchantList(ids, names, locale),
+      })
+    }
+    case 'TOTAL_CHANGED':
+      return t('settlement.close.totalChanged', {
+        month: m,
+        total: formatFen(Number(details.totalFen ?? 0), locale),
+        expected: formatFen(Number(details.expectedTotalFen ?? 0), locale),
+      })
+    case 'CHANGED':
+      return t('settlement.close.changed', { month: m })
+    default:
+      return refusalText(lang, error, { month: m })
   }
-  return { tone: 'error', text }
 }
 
 export function closedNotice({ t, locale }: Lang, month: string, totalFen: number): NoticeData {
@@ -160,21 +147,18 @@ export function closedNotice({ t, locale }: Lang, month: string, totalFen: numbe
   }
 }
 
-export function paidNotice({ t }: Lang, refused?: DomainError): NoticeData {
-  if (refused?.code === 'CONFLICT') return { tone: 'error', text: t('settlement.paid.already') }
-  if (refused) return { tone: 'error', text: t('settlement.refused') }
-  return { tone: 'ok', text: t('settlement.paid.done') }
+export function paidNotice(lang: Lang, refused?: DomainError): NoticeData {
+  if (refused) return { tone: 'error', text: refusalText(lang, refused) }
+  return { tone: 'ok', text: lang.t('settlement.paid.done') }
 }
 
-/** A payment undone, or why not. */
-export function unpaidNotice({ t }: Lang, refused?: DomainError): NoticeData {
-  if (!refused) return { tone: 'ok', text: t('settlement.paid.undone') }
-  const reason = refused.details.reason
-  if (reason === 'LATER_MONTH_CLOSED') return { tone: 'error', text: t('settlement.paid.tooLate') }
-  if (reason === 'NOT_PAID') return { tone: 'error', text: t('settlement.paid.notPaid') }
-  if (refused.code === 'BAD_USER_INPUT')
-    return { tone: 'error', text: t('settlement.costs.error.reason') }
-  return { tone: 'error', text: t('settlement.refused') }
+/** A payment undone, or why not; a reason left out is asked for as the form's hint says. */
+export function unpaidNotice(lang: Lang, refused?: DomainError): NoticeData {
+  if (!refused) return { tone: 'ok', text: lang.t('settlement.paid.undone') }
+  if (refused.code === 'BAD_USER_INPUT' && !refused.details.reason) {
+    return { tone: 'error', text: lang.t('settlement.costs.error.reason') }
+  }
+  return { tone: 'error', text: refusalText(lang, refused) }
 }
 
 /** A cost just voided, or the reversal that just cancelled one. */
@@ -213,10 +197,8 @@ export function adjustmentNotice(
 }
 
 /** Merchant names as a list in the page's language. */
-export function merchantList(ids: readonly string[], names: Names | undefined, locale: Locale) {
-  return ids.map((id) => names?.merchant(id) ?? id).join(locale === 'en' ? ', ' : '、')
-}
-
-/** Refusals a person can act on, as opposed to errors for the app's error page. */
-export const isRefusal = (error: unknown): error is DomainError =>
-  error instanceof DomainError && ['BAD_USER_INPUT', 'CONFLICT'].includes(error.code)
+export const merchantList = (ids: readonly string[], names: Names | undefined, locale: Locale) =>
+  formatList(
+    ids.map((id) => names?.merchant(id) ?? id),
+    locale,
+  )

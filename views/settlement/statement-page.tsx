@@ -1,6 +1,7 @@
 import type { StatementRow } from '../../src/settlement/listing'
 import type { Statement } from '../../src/settlement/service'
 import { Money } from '../components/money'
+import { Notice } from '../components/notice'
 import { usePage } from '../context'
 import { BarChart } from './bar-chart'
 import type { CostRow } from './costs-section'
@@ -52,9 +53,7 @@ export function StatementPage(props: StatementPageProps) {
         </span>
       </div>
       {statement.status === 'OPEN' && (
-        <p class="notice notice--warn" role="status">
-          {t('settlement.statement.live', { month: label })}
-        </p>
+        <Notice tone="warn" text={t('settlement.statement.live', { month: label })} />
       )}
       <section class="card" aria-labelledby="statement-summary">
         <h2 id="statement-summary" class="visually-hidden">

@@ -1,0 +1,59 @@
+/** A station's commissions by month (coordinators: any station's), settled and so far. */
+import { Hono } from 'hono'
+import { namesFor } from '../../../views/settlement/format'
+import { CommissionsPage, StationChooser } from '../../../views/settlement/commissions-page'
+import { requireRole } from '../../auth/roles'
+import type { AppEnv } from '../../http/types'
+import { listMerchants, listStations } from '../../network/service'
+import { stationStatements } from '../listing'
+import { stationStatement } from '../service'
+import { openMonths } from './shared'
+
+export const commissionRoutes = new Hono<AppEnv>()
+
+/** How many settled months the commissions page lists. */
+const commissionMonths = 12
+
+commissionRoutes.get('/commissions', async (c) => {
+  const { db, now } = c.var.deps
+  const actor = requireRole(c.var.actor, 'STATION_OPERATOR', 'COORDINATOR')
+  const asked = c.req.query('station')
+  if (actor.role === 'COORDINATOR' && !asked) {
+    const stations = await listStations(db, actor)
+    return c.render(<StationChooser stations={stations} />, {
+      title: c.var.t('settlement.commissions.title'),
+    })
+  }
+  const stationId = asked ?? actor.stationId!
+  const closed = (await stationStatements(db, actor, stationId)).slice(0, commissionMonths)
+  const months = [
+    ...openMonths(now()).filter((m) => !closed.some((s) => s.month === m)),
+    ...closed.map((s) => s.month),
+  ]
+  const rows = []
+  for (const month of months) {
+    const statement = await stationStatement(db, actor, stationId, month)
+    const stored = closed.find((s) => s.month === month)
+    if (statement.status === 'CLOSED' && !stored) continue
+    rows.push({
+      month,
+      status: statement.status,
+      totalFen: statement.totalFen,
+      parcels: statement.lines.reduce((sum, l) => sum + l.basis.mine, 0),
+      lines: statement.lines,
+      statement: stored,
+    })
+  }
+  const [merchants, stations] = await Promise.all([
+    listMerchants(db, actor),
+    listStations(db, actor),
+  ])
+  return c.render(
+    <CommissionsPage
+      stationId={stationId}
+      names={namesFor(c.var.locale, { merchants, stations })}
+      months={rows}
+    />,
+    { title: c.var.t('settlement.commissions.title') },
+  )
+})
