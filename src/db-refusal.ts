@@ -54,12 +54,14 @@ export function refusedField(error: unknown): string | undefined {
 
 /**
  * Whether a unique constraint refused the write on `key`: a column as SQLite names it,
- * `table.column`, or a composite key's columns joined by `, ` (another key's refusal is not it).
+ * `table.column`, or a composite key's columns joined by `, ` (another key's refusal is not it);
+ * without `key`, any unique constraint.
  * @example isUniqueViolation(new Error('UNIQUE constraint failed: returns.code'), 'returns.code')
  *   // true
  */
-export function isUniqueViolation(error: unknown, key: string): boolean {
-  return findInChain(error, /UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)/)?.[1] === key
+export function isUniqueViolation(error: unknown, key?: string): boolean {
+  const violated = findInChain(error, /UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)/)?.[1]
+  return violated !== undefined && (key === undefined || violated === key)
 }
 
 /**

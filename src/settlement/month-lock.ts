@@ -16,6 +16,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db'
+import { databaseRefusal, isForeignKeyViolation, isUniqueViolation } from '../db-refusal'
 import { Conflict } from '../errors'
 
 /** The month's version now (0 before anything was written into it). */
@@ -34,17 +35,9 @@ export const monthUnchanged = (allianceId: string, month: string, version: numbe
 export const monthOpen = (allianceId: string | SQL, month: string | SQL): SQL => sql`
   not exists (select 1 from settlements where alliance_id = ${allianceId} and month = ${month})`
 
-/** Whether `pattern` is in the error's message or in one of its causes, however wrapped. */
-function mentions(error: unknown, pattern: RegExp): boolean {
-  for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
-    if (pattern.test(e instanceof Error ? e.message : String(e))) return true
-    e = e instanceof Error ? e.cause : undefined
-  }
-  return false
-}
-
-/** Whether a database error is a frozen-month trigger refusing a write. */
-export const refusedAsClosed = (error: unknown): boolean => mentions(error, /month is closed/)
+/** Whether a database error is a frozen-month trigger refusing a write (`MONTH_CLOSED:`). */
+export const refusedAsClosed = (error: unknown): boolean =>
+  databaseRefusal(error) === 'MONTH_CLOSED'
 
 /**
  * Whether a batch was refused by a key of the database rather than broken: a row whose guard
@@ -52,7 +45,7 @@ export const refusedAsClosed = (error: unknown): boolean => mentions(error, /mon
  * concurrent request took the unique key first. Such a batch wrote nothing at all.
  */
 export const refusedByKey = (error: unknown): boolean =>
-  mentions(error, /FOREIGN KEY constraint failed|UNIQUE constraint failed/)
+  isForeignKeyViolation(error) || isUniqueViolation(error)
 
 /**
  * The answer to a write that lost the race to the month's close: nothing was written. Pages say
