@@ -17,12 +17,15 @@ export const en = {
   'refusal.ACCOUNT_AND_ADDRESS': 'Too many failed sign-ins. Try again in {retryAfterSeconds} s.',
   'refusal.COMMON': 'This password is too common. Choose one that is harder to guess.',
   'refusal.PASSWORD_CHANGED': 'The password was changed meanwhile. Sign in again.',
-  'refusal.CAPACITY': 'Not enough room: {remainingUnits} units are still free that day.',
+  'refusal.CAPACITY':
+    'Only {remainingUnits} units are left on {date}: book fewer, or tick “Waitlist if full”.',
   'refusal.FAIR_SHARE':
-    'One merchant may book only a fair share of a hub day: you can still book {allowance} units.',
+    'One merchant may hold at most {maxSharePercent}% of a hub-day; you can book at most {allowance} more units on {date}.',
   'refusal.IDEMPOTENCY_REUSED':
-    'This form was already used for another booking. Reload the page and book again.',
+    'This form was already used for a different booking. Reload the page and try again.',
   'refusal.NOT_CANCELLABLE': 'This booking can no longer be cancelled.',
+  'refusal.BELOW_CONFIRMED':
+    '{confirmedUnits} units are already confirmed on {date}, so capacity cannot go below that.',
   'refusal.CANCELLED': 'This return was cancelled by the shop.',
   'refusal.MONTH_CLOSED': '{month} has just been closed. Reload the page and try again.',
   'refusal.STATION_INACTIVE': 'This station is deactivated and cannot accept parcels.',
@@ -142,10 +145,12 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.ACCOUNT_AND_ADDRESS': '登录失败次数过多，请在 {retryAfterSeconds} 秒后重试。',
   'refusal.COMMON': '这个密码太常见了，请换一个不易被猜到的密码。',
   'refusal.PASSWORD_CHANGED': '密码已在别处被修改，请重新登录。',
-  'refusal.CAPACITY': '容量不足：当天还剩 {remainingUnits} 个单位。',
-  'refusal.FAIR_SHARE': '每个商家只能预订枢纽当天的合理份额：您还可以预订 {allowance} 个单位。',
-  'refusal.IDEMPOTENCY_REUSED': '这个表单已用于另一笔预订，请刷新页面后重新预订。',
+  'refusal.CAPACITY': '{date}只剩 {remainingUnits} 件：请减少件数，或勾选“满额时候补”。',
+  'refusal.FAIR_SHARE':
+    '每个商家在同一中心同一天最多占 {maxSharePercent}%；您在{date}最多还能预订 {allowance} 件。',
+  'refusal.IDEMPOTENCY_REUSED': '此表单已用于另一笔预订，请刷新页面后重试。',
   'refusal.NOT_CANCELLABLE': '这笔预订已不能取消。',
+  'refusal.BELOW_CONFIRMED': '{date}已确认 {confirmedUnits} 件，处理能力不能低于此数。',
   'refusal.CANCELLED': '该退货已被店铺取消。',
   'refusal.MONTH_CLOSED': '{month}刚刚结账，请刷新页面后重试。',
   'refusal.STATION_INACTIVE': '该站点已停用，不能接收包裹。',

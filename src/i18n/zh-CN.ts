@@ -127,11 +127,7 @@ export const zhCN: Record<MessageKey, string> = {
   'booking.done.waitlisted':
     '已进入候补：{date}在{hub}候补 {units} 件。截止前若有余量释放，将按先后顺序自动确认。',
   'booking.refused': '未能预订。{reason}',
-  'booking.refused.capacity': '{date}只剩 {remaining} 件：请减少件数，或勾选“满额时候补”。',
-  'booking.refused.fairShare':
-    '每个商家在同一中心同一天最多占 {percent}%；您在{date}最多还能预订 {allowance} 件。',
   'booking.refused.units': '请输入整数件数，至少 1 件。',
-  'booking.refused.stale': '此表单已用于另一笔预订，请刷新页面后重试。',
   'booking.closed.PAST': '{date}已经过去。',
   'booking.closed.CUTOFF': '{date}的预订和取消已于前一天 18:00 截止。',
   'booking.closed.TOO_FAR': '最多只能提前 {days} 天预订。',
@@ -173,9 +169,8 @@ export const zhCN: Record<MessageKey, string> = {
   'hub.override.units': '处理能力（件）',
   'hub.override.hint': '不能调低到已确认件数以下；调高后会按先后顺序确认候补预订。',
   'hub.override.done': '{date}的处理能力已设为 {capacity} 件（已确认 {confirmed} 件）。',
-  'hub.override.conflict': '未更改：{date}已确认 {confirmed} 件，处理能力不能低于此数。',
-  'hub.override.past': '未更改：{date}已经过去。',
-  'hub.override.invalid': '未更改：请输入日期和整数件数（0 或以上）。',
+  'hub.override.refused': '未更改：{reason}',
+  'hub.override.invalid': '请输入日期和整数件数（0 或以上）。',
   'util.title': '售后中心利用率',
   'util.caption': '{month}各中心每天已确认件数 / 处理能力',
   'util.day': '日期',
