@@ -47,12 +47,6 @@ export const en = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.failed': 'Email or password is wrong.',
-  'signIn.throttled.ACCOUNT_AND_ADDRESS':
-    'Too many attempts at this account from your network. Try again in {seconds} seconds.',
-  'signIn.throttled.ADDRESS':
-    'Too many failed sign-ins from your network, to one or more accounts. Try again in {seconds} seconds.',
-  'signIn.throttled.ACCOUNT':
-    'This account has had many wrong passwords lately, so each sign-in to it waits a little. Try again in {seconds} seconds.',
   'signIn.demoHint': 'Demo accounts use the password {password}.',
   'landing.title': 'Returns made simple for mother-and-baby shops',
   'landing.lead':

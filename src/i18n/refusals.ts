@@ -12,11 +12,15 @@ export const en = {
   'refusal.TOO_LARGE': '{file} is too large.',
   'refusal.TYPE': '{file} is not a file type that can be attached.',
   'refusal.ACCOUNT':
-    'Too many failed sign-ins for this account. Try again in {retryAfterSeconds} s.',
-  'refusal.ADDRESS': 'Too many sign-ins from this network. Try again in {retryAfterSeconds} s.',
-  'refusal.ACCOUNT_AND_ADDRESS': 'Too many failed sign-ins. Try again in {retryAfterSeconds} s.',
-  'refusal.COMMON': 'This password is too common. Choose one that is harder to guess.',
-  'refusal.PASSWORD_CHANGED': 'The password was changed meanwhile. Sign in again.',
+    'This account has had many wrong passwords lately, so each sign-in to it waits a little. Try again in {retryAfterSeconds} seconds.',
+  'refusal.ADDRESS':
+    'Too many failed sign-ins from your network, to one or more accounts. Try again in {retryAfterSeconds} seconds.',
+  'refusal.ACCOUNT_AND_ADDRESS':
+    'Too many attempts at this account from your network. Try again in {retryAfterSeconds} seconds.',
+  'refusal.COMMON':
+    'This password is among the most common ones, so it is guessed first. Choose another.',
+  'refusal.PASSWORD_CHANGED':
+    'Your password was changed from elsewhere meanwhile. Reload the page and try again.',
   'refusal.CAPACITY':
     'Only {remainingUnits} units are left on {date}: book fewer, or tick “Waitlist if full”.',
   'refusal.FAIR_SHARE':
@@ -140,11 +144,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.EMPTY': '{file} 是空文件。',
   'refusal.TOO_LARGE': '{file} 太大了。',
   'refusal.TYPE': '{file} 的文件类型不能附加。',
-  'refusal.ACCOUNT': '该账号登录失败次数过多，请在 {retryAfterSeconds} 秒后重试。',
-  'refusal.ADDRESS': '来自该网络的登录次数过多，请在 {retryAfterSeconds} 秒后重试。',
-  'refusal.ACCOUNT_AND_ADDRESS': '登录失败次数过多，请在 {retryAfterSeconds} 秒后重试。',
-  'refusal.COMMON': '这个密码太常见了，请换一个不易被猜到的密码。',
-  'refusal.PASSWORD_CHANGED': '密码已在别处被修改，请重新登录。',
+  'refusal.ACCOUNT':
+    '该账户近期多次输错密码，每次登录需稍候片刻，请 {retryAfterSeconds} 秒后再试。',
+  'refusal.ADDRESS':
+    '您的网络登录失败次数过多（一个或多个账户），请 {retryAfterSeconds} 秒后再试。',
+  'refusal.ACCOUNT_AND_ADDRESS':
+    '从您的网络尝试该账户的次数过多，请 {retryAfterSeconds} 秒后再试。',
+  'refusal.COMMON': '该密码属于最常见的密码，最先被猜中，请换一个。',
+  'refusal.PASSWORD_CHANGED': '您的密码刚在别处被修改，请刷新页面后重试。',
   'refusal.CAPACITY': '{date}只剩 {remainingUnits} 件：请减少件数，或勾选“满额时候补”。',
   'refusal.FAIR_SHARE':
     '每个商家在同一中心同一天最多占 {maxSharePercent}%；您在{date}最多还能预订 {allowance} 件。',
