@@ -56,7 +56,8 @@ export const refusalReasons = {
     'NOT_PAID',
     'LATER_MONTH_CLOSED',
   ],
-  benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN'],
+  /** `MONTH_NOT_ENDED`: a month may be published once it is over. */
+  benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'MONTH_NOT_ENDED'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]
