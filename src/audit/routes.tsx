@@ -3,9 +3,7 @@
  * newest first with an "older" link. Without JavaScript both are plain links; with htmx the
  * results section swaps itself, rendered by the same component.
  */
-import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
+import { Hono } from 'hono'
 import {
   AuditPage,
   AuditResults,
@@ -13,6 +11,8 @@ import {
   type AuditPageProps,
 } from '../../views/audit/audit-page'
 import { requireRole } from '../auth/roles'
+import { fragment, isHtmx } from '../http/fragments'
+import { fieldLabel, issueText } from '../http/refusal-copy'
 import type { AppEnv } from '../http/types'
 import { auditActions, browseAudit } from './browse'
 import { auditFilterSchema } from './schemas'
@@ -33,6 +33,8 @@ auditRoutes.get('/admin/audit', async (c) => {
   }
   const parsed = auditFilterSchema.safeParse({ ...filters, after: query.after ?? '' })
   const issue = parsed.success ? undefined : parsed.error.issues[0]
+  const lang = { t: c.var.t, locale: c.var.locale }
+  const field = issue ? issue.path.map(String).join('.') : ''
   const props: AuditPageProps = {
     filters,
     actions: await auditActions(db, actor),
@@ -41,17 +43,13 @@ auditRoutes.get('/admin/audit', async (c) => {
       : { entries: [], olderCursor: null },
     paged: parsed.success && parsed.data.after !== undefined,
     error: issue
-      ? c.var.t('audit.filter.invalid', { field: issue.path.join('.'), message: issue.message })
+      ? c.var.t('audit.filter.invalid', {
+          field: fieldLabel(lang, field) ?? field,
+          message: issueText(lang, issue),
+        })
       : undefined,
   }
-  const status = parsed.success ? 200 : 400
-  if (c.req.header('hx-request') === 'true') {
-    return fragment(c, <AuditResults {...props} />, status)
-  }
-  c.status(status)
+  c.status(parsed.success ? 200 : 400)
+  if (isHtmx(c)) return fragment(c, <AuditResults {...props} />)
   return c.render(<AuditPage {...props} />, { title: c.var.t('audit.title') })
 })
-
-function fragment(c: Context<AppEnv>, node: Child, status: 200 | 400) {
-  return c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>, status)
-}

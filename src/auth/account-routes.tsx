@@ -7,12 +7,14 @@ import { cookieNames, cookieOptions } from '../http/cookies'
 import type { AppEnv } from '../http/types'
 import { parseInput } from '../parse-input'
 import { PasswordForm, type PasswordFormErrors } from '../../views/auth/password-form'
-import { Conflict, InvalidInput, RateLimited } from '../errors'
-import { formText, fragment, isHtmx } from '../http/fragments'
+import { RateLimited, type DomainError } from '../errors'
+import { form, type FormRefusal } from '../http/form'
+import { refusalText } from '../http/refusal-copy'
+import { accepted, attempt, refused } from '../http/respond'
 import { changePassword } from './password-change'
 import { requireActor } from './roles'
-import { throttledCopy } from './routes'
-import { changePasswordSchema, passwordPolicy, sessionIdSchema, userIdSchema } from './schemas'
+import { passwordFormSchema, passwordPolicy, sessionIdSchema, userIdSchema } from './schemas'
+import { throttledCopy } from './throttled-copy'
 import {
   listOwnSessions,
   listUsersWithSessions,
@@ -44,86 +46,77 @@ accountRoutes.get('/account', async (c) => {
   })
 })
 
-accountRoutes.post('/account/password', async (c) => {
-  const { deps } = c.var
-  const actor = requireActor(c.var.actor)
-  const form = await c.req.parseBody()
-  const errors = passwordFormErrors(c, form)
-  if (!errors) {
-    try {
+/** The form again, saying what is wrong: the fragment for htmx, the whole page without. */
+function refusePasswordForm(c: Ctx, error: DomainError, errors: PasswordFormErrors) {
+  return refused(c, error, {
+    fragment: () => <PasswordForm errors={errors} />,
+    page: async () => {
+      const { db, now } = c.var.deps
       const token = getCookie(c, cookieNames.session) ?? null
-      const input = changePasswordSchema.parse(form)
-      await changePassword(deps.db, deps, actor, input, {
-        ip: deps.clientIp(c),
-        currentToken: token,
+      const sessions = await listOwnSessions(db, c.var.actor, token, now())
+      return c.render(<AccountPage sessions={sessions} passwordErrors={errors} />, {
+        title: c.var.t('account.title'),
       })
-      if (isHtmx(c))
-        return fragment(c, <PasswordForm notice={c.var.t('account.password.changed')} />)
-      return c.redirect('/account?done=password', 303)
-    } catch (error) {
-      const refused = refusalErrors(c, error)
-      if (!refused) throw error
-      return answerPasswordForm(c, refused.errors, refused.status)
-    }
-  }
-  return answerPasswordForm(c, errors, 400)
-})
-
-/** A refused change: the form again (the fragment for htmx, the whole page without). */
-async function answerPasswordForm(c: Ctx, errors: PasswordFormErrors, status: 400 | 409 | 429) {
-  c.status(status)
-  if (isHtmx(c)) return fragment(c, <PasswordForm errors={errors} />)
-  const { db, now } = c.var.deps
-  const token = getCookie(c, cookieNames.session) ?? null
-  const sessions = await listOwnSessions(db, c.var.actor, token, now())
-  return c.render(<AccountPage sessions={sessions} passwordErrors={errors} />, {
-    title: c.var.t('account.title'),
+    },
   })
 }
 
-/** Each wrong field of the form, in the page's language; null when the form is well-formed. */
-function passwordFormErrors(c: Ctx, form: Record<string, unknown>): PasswordFormErrors | null {
+/** Each wrong field of the form, in the page's words for a new password outside the policy. */
+function formErrors(c: Ctx, { fields, sent }: FormRefusal): PasswordFormErrors {
   const t = c.var.t
   const errors: PasswordFormErrors = {}
-  const parsed = changePasswordSchema.safeParse(form)
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const field = String(issue.path[0])
-    if (field === 'currentPassword') errors.currentPassword ??= t('account.password.error.current')
-    else if (field === 'newPassword') {
-      errors.newPassword ??=
-        issue.code === 'too_small'
-          ? t('account.password.error.short', { min: passwordPolicy.minLength })
-          : issue.code === 'too_big'
-            ? t('account.password.error.long', { max: passwordPolicy.maxLength })
-            : t('account.password.error.common')
-    }
+  if (fields.currentPassword) errors.currentPassword = t('account.password.error.current')
+  if (fields.newPassword) {
+    const length = sent.newPassword?.length ?? 0
+    errors.newPassword =
+      length < passwordPolicy.minLength
+        ? t('account.password.error.short', { min: passwordPolicy.minLength })
+        : length > passwordPolicy.maxLength
+          ? t('account.password.error.long', { max: passwordPolicy.maxLength })
+          : fields.newPassword
   }
-  if (!errors.newPassword && formText(form.repeatPassword) !== formText(form.newPassword)) {
-    errors.repeatPassword = t('account.password.error.repeat')
-  }
-  return Object.keys(errors).length > 0 ? errors : null
+  if (fields.repeatPassword) errors.repeatPassword = t('account.password.error.repeat')
+  return errors
 }
 
-/** The domain's refusals as form errors, or null for anything unexpected. */
-function refusalErrors(c: Ctx, error: unknown) {
+/** The change's refusals at the field they concern. */
+function refusalErrors(c: Ctx, error: DomainError): PasswordFormErrors {
   const t = c.var.t
-  if (error instanceof RateLimited) {
-    return { status: 429 as const, errors: { currentPassword: throttledCopy(c, error) } }
+  if (error instanceof RateLimited) return { currentPassword: throttledCopy(c, error) }
+  if (error.details.field === 'currentPassword') {
+    return { currentPassword: t('account.password.error.wrong') }
   }
-  if (error instanceof Conflict) {
-    return {
-      status: 409 as const,
-      errors: { currentPassword: t('account.password.error.conflict') },
-    }
+  if (error.details.field === 'newPassword') {
+    return { newPassword: t('account.password.error.same') }
   }
-  if (error instanceof InvalidInput && error.field === 'currentPassword') {
-    return { status: 400 as const, errors: { currentPassword: t('account.password.error.wrong') } }
-  }
-  if (error instanceof InvalidInput && error.field === 'newPassword') {
-    return { status: 400 as const, errors: { newPassword: t('account.password.error.same') } }
-  }
-  return null
+  return { currentPassword: refusalText({ t, locale: c.var.locale }, error) }
 }
+
+accountRoutes.post(
+  '/account/password',
+  form(passwordFormSchema, (c, refusal) => {
+    requireActor(c.var.actor)
+    return refusePasswordForm(c, refusal.error, formErrors(c, refusal))
+  }),
+  async (c) => {
+    const { deps } = c.var
+    const actor = requireActor(c.var.actor)
+    const { currentPassword, newPassword } = c.req.valid('form')
+    const context = {
+      ip: deps.clientIp(c),
+      currentToken: getCookie(c, cookieNames.session) ?? null,
+    }
+    const outcome = await attempt(
+      changePassword(deps.db, deps, actor, { currentPassword, newPassword }, context),
+      ['BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED'],
+    )
+    if (!outcome.ok) return refusePasswordForm(c, outcome.error, refusalErrors(c, outcome.error))
+    return accepted(c, {
+      redirect: '/account?done=password',
+      fragment: () => <PasswordForm notice={c.var.t('account.password.changed')} />,
+    })
+  },
+)
 
 accountRoutes.post('/account/sessions/:id/revoke', async (c) => {
   const { id } = parseInput(sessionIdSchema, { id: c.req.param('id') })

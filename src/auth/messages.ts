@@ -42,12 +42,8 @@ export const en = {
   'account.password.error.wrong': 'That is not your current password.',
   'account.password.error.short': 'Use at least {min} characters.',
   'account.password.error.long': 'Use at most {max} characters.',
-  'account.password.error.common':
-    'This password is among the most common ones, so it is guessed first. Choose another.',
   'account.password.error.same': 'Choose a password other than the current one.',
   'account.password.error.repeat': 'The two new passwords differ. Type the same one twice.',
-  'account.password.error.conflict':
-    'Your password was changed from elsewhere meanwhile. Reload the page and try again.',
 }
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -92,8 +88,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'account.password.error.wrong': '当前密码不正确。',
   'account.password.error.short': '请至少使用 {min} 个字符。',
   'account.password.error.long': '最多使用 {max} 个字符。',
-  'account.password.error.common': '该密码属于最常见的密码，最先被猜中，请换一个。',
   'account.password.error.same': '新密码不能与当前密码相同。',
   'account.password.error.repeat': '两次输入的新密码不一致，请输入相同的密码。',
-  'account.password.error.conflict': '您的密码刚在别处被修改，请刷新页面后重试。',
 }

@@ -57,7 +57,9 @@ export async function changePassword(
     ...settleSuccessfulSignIn(db, a.email, context.ip),
   ])
   if (changes(updated) === 0) {
-    throw new Conflict('The password was changed meanwhile. Sign in again.')
+    throw new Conflict('The password was changed meanwhile. Sign in again.', {
+      reason: 'PASSWORD_CHANGED',
+    })
   }
   return changes(ended)
 }

@@ -49,3 +49,16 @@ export const changePasswordSchema = z.object({
   newPassword: newPasswordSchema,
 })
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
+
+/**
+ * The account page's password form: `changePasswordSchema` and the new password typed again.
+ * A second copy that differs is said even while the current password is missing, but not while
+ * the new one itself is wrong.
+ */
+export const passwordFormSchema = changePasswordSchema
+  .extend({ repeatPassword: z.string().max(passwordPolicy.maxLength).optional() })
+  .refine((form) => form.repeatPassword === form.newPassword, {
+    error: 'type the same new password twice',
+    path: ['repeatPassword'],
+    when: ({ issues }) => issues.every((issue) => issue.path?.[0] === 'currentPassword'),
+  })

@@ -69,7 +69,7 @@ export async function publishDueBenchmarks(db: Db, now: Date): Promise<string[]>
       published.push(id)
     } catch (error) {
       // Another run (or a coordinator) published it first: nothing left to do.
-      if (!(error instanceof Conflict)) throw error
+      if (!(error instanceof Conflict && error.details.reason === 'ALREADY_PUBLISHED')) throw error
     }
   }
   return published

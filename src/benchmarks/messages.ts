@@ -185,10 +185,7 @@ export const en = {
     'Cohorts with fewer than {k} merchants, or where one merchant holds more than {percent} of the volume, will be withheld.',
   'benchmarks.publish.confirm': 'Yes, publish {month}',
   'benchmarks.publish.cancel': 'Cancel',
-  'benchmarks.publish.refused.notEnded':
-    'Not published: {month} has not ended yet. A month can be published once it is over.',
-  'benchmarks.publish.refused.already':
-    'Not published: {month} is already published, and published figures never change.',
+  'benchmarks.publish.refused': 'Not published: {reason}',
   'benchmarks.publish.refused.month': 'Not published: choose a month from the list.',
 
   // Methodology.
@@ -396,8 +393,7 @@ export const zhCN: Record<Key, string> = {
     '少于 {k} 家商户的分组，或单一商户业务量超过 {percent} 的分组，将不予公布。',
   'benchmarks.publish.confirm': '确定发布{month}',
   'benchmarks.publish.cancel': '取消',
-  'benchmarks.publish.refused.notEnded': '未发布：{month}尚未结束。月份结束后才能发布。',
-  'benchmarks.publish.refused.already': '未发布：{month}已经发布过，已发布的数据不会改变。',
+  'benchmarks.publish.refused': '未发布：{reason}',
   'benchmarks.publish.refused.month': '未发布：请从列表中选择月份。',
 
   'benchmarks.method.title': '对标评分是怎样计算的',

@@ -5,20 +5,22 @@
  * every figure shown comes from the frozen publication rows.
  */
 import { Hono, type Context } from 'hono'
-import { RequestContext } from 'hono/jsx-renderer'
+import * as z from 'zod'
 import { AlliancePage } from '../../views/benchmarks/alliance-page'
 import { benchmarksHref, isCohort, type Cohort } from '../../views/benchmarks/format'
 import { MethodologyPage } from '../../views/benchmarks/methodology-page'
 import { PublishPage } from '../../views/benchmarks/publish-page'
 import { ReturnCredit } from '../../views/benchmarks/return-credit'
 import { ScorecardPage } from '../../views/benchmarks/scorecard-page'
-import type { NoticeData } from '../../views/components/notice'
+import { publishRefusedNotice } from '../../views/benchmarks/messages'
+import { Notice, type NoticeData } from '../../views/components/notice'
 import { settingsOn } from '../alliance/settings'
-import { requireActor, requireRole, type Actor } from '../auth/roles'
+import { requireRole, type Actor } from '../auth/roles'
 import { isoMonth } from '../calendar/schemas'
 import { localDate } from '../calendar/local-date'
-import { Conflict, DomainError, InvalidInput } from '../errors'
-import { formText as text } from '../http/fragments'
+import { InvalidInput, type DomainError } from '../errors'
+import { form } from '../http/form'
+import { accepted, attempt, refused } from '../http/respond'
 import type { AppEnv } from '../http/types'
 import { getMerchant } from '../network/service'
 import { MIN_K } from './methodology'
@@ -30,7 +32,12 @@ import {
   publications,
   returnCreditOptIn,
 } from './published'
-import { benchmarkReport, publishBenchmarks, setReturnCreditOptIn } from './service'
+import {
+  assertPublishable,
+  benchmarkReport,
+  publishBenchmarks,
+  setReturnCreditOptIn,
+} from './service'
 import { formatMonth } from '../../views/components/format'
 
 export const benchmarkRoutes = new Hono<AppEnv>()
@@ -135,28 +142,34 @@ benchmarkRoutes.get('/benchmarks', async (c) => {
 // ---------------------------------------------------------------------------------------------
 // Merchant: the return-credit opt-in
 
-benchmarkRoutes.post('/benchmarks/return-credit', async (c) => {
+/**
+ * The score card the switch was flipped on (`month`, `cohort`), to return to; a value that is
+ * not a month or a cohort is dropped. Any `optIn` but `true` switches the signal off.
+ */
+const creditForm = z.object({
+  optIn: z
+    .unknown()
+    .optional()
+    .transform((value) => value === 'true'),
+  month: isoMonth.optional().catch(undefined),
+  cohort: z.custom<Cohort>((value) => typeof value === 'string' && isCohort(value)).catch('ALL'),
+})
+
+benchmarkRoutes.post('/benchmarks/return-credit', form(creditForm), async (c) => {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'MERCHANT')
-  const form = await c.req.parseBody()
-  const optIn = text(form.optIn) === 'true'
-  await setReturnCreditOptIn(db, actor, optIn, now())
-  const month = isoMonth.safeParse(form.month).data ?? lastFinishedMonth(now())
-  const cohort = isCohort(text(form.cohort)) ? (text(form.cohort) as Cohort) : 'ALL'
-  const done = optIn ? 'on' : 'off'
-  if (c.req.header('hx-request') !== 'true') {
-    return c.redirect(`${benchmarksHref(month, cohort)}&credit=${done}`, 303)
-  }
-  const credit = await returnCreditOptIn(db, actor)
-  return c.html(
-    <RequestContext.Provider value={c}>
-      <ReturnCredit
-        {...credit}
-        view={{ month, cohort }}
-        notice={{ tone: 'ok', text: c.var.t(`benchmarks.credit.done.${done}`) }}
-      />
-    </RequestContext.Provider>,
-  )
+  const sent = c.req.valid('form')
+  await setReturnCreditOptIn(db, actor, sent.optIn, now())
+  const view = { month: sent.month ?? lastFinishedMonth(now()), cohort: sent.cohort }
+  const done = sent.optIn ? 'on' : 'off'
+  return accepted(c, {
+    redirect: `${benchmarksHref(view.month, view.cohort)}&credit=${done}`,
+    fragment: async () => {
+      const credit = await returnCreditOptIn(db, actor)
+      const notice = { tone: 'ok', text: c.var.t(`benchmarks.credit.done.${done}`) } as const
+      return <ReturnCredit {...credit} view={view} notice={notice} />
+    },
+  })
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -177,51 +190,42 @@ async function renderPublishPage(c: Ctx, state: { confirm?: string; notice?: Not
   )
 }
 
-/** A refused publication as a sentence in the page's language. */
-function refusal(c: Ctx, error: DomainError, month: string | undefined): NoticeData {
-  const t = c.var.t
-  const label = month ? formatMonth(month, c.var.locale) : ''
-  const text =
-    error.code === 'CONFLICT'
-      ? t('benchmarks.publish.refused.already', { month: label })
-      : error.code === 'BAD_USER_INPUT' && month
-        ? t('benchmarks.publish.refused.notEnded', { month: label })
-        : t('benchmarks.publish.refused.month')
-  return { tone: 'error', text }
-}
-
 benchmarkRoutes.get('/benchmarks/publish', async (c) => {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'COORDINATOR')
   const month = monthParam(c.req.query('month'))
   if (!month) return renderPublishPage(c)
   // Say at once why a month cannot be published, rather than after the confirmation.
-  if (month > lastFinishedMonth(now())) {
-    c.status(400)
-    return renderPublishPage(c, { notice: refusal(c, new InvalidInput('month', ''), month) })
-  }
-  if ((await publications(db, actor)).some((p) => p.month === month)) {
-    c.status(409)
-    return renderPublishPage(c, { notice: refusal(c, new Conflict(''), month) })
-  }
+  const check = await attempt(assertPublishable(db, actor, month, now()))
+  if (!check.ok) return refusePublishing(c, check.error)
   return renderPublishPage(c, { confirm: month })
 })
 
-benchmarkRoutes.post('/benchmarks/publish', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireActor(c.var.actor)
-  const form = await c.req.parseBody()
-  const parsed = isoMonth.safeParse(form.month)
-  const month = parsed.success ? parsed.data : undefined
-  try {
-    if (!month) throw new InvalidInput('month', 'use a month as YYYY-MM')
-    await publishBenchmarks(db, actor, month, now())
-  } catch (error) {
-    if (!(error instanceof DomainError) || !['BAD_USER_INPUT', 'CONFLICT'].includes(error.code)) {
-      throw error
-    }
-    c.status(error.status as 400)
-    return renderPublishPage(c, { notice: refusal(c, error, month) })
-  }
-  return c.redirect(`${benchmarksHref(month)}&published=1`, 303)
-})
+/** A refused publication: the publishing page saying why (the notice alone for htmx). */
+function refusePublishing(c: Ctx, error: DomainError) {
+  const notice = publishRefusedNotice({ t: c.var.t, locale: c.var.locale }, error)
+  return refused(c, error, {
+    fragment: () => <Notice {...notice} />,
+    page: () => renderPublishPage(c, { notice }),
+  })
+}
+
+benchmarkRoutes.post(
+  '/benchmarks/publish',
+  form(z.object({ month: isoMonth }), (c, { error }) => refusePublishing(c, error)),
+  async (c) => {
+    const { db, now } = c.var.deps
+    const { month } = c.req.valid('form')
+    const outcome = await attempt(publishBenchmarks(db, c.var.actor, month, now()))
+    if (!outcome.ok) return refusePublishing(c, outcome.error)
+    return accepted(c, {
+      redirect: `${benchmarksHref(month)}&published=1`,
+      fragment: () => (
+        <Notice
+          tone="ok"
+          text={c.var.t('benchmarks.alliance.done', { month: formatMonth(month, c.var.locale) })}
+        />
+      ),
+    })
+  },
+)

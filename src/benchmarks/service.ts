@@ -107,6 +107,41 @@ export async function publishBenchmarks(db: Db, actor: Actor | null, month: stri
 }
 
 /**
+ * Whether a coordinator may publish `month` now: refused with the same errors publishing
+ * would give (a month not over yet, or one already published), so a page can say so first.
+ */
+export async function assertPublishable(db: Db, actor: Actor | null, month: string, now: Date) {
+  const a = requireRole(actor, 'COORDINATOR')
+  await assertMonthPublishable(db, a.allianceId, month, now)
+}
+
+async function assertMonthPublishable(db: Db, allianceId: string, month: string, now: Date) {
+  if (month >= localDate(now).slice(0, 7)) {
+    throw new InvalidInput('month', `${month} has not ended yet`, {
+      reason: 'MONTH_NOT_ENDED',
+      month,
+    })
+  }
+  if (await isPublished(db, allianceId, month)) throw alreadyPublished(month)
+}
+
+async function isPublished(db: Db, allianceId: string, month: string) {
+  const [existing] = await db
+    .select({ month: benchmarkPublications.month })
+    .from(benchmarkPublications)
+    .where(
+      and(eq(benchmarkPublications.allianceId, allianceId), eq(benchmarkPublications.month, month)),
+    )
+  return existing !== undefined
+}
+
+const alreadyPublished = (month: string) =>
+  new Conflict(`${month} is already published; published figures never change.`, {
+    reason: 'ALREADY_PUBLISHED',
+    month,
+  })
+
+/**
  * Publishes a finished month for an alliance, stamped with the user it is published by (a
  * coordinator, or the one the scheduled job publishes on behalf of). CONFLICT once published.
  */
@@ -116,19 +151,7 @@ export async function publishMonth(
   month: string,
   now: Date,
 ) {
-  if (month >= localDate(now).slice(0, 7)) {
-    throw new InvalidInput('month', `${month} has not ended yet`)
-  }
-  const [existing] = await db
-    .select()
-    .from(benchmarkPublications)
-    .where(
-      and(
-        eq(benchmarkPublications.allianceId, a.allianceId),
-        eq(benchmarkPublications.month, month),
-      ),
-    )
-  if (existing) throw new Conflict(`${month} is already published; published figures never change.`)
+  await assertMonthPublishable(db, a.allianceId, month, now)
   const settings = await settingsOn(db, a.allianceId, localDate(now))
   const k = Math.max(MIN_K, settings.benchmarkK)
   const all = await monthMetrics(db, a.allianceId, month, now)
@@ -175,8 +198,10 @@ export async function publishMonth(
       ...chunk(cohorts, 10).map((rows) => db.insert(benchmarkCohorts).values(rows)),
       ...chunk(scores, 12).map((rows) => db.insert(benchmarkScores).values(rows)),
     ] as unknown as Parameters<Db['batch']>[0])
-    .catch(() => {
-      throw new Conflict(`${month} is already published; published figures never change.`)
+    .catch(async (error: unknown) => {
+      // Another publication of the month won the race; any other failure is not a refusal.
+      if (await isPublished(db, a.allianceId, month)) throw alreadyPublished(month)
+      throw error
     })
   return { month, k, methodologyVersion: METHODOLOGY_VERSION }
 }
@@ -345,7 +370,11 @@ export async function returnRisk(
     .select()
     .from(returnCreditOptIns)
     .where(eq(returnCreditOptIns.merchantId, a.merchantId!))
-  if (!optedIn) throw new Conflict('Opt in to the return-credit signal to see risk bands.')
+  if (!optedIn) {
+    throw new Conflict('Opt in to the return-credit signal to see risk bands.', {
+      reason: 'NOT_OPTED_IN',
+    })
+  }
   if (r.status === 'REGISTERED' || r.status === 'CANCELLED') {
     return { band: null, available: false, optedIn: true }
   }
@@ -377,7 +406,7 @@ export async function riskBandIfOptedIn(
     const risk = await returnRisk(db, actor, returnId, now)
     return risk.band ?? 'AFTER_CHECK_IN'
   } catch (error) {
-    if (error instanceof Conflict) return null
+    if (error instanceof Conflict && error.details.reason === 'NOT_OPTED_IN') return null
     throw error
   }
 }

@@ -158,6 +158,7 @@ export async function bookHubCapacity(
 function replay(previous: Booking, input: BookingInput) {
   if (!sameRequest(previous, input)) {
     throw new Conflict('This idempotency key was already used for a different booking.', {
+      reason: 'IDEMPOTENCY_REUSED',
       bookingId: previous.id,
     })
   }
@@ -173,12 +174,18 @@ async function refusal(db: Db, merchantId: string, hubId: string, input: Booking
   if (input.units > allowance) {
     return new CapacityExceeded(
       `A merchant may hold at most ${bp / 100}% of a hub-day; you can book ${allowance} more units.`,
-      { reason: 'FAIR_SHARE', remainingUnits: Math.min(remainingUnits, allowance), allowance },
+      {
+        reason: 'FAIR_SHARE',
+        date: input.date,
+        remainingUnits: Math.min(remainingUnits, allowance),
+        allowance,
+        maxSharePercent: bp / 100,
+      },
     )
   }
   return new CapacityExceeded(
     `Only ${remainingUnits} units are left on ${input.date}; book fewer or join the waitlist.`,
-    { reason: 'CAPACITY', remainingUnits },
+    { reason: 'CAPACITY', date: input.date, remainingUnits },
   )
 }
 
@@ -377,7 +384,7 @@ export async function setHubCapacity(
   if (day.capacityUnits !== input.capacityUnits) {
     throw new Conflict(
       `${day.confirmedUnits} units are already booked on ${input.date}; capacity cannot go below that.`,
-      { confirmedUnits: day.confirmedUnits },
+      { reason: 'BELOW_CONFIRMED', date: input.date, confirmedUnits: day.confirmedUnits },
     )
   }
   const [view] = await hubAvailability(db, a, hub.id, input.date, input.date)

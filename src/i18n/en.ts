@@ -47,12 +47,6 @@ export const en = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.failed': 'Email or password is wrong.',
-  'signIn.throttled.ACCOUNT_AND_ADDRESS':
-    'Too many attempts at this account from your network. Try again in {seconds} seconds.',
-  'signIn.throttled.ADDRESS':
-    'Too many failed sign-ins from your network, to one or more accounts. Try again in {seconds} seconds.',
-  'signIn.throttled.ACCOUNT':
-    'This account has had many wrong passwords lately, so each sign-in to it waits a little. Try again in {seconds} seconds.',
   'signIn.demoHint': 'Demo accounts use the password {password}.',
   'landing.title': 'Returns made simple for mother-and-baby shops',
   'landing.lead':
@@ -129,13 +123,7 @@ export const en = {
   'booking.done.waitlisted':
     'Waitlisted: {units} units at {hub} on {date}. They are confirmed automatically, in order, if units free up before the cutoff.',
   'booking.refused': 'Not booked. {reason}',
-  'booking.refused.capacity':
-    'Only {remaining} units are left on {date}: book fewer, or tick “Waitlist if full”.',
-  'booking.refused.fairShare':
-    'One merchant may hold at most {percent}% of a hub-day; you can book at most {allowance} more units on {date}.',
   'booking.refused.units': 'Enter a whole number of units, at least 1.',
-  'booking.refused.stale':
-    'This form was already used for a different booking. Reload the page and try again.',
   'booking.closed.PAST': '{date} is in the past.',
   'booking.closed.CUTOFF': 'Changes for {date} closed at 18:00 the day before.',
   'booking.closed.TOO_FAR': 'Bookings open at most {days} days ahead.',
@@ -179,10 +167,8 @@ export const en = {
   'hub.override.hint':
     'Lowering capacity below the units already confirmed is refused; raising it confirms waitlisted bookings in arrival order.',
   'hub.override.done': 'Capacity on {date} is now {capacity} units ({confirmed} confirmed).',
-  'hub.override.conflict':
-    'Not changed: {confirmed} units are already confirmed on {date}, so capacity cannot go below that.',
-  'hub.override.past': 'Not changed: {date} is in the past.',
-  'hub.override.invalid': 'Not changed: enter a date and a whole number of units (0 or more).',
+  'hub.override.refused': 'Not changed: {reason}',
+  'hub.override.invalid': 'Enter a date and a whole number of units (0 or more).',
   'util.title': 'Hub utilisation',
   'util.caption': 'Confirmed units / capacity per day and hub, {month}',
   'util.day': 'Day',

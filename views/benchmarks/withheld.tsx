@@ -1,6 +1,6 @@
 import { DOMINANCE_LIMIT, MIN_K } from '../../src/benchmarks/methodology'
 import type { Locale } from '../../db/schema'
-import type { Translate } from '../../src/i18n'
+import type { Lang } from '../../src/i18n'
 import { usePage } from '../context'
 import { formatShare } from './format'
 import { formatMonth } from '../components/format'
@@ -21,7 +21,7 @@ function params(locale: Locale, month: string, k: number | undefined) {
 
 /** One sentence on why a figure is withheld, for a table cell or a dimension. */
 export function shortReason(
-  { t, locale }: { t: Translate; locale: Locale },
+  { t, locale }: Lang,
   reason: string,
   month: string,
   k?: number,
