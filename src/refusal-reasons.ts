@@ -13,7 +13,7 @@ export const refusalReasons = {
   /** `ACCOUNT`, `ADDRESS`, `ACCOUNT_AND_ADDRESS`: which sign-in limit was reached. */
   auth: ['COMMON', 'PASSWORD_CHANGED', 'ACCOUNT', 'ADDRESS', 'ACCOUNT_AND_ADDRESS'],
   /** `BELOW_CONFIRMED`: a hub day's capacity set lower than the units already confirmed. */
-  booking: ['CAPACITY', 'FAIR_SHARE', 'IDEMPOTENCY_REUSED', 'NOT_CANCELLABLE', 'BELOW_CONFIRMED'],
+  booking: ['CAPACITY', 'FAIR_SHARE', 'IDEMPOTENCY_REUSED', 'BELOW_CONFIRMED'],
   returns: [
     'CANCELLED',
     'STATION_INACTIVE',
@@ -58,8 +58,8 @@ export const refusalReasons = {
     'MONTH_NOT_ENDED',
     'MONTH_OPEN',
   ],
-  /** `MONTH_NOT_ENDED`: a month may be published once it is over. */
-  benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'MONTH_NOT_ENDED'],
+  /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
+  benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]

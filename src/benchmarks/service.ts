@@ -118,7 +118,7 @@ export async function assertPublishable(db: Db, actor: Actor | null, month: stri
 async function assertMonthPublishable(db: Db, allianceId: string, month: string, now: Date) {
   if (month >= localDate(now).slice(0, 7)) {
     throw new InvalidInput('month', `${month} has not ended yet`, {
-      reason: 'MONTH_NOT_ENDED',
+      reason: 'PUBLISH_TOO_EARLY',
       month,
     })
   }

@@ -27,7 +27,6 @@ export const en = {
     'One merchant may hold at most {maxSharePercent}% of a hub-day; you can book at most {allowance} more units on {date}.',
   'refusal.IDEMPOTENCY_REUSED':
     'This form was already used for a different booking. Reload the page and try again.',
-  'refusal.NOT_CANCELLABLE': 'This booking can no longer be cancelled.',
   'refusal.BELOW_CONFIRMED':
     '{confirmedUnits} units are already confirmed on {date}, so capacity cannot go below that.',
   'refusal.CANCELLED': 'This return was cancelled by the shop.',
@@ -73,7 +72,8 @@ export const en = {
   'refusal.NOT_PUBLISHED': 'The benchmarks for {month} are not published yet.',
   'refusal.ALREADY_PUBLISHED': '{month} is already published, and published figures never change.',
   'refusal.NOT_OPTED_IN': 'Opt in to the return-credit signal to see risk bands.',
-  'refusal.MONTH_NOT_ENDED': '{month} has not ended yet. A month can be published once it is over.',
+  'refusal.PUBLISH_TOO_EARLY':
+    '{month} has not ended yet. A month can be published once it is over.',
   'error.notFound.Alliance': 'This alliance does not exist.',
   'error.notFound.Alliance settings': 'The alliance has no settings for that date.',
   'error.notFound.Allocation rules': 'There are no allocation rules for that month.',
@@ -168,7 +168,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.FAIR_SHARE':
     '每个商家在同一中心同一天最多占 {maxSharePercent}%；您在{date}最多还能预订 {allowance} 件。',
   'refusal.IDEMPOTENCY_REUSED': '此表单已用于另一笔预订，请刷新页面后重试。',
-  'refusal.NOT_CANCELLABLE': '这笔预订已不能取消。',
   'refusal.BELOW_CONFIRMED': '{date}已确认 {confirmedUnits} 件，处理能力不能低于此数。',
   'refusal.CANCELLED': '该退货已被店铺取消。',
   'refusal.MONTH_CLOSED': '{month}刚刚结账，请刷新页面后重试。',
@@ -210,7 +209,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.NOT_PUBLISHED': '{month}的基准数据尚未发布。',
   'refusal.ALREADY_PUBLISHED': '{month}已经发布过，已发布的数据不会改变。',
   'refusal.NOT_OPTED_IN': '请先选择加入退货信用信号，才能查看风险等级。',
-  'refusal.MONTH_NOT_ENDED': '{month}尚未结束。月份结束后才能发布。',
+  'refusal.PUBLISH_TOO_EARLY': '{month}尚未结束。月份结束后才能发布。',
   'error.notFound.Alliance': '该联盟不存在。',
   'error.notFound.Alliance settings': '联盟在该日期没有设置。',
   'error.notFound.Allocation rules': '该月份没有分摊规则。',
