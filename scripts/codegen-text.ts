@@ -10,7 +10,7 @@ import { buildASTSchema, lexicographicSortSchema, parse, printSchema } from 'gra
 const root = new URL('..', import.meta.url)
 
 export const generatedFiles = {
-  typeDefs: 'src/graphql/type-defs.generated.ts',
+  typeDefs: 'src/graphql/type-defs.generated.json',
   resolvers: 'src/graphql/resolvers.generated.ts',
 } as const
 
@@ -31,12 +31,17 @@ export function sdlFiles(): SdlFile[] {
   return paths.map((path) => ({ path, sdl: readFileSync(new URL(path, root), 'utf8') }))
 }
 
-const templateLiteral = (text: string) => `\`${text.replace(/\\|`|\$\{/g, (m) => `\\${m}`)}\``
-
-/** src/graphql/type-defs.generated.ts: one SDL string per file, in path order. */
+/**
+ * src/graphql/type-defs.generated.json: one SDL string per file, in path order. Data rather than
+ * code, so the SDL is not a second copy of the .graphql files among the sources.
+ */
 export function typeDefsText(files: SdlFile[]): string {
-  const entries = files.map((f) => `  // ${f.path}\n  ${templateLiteral(f.sdl)},\n`).join('')
-  return `${header}\nexport const typeDefs: string[] = [\n${entries}]\n`
+  const generated = {
+    generatedBy: 'npm run codegen, from the .graphql files under src: do not edit',
+    files: files.map((f) => f.path),
+    typeDefs: files.map((f) => f.sdl),
+  }
+  return `${JSON.stringify(generated, null, 2)}\n`
 }
 
 /**

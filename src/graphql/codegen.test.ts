@@ -17,7 +17,7 @@ describe('what is generated from the .graphql files (run `npm run codegen` after
     expect(files.map((f) => f.path)).toContain('src/booking/schema.graphql')
   })
 
-  it('type-defs.generated.ts holds their SDL', () => {
+  it('type-defs.generated.json holds their SDL', () => {
     expect(committed(generatedFiles.typeDefs)).toBe(typeDefsText(files))
   })
 

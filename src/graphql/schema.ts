@@ -12,7 +12,7 @@ import * as stations from '../stations/graphql'
 import type { GraphQLContext } from './context'
 import { createLoaders } from './loaders'
 import * as scalars from './scalars'
-import { typeDefs } from './type-defs.generated'
+import generated from './type-defs.generated.json'
 
 /**
  * Each capability contributes its resolvers; they are merged here with the type definitions
@@ -52,6 +52,6 @@ function freshLoadersPerMutation<R extends object>(resolvers: R): R {
 }
 
 export const schema = createSchema<GraphQLContext>({
-  typeDefs,
+  typeDefs: generated.typeDefs,
   resolvers: modules.map((m) => freshLoadersPerMutation(m.resolvers)),
 })
