@@ -4,19 +4,14 @@ import { parseInput } from '../parse-input'
 import type { Return } from '../returns/service'
 import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'
-import { afterSalesDesk, inspectionQueue } from './desk'
-import {
-  certificationSchema,
-  inspectSchema,
-  rateSchema,
-  resolveSchema,
-  respondSchema,
-  staffSchema,
-} from './schemas'
+import { afterSalesDesk } from '../desk/desk'
+import { inspectionQueue } from './queue'
+import { inspectSchema, rateSchema, resolveSchema, respondSchema } from './schemas'
 import { closeReturn, inspectReturn, rateReturn, resolveReturn, respondToReturn } from './service'
 import { photoUrl } from './photos'
 import { serviceLevels } from './service-levels'
-import { addStaff, listStaff, setStaffCertification } from './staff'
+import { certificationSchema, staffSchema } from '../staff/schemas'
+import { addStaff, listStaff, setStaffCertification } from '../staff/staff'
 
 export const typeDefs = /* GraphQL */ `
   enum Grade {
