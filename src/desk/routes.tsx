@@ -156,10 +156,12 @@ async function refusedDecision(
   error: DomainError,
   sent: { refundYuan: string; resolution?: ResolutionKind },
 ) {
-  const item = sent.resolution && (await getDeskItem(c.var.deps.db, c.var.actor, r.id, now(c)))
-  const decided = item?.grade
-    ? { grade: item.grade, resolution: sent.resolution!, allowed: item.allowedResolutions }
-    : undefined
+  const { resolution } = sent
+  const item = resolution ? await getDeskItem(c.var.deps.db, c.var.actor, r.id, now(c)) : null
+  const decided =
+    resolution && item?.grade
+      ? { grade: item.grade, resolution, allowed: item.allowedResolutions }
+      : undefined
   const reason = decisionProblem(lang(c), error, { orderValueFen: r.orderValueFen, decided })
   return refusedOn(c, r, error, {
     notice: decisionRefusedNotice(lang(c), reason),
@@ -197,8 +199,9 @@ deskRoutes.post('/desk/:id/resolve', form(resolveForm, refusedDecisionForm), asy
     const resolution = field === 'refundFen' ? undefined : sent.resolution
     return refusedDecision(c, r, outcome.error, { refundYuan: sent.refundYuan, resolution })
   }
-  if (confirming)
+  if (confirming) {
     return confirmStep(c, r, { resolution: sent.resolution, refundFen: sent.refundFen })
+  }
   return done(c, r, 'resolved', await decisionNotice(c, r))
 })
 

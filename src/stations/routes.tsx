@@ -11,11 +11,11 @@ import { StationDetailsPage } from '../../views/stations/details-page'
 import { StationFormPage, type FieldErrors } from '../../views/stations/station-form'
 import { StationsPage, type StatusFilter } from '../../views/stations/stations-page'
 import { requireRole } from '../auth/roles'
+import { form } from '../http/form'
 import type { AppEnv } from '../http/types'
 import type { Translate } from '../i18n'
 import { formatFen } from '../money'
 import { getStation, listStations } from '../network/service'
-import { form } from '../http/form'
 import {
   activeForm,
   parseStationDetailsForm,

@@ -120,16 +120,17 @@ sheetRoutes.post('/inspect/:id', form(inspectForm, refusedSheet), async (c) => {
   const at = c.var.deps.now()
   const sheet = await sheetOf(c, at)
   const input = c.req.valid('form')
-  const sent = sentSheet(c, sheet, at, input)
-  if (input.intent === 'check') return renderSheet(c, sent)
+  const props = sentSheet(c, sheet, at, input)
+  if (input.intent === 'check') return renderSheet(c, props)
 
   const { grade, checklist, notes } = input
   const outcome = await attempt(
     inspectReturn(db, c.var.actor, { returnId: sheet.return.id, grade, checklist, notes }, at),
     ['BAD_USER_INPUT', 'CONFLICT'],
   )
-  if (outcome.ok)
+  if (outcome.ok) {
     return c.redirect(`/inspect?inspected=${encodeURIComponent(sheet.return.id)}`, 303)
+  }
   if (outcome.error.code === 'CONFLICT') {
     const current = await sheetOf(c, at)
     c.status(409)
@@ -140,8 +141,8 @@ sheetRoutes.post('/inspect/:id', form(inspectForm, refusedSheet), async (c) => {
     })
   }
   const errors: SheetErrors =
-    outcome.error.details.field === 'grade' && sent.fit
-      ? { grade: gradeProblem(lang(c), grade, sent.fit) }
+    outcome.error.details.field === 'grade' && props.fit
+      ? { grade: gradeProblem(lang(c), grade, props.fit) }
       : { items: answerErrors(c, sheet.items, input.answers) }
-  return refusedAnswers(c, sent, errors)
+  return refusedAnswers(c, props, errors)
 })
