@@ -6,6 +6,7 @@ import { accountRoutes } from './auth/account-routes'
 import { authRoutes } from './auth/routes'
 import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
+import { deskRoutes } from './desk/routes'
 import { createGraphQL } from './graphql/yoga'
 import { checkHealth } from './health'
 import { homeRoutes } from './home/routes'
@@ -24,6 +25,7 @@ import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
 import { runRoutes } from './returns/run-routes'
 import { settlementRoutes } from './settlement/routes'
+import { staffRoutes } from './staff/routes'
 import { stationRoutes } from './stations/routes'
 
 export type { AppDeps } from './http/types'
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', runRoutes)
   app.route('/', stationRoutes)
   app.route('/', inspectionRoutes)
+  app.route('/', deskRoutes)
+  app.route('/', staffRoutes)
   app.route('/', settlementRoutes)
   app.route('/', insuranceRoutes)
   app.route('/', benchmarkRoutes)

@@ -3,19 +3,14 @@ import type { Resolvers } from '../graphql/resolvers.generated'
 import { parseInput, withoutNulls } from '../parse-input'
 import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'
-import { afterSalesDesk, inspectionQueue } from './desk'
-import {
-  certificationSchema,
-  inspectSchema,
-  rateSchema,
-  resolveSchema,
-  respondSchema,
-  staffSchema,
-} from './schemas'
+import { afterSalesDesk } from '../desk/desk'
+import { inspectionQueue } from './queue'
+import { inspectSchema, rateSchema, resolveSchema, respondSchema } from './schemas'
 import { closeReturn, inspectReturn, rateReturn, resolveReturn, respondToReturn } from './service'
 import { photoUrl } from './photos'
 import { serviceLevels, type ServiceLevels } from './service-levels'
-import { addStaff, listStaff, setStaffCertification } from './staff'
+import { certificationSchema, staffSchema } from '../staff/schemas'
+import { addStaff, listStaff, setStaffCertification } from '../staff/staff'
 
 /** Service levels as the schema nests them: the figures apart, merchants and hubs as fields. */
 const serviceLevelsOut = (month: string, levels: ServiceLevels) => ({

@@ -104,7 +104,6 @@ export const en = {
   'inspection.photos.error.none': 'Choose at least one photo.',
   'inspection.photos.error.status':
     'Photos can only be added while the return is at the hub or inspected.',
-  'inspection.photos.error.other': 'These photos could not be added.',
   'inspection.photos.tooBig.title': 'Photos too large',
   'inspection.photos.tooBig': 'Send at most {files} photos of up to {megabytes} MB each.',
   'inspection.sheet.back': '← Inspection queue',
@@ -341,7 +340,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'inspection.photos.error.type': '“{file}”不是照片（JPEG、PNG、WebP）。',
   'inspection.photos.error.none': '请至少选择一张照片。',
   'inspection.photos.error.status': '只有在退货到达分拨中心或已检验时才能添加照片。',
-  'inspection.photos.error.other': '无法添加这些照片。',
   'inspection.photos.tooBig.title': '照片过大',
   'inspection.photos.tooBig': '最多上传 {files} 张照片，每张不超过 {megabytes} MB。',
   'inspection.sheet.back': '← 返回待检验列表',

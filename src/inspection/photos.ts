@@ -45,7 +45,10 @@ export const checkPhotos = (files: readonly Upload[], existing = 0) =>
   })
 
 const refuseStatus = (status: string) =>
-  new Conflict('Photos can only be added while the return is at the hub or inspected.', { status })
+  new Conflict('Photos can only be added while the return is at the hub or inspected.', {
+    reason: 'PHOTOS_CLOSED',
+    status,
+  })
 
 /**
  * The hub's operator (or a coordinator) adds photos to a return at the hub or inspected. The
@@ -110,7 +113,7 @@ export async function addInspectionPhotos(
     const now2 = await getReturn(db, a, r.id)
     if (!(photoStatuses as readonly string[]).includes(now2.status)) throw refuseStatus(now2.status)
     checkPhotos(files, await countPhotos(db, r.id))
-    throw new Conflict('The photos changed meanwhile; try again.')
+    throw new Conflict('The photos changed meanwhile; try again.', { reason: 'PHOTOS_CHANGED' })
   }
   return rows
 }

@@ -31,13 +31,3 @@ export const rateSchema = z.object({
     .max(5, { error: 'choose 1 to 5 stars' }),
   comment: z.string().trim().max(300, { error: 'at most 300 characters' }).default(''),
 })
-
-export const staffSchema = z.object({
-  name: z.string().trim().min(1, { error: 'enter a name' }).max(60),
-  certified: z.boolean().default(false),
-})
-
-export const certificationSchema = z.object({
-  staffId: z.string().min(1).max(64),
-  certified: z.boolean(),
-})

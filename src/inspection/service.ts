@@ -40,7 +40,10 @@ export async function respondToReturn(
   const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
   const r = await getReturn(db, a, id)
   if (r.status === 'CANCELLED' || r.status === 'CLOSED') {
-    throw new Conflict(`This return is ${r.status.toLowerCase()}.`)
+    throw new Conflict(`This return is ${r.status.toLowerCase()}.`, {
+      reason: 'RETURN_STATUS',
+      status: r.status,
+    })
   }
   await db.insert(returnResponses).values({
     id: newId('rsp'),
@@ -81,6 +84,7 @@ export async function inspectReturn(
   if (r.status !== 'AT_HUB') {
     throw new Conflict(
       `Only a parcel received at the hub can be inspected; this one is ${r.status}.`,
+      { reason: 'RETURN_STATUS', status: r.status },
     )
   }
   const answers = parseAnswers(r.category, input.checklist)
@@ -106,7 +110,9 @@ export async function inspectReturn(
       sql`json_object('status', e.status, 'grade', ${input.grade})`,
     ),
   ])
-  if (inserted.length === 0) throw new Conflict('This return was already inspected.')
+  if (inserted.length === 0) {
+    throw new Conflict('This return was already inspected.', { reason: 'ALREADY_INSPECTED' })
+  }
   return getReturn(db, a, r.id)
 }
 
@@ -143,7 +149,10 @@ export async function checkResolution(
   const r = await getReturn(db, a, input.returnId)
   const inspection = await getInspection(db, r.id)
   if (r.status !== 'INSPECTED' || !inspection) {
-    throw new Conflict(`Only an inspected return can be resolved; this one is ${r.status}.`)
+    throw new Conflict(`Only an inspected return can be resolved; this one is ${r.status}.`, {
+      reason: 'RETURN_STATUS',
+      status: r.status,
+    })
   }
   assertResolutionAllowed(
     inspection.grade as Grade,
@@ -188,7 +197,9 @@ export async function resolveReturn(
     ]),
     `a refund is more than zero and at most the order value, ${r.orderValueFen} fen`,
   )
-  if (inserted.length === 0) throw new Conflict('This return was already resolved.')
+  if (inserted.length === 0) {
+    throw new Conflict('This return was already resolved.', { reason: 'ALREADY_RESOLVED' })
+  }
   return getReturn(db, a, r.id)
 }
 
@@ -210,7 +221,10 @@ export async function closeReturn(db: Db, actor: Actor | null, id: string, now: 
     }),
   ])
   if (changes(result) === 0 && r.status !== 'CLOSED') {
-    throw new Conflict(`Only a resolved return can be closed; this one is ${r.status}.`)
+    throw new Conflict(`Only a resolved return can be closed; this one is ${r.status}.`, {
+      reason: 'RETURN_STATUS',
+      status: r.status,
+    })
   }
   return getReturn(db, a, id)
 }
@@ -231,7 +245,7 @@ export async function rateReturn(
   const [r] = code ? await db.select().from(returns).where(eq(returns.code, code)) : []
   if (!r) throw new NotFound('Return')
   if (r.status !== 'RESOLVED' && r.status !== 'CLOSED') {
-    throw new Conflict('A return can be rated once it is resolved.')
+    throw new Conflict('A return can be rated once it is resolved.', { reason: 'NOT_RESOLVED' })
   }
   const [hub] = await db
     .select({ allianceId: hubs.allianceId })
@@ -258,7 +272,9 @@ export async function rateReturn(
       },
     ),
   ])
-  if (inserted.length === 0) throw new Conflict('This return has already been rated.')
+  if (inserted.length === 0) {
+    throw new Conflict('This return has already been rated.', { reason: 'ALREADY_RATED' })
+  }
   return { stars: input.stars, comment: input.comment }
 }
 

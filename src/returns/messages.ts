@@ -182,7 +182,6 @@ export const en = {
   'returns.console.error.OTHER_STATION': 'This parcel was already handed in at another station.',
   'returns.console.error.STATION_INACTIVE':
     'Your station is deactivated and cannot accept parcels.',
-  'returns.console.error.other': 'This parcel cannot be checked in here.',
   'returns.console.today': 'Checked in today ({count})',
   'returns.console.todayEmpty':
     'No parcels checked in today yet. Type or scan the code on a parcel’s label above to check it in.',
@@ -357,7 +356,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'returns.console.error.CANCELLED': '商家已取消该退货，请勿收件。',
   'returns.console.error.OTHER_STATION': '该包裹已在其他驿站签收。',
   'returns.console.error.STATION_INACTIVE': '本驿站已停用，不能签收包裹。',
-  'returns.console.error.other': '该包裹无法在本驿站签收。',
   'returns.console.today': '今日签收（{count}）',
   'returns.console.todayEmpty': '今天还没有签收包裹。在上方输入或扫描包裹标签上的退货码即可签收。',
   'returns.console.time': '时间',

@@ -110,7 +110,10 @@ export interface Receipt {
 }
 
 /** Why a scan was refused, in `Conflict.details.reason`, for pages to explain it. */
-export type ReceiveRefusal = 'WRONG_HUB'
+export type ReceiveRefusal = 'WRONG_HUB' | 'RUN_CLOSED' | 'NOT_CHECKED_IN'
+
+const runClosed = () =>
+  new Conflict('This pickup run is closed.', { reason: 'RUN_CLOSED' satisfies ReceiveRefusal })
 
 /** The refusal of a parcel bound for another hub; `hubId` names where it belongs. */
 function wrongHub(hub: Hub) {
@@ -135,7 +138,7 @@ export async function receiveParcel(
 ): Promise<Receipt> {
   const run = await getPickupRun(db, actor, input.runId)
   const a = actor!
-  if (run.status === 'CLOSED') throw new Conflict('This pickup run is closed.')
+  if (run.status === 'CLOSED') throw runClosed()
   const code = normalizeCode(input.code)
   if (!code) throw new InvalidInput('code', 'not a return code')
   const [parcel] = await db
@@ -211,11 +214,12 @@ export async function receiveParcel(
   if (previous) return { return: current!, alreadyReceived: true, expected: previous.expected }
   if (current!.status === 'REGISTERED' || current!.status === 'CANCELLED') {
     throw new Conflict('This parcel was never checked in at a station.', {
+      reason: 'NOT_CHECKED_IN' satisfies ReceiveRefusal,
       status: current!.status,
     })
   }
   // Nothing else refuses a parcel of this hub: the run was closed meanwhile.
-  throw new Conflict('This pickup run is closed.')
+  throw runClosed()
 }
 
 export interface RunReconciliation {

@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import * as z from 'zod'
 import { StationsPage, type FinderNotice } from '../../views/public/stations-page'
 import { TrackPage, type TrackOutcome } from '../../views/public/track-page'
-import { DomainError } from '../errors'
+import { attempt } from '../http/respond'
 import type { AppEnv } from '../http/types'
 import { normalizeCode } from './code'
 import { returnByCode } from './service'
@@ -22,16 +22,15 @@ publicReturnRoutes.get('/track', async (c) => {
   let outcome: TrackOutcome = { kind: 'form' }
   if (typed) {
     const code = typed.slice(0, 40)
-    try {
-      // Every lookup counts against the caller's limit, malformed ones included.
-      const result = await returnByCode(db, code, clientIp(c), now())
+    // Every lookup counts against the caller's limit, malformed ones included.
+    const lookup = await attempt(returnByCode(db, code, clientIp(c), now()), ['RATE_LIMITED'])
+    if (lookup.ok) {
       const canonical = normalizeCode(code)
-      if (result) outcome = { kind: 'found', result }
+      if (lookup.value) outcome = { kind: 'found', result: lookup.value }
       else if (canonical) outcome = { kind: 'notFound', typed: canonical }
       else outcome = { kind: 'notACode', typed: code }
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'RATE_LIMITED') throw error
-      const seconds = Number(error.details.retryAfterSeconds)
+    } else {
+      const seconds = Number(lookup.error.details.retryAfterSeconds)
       c.header('Retry-After', String(seconds))
       c.status(429)
       outcome = { kind: 'rateLimited', seconds }

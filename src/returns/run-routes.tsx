@@ -4,17 +4,21 @@
  * with its reconciliation. The pickup-run domain functions decide who may see and do what.
  */
 import { Hono, type Context } from 'hono'
-import * as z from 'zod'
-import type { ReturnStatus } from '../../db/schema'
+import { returnStatuses } from '../../db/schema'
 import { ReceiveForm, ReceiveResult, type ReceiveOutcome } from '../../views/runs/receive'
 import { RunPage } from '../../views/runs/run-page'
 import { RunState } from '../../views/runs/run-state'
 import { RunsPage } from '../../views/runs/runs-page'
-import { DomainError, InvalidInput } from '../errors'
+import type { DomainError } from '../errors'
+import { form, type FormRefusal } from '../http/form'
 import { fragment, isHtmx } from '../http/fragments'
+import { refusalText } from '../http/refusal-copy'
+import { attempt, refused } from '../http/respond'
 import type { AppEnv } from '../http/types'
+import { localizedName } from '../i18n/localized-name'
 import { getHub, getStation, listHubs } from '../network/service'
 import { formatCode, normalizeCode } from './code'
+import { createRunForm, receiveForm } from './forms'
 import {
   closePickupRun,
   createPickupRun,
@@ -24,22 +28,11 @@ import {
   runSummaries,
   stationsWaiting,
   type PickupRun,
-  type ReceiveRefusal,
 } from './pickup-runs'
-import { localizedName } from '../i18n/localized-name'
 
 export const runRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-const createRunSchema = z.object({
-  stationId: z.string().trim().min(1, { error: 'choose a station' }),
-  hubId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-})
 
 runRoutes.get('/runs', async (c) => {
   const { db } = c.var.deps
@@ -64,10 +57,9 @@ runRoutes.get('/runs', async (c) => {
   )
 })
 
-runRoutes.post('/runs', async (c) => {
-  const parsed = createRunSchema.safeParse(await c.req.parseBody())
-  if (!parsed.success) throw new InvalidInput('stationId', parsed.error.issues[0]!.message)
-  const run = await createPickupRun(c.var.deps.db, c.var.actor, parsed.data, c.var.deps.now())
+runRoutes.post('/runs', form(createRunForm), async (c) => {
+  const input = c.req.valid('form')
+  const run = await createPickupRun(c.var.deps.db, c.var.actor, input, c.var.deps.now())
   return c.redirect(`/runs/${run.id}`, 303)
 })
 
@@ -91,77 +83,72 @@ async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
 
 runRoutes.get('/runs/:id', (c) => renderRun(c, c.req.param('id')))
 
-runRoutes.post('/runs/:id/receive', async (c) => {
-  const { db, now } = c.var.deps
-  // An unknown run, or another hub's, is the error page's 404; only the scan itself is answered
-  // in place.
-  const run = await getPickupRun(db, c.var.actor, c.req.param('id'))
-  const form = await c.req.parseBody()
-  const typed = typeof form.code === 'string' ? form.code.trim().slice(0, 40) : ''
-  const { outcome, status } = await receive(c, run, typed, now())
-  c.status(status as 200)
-  if (!isHtmx(c)) return renderRun(c, run.id, outcome)
+/** What htmx swaps in after a scan: the result, and the form and run state out of band. */
+async function scanned(c: Ctx, run: PickupRun, outcome: ReceiveOutcome) {
+  const { db } = c.var.deps
   const [manifest, hubs] = await Promise.all([
     runManifest(db, c.var.actor, run.id),
     listHubs(db, c.var.actor),
   ])
-  return fragment(
-    c,
+  return (
     <>
       <ReceiveResult outcome={outcome} />
       <ReceiveForm runId={run.id} closed={manifest.run.status === 'CLOSED'} oob />
       <RunState manifest={manifest} hubs={hubs} oob />
-    </>,
+    </>
   )
+}
+
+/** A scan refused: the result in place, or the whole page with it. */
+const refusedScan = (c: Ctx, run: PickupRun, error: DomainError, outcome: ReceiveOutcome) =>
+  refused(c, error, {
+    fragment: () => scanned(c, run, outcome),
+    page: () => renderRun(c, run.id, outcome),
+  })
+
+// An unknown run, or another hub's, is the error page's 404; only the scan itself is answered
+// in place.
+const scannedRun = (c: Ctx) => getPickupRun(c.var.deps.db, c.var.actor, c.req.param('id') ?? '')
+
+/** Nothing typed: say so where the result goes. */
+const emptyScan = async (c: Ctx, refusal: FormRefusal) =>
+  refusedScan(c, await scannedRun(c), refusal.error, { kind: 'empty' })
+
+runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
+  const { db, now } = c.var.deps
+  const run = await scannedRun(c)
+  const typed = c.req.valid('form').code
+  const scan = await attempt(
+    receiveParcel(db, c.var.actor, { runId: run.id, code: typed }, now()),
+    ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'],
+  )
+  if (!scan.ok) return refusedScan(c, run, scan.error, await scanRefusal(c, scan.error, typed))
+  const { return: parcel, alreadyReceived, expected } = scan.value
+  const kind = alreadyReceived ? 'already' : expected ? 'received' : 'unexpected'
+  const outcome: ReceiveOutcome = { kind, code: parcel.code, category: parcel.category }
+  if (!isHtmx(c)) return renderRun(c, run.id, outcome)
+  return fragment(c, await scanned(c, run, outcome))
 })
 
-/** Receives one parcel; refusals a person can act on become an outcome with their status. */
-async function receive(
-  c: Ctx,
-  run: PickupRun,
-  typed: string,
-  at: Date,
-): Promise<{ outcome: ReceiveOutcome; status: number }> {
-  if (!typed) return { outcome: { kind: 'empty' }, status: 400 }
-  try {
-    const receipt = await receiveParcel(
-      c.var.deps.db,
-      c.var.actor,
-      { runId: run.id, code: typed },
-      at,
-    )
-    const { code, category } = receipt.return
-    const kind = receipt.alreadyReceived ? 'already' : receipt.expected ? 'received' : 'unexpected'
-    return { outcome: { kind, code, category }, status: 200 }
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    const code = normalizeCode(typed)
-    const shown = code ? formatCode(code) : typed
-    switch (error.code) {
-      case 'BAD_USER_INPUT':
-        return { outcome: { kind: 'badCode', typed }, status: error.status }
-      case 'NOT_FOUND':
-        return { outcome: { kind: 'unknown', typed: shown }, status: error.status }
-      case 'CONFLICT': {
-        if (error.details.reason === ('WRONG_HUB' satisfies ReceiveRefusal)) {
-          const hub = await getHub(c.var.deps.db, c.var.actor, String(error.details.hubId))
-          const outcome = {
-            kind: 'wrongHub',
-            typed: shown,
-            hub: localizedName(hub, c.var.locale),
-          } as const
-          return { outcome, status: error.status }
-        }
-        const status = error.details.status as ReturnStatus | undefined
-        const outcome: ReceiveOutcome = status
-          ? { kind: 'notCheckedIn', typed: shown, status }
-          : { kind: 'closed' }
-        return { outcome, status: error.status }
-      }
-      default:
-        throw error
+/** Why a scan was refused, in the words of the receive form: the code as it reads, and why. */
+async function scanRefusal(c: Ctx, error: DomainError, typed: string): Promise<ReceiveOutcome> {
+  const code = normalizeCode(typed)
+  const shown = code ? formatCode(code) : typed
+  if (error.code === 'BAD_USER_INPUT') return { kind: 'badCode', typed }
+  if (error.code === 'NOT_FOUND') return { kind: 'unknown', typed: shown }
+  const status = returnStatuses.find((s) => s === error.details.status)
+  switch (error.details.reason) {
+    case 'WRONG_HUB': {
+      const hub = await getHub(c.var.deps.db, c.var.actor, String(error.details.hubId))
+      return { kind: 'wrongHub', typed: shown, hub: localizedName(hub, c.var.locale) }
     }
+    case 'NOT_CHECKED_IN':
+      if (status) return { kind: 'notCheckedIn', typed: shown, status }
+      break
+    case 'RUN_CLOSED':
+      return { kind: 'closed' }
   }
+  return { kind: 'refused', text: refusalText({ t: c.var.t, locale: c.var.locale }, error) }
 }
 
 runRoutes.post('/runs/:id/close', async (c) => {

@@ -234,6 +234,7 @@ export async function cancelReturn(db: Db, actor: Actor | null, id: string, now:
   ])
   if (changes(result) === 0 && r.status !== 'CANCELLED') {
     throw new Conflict('A return can only be cancelled before it is dropped off.', {
+      reason: 'NOT_CANCELLABLE_RETURN',
       status: r.status,
     })
   }

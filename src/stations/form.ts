@@ -3,6 +3,11 @@
  * turned into fen exactly, then the shared schemas (the same ones GraphQL uses) decide. Errors
  * come back per field as codes the page translates.
  */
+import type { Context } from 'hono'
+import { validator } from 'hono/validator'
+import * as z from 'zod'
+import { formText } from '../http/fragments'
+import type { AppEnv } from '../http/types'
 import type { Station } from '../network/service'
 import { stationDetailsSchema, stationSchema, type StationInput } from './schemas'
 import { fenToYuan, parseYuan, type YuanError } from '../money'
@@ -129,3 +134,39 @@ export function parseStationDetailsForm(
   if (parsed.success) return { input: parsed.data }
   return { problems: problemsOf(parsed.error.issues, {}) }
 }
+
+type Parse<T> = (
+  values: StationFormValues,
+) => { input: T; problems?: undefined } | { input?: undefined; problems: FieldProblems }
+
+/**
+ * Reads a station form as posted and checks it with `parse`; the route then has the input and
+ * the values as typed in `c.req.valid('form')`. Not the shared form(): that keeps one value per
+ * field, and the services are checkboxes sharing one name. A refused form is 400, answered by
+ * `onInvalid` with the values as typed and a problem per field.
+ */
+export const stationForm = <T>(
+  parse: Parse<T>,
+  onInvalid: (
+    c: Context<AppEnv>,
+    values: StationFormValues,
+    problems: FieldProblems,
+  ) => Response | Promise<Response>,
+) =>
+  validator('form', async (body, c: Context<AppEnv>) => {
+    const values = stationFormValues(body)
+    const parsed = parse(values)
+    if (!parsed.problems) return { input: parsed.input, values }
+    c.status(400)
+    return onInvalid(c, values, parsed.problems)
+  })
+
+/** The list's switch: a station on or off, and the filters to go back to. */
+export const activeForm = z.object({
+  active: z
+    .unknown()
+    .optional()
+    .transform((v) => v === 'true'),
+  status: z.unknown().optional().transform(formText),
+  province: z.unknown().optional().transform(formText),
+})

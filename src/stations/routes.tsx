@@ -1,8 +1,9 @@
 /**
  * Station pages: coordinators list, add, edit, deactivate and reactivate stations
  * (`/admin/stations`); a station operator edits its own opening hours and services
- * (`/station/details`). Forms are checked with the shared station schemas and answered with
- * per-field messages; the station service decides who may change what.
+ * (`/station/details`). Forms are read and checked with the shared station schemas before the
+ * route runs, and refused ones answered with per-field messages; the station service decides who
+ * may change what.
  */
 import { Hono, type Context } from 'hono'
 import type { Locale } from '../../db/schema'
@@ -10,14 +11,16 @@ import { StationDetailsPage } from '../../views/stations/details-page'
 import { StationFormPage, type FieldErrors } from '../../views/stations/station-form'
 import { StationsPage, type StatusFilter } from '../../views/stations/stations-page'
 import { requireRole } from '../auth/roles'
+import { form } from '../http/form'
 import type { AppEnv } from '../http/types'
 import type { Translate } from '../i18n'
 import { formatFen } from '../money'
 import { getStation, listStations } from '../network/service'
 import {
+  activeForm,
   parseStationDetailsForm,
   parseStationForm,
-  stationFormValues,
+  stationForm,
   stationValues,
   type FieldProblem,
   type FieldProblems,
@@ -116,20 +119,25 @@ stationRoutes.get('/admin/stations/new', (c) => {
   })
 })
 
-stationRoutes.post('/admin/stations', async (c) => {
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
-  const values = stationFormValues(await c.req.parseBody({ all: true }))
-  const parsed = parseStationForm(values)
-  if (!parsed.input) {
-    c.status(400)
-    const errors = messages(parsed.problems, c.var.t, c.var.locale)
-    return c.render(<StationFormPage values={values} errors={errors} />, {
-      title: c.var.t('stationAdmin.newTitle'),
-    })
-  }
-  const station = await createStation(c.var.deps.db, actor, parsed.input, c.var.deps.now())
-  return c.redirect(listHref('all', '', { notice: 'created', id: station.id }), 303)
-})
+/** The new-station form again, with what was typed and what is wrong with it. */
+function refusedNewStation(c: Ctx, values: StationFormValues, problems: FieldProblems) {
+  requireRole(c.var.actor, 'COORDINATOR')
+  const errors = messages(problems, c.var.t, c.var.locale)
+  return c.render(<StationFormPage values={values} errors={errors} />, {
+    title: c.var.t('stationAdmin.newTitle'),
+  })
+}
+
+stationRoutes.post(
+  '/admin/stations',
+  stationForm(parseStationForm, refusedNewStation),
+  async (c) => {
+    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { input } = c.req.valid('form')
+    const station = await createStation(c.var.deps.db, actor, input, c.var.deps.now())
+    return c.redirect(listHref('all', '', { notice: 'created', id: station.id }), 303)
+  },
+)
 
 stationRoutes.get('/admin/stations/:id', async (c) => {
   const actor = requireRole(c.var.actor, 'COORDINATOR')
@@ -139,26 +147,30 @@ stationRoutes.get('/admin/stations/:id', async (c) => {
   })
 })
 
-stationRoutes.post('/admin/stations/:id', async (c) => {
-  const { db } = c.var.deps
+/** The station's form again, with what was typed and what is wrong with it. */
+async function refusedStation(c: Ctx, values: StationFormValues, problems: FieldProblems) {
   const actor = requireRole(c.var.actor, 'COORDINATOR')
-  const station = await getStation(db, actor, c.req.param('id'))
-  const values = stationFormValues(await c.req.parseBody({ all: true }))
-  const parsed = parseStationForm(values)
-  if (!parsed.input) {
-    c.status(400)
-    const errors = messages(parsed.problems, c.var.t, c.var.locale)
-    return c.render(<StationFormPage station={station} values={values} errors={errors} />, {
-      title: c.var.t('stationAdmin.editTitle', { name: station.name }),
-    })
-  }
-  await updateStation(db, actor, station.id, parsed.input, c.var.deps.now())
-  return c.redirect(listHref('all', '', { notice: 'saved', id: station.id }), 303)
-})
+  const station = await getStation(c.var.deps.db, actor, c.req.param('id') ?? '')
+  const errors = messages(problems, c.var.t, c.var.locale)
+  return c.render(<StationFormPage station={station} values={values} errors={errors} />, {
+    title: c.var.t('stationAdmin.editTitle', { name: station.name }),
+  })
+}
 
-stationRoutes.post('/admin/stations/:id/active', async (c) => {
-  const form = await c.req.parseBody()
-  const active = form.active === 'true'
+stationRoutes.post(
+  '/admin/stations/:id',
+  stationForm(parseStationForm, refusedStation),
+  async (c) => {
+    const { db } = c.var.deps
+    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const station = await getStation(db, actor, c.req.param('id'))
+    await updateStation(db, actor, station.id, c.req.valid('form').input, c.var.deps.now())
+    return c.redirect(listHref('all', '', { notice: 'saved', id: station.id }), 303)
+  },
+)
+
+stationRoutes.post('/admin/stations/:id/active', form(activeForm), async (c) => {
+  const { active, status, province } = c.req.valid('form')
   const station = await setStationActive(
     c.var.deps.db,
     c.var.actor,
@@ -166,8 +178,6 @@ stationRoutes.post('/admin/stations/:id/active', async (c) => {
     active,
     c.var.deps.now(),
   )
-  const status = typeof form.status === 'string' ? form.status : ''
-  const province = typeof form.province === 'string' ? form.province : ''
   const notice = active ? 'reactivated' : 'deactivated'
   return c.redirect(listHref(status, province, { notice, id: station.id }), 303)
 })
@@ -192,15 +202,16 @@ async function renderDetails(
 
 stationRoutes.get('/station/details', (c) => renderDetails(c))
 
-stationRoutes.post('/station/details', async (c) => {
-  const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
-  const { openingHours, services } = stationFormValues(await c.req.parseBody({ all: true }))
-  const parsed = parseStationDetailsForm({ openingHours, services })
-  if (!parsed.input) {
-    c.status(400)
-    const errors = messages(parsed.problems, c.var.t, c.var.locale)
-    return renderDetails(c, { openingHours, services }, errors)
-  }
-  await updateStationDetails(c.var.deps.db, actor, actor.stationId!, parsed.input, c.var.deps.now())
-  return c.redirect('/station/details?saved=1', 303)
-})
+const refusedDetails = (c: Ctx, values: StationFormValues, problems: FieldProblems) =>
+  renderDetails(c, values, messages(problems, c.var.t, c.var.locale))
+
+stationRoutes.post(
+  '/station/details',
+  stationForm(parseStationDetailsForm, refusedDetails),
+  async (c) => {
+    const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
+    const { input } = c.req.valid('form')
+    await updateStationDetails(c.var.deps.db, actor, actor.stationId!, input, c.var.deps.now())
+    return c.redirect('/station/details?saved=1', 303)
+  },
+)

@@ -11,6 +11,7 @@ import * as inspectionSchemas from '../../src/inspection/schemas'
 import * as insuranceSchemas from '../../src/insurance/schemas'
 import * as returnsSchemas from '../../src/returns/schemas'
 import * as settlementSchemas from '../../src/settlement/schemas'
+import * as staffSchemas from '../../src/staff/schemas'
 import * as stationsSchemas from '../../src/stations/schemas'
 import { createTestApp } from '../helpers/app'
 import { Browser, gql, tokenFor } from '../helpers/http'
@@ -341,6 +342,7 @@ const schemaModules = {
   insurance: insuranceSchemas,
   returns: returnsSchemas,
   settlement: settlementSchemas,
+  staff: staffSchemas,
   stations: stationsSchemas,
 }
 

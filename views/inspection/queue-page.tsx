@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../src/inspection/desk'
+import type { QueueItem } from '../../src/inspection/queue'
 import type { Hub } from '../../src/network/service'
 import { formatCode } from '../../src/returns/code'
 import { Notice, type NoticeData } from '../components/notice'

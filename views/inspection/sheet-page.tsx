@@ -1,6 +1,6 @@
 import { grades, type Grade } from '../../db/schema'
 import type { ChecklistItem } from '../../src/inspection/checklists'
-import type { InspectionSheet } from '../../src/inspection/desk'
+import type { InspectionSheet } from '../../src/inspection/queue'
 import { formatCode } from '../../src/returns/code'
 import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'

@@ -11,6 +11,8 @@ export type ReceiveOutcome =
   | { kind: 'notCheckedIn'; typed: string; status: ReturnStatus }
   /** Bound for another hub: refused, and listed on the run as mis-routed. `hub` is its name. */
   | { kind: 'wrongHub'; typed: string; hub: string }
+  /** A refusal the form has no words of its own for, in the shared refusal copy. */
+  | { kind: 'refused'; text: string }
 
 const tones = {
   received: 'ok',
@@ -22,6 +24,7 @@ const tones = {
   unknown: 'error',
   notCheckedIn: 'error',
   wrongHub: 'error',
+  refused: 'error',
 } as const
 
 export const receiveFormId = 'receive-form'
@@ -120,6 +123,8 @@ function resultText(o: ReceiveOutcome, t: ReturnType<typeof usePage>['t']): stri
       })
     case 'wrongHub':
       return t('runs.error.wrongHub', { typed: o.typed, hub: o.hub })
+    case 'refused':
+      return o.text
   }
 }
 

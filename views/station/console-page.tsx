@@ -12,8 +12,10 @@ export type CheckInResult =
   | { kind: 'already'; code: string }
   | {
       kind: 'refused'
-      reason: 'required' | 'notFound' | 'CANCELLED' | 'OTHER_STATION' | 'STATION_INACTIVE' | 'other'
+      reason: 'required' | 'notFound' | 'CANCELLED' | 'OTHER_STATION' | 'STATION_INACTIVE'
     }
+  /** A refusal the console has no words of its own for, in the shared refusal copy. */
+  | { kind: 'refused'; reason: 'other'; text: string }
 
 export interface MonthCommission {
   month: string
@@ -139,7 +141,9 @@ function ResultBox({ result }: { result: CheckInResult }) {
     case 'refused':
       return (
         <div class="result result--error" role="alert" id="check-in-result">
-          <p class="result__title">{t(`returns.console.error.${result.reason}`)}</p>
+          <p class="result__title">
+            {result.reason === 'other' ? result.text : t(`returns.console.error.${result.reason}`)}
+          </p>
         </div>
       )
   }

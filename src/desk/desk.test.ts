@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade, ReturnStatus } from '../../db/schema'
 import type { Return } from '../returns/service'
+import { allowedResolutions } from '../inspection/rules'
+import { computeSla } from '../inspection/sla'
 import { deskItemOf } from './desk'
-import { allowedResolutions } from './rules'
-import { computeSla } from './sla'
 
 const now = new Date('2026-11-25T02:00:00Z')
 

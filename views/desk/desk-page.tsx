@@ -1,8 +1,8 @@
-import type { DeskItem } from '../../src/inspection/desk'
+import type { DeskItem } from '../../src/desk/desk'
 import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { DeskItemView, type DeskItemState } from './desk-item'
-import { countdownFormat } from './format'
+import { countdownFormat } from '../inspection/format'
 
 export interface DeskPageProps {
   items: DeskItem[]

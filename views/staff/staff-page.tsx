@@ -1,8 +1,8 @@
-import type { Staff } from '../../src/inspection/staff'
+import type { Staff } from '../../src/staff/staff'
 import { Notice, type NoticeData } from '../components/notice'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
-import { formatShare } from './format'
+import { formatShare } from '../inspection/format'
 
 export interface StaffPageProps {
   staff: Staff[]

@@ -1,0 +1,38 @@
+/** The month's service levels: a merchant's own, or the coordinator's by merchant and hub. */
+import { Hono } from 'hono'
+import { ServiceLevelsPage } from '../../../views/inspection/service-levels-page'
+import { isoMonth } from '../../calendar/schemas'
+import { localDate } from '../../calendar/local-date'
+import { InvalidInput } from '../../errors'
+import type { AppEnv } from '../../http/types'
+import { localizedName } from '../../i18n/localized-name'
+import { listHubs, listMerchants } from '../../network/service'
+import { serviceLevels } from '../service-levels'
+
+export const serviceLevelRoutes = new Hono<AppEnv>()
+
+serviceLevelRoutes.get('/service-levels', async (c) => {
+  const { db, now } = c.var.deps
+  const at = now()
+  const value = c.req.query('month')
+  const parsed = isoMonth.safeParse(value ?? localDate(at).slice(0, 7))
+  if (!parsed.success) throw new InvalidInput('month', 'use a month as YYYY-MM')
+  const levels = await serviceLevels(db, c.var.actor, parsed.data, undefined, at)
+  const [merchants, hubs] = await Promise.all([
+    listMerchants(db, c.var.actor),
+    listHubs(db, c.var.actor),
+  ])
+  const locale = c.var.locale
+  const merchantNames = new Map(merchants.map((m) => [m.id, localizedName(m, locale)] as const))
+  const hubNames = new Map(hubs.map((h) => [h.id, localizedName(h, locale)] as const))
+  const own = c.var.actor?.merchantId
+  return c.render(
+    <ServiceLevelsPage
+      levels={levels}
+      merchantNames={merchantNames}
+      hubNames={hubNames}
+      ownName={own ? merchantNames.get(own) : undefined}
+    />,
+    { title: c.var.t('inspection.sl.title') },
+  )
+})

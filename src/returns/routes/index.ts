@@ -1,0 +1,16 @@
+/**
+ * The people side of returns for signed-in members: the merchant's list, registration form,
+ * detail and printable label, and the drop-off station's console. Routes read the form with the
+ * shared schemas, call the domain and render; the domain decides who may do what.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../../http/types'
+import { consoleRoutes } from './console'
+import { detailRoutes } from './detail'
+import { registerRoutes } from './register'
+
+// Registration first: `/returns/new` is not a return's id.
+export const returnsRoutes = new Hono<AppEnv>()
+  .route('/', registerRoutes)
+  .route('/', detailRoutes)
+  .route('/', consoleRoutes)

@@ -1,0 +1,117 @@
+/** The merchant's returns: the list, and registering a return. */
+import { Hono, type Context } from 'hono'
+import { returnStatuses } from '../../../db/schema'
+import { ReturnFormPage, type ReturnFormValues } from '../../../views/returns/return-form'
+import { fieldProblem, formFieldOf, registrationErrors } from '../../../views/returns/messages'
+import { ReturnsListPage } from '../../../views/returns/returns-list'
+import { requireRole } from '../../auth/roles'
+import { form, type FormRefusal } from '../../http/form'
+import { attempt } from '../../http/respond'
+import type { AppEnv } from '../../http/types'
+import { getMerchant } from '../../network/service'
+import { registerReturnForm, registrationIssues } from '../forms'
+import { destinationHubs, listReturns, registerReturn } from '../service'
+
+export const registerRoutes = new Hono<AppEnv>()
+
+type Ctx = Context<AppEnv>
+
+const PAGE_SIZE = 20
+
+const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
+
+registerRoutes.get('/returns', async (c) => {
+  const { db } = c.var.deps
+  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const wanted = c.req.query('status')
+  const status = returnStatuses.find((s) => s === wanted)
+  const after = c.req.query('after') || undefined
+  const [page, hubs] = await Promise.all([
+    listReturns(db, actor, { status, first: PAGE_SIZE, after }),
+    destinationHubs(db, actor),
+  ])
+  return c.render(
+    <ReturnsListPage
+      returns={page.nodes}
+      hubs={hubs}
+      status={status}
+      after={after}
+      nextCursor={page.hasNextPage ? page.endCursor : null}
+      canRegister={actor.role === 'MERCHANT'}
+    />,
+    { title: c.var.t('returns.list.title') },
+  )
+})
+
+registerRoutes.get('/returns/new', async (c) => {
+  const { db } = c.var.deps
+  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const [merchant, hubs] = await Promise.all([
+    getMerchant(db, actor, actor.merchantId!),
+    destinationHubs(db, actor),
+  ])
+  const values: ReturnFormValues = {
+    orderRef: '',
+    category: merchant.category,
+    itemDescription: '',
+    orderValue: '',
+    largeItem: false,
+    reason: '',
+    hubId: hubs.length === 1 ? hubs[0]!.id : '',
+    customerContact: '',
+  }
+  return c.render(<ReturnFormPage hubs={hubs} values={values} />, {
+    title: c.var.t('returns.new.title'),
+  })
+})
+
+/** What was typed, to show the form again as it was. */
+const typedValues = (sent: Record<string, string>): ReturnFormValues => ({
+  orderRef: sent.orderRef ?? '',
+  category: sent.category ?? '',
+  itemDescription: sent.itemDescription ?? '',
+  orderValue: sent.orderValue ?? '',
+  largeItem: (sent.largeItem ?? '') !== '',
+  reason: sent.reason ?? '',
+  hubId: sent.hubId ?? '',
+  customerContact: sent.customerContact ?? '',
+})
+
+/** The form again, 400, with a sentence on every wrong field. */
+async function refusedForm(c: Ctx, values: ReturnFormValues, errors: Record<string, string>) {
+  const hubs = await destinationHubs(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT'))
+  c.status(400)
+  return c.render(<ReturnFormPage hubs={hubs} values={values} errors={errors} />, {
+    title: c.var.t('returns.new.title'),
+  })
+}
+
+const refusedRegistration = (c: Ctx, refusal: FormRefusal) =>
+  refusedForm(
+    c,
+    typedValues(refusal.sent),
+    registrationErrors(lang(c), registrationIssues(refusal.sent), refusal.sent.orderValue ?? ''),
+  )
+
+registerRoutes.post('/returns', form(registerReturnForm, refusedRegistration), async (c) => {
+  const { db, now, config } = c.var.deps
+  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const input = c.req.valid('form')
+  const created = await attempt(registerReturn(db, actor, input, now(), config.contactKey), [
+    'BAD_USER_INPUT',
+  ])
+  if (created.ok) return c.redirect(`/returns/${created.value.id}?registered=1`, 303)
+  // Only the domain knows the alliance's hubs: a hub that is not one of them.
+  const field = formFieldOf(String(created.error.details.field))
+  const values: ReturnFormValues = {
+    orderRef: input.orderRef,
+    category: input.category,
+    itemDescription: input.itemDescription,
+    orderValue: input.orderValue,
+    largeItem: input.largeItem,
+    reason: input.reason,
+    hubId: input.hubId,
+    customerContact: input.customerContact ?? '',
+  }
+  return refusedForm(c, values, { [field]: fieldProblem(lang(c), field) })
+})

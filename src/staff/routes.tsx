@@ -1,0 +1,78 @@
+/**
+ * The merchant's after-sales staff and their certification (a benchmark figure): the list,
+ * adding a person, and certifying one or taking it away in place. The staff functions decide
+ * who may see and change whom.
+ */
+import { Hono, type Context } from 'hono'
+import type { NoticeData } from '../../views/components/notice'
+import { CertifiedShare, StaffPage, StaffRow } from '../../views/staff/staff-page'
+import { requireRole } from '../auth/roles'
+import { form, type FormRefusal } from '../http/form'
+import { accepted } from '../http/respond'
+import type { AppEnv } from '../http/types'
+import { addStaffForm, certificationForm, isTicked } from './forms'
+import { addStaff, listStaff, setStaffCertification, type Staff } from './staff'
+
+export const staffRoutes = new Hono<AppEnv>()
+
+type Ctx = Context<AppEnv>
+
+async function renderStaff(
+  c: Ctx,
+  state: { notice?: NoticeData; form?: { name: string; certified: boolean; error?: string } } = {},
+) {
+  const staff = await listStaff(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT'))
+  return c.render(<StaffPage staff={staff} notice={state.notice} form={state.form} />, {
+    title: c.var.t('inspection.staff.title'),
+  })
+}
+
+function certificationNotice(c: Ctx, s: Staff): NoticeData {
+  const key = s.certified ? 'inspection.staff.nowCertified' : 'inspection.staff.noLongerCertified'
+  return { tone: 'ok', text: c.var.t(key, { name: s.name }) }
+}
+
+staffRoutes.get('/staff', async (c) => {
+  const t = c.var.t
+  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const staff = await listStaff(c.var.deps.db, actor)
+  const added = staff.find((s) => s.id === c.req.query('added'))
+  const changed = staff.find((s) => s.id === c.req.query('changed'))
+  let notice: NoticeData | undefined
+  if (added) notice = { tone: 'ok', text: t('inspection.staff.added', { name: added.name }) }
+  else if (changed) notice = certificationNotice(c, changed)
+  return renderStaff(c, { notice })
+})
+
+/** The add form again with its name marked: missing, or too long. */
+function refusedName(c: Ctx, refused: FormRefusal) {
+  const t = c.var.t
+  const error =
+    refused.error.details.problem === 'form.tooLong'
+      ? t('inspection.staff.nameTooLong')
+      : t('inspection.staff.nameMissing')
+  const sent = { name: refused.sent.name ?? '', certified: isTicked(refused.sent.certified) }
+  return renderStaff(c, { notice: { tone: 'error', text: error }, form: { ...sent, error } })
+}
+
+staffRoutes.post('/staff', form(addStaffForm, refusedName), async (c) => {
+  const { db, now } = c.var.deps
+  const added = await addStaff(db, c.var.actor, c.req.valid('form'), now())
+  return c.redirect(`/staff?added=${encodeURIComponent(added.id)}`, 303)
+})
+
+staffRoutes.post('/staff/:id/certification', form(certificationForm), async (c) => {
+  const { db, now } = c.var.deps
+  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { certified } = c.req.valid('form')
+  const updated = await setStaffCertification(db, actor, c.req.param('id'), certified, now())
+  return accepted(c, {
+    redirect: `/staff?changed=${encodeURIComponent(updated.id)}`,
+    fragment: async () => (
+      <>
+        <StaffRow staff={updated} notice={certificationNotice(c, updated)} />
+        <CertifiedShare staff={await listStaff(db, actor)} oob />
+      </>
+    ),
+  })
+})
