@@ -39,17 +39,11 @@ import {
   setReturnCreditOptIn,
 } from './service'
 import { formatMonth } from '../../views/components/format'
+import { monthParam } from '../http/params'
 
 export const benchmarkRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-function monthParam(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  const parsed = isoMonth.safeParse(value)
-  if (!parsed.success) throw new InvalidInput('month', 'use a month as YYYY-MM')
-  return parsed.data
-}
 
 function cohortParam(value: string | undefined): Cohort {
   if (!value) return 'ALL'
@@ -80,7 +74,8 @@ benchmarkRoutes.get('/benchmarks', async (c) => {
   const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
   const published = await publications(db, actor)
   // The latest published month by default; else the last finished one (which says it is not).
-  const month = monthParam(c.req.query('month')) ?? published[0]?.month ?? lastFinishedMonth(now())
+  const month =
+    monthParam(c.req.query('month'), undefined) ?? published[0]?.month ?? lastFinishedMonth(now())
   const cohort = cohortParam(c.req.query('cohort'))
   const publication = published.find((p) => p.month === month) ?? null
   const t = c.var.t
@@ -193,7 +188,7 @@ async function renderPublishPage(c: Ctx, state: { confirm?: string; notice?: Not
 benchmarkRoutes.get('/benchmarks/publish', async (c) => {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'COORDINATOR')
-  const month = monthParam(c.req.query('month'))
+  const month = monthParam(c.req.query('month'), undefined)
   if (!month) return renderPublishPage(c)
   // Say at once why a month cannot be published, rather than after the confirmation.
   const check = await attempt(assertPublishable(db, actor, month, now()))

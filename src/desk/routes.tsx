@@ -38,12 +38,12 @@ import { flashReturn } from '../returns/flash'
 import { getReturn, type Return } from '../returns/service'
 import { afterSalesDesk, getDeskItem } from './desk'
 import { resolveForm, respondForm } from './forms'
+import { langOf } from '../http/params'
 
 export const deskRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 const now = (c: Ctx) => c.var.deps.now()
 
 async function renderDesk(
@@ -60,7 +60,7 @@ async function renderDesk(
 }
 
 async function decisionNotice(c: Ctx, r: Return) {
-  return resolvedNotice(lang(c), r.code, await getResolution(c.var.deps.db, r.id))
+  return resolvedNotice(langOf(c), r.code, await getResolution(c.var.deps.db, r.id))
 }
 
 deskRoutes.get('/desk', async (c) => {
@@ -69,9 +69,9 @@ deskRoutes.get('/desk', async (c) => {
   const responded = await flashReturn(c, c.req.query('responded'))
   const resolved = await flashReturn(c, c.req.query('resolved'))
   const closed = await flashReturn(c, c.req.query('closed'))
-  if (responded) notice = respondedNotice(lang(c), responded.code)
+  if (responded) notice = respondedNotice(langOf(c), responded.code)
   else if (resolved) notice = await decisionNotice(c, resolved)
-  else if (closed?.status === 'CLOSED') notice = closedNotice(lang(c), closed.code)
+  else if (closed?.status === 'CLOSED') notice = closedNotice(langOf(c), closed.code)
   return renderDesk(c, { notice })
 })
 
@@ -123,12 +123,12 @@ const refusedOn = (
 /** The return moved on while the desk was open: say where it is now. */
 async function movedOn(c: Ctx, r: Return, error: DomainError) {
   const current = await getReturn(c.var.deps.db, c.var.actor, r.id)
-  return refusedOn(c, r, error, { notice: movedOnNotice(lang(c), current.status) })
+  return refusedOn(c, r, error, { notice: movedOnNotice(langOf(c), current.status) })
 }
 
 async function refusedMessage(c: Ctx, refusal: FormRefusal) {
   const r = await deskReturn(c)
-  const problem = messageProblem(lang(c), refusal.error)
+  const problem = messageProblem(langOf(c), refusal.error)
   return refusedOn(c, r, refusal.error, {
     notice: { tone: 'error', text: problem },
     state: { message: refusal.sent.message ?? '', messageError: problem },
@@ -143,7 +143,7 @@ deskRoutes.post('/desk/:id/respond', form(respondForm, refusedMessage), async (c
     ['CONFLICT'],
   )
   if (!outcome.ok) return movedOn(c, r, outcome.error)
-  return done(c, r, 'responded', respondedNotice(lang(c), r.code))
+  return done(c, r, 'responded', respondedNotice(langOf(c), r.code))
 })
 
 /**
@@ -162,9 +162,9 @@ async function refusedDecision(
     resolution && item?.grade
       ? { grade: item.grade, resolution, allowed: item.allowedResolutions }
       : undefined
-  const reason = decisionProblem(lang(c), error, { orderValueFen: r.orderValueFen, decided })
+  const reason = decisionProblem(langOf(c), error, { orderValueFen: r.orderValueFen, decided })
   return refusedOn(c, r, error, {
-    notice: decisionRefusedNotice(lang(c), reason),
+    notice: decisionRefusedNotice(langOf(c), reason),
     state: { refundYuan: sent.refundYuan, resolveError: reason },
   })
 }
@@ -209,5 +209,5 @@ deskRoutes.post('/desk/:id/close', async (c) => {
   const r = await deskReturn(c)
   const outcome = await attempt(closeReturn(c.var.deps.db, c.var.actor, r.id, now(c)), ['CONFLICT'])
   if (!outcome.ok) return movedOn(c, r, outcome.error)
-  return done(c, r, 'closed', closedNotice(lang(c), r.code))
+  return done(c, r, 'closed', closedNotice(langOf(c), r.code))
 })

@@ -30,3 +30,8 @@ export function normalizeCode(input: string): string | null {
 export function formatCode(code: string): string {
   return code.match(/.{1,4}/g)!.join('-')
 }
+
+/** The tracking page a label's QR code points to. */
+export function trackingUrl(base: string, code: string): string {
+  return `${base}/track?code=${encodeURIComponent(code)}`
+}

@@ -8,11 +8,6 @@ import { closePickupRun, createPickupRun, receiveParcel, runParcels } from './pi
 import { codeSchema, pageSchema, registerReturnSchema } from './schemas'
 import { cancelReturn, getReturn, listReturns, registerReturn, returnByCode } from './service'
 
-/** The tracking page a label's QR code points to. */
-export function trackingUrl(base: string, code: string): string {
-  return `${base}/track?code=${encodeURIComponent(code)}`
-}
-
 const baseUrl = (ctx: GraphQLContext) =>
   ctx.deps.config.publicUrl ?? new URL(ctx.request.url).origin
 

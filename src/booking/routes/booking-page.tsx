@@ -6,27 +6,15 @@ import type { NoticeData } from '../../../views/components/notice'
 import { settingsOn } from '../../alliance/settings'
 import { requireActor, type Actor } from '../../auth/roles'
 import { localDate, monthBounds } from '../../calendar/local-date'
-import { isoMonth } from '../../calendar/schemas'
 import type { Db } from '../../db'
-import { InvalidInput } from '../../errors'
+import { monthParam } from '../../http/params'
 import type { AppEnv } from '../../http/types'
-import type { Lang } from '../../i18n'
 import { localizedName } from '../../i18n/localized-name'
 import { listHubs, type Hub } from '../../network/service'
 import { bookingRules } from '../rules'
 import { bookingWindow, hubAvailability, myBookings } from '../service'
 
 export type Ctx = Context<AppEnv>
-
-export const lang = (c: Ctx): Lang => ({ t: c.var.t, locale: c.var.locale })
-
-/** `?month=` as `YYYY-MM`, this month when absent. */
-export function monthParam(value: string | undefined, today: string): string {
-  if (!value) return today.slice(0, 7)
-  const parsed = isoMonth.safeParse(value)
-  if (!parsed.success) throw new InvalidInput('month', 'use a month as YYYY-MM')
-  return parsed.data
-}
 
 export const hubLabel = (c: Ctx, hubs: Hub[], id: string) => {
   const hub = hubs.find((h) => h.id === id)
@@ -64,7 +52,7 @@ export async function renderBookingPage(c: Ctx, state: PageState) {
   const hubs = await listHubs(db, actor)
   const bookings = await bookingRows(c, hubs, at)
   const hubId = state.hub || hubs[0]!.id
-  const month = monthParam(state.month, today)
+  const month = monthParam(state.month, today.slice(0, 7))
   const { from, to } = monthBounds(month)
   const [availability, settings] = await Promise.all([
     hubAvailability(db, actor, hubId, from, to),

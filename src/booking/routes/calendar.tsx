@@ -14,7 +14,8 @@ import type { AppEnv } from '../../http/types'
 import { listHubs } from '../../network/service'
 import { bookingSchema } from '../schemas'
 import { bookHubCapacity, bookingWindow, getBooking, type Booking } from '../service'
-import { bookingRows, dayView, hubLabel, lang, renderBookingPage, type Ctx } from './booking-page'
+import { bookingRows, dayView, hubLabel, renderBookingPage, type Ctx } from './booking-page'
+import { langOf } from '../../http/params'
 
 export const calendarRoutes = new Hono<AppEnv>()
 
@@ -34,9 +35,9 @@ calendarRoutes.get('/bookings', async (c) => {
   const booked = await ownBooking(c, c.req.query('booked'))
   const cancelled = await ownBooking(c, c.req.query('cancelled'))
   if (booked) {
-    notice = bookedNotice(lang(c), booked, hubLabel(c, await listHubs(db, actor), booked.hubId))
+    notice = bookedNotice(langOf(c), booked, hubLabel(c, await listHubs(db, actor), booked.hubId))
   } else if (cancelled?.status === 'CANCELLED') {
-    notice = cancelledNotice(lang(c), cancelled)
+    notice = cancelledNotice(langOf(c), cancelled)
   }
   return renderBookingPage(c, { hub: c.req.query('hub'), month: c.req.query('month'), notice })
 })
@@ -57,7 +58,7 @@ async function refuseBooking(c: Ctx, error: DomainError, sent: Attempt) {
   const at = now()
   const actor = requireRole(c.var.actor, 'MERCHANT')
   const { hubId, date, units, waitlist } = sent
-  const notice = refusalNotice(lang(c), error, { date, window: bookingWindow(date, at) })
+  const notice = refusalNotice(langOf(c), error, { date, window: bookingWindow(date, at) })
   return refused(c, error, {
     fragment: async () => {
       const cell = await dayView(db, actor, hubId, date, at)
@@ -99,7 +100,7 @@ calendarRoutes.post(
       redirect: `${bookingsHref(view.hub, view.month)}&booked=${booking.id}`,
       fragment: async () => {
         const hubs = await listHubs(db, actor)
-        const notice = bookedNotice(lang(c), booking, hubLabel(c, hubs, booking.hubId))
+        const notice = bookedNotice(langOf(c), booking, hubLabel(c, hubs, booking.hubId))
         const [cell, rows] = await Promise.all([
           dayView(db, actor, booking.hubId, booking.date, at),
           bookingRows(c, hubs, at),

@@ -13,7 +13,8 @@ import { accepted, attempt, refused } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
 import { listHubs } from '../../network/service'
 import { bookingWindow, cancelBooking, getBooking, type Booking } from '../service'
-import { dayView, hubLabel, lang, renderBookingPage, type Ctx } from './booking-page'
+import { dayView, hubLabel, renderBookingPage, type Ctx } from './booking-page'
+import { langOf } from '../../http/params'
 
 export const cancelRoutes = new Hono<AppEnv>()
 
@@ -68,11 +69,11 @@ cancelRoutes.post('/bookings/:id/cancel', form(calendarView), async (c) => {
   if (outcome.ok) {
     return accepted(c, {
       redirect: `${bookingsHref(view.hub, view.month)}&cancelled=${booking.id}`,
-      fragment: () => cancelFragment(c, booking, cancelledNotice(lang(c), booking), view),
+      fragment: () => cancelFragment(c, booking, cancelledNotice(langOf(c), booking), view),
     })
   }
   const window = bookingWindow(booking.date, at)
-  const notice = cancelRefusedNotice(lang(c), booking, window, outcome.error)
+  const notice = cancelRefusedNotice(langOf(c), booking, window, outcome.error)
   return refused(c, outcome.error, {
     fragment: () => cancelFragment(c, booking, notice, view),
     page: () => renderBookingPage(c, { hub: view.hub, month: view.month, notice }),

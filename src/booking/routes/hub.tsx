@@ -13,7 +13,8 @@ import { localizedName } from '../../i18n/localized-name'
 import { listHubs, listMerchants } from '../../network/service'
 import { capacitySchema } from '../schemas'
 import { hubAvailability, hubUtilisation, setHubCapacity } from '../service'
-import { lang, type Ctx } from './booking-page'
+import { type Ctx } from './booking-page'
+import { langOf } from '../../http/params'
 
 export const hubRoutes = new Hono<AppEnv>()
 
@@ -38,7 +39,7 @@ async function renderHubPage(c: Ctx, state: HubPageState) {
   let notice = state.notice
   if (state.set && isIsoDate(state.set)) {
     const [day] = await hubAvailability(db, actor, hubId, state.set, state.set)
-    notice = capacityNotice(lang(c), { date: state.set, day: day! })
+    notice = capacityNotice(langOf(c), { date: state.set, day: day! })
   }
   const merchants = await listMerchants(db, actor)
   const names = new Map(merchants.map((m) => [m.id, localizedName(m, c.var.locale)] as const))
@@ -64,7 +65,7 @@ function refuseCapacity(
   error: DomainError,
   sent: { hub: string; date: string; units: string },
 ) {
-  const notice = capacityNotice(lang(c), { date: sent.date, refusal: error })
+  const notice = capacityNotice(langOf(c), { date: sent.date, refusal: error })
   return refused(c, error, {
     fragment: () => <Notice {...notice} />,
     page: () => renderHubPage(c, { hub: sent.hub, notice, form: sent }),
@@ -88,7 +89,7 @@ hubRoutes.post(
     return accepted(c, {
       redirect: `${hubHref(input.hubId)}&set=${input.date}`,
       fragment: () => (
-        <Notice {...capacityNotice(lang(c), { date: input.date, day: outcome.value })} />
+        <Notice {...capacityNotice(langOf(c), { date: input.date, day: outcome.value })} />
       ),
     })
   },

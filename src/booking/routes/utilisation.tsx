@@ -6,7 +6,7 @@ import { localDate, monthBounds } from '../../calendar/local-date'
 import type { AppEnv } from '../../http/types'
 import { listHubs } from '../../network/service'
 import { hubUtilisation } from '../service'
-import { monthParam } from './booking-page'
+import { monthParam } from '../../http/params'
 
 export const utilisationRoutes = new Hono<AppEnv>()
 
@@ -14,7 +14,7 @@ utilisationRoutes.get('/utilisation', async (c) => {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'COORDINATOR')
   const today = localDate(now())
-  const month = monthParam(c.req.query('month'), today)
+  const month = monthParam(c.req.query('month'), today.slice(0, 7))
   const { from, to } = monthBounds(month)
   const hubs = await listHubs(db, actor)
   const loads = await Promise.all(hubs.map((h) => hubUtilisation(db, actor, h.id, from, to)))

@@ -14,7 +14,8 @@ import type { AppEnv } from '../../http/types'
 import { uploadsOf } from '../../uploads'
 import { addInspectionPhotos, photoLimits } from '../photos'
 import { inspectionSheet } from '../queue'
-import { lang, renderSheet, type Ctx } from './shared'
+import { renderSheet, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const photoRoutes = new Hono<AppEnv>()
 
@@ -61,7 +62,7 @@ photoRoutes.post('/inspect/:id/photos', photoBodyLimit, photoFiles, async (c) =>
   if (outcome.ok) {
     return c.redirect(`/inspect/${encodeURIComponent(sheet.return.id)}?photos=1#photos`, 303)
   }
-  const problem = photoProblem(lang(c), outcome.error)
+  const problem = photoProblem(langOf(c), outcome.error)
   const moved = outcome.error.code === 'CONFLICT'
   c.status(moved ? 409 : 400)
   const current = await inspectionSheet(db, actor, sheet.return.id, at)

@@ -1,23 +1,20 @@
 /** The month's service levels: a merchant's own, or the coordinator's by merchant and hub. */
 import { Hono } from 'hono'
 import { ServiceLevelsPage } from '../../../views/inspection/service-levels-page'
-import { isoMonth } from '../../calendar/schemas'
 import { localDate } from '../../calendar/local-date'
-import { InvalidInput } from '../../errors'
 import type { AppEnv } from '../../http/types'
 import { localizedName } from '../../i18n/localized-name'
 import { listHubs, listMerchants } from '../../network/service'
 import { serviceLevels } from '../service-levels'
+import { monthParam } from '../../http/params'
 
 export const serviceLevelRoutes = new Hono<AppEnv>()
 
 serviceLevelRoutes.get('/service-levels', async (c) => {
   const { db, now } = c.var.deps
   const at = now()
-  const value = c.req.query('month')
-  const parsed = isoMonth.safeParse(value ?? localDate(at).slice(0, 7))
-  if (!parsed.success) throw new InvalidInput('month', 'use a month as YYYY-MM')
-  const levels = await serviceLevels(db, c.var.actor, parsed.data, undefined, at)
+  const month = monthParam(c.req.query('month'), localDate(at).slice(0, 7))
+  const levels = await serviceLevels(db, c.var.actor, month, undefined, at)
   const [merchants, hubs] = await Promise.all([
     listMerchants(db, c.var.actor),
     listHubs(db, c.var.actor),

@@ -6,8 +6,6 @@ import { photoLimits, photoStatuses } from '../photos'
 
 export type Ctx = Context<AppEnv>
 
-export const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
-
 /** The page scripts, by name under /static. */
 export const scripts = (...names: string[]) => (
   <>

@@ -24,7 +24,8 @@ import { asChecklist, inspectForm, readSheet, sheetForm, type SheetSent } from '
 import { inspectionSheet, type InspectionSheet } from '../queue'
 import { allowedGrades, parseAnswers } from '../rules'
 import { inspectReturn } from '../service'
-import { lang, renderSheet, type Ctx } from './shared'
+import { renderSheet, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const sheetRoutes = new Hono<AppEnv>()
 
@@ -137,12 +138,12 @@ sheetRoutes.post('/inspect/:id', form(inspectForm, refusedSheet), async (c) => {
     return renderSheet(c, {
       sheet: current,
       now: at,
-      notice: movedOnNotice(lang(c), current.return.status),
+      notice: movedOnNotice(langOf(c), current.return.status),
     })
   }
   const errors: SheetErrors =
     outcome.error.details.field === 'grade' && props.fit
-      ? { grade: gradeProblem(lang(c), grade, props.fit) }
+      ? { grade: gradeProblem(langOf(c), grade, props.fit) }
       : { items: answerErrors(c, sheet.items, input.answers) }
   return refusedAnswers(c, props, errors)
 })

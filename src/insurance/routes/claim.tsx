@@ -19,7 +19,8 @@ import { getReturn } from '../../returns/service'
 import { evidenceLimits, listClaimEvidence } from '../evidence'
 import { openStatuses, startClaimReview } from '../queue'
 import { getClaim, type Claim } from '../service'
-import { lang, merchantName, type Ctx } from './shared'
+import { merchantName, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const claimRoutes = new Hono<AppEnv>()
 
@@ -60,7 +61,7 @@ export async function renderClaimPage(c: Ctx, claim: Claim, state: ClaimState = 
       notice={state.notice}
     />,
     {
-      title: claimTitle(lang(c), claim, merchantName(c, merchant), actor.role === 'COORDINATOR'),
+      title: claimTitle(langOf(c), claim, merchantName(c, merchant), actor.role === 'COORDINATOR'),
     },
   )
 }
@@ -85,7 +86,7 @@ claimRoutes.post('/insurance/claims/:id/review', async (c) => {
   if (!outcome.ok) {
     // Decided meanwhile: the page shows the decision, and says why there is nothing to review.
     const claim = await getClaim(db, c.var.actor, id)
-    const notice = alreadyDecided(lang(c), claim.status)
+    const notice = alreadyDecided(langOf(c), claim.status)
     return refused(c, outcome.error, {
       page: () => renderClaimPage(c, claim, { notice }),
       fragment: () => <Notice {...notice} />,

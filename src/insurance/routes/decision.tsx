@@ -14,7 +14,8 @@ import { yuanToFen } from '../../money'
 import { decideClaim, getClaim } from '../service'
 import { renderClaimPage } from './claim'
 import { decisionForm } from './forms'
-import { lang, only, type Ctx } from './shared'
+import { only, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const decisionRoutes = new Hono<AppEnv>()
 
@@ -37,7 +38,7 @@ function fieldErrors(c: Ctx, refusal: FormRefusal): DecisionErrors {
   if (refusal.fields.approvedAmount) {
     errors.approvedAmount =
       yuanToFen(approvedAmount) === null
-        ? amountError(lang(c), approvedAmount)
+        ? amountError(langOf(c), approvedAmount)
         : t('insurance.error.amount.format')
   }
   if (refusal.fields.reason) {
@@ -70,12 +71,12 @@ decisionRoutes.post(
     if (outcome.error.code !== 'CONFLICT') {
       const limit = Math.min(claim.amountFen, claim.capFen)
       return refuseDecision(c, values, {
-        approvedAmount: decisionAmountError(lang(c), decision, limit),
+        approvedAmount: decisionAmountError(langOf(c), decision, limit),
       })
     }
     // Someone decided first: their decision stands, and the page shows it.
     const decided = await claimOf(c)
-    const notice = alreadyDecided(lang(c), decided.status)
+    const notice = alreadyDecided(langOf(c), decided.status)
     return refused(c, outcome.error, {
       page: () => renderClaimPage(c, decided, { notice, decision: { values, errors: {} } }),
       fragment: () => <Notice {...notice} />,

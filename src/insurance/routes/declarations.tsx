@@ -17,7 +17,8 @@ import { declarationMonths } from '../queue'
 import { declareOrderValue, enrolment, myInsurance } from '../service'
 import { declarationForm } from './forms'
 import { renderMerchantPage } from './merchant'
-import { lang, only, type Ctx } from './shared'
+import { only, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const declarationRoutes = new Hono<AppEnv>()
 
@@ -42,7 +43,7 @@ async function refuseDeclaration(
   let notice: NoticeData | undefined
   if (!answer.amountError) {
     const cover = await enrolment(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT').merchantId!)
-    notice = declarationRefusal(lang(c), error, {
+    notice = declarationRefusal(langOf(c), error, {
       month,
       closed: row?.closed ?? false,
       startMonth: cover?.startMonth,
@@ -88,7 +89,7 @@ async function badAmount(c: Ctx, refusal: FormRefusal) {
   return refuseDeclaration(c, refusal.error, {
     month,
     typed,
-    amountError: amountError(lang(c), typed, terms?.maxDeclarationFen),
+    amountError: amountError(langOf(c), typed, terms?.maxDeclarationFen),
   })
 }
 
@@ -110,7 +111,7 @@ declarationRoutes.post(
         typed: orderValue.typed,
         amountError:
           field === 'orderValueFen' && typeof maxFen === 'number'
-            ? amountError(lang(c), orderValue.typed, maxFen)
+            ? amountError(langOf(c), orderValue.typed, maxFen)
             : undefined,
       })
     }
@@ -118,7 +119,7 @@ declarationRoutes.post(
       redirect: `/insurance?declared=${month}#declarations`,
       fragment: async () => {
         const [row, mine] = await Promise.all([shownMonth(c, month), myInsurance(db, actor)])
-        const notice = declaredNotice(lang(c), outcome.value)
+        const notice = declaredNotice(langOf(c), outcome.value)
         return (
           <>
             {row ? <DeclarationRow declaration={row} notice={notice} /> : <Notice {...notice} />}

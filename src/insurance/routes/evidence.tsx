@@ -11,7 +11,8 @@ import type { AppEnv } from '../../http/types'
 import { addClaimEvidence, readClaimEvidence } from '../evidence'
 import { getClaim } from '../service'
 import { renderClaimPage, type ClaimState } from './claim'
-import { lang, only, postedEvidence, uploadLimit } from './shared'
+import { only, postedEvidence, uploadLimit } from './shared'
+import { langOf } from '../../http/params'
 
 export const evidenceRoutes = new Hono<AppEnv>()
 
@@ -34,7 +35,7 @@ evidenceRoutes.post('/insurance/claims/:id/evidence', uploadLimit, only('MERCHAN
   const state: ClaimState =
     outcome.error.details.reason === 'EVIDENCE_CLOSED'
       ? { notice: { tone: 'error', text: c.var.t('insurance.evidence.error.decided') } }
-      : { evidenceError: evidenceError(lang(c), outcome.error) }
+      : { evidenceError: evidenceError(langOf(c), outcome.error) }
   const current = await getClaim(db, actor, claim.id)
   c.status(400)
   return renderClaimPage(c, current, state)

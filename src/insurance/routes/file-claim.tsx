@@ -32,7 +32,8 @@ import type { ClaimInput } from '../schemas'
 import { enrolment, fileClaim } from '../service'
 import { claimForm } from './forms'
 import { renderMerchantPage } from './merchant'
-import { lang, only, postedEvidence, uploadLimit, type Ctx } from './shared'
+import { only, postedEvidence, uploadLimit, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const fileClaimRoutes = new Hono<AppEnv>()
 
@@ -46,7 +47,7 @@ async function evidenceErrors(c: Ctx, files: readonly Upload[]): Promise<ClaimFo
   if (files.length === 0) return {}
   if (!c.var.deps.blobs) return { evidence: c.var.t('insurance.evidence.error.unavailable') }
   const checked = await attempt((async () => checkUploads(files))(), ['BAD_USER_INPUT'])
-  return checked.ok ? {} : { evidence: evidenceError(lang(c), checked.error) }
+  return checked.ok ? {} : { evidence: evidenceError(langOf(c), checked.error) }
 }
 
 /** One localised sentence per wrong field, from what was typed into it. */
@@ -65,7 +66,7 @@ async function fieldErrors(c: Ctx, refusal: FormRefusal): Promise<ClaimFormError
     }
     if (field === 'amount') {
       const fen = yuanToFen(amount)
-      if (fen === null) errors.amount = amountError(lang(c), amount)
+      if (fen === null) errors.amount = amountError(langOf(c), amount)
       else if (fen > moneyRanges.claimFen.maxFen && isIsoDate(lossDate)) {
         // Past the schema's ceiling, the limit worth saying is the claim cap of the loss date.
         const terms = await settingsOn(
@@ -73,7 +74,7 @@ async function fieldErrors(c: Ctx, refusal: FormRefusal): Promise<ClaimFormError
           requireRole(c.var.actor, 'MERCHANT').allianceId,
           lossDate,
         )
-        errors.amount = overCap(lang(c), terms.claimCapFen, lossDate)
+        errors.amount = overCap(langOf(c), terms.claimCapFen, lossDate)
       } else errors.amount = t('insurance.error.amount.format')
     }
   }
@@ -94,16 +95,16 @@ async function claimRefusal(
     return { lossDate: t('insurance.error.claim.future') }
   }
   if (error.code === 'BAD_USER_INPUT' && error.details.field === 'evidence') {
-    return { evidence: evidenceError(lang(c), error) }
+    return { evidence: evidenceError(langOf(c), error) }
   }
   if (error.code === 'BAD_USER_INPUT') {
     const terms = await settingsOn(db, actor.allianceId, input.lossDate)
     if (input.amountFen > terms.claimCapFen) {
-      return { amount: overCap(lang(c), terms.claimCapFen, input.lossDate) }
+      return { amount: overCap(langOf(c), terms.claimCapFen, input.lossDate) }
     }
     if (input.returnId) {
       const ret = await getReturn(db, actor, input.returnId)
-      return { amount: overReturnValue(lang(c), ret.orderValueFen) }
+      return { amount: overReturnValue(langOf(c), ret.orderValueFen) }
     }
     return { amount: t('insurance.error.amount.format') }
   }
@@ -114,13 +115,13 @@ async function claimRefusal(
         ? t('insurance.error.claim.notCovered', {
             month: formatMonth(cover.startMonth, c.var.locale),
           })
-        : refusalText(lang(c), error),
+        : refusalText(langOf(c), error),
     }
   }
   // The return already has a claim waiting for a decision or a payout.
   if (error.details.reason === 'CLAIM_OPEN')
     return { returnId: t('insurance.error.claim.openClaim') }
-  return { returnId: refusalText(lang(c), error) }
+  return { returnId: refusalText(langOf(c), error) }
 }
 
 fileClaimRoutes.post(

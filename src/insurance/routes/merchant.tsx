@@ -25,7 +25,8 @@ import { listReturns } from '../../returns/service'
 import { declarationMonths } from '../queue'
 import { enrolInsurance, enrolment, insurancePool, myInsurance } from '../service'
 import { enrolForm } from './forms'
-import { lang, only, uploadsFor, type Ctx } from './shared'
+import { only, uploadsFor, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const merchantRoutes = new Hono<AppEnv>()
 
@@ -99,7 +100,7 @@ merchantRoutes.get('/insurance', async (c) => {
   if (declared) {
     const row = (await declarationMonths(db, actor, now())).find((d) => d.month === declared)
     if (row && row.orderValueFen !== null) {
-      state.declaration = { month: row.month, notice: declaredNotice(lang(c), row) }
+      state.declaration = { month: row.month, notice: declaredNotice(langOf(c), row) }
     }
   }
   return renderMerchantPage(c, state)

@@ -18,7 +18,8 @@ import { listMerchants } from '../../network/service'
 import { payoutRun, poolHistory } from '../history'
 import { insurancePool, payoutPreview, runClaimPayout } from '../service'
 import { payoutForm } from './forms'
-import { lang, merchantName, only, type Ctx } from './shared'
+import { merchantName, only, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const poolRoutes = new Hono<AppEnv>()
 
@@ -63,7 +64,7 @@ poolRoutes.get('/insurance/pool', async (c) => {
     const run = await payoutRun(db, c.var.actor, key)
     if (run) {
       const pool = await insurancePool(db, c.var.actor, now())
-      notice = payoutNotice(lang(c), run, pool.pendingFen, c.req.query('again') === '1')
+      notice = payoutNotice(langOf(c), run, pool.pendingFen, c.req.query('again') === '1')
     }
   }
   return renderPoolPage(c, { step: 'start' }, notice)

@@ -9,14 +9,11 @@ import type { Role } from '../../../db/schema'
 import { ErrorPage } from '../../../views/errors'
 import { requireRole } from '../../auth/roles'
 import type { AppEnv } from '../../http/types'
-import type { Lang } from '../../i18n'
 import { localizedName } from '../../i18n/localized-name'
 import { uploadsOf, type Upload } from '../../uploads'
 import { evidenceLimits } from '../evidence'
 
 export type Ctx = Context<AppEnv>
-
-export const lang = (c: Ctx): Lang => ({ t: c.var.t, locale: c.var.locale })
 
 export const merchantName = (c: Ctx, m: { name: string; nameEn: string }) =>
   localizedName(m, c.var.locale)

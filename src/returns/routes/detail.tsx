@@ -11,7 +11,7 @@ import type { AppEnv } from '../../http/types'
 import { photosOf, readInspectionPhoto } from '../../inspection/photos'
 import { getHub, getStation } from '../../network/service'
 import { maskContact } from '../contact'
-import { trackingUrl } from '../graphql'
+import { trackingUrl } from '../code'
 import { cancelReturn, customerContact, getReturn, timeline } from '../service'
 
 export const detailRoutes = new Hono<AppEnv>()

@@ -11,14 +11,13 @@ import type { AppEnv } from '../../http/types'
 import { getMerchant } from '../../network/service'
 import { registerReturnForm, registrationIssues } from '../forms'
 import { destinationHubs, listReturns, registerReturn } from '../service'
+import { langOf } from '../../http/params'
 
 export const registerRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
 const PAGE_SIZE = 20
-
-const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 
 registerRoutes.get('/returns', async (c) => {
   const { db } = c.var.deps
@@ -90,7 +89,7 @@ const refusedRegistration = (c: Ctx, refusal: FormRefusal) =>
   refusedForm(
     c,
     typedValues(refusal.sent),
-    registrationErrors(lang(c), registrationIssues(refusal.sent), refusal.sent.orderValue ?? ''),
+    registrationErrors(langOf(c), registrationIssues(refusal.sent), refusal.sent.orderValue ?? ''),
   )
 
 registerRoutes.post('/returns', form(registerReturnForm, refusedRegistration), async (c) => {
@@ -113,5 +112,5 @@ registerRoutes.post('/returns', form(registerReturnForm, refusedRegistration), a
     hubId: input.hubId,
     customerContact: input.customerContact ?? '',
   }
-  return refusedForm(c, values, { [field]: fieldProblem(lang(c), field) })
+  return refusedForm(c, values, { [field]: fieldProblem(langOf(c), field) })
 })

@@ -26,7 +26,8 @@ import { adjustmentsAgainst } from '../listing'
 import { adjustmentForm } from '../schemas'
 import { addAdjustment } from '../service'
 import { monthData, renderMonth, type AdjustmentsExtra, type MonthData } from './month-page'
-import { coordinatorOnly, lang, type Ctx } from './shared'
+import { coordinatorOnly, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const adjustmentRoutes = new Hono<AppEnv>()
 
@@ -73,7 +74,8 @@ function adjustmentFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   if (fields.merchantId) errors.merchantId = t('settlement.adjust.error.merchant')
   if (fields.amount) {
     const read = readAmount(sent.amount ?? '', { signed: true, maxFen })
-    errors.amount = 'error' in read ? amountError(lang(c), read.error, maxFen, true) : fields.amount
+    errors.amount =
+      'error' in read ? amountError(langOf(c), read.error, maxFen, true) : fields.amount
   }
   if (fields.reason) {
     errors.reason = sent.reason?.trim()
@@ -83,7 +85,7 @@ function adjustmentFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   const values = { merchantId: sent.merchantId, amount: sent.amount, reason: sent.reason }
   const notice: NoticeData | undefined =
     Object.keys(errors).length === 0
-      ? { tone: 'error', text: refusalText(lang(c), error) }
+      ? { tone: 'error', text: refusalText(langOf(c), error) }
       : undefined
   return adjustmentRefused(c, error, sent.month!, { values, errors, notice })
 }
@@ -117,7 +119,7 @@ adjustmentRoutes.post(
         redirect: `${settlementHref(month)}&adjusted=${added.id}#adjustments`,
         fragment: async () => {
           const d = await monthData(c, month)
-          return adjustmentsSection(c, d, { notice: adjustmentNotice(lang(c), added, d.names) })
+          return adjustmentsSection(c, d, { notice: adjustmentNotice(langOf(c), added, d.names) })
         },
       })
     }
@@ -128,7 +130,7 @@ adjustmentRoutes.post(
       const error = new InvalidInput('merchantId', 'not a merchant of the alliance')
       return adjustmentRefused(c, error, month, { values, errors })
     }
-    const notice = refusalNotice(lang(c), outcome.error, month)
+    const notice = refusalNotice(langOf(c), outcome.error, month)
     return adjustmentRefused(c, outcome.error, month, { values, notice })
   },
 )

@@ -18,7 +18,8 @@ import { closedMonth } from '../listing'
 import { closeForm } from '../schemas'
 import { closeSettlement } from '../service'
 import { closeOffer, closeStart, confirmState, monthData, renderMonth } from './month-page'
-import { coordinatorOnly, lang, requiredMonth, type Ctx } from './shared'
+import { coordinatorOnly, requiredMonth, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const closeRoutes = new Hono<AppEnv>()
 
@@ -56,7 +57,7 @@ closeRoutes.post('/settlement/close', coordinatorOnly, form(closeForm), async (c
   const d = await monthData(c, month)
   // Closed meanwhile, by this close or another: the closed month is the answer.
   if (d.closed) return c.redirect(settlementHref(month), 303)
-  const notice = refusalNotice(lang(c), outcome.error, month, d.names)
+  const notice = refusalNotice(langOf(c), outcome.error, month, d.names)
   const state = closeOffer(c, d)
   return refused(c, outcome.error, {
     fragment: () => <CloseSection month={month} state={state} notice={notice} />,
@@ -80,7 +81,7 @@ async function closeStatus(c: Ctx, month: string, job: CloseJob | undefined, sin
       const closed = await closedMonth(c.var.deps.db, c.var.actor, month)
       if (closed) return done(closed.totalFen)
     }
-    const notice = refusalNotice(lang(c), job.refusal, month)
+    const notice = refusalNotice(langOf(c), job.refusal, month)
     return fragment(c, <CloseSection month={month} state={{ step: 'start' }} notice={notice} />)
   }
   if (!job) {

@@ -30,7 +30,8 @@ import { readAmount } from '../amounts'
 import { costCorrectionForm, costForm } from '../schemas'
 import { getCost, recordCost, reverseCost, voidCost, type Cost } from '../service'
 import { costsProps, monthData, renderMonth, staleSections, type CostsExtra } from './month-page'
-import { coordinatorOnly, lang, type Ctx } from './shared'
+import { coordinatorOnly, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const costRoutes = new Hono<AppEnv>()
 
@@ -53,7 +54,9 @@ function costFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   if (fields.amount) {
     const read = readAmount(sent.amount ?? '')
     errors.amount =
-      'error' in read ? amountError(lang(c), read.error, moneyRanges.costFen.maxFen) : fields.amount
+      'error' in read
+        ? amountError(langOf(c), read.error, moneyRanges.costFen.maxFen)
+        : fields.amount
   }
   if (fields.hubId) errors.hubId = t('settlement.costs.error.hub')
   if (fields.note) errors.note = t('settlement.error.tooLong', { max: 200 })
@@ -65,7 +68,7 @@ function costFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   }
   const notice: NoticeData | undefined =
     Object.keys(errors).length === 0
-      ? { tone: 'error', text: refusalText(lang(c), error) }
+      ? { tone: 'error', text: refusalText(langOf(c), error) }
       : undefined
   return costsRefused(c, error, sent.month!, { values, errors, notice })
 }
@@ -86,7 +89,7 @@ costRoutes.post(
         fragment: async () => {
           const d = await monthData(c, input.month)
           const cost = d.costs.find((x) => x.id === id)
-          const notice = cost && costRecordedNotice(lang(c), cost, d.names)
+          const notice = cost && costRecordedNotice(langOf(c), cost, d.names)
           return (
             <>
               <CostsSection {...costsProps(d, { notice })} />
@@ -108,7 +111,7 @@ costRoutes.post(
       const error = new InvalidInput('hubId', 'not a hub of the alliance')
       return costsRefused(c, error, input.month, { values, errors })
     }
-    const notice = refusalNotice(lang(c), outcome.error, input.month)
+    const notice = refusalNotice(langOf(c), outcome.error, input.month)
     return costsRefused(c, outcome.error, input.month, { values, notice })
   },
 )
@@ -143,7 +146,7 @@ async function correctCost(
   const correct = what === 'void' ? voidCost : reverseCost
   const outcome = await attempt(correct(db, actor, { id: cost.id, reason: sent.reason }, now()))
   if (!outcome.ok) {
-    const why = refusalNotice(lang(c), outcome.error, cost.month).text
+    const why = refusalNotice(langOf(c), outcome.error, cost.month).text
     return correctionRefused(c, outcome.error, cost, sent.reason, why)
   }
   const done = what === 'void' ? 'voided' : 'reversed'
@@ -154,7 +157,7 @@ async function correctCost(
       const after = d.costs.find((x) => x.id === cost.id) ?? cost
       const reversal =
         what === 'reverse' ? d.costs.find((x) => x.reversesCostId === cost.id) : undefined
-      const notice = costCorrectedNotice(lang(c), after, reversal)
+      const notice = costCorrectedNotice(langOf(c), after, reversal)
       return (
         <>
           <CostsSection {...costsProps(d, { notice })} />

@@ -20,7 +20,8 @@ import { listHubs, listMerchants, listStations } from '../../network/service'
 import { adjustmentsAgainst, adjustmentsLandingIn, costsByIds, listClosedMonths } from '../listing'
 import { merchantStatement } from '../service'
 import { monthData, renderMonth, type PageState } from './month-page'
-import { lang, monthParam, requiredMonth, thisMonth } from './shared'
+import { requiredMonth, thisMonth } from './shared'
+import { langOf, monthParam } from '../../http/params'
 
 export const monthRoutes = new Hono<AppEnv>()
 
@@ -29,7 +30,7 @@ monthRoutes.get('/settlement', async (c) => {
   const now = c.var.deps.now()
   const month = monthParam(c.req.query('month'), shiftMonth(thisMonth(now), -1))
   const d = await monthData(c, month)
-  const l = lang(c)
+  const l = langOf(c)
   let notice: NoticeData | undefined
   const cost = d.costs.find((x) => x.id === c.req.query('cost'))
   const voided = d.costs.find((x) => x.id === c.req.query('voided') && x.voidedAt)

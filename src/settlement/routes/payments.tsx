@@ -17,7 +17,8 @@ import { statementRow, type StatementRow } from '../listing'
 import { correctionSchema } from '../schemas'
 import { markStatementPaid, unmarkStatementPaid } from '../service'
 import { monthData, renderMonth } from './month-page'
-import { coordinatorOnly, lang, type Ctx } from './shared'
+import { coordinatorOnly, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const paymentRoutes = new Hono<AppEnv>()
 
@@ -69,18 +70,18 @@ paymentRoutes.post('/settlement/statements/:id/paid', coordinatorOnly, async (c)
   const outcome = await attempt(markStatementPaid(db, actor, id, now()))
   const row = await statementRow(db, actor, id)
   if (!outcome.ok) {
-    return paymentRefused(c, outcome.error, row, paidNotice(lang(c), outcome.error))
+    return paymentRefused(c, outcome.error, row, paidNotice(langOf(c), outcome.error))
   }
   return accepted(c, {
     redirect: rowHref(row, 'paid'),
-    fragment: () => statementAnswer(c, row, paidNotice(lang(c))),
+    fragment: () => statementAnswer(c, row, paidNotice(langOf(c))),
   })
 })
 
 /** An undo without a usable reason: asked for in the row. */
 async function undoFormRefused(c: Ctx, { error, sent }: FormRefusal) {
   const row = await statementRow(c.var.deps.db, c.var.actor, c.req.param('id')!)
-  return paymentRefused(c, error, row, unpaidNotice(lang(c), error), sent.reason ?? '')
+  return paymentRefused(c, error, row, unpaidNotice(langOf(c), error), sent.reason ?? '')
 }
 
 paymentRoutes.post(
@@ -95,11 +96,11 @@ paymentRoutes.post(
     const outcome = await attempt(unmarkStatementPaid(db, actor, { id, reason }, now()))
     const row = await statementRow(db, actor, id)
     if (!outcome.ok) {
-      return paymentRefused(c, outcome.error, row, unpaidNotice(lang(c), outcome.error), reason)
+      return paymentRefused(c, outcome.error, row, unpaidNotice(langOf(c), outcome.error), reason)
     }
     return accepted(c, {
       redirect: rowHref(row, 'unpaid'),
-      fragment: () => statementAnswer(c, row, unpaidNotice(lang(c))),
+      fragment: () => statementAnswer(c, row, unpaidNotice(langOf(c))),
     })
   },
 )

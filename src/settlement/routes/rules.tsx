@@ -12,7 +12,8 @@ import { percentToBp } from '../amounts'
 import { rulesForm } from '../schemas'
 import { setRules } from '../service'
 import { monthData, renderMonth, rulesProps, staleSections } from './month-page'
-import { coordinatorOnly, lang, type Ctx } from './shared'
+import { coordinatorOnly, type Ctx } from './shared'
+import { langOf } from '../../http/params'
 
 export const rulesRoutes = new Hono<AppEnv>()
 
@@ -20,7 +21,7 @@ export const rulesRoutes = new Hono<AppEnv>()
 async function rulesFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   if (fields.month) throw error
   const read = percentToBp(sent.bookedSharePercent ?? '')
-  const why = 'error' in read ? percentError(lang(c), read.error) : refusalText(lang(c), error)
+  const why = 'error' in read ? percentError(langOf(c), read.error) : refusalText(langOf(c), error)
   const extra = {
     values: { percent: sent.bookedSharePercent, sharedBasis: sent.sharedBasis },
     error: why,

@@ -10,7 +10,8 @@ import { listHubs, listMerchants, listStations } from '../../network/service'
 import { statementCsv } from '../csv'
 import { adjustmentsLandingIn, costsByIds, merchantStatements, statementRow } from '../listing'
 import { merchantStatement } from '../service'
-import { monthParam, openMonths } from './shared'
+import { monthParam } from '../../http/params'
+import { openMonths } from './shared'
 
 export const statementRoutes = new Hono<AppEnv>()
 
