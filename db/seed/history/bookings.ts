@@ -1,6 +1,6 @@
 /**
- * Hub capacity over the months: every member books a day or two a week ahead, mostly at its home
- * hub, and now and then cancels. Once a month each hub has a busy day that three members fill;
+ * Hub capacity over the months: every member books a day a week at its home hub, one to two
+ * weeks ahead (some a second hub too), and now and then cancels. Once a month each hub has a busy day that three members fill;
  * two more join its waitlist, and either the hub raises that day's capacity or a member cancels,
  * and the waitlist moves up. Upcoming busy days are still full, their waitlists still waiting.
  */
@@ -42,7 +42,7 @@ export function scheduleBookings(w: World) {
     })
   }
 
-  // Regular bookings, one week at a time, made two to ten days ahead.
+  // Regular bookings, one week at a time, made one to two weeks ahead.
   for (
     let monday = mondayOnOrAfter(addDays(first, 1));
     monday <= last;
@@ -52,16 +52,16 @@ export function scheduleBookings(w: World) {
     for (const m of w.merchants) {
       const open = week.filter((d) => d >= m.activeFrom)
       if (open.length === 0) continue
-      // Bigger members book every week, smaller ones most weeks; some also at a second hub.
+      // Every member books its home hub each week, some also a second hub.
       const picks = [
-        ...(r.chance(0.45 + 0.3 * m.weight) ? [{ hubId: m.homeHubId }] : []),
+        { hubId: m.homeHubId },
         ...(r.chance(0.2) ? [{ hubId: r.pick(demoHubs).id }] : []),
       ]
       for (const { hubId } of picks) {
         const date = r.pick(open.filter((d) => !busy.has(`${hubId}/${d}`)))
         if (!date) continue
         const units = Math.round(r.between(60, 260) * m.weight)
-        const when = at(addDays(date, -r.int(2, 10)), r.int(9, 17), r.int(0, 59))
+        const when = at(addDays(date, -r.int(6, 13)), r.int(9, 17), r.int(0, 59))
         book(m, { hubId, date, units, waitlist: false }, when, (id, now) => {
           if (!r.chance(0.05)) return
           const cancelAt = Math.min(

@@ -92,15 +92,15 @@ function lastHours(w: World): ReturnPlan[] {
   const r = w.random
   const now = w.now.getTime()
   const active = w.merchants.filter((m) => m.activeFrom < w.today)
-  const handedIn = ['sta_01', 'sta_02', 'sta_13', 'sta_27'].map((id) => {
-    const merchant = r.pick(active)
-    const plan = planOne(w, merchant, merchant.category, now - minutes(r.int(20, 30) * 60))
-    return {
-      ...plan,
-      station: w.stations.find((s) => s.id === id)!,
-      checkInAt: now - minutes(r.int(10, 100)),
-    }
-  })
+  // Handed in this morning, on the road by now (the last pickup, three hours ago), and just now.
+  const handedIn = (['sta_48', 'sta_40', 'sta_01', 'sta_02', 'sta_13', 'sta_27'] as const).map(
+    (id, i) => {
+      const merchant = r.pick(active)
+      const plan = planOne(w, merchant, merchant.category, now - minutes(r.int(20, 30) * 60))
+      const checkInAt = i < 2 ? now - minutes(r.int(240, 300)) : now - minutes(r.int(10, 100))
+      return { ...plan, station: w.stations.find((s) => s.id === id)!, checkInAt }
+    },
+  )
   const waiting = [0, 1, 2].map(() => {
     const merchant = r.pick(active)
     return {

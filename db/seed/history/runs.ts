@@ -9,7 +9,7 @@ import { addDays, localDate } from '../../../src/calendar/local-date'
 import { Conflict } from '../../../src/errors'
 import { closePickupRun, createPickupRun, receiveParcel } from '../../../src/returns/pickup-runs'
 import { demoHubs } from '../demo-data'
-import { at, days, minutes, type World } from './world'
+import { at, days, hours, minutes, type World } from './world'
 
 /** A parcel checked in at a station, as the run that collects it needs to know it. */
 export interface Parcel {
@@ -38,16 +38,23 @@ export class Runs {
     byStation.set(parcel.stationId, [...(byStation.get(parcel.stationId) ?? []), parcel])
   }
 
-  /** One afternoon pickup per hub for every day from `from` to `to`. */
+  /**
+   * One afternoon pickup per hub for every day from `from` to `to`, and a last one three hours
+   * before now that takes whatever waits, so some parcels are always on the road.
+   */
   scheduleDays(from: string, to: string) {
+    const { w } = this
     for (let d = from; d <= to; d = addDays(d, 1)) {
       for (const hub of demoHubs) {
-        this.w.timeline.at(at(d, 16, this.w.random.int(0, 40)), (now) => this.pickUp(hub.id, now))
+        w.timeline.at(at(d, 16, w.random.int(0, 40)), (now) => this.pickUp(hub.id, now, false))
       }
+    }
+    for (const hub of demoHubs) {
+      w.timeline.at(w.now.getTime() - hours(3), (now) => this.pickUp(hub.id, now, true))
     }
   }
 
-  private async pickUp(hubId: string, now: Date) {
+  private async pickUp(hubId: string, now: Date, everything: boolean) {
     const { w } = this
     const byStation = this.waiting.get(hubId)
     if (!byStation) return
@@ -56,7 +63,8 @@ export class Runs {
     for (const [stationId, parcels] of [...byStation].sort(([a], [b]) => a.localeCompare(b))) {
       // A van goes out for two parcels or more, or for one that has waited two days.
       const oldest = parcels[0]?.checkedInAt ?? Infinity
-      if (parcels.length < 2 && now.getTime() - oldest < days(2)) continue
+      if (parcels.length === 0) continue
+      if (!everything && parcels.length < 2 && now.getTime() - oldest < days(2)) continue
       byStation.set(stationId, [])
       const run = await createPickupRun(w.db, operator, { stationId }, new Date((t += 7_000)))
       const station = w.stations.find((s) => s.id === stationId)!
