@@ -21,7 +21,10 @@ export function schedulePeople(w: World) {
     teams.set(merchantId, [...(teams.get(merchantId) ?? []), { id: row.id, certified }])
   }
   w.merchants.forEach((m, mi) => {
-    const names = Array.from({ length: r.int(3, 6) }, (_, i) => staffNames[(mi * 5 + i) % 24]!)
+    const names = Array.from(
+      { length: r.int(3, 6) },
+      (_, i) => staffNames[(mi * 5 + i) % staffNames.length]!,
+    )
     w.timeline.at(at(m.activeFrom, 8, 30), async (now) => {
       for (const [i, name] of names.entries()) {
         await hire(m.id, name, r.chance(0.2 + 0.25 * m.care), new Date(now.getTime() + minutes(i)))
@@ -37,7 +40,7 @@ export function schedulePeople(w: World) {
   const halfway = w.months[Math.floor(w.months.length / 2)]!
   for (const [i, m] of w.merchants.filter((_, i) => i % 6 === 1).entries()) {
     w.timeline.at(at(`${halfway}-08`, 11, i * 7), (now) =>
-      hire(m.id, staffNames[(i * 7 + 3) % 24]!, false, now),
+      hire(m.id, staffNames[(i * 7 + 3) % staffNames.length]!, false, now),
     )
   }
   // Mid-month, someone in most teams passes the certification, while at most four in five hold it.

@@ -81,7 +81,7 @@ export function describeWorld(
     care: r.between(0.7, 1),
     homeHubId: demoHubs[i % demoHubs.length]!.id,
     activeFrom: m.joinedOn > start ? m.joinedOn : start,
-    // Most members insure; two of the four late joiners have not yet.
+    // Most members insure; three do not (two toy shops and the car-seat shop).
     insured: i % 7 !== 3,
     sharesReturnCredit: i % 2 === 0,
     orderValueFen: r.int(30, 260) * 1_000_000,
