@@ -16,10 +16,18 @@ import {
   type Result,
   type Scenario,
 } from './scenario'
+import * as seed from './seed'
 import * as settlementClose from './settlement-close'
 import * as workerBundle from './worker-bundle'
 
-const scenarios: Scenario[] = [booking, settlementClose, publicLookup, pageRender, workerBundle]
+const scenarios: Scenario[] = [
+  booking,
+  settlementClose,
+  publicLookup,
+  pageRender,
+  workerBundle,
+  seed,
+]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')
 const unknown = wanted.filter((n) => !scenarios.some((s) => s.name === n))

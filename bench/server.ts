@@ -41,7 +41,8 @@ export async function startBenchServer(databaseUrl: string, timeoutMs = 60_000) 
       ...process.env,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      SEED_DEMO: '1',
+      // The empty demo alliance: the scenarios bring their own load.
+      SEED_DEMO: 'minimal',
       NODE_ENV: 'production',
       // Production refuses to start without a key of its own; this one guards only bench data.
       CONTACT_KEY: 'bench-contact-key-guards-only-bench-data',

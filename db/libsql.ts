@@ -33,3 +33,25 @@ export async function openLibsql(
   await migrate(db, { migrationsFolder })
   return { db, client }
 }
+
+/**
+ * Runs `work` with commits that do not wait for the disk (`synchronous = normal`; in WAL mode a
+ * crash may lose the last commits but never corrupts the file), then restores the setting: for
+ * a long run of small batches on an embedded file, such as seeding the demo history, where each
+ * commit's flush would otherwise take most of the time. Other databases run `work` as it is.
+ */
+export async function withRelaxedSync<T>(
+  client: Client,
+  url: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!url.startsWith('file:') || url.endsWith(':memory:')) return work()
+  const [row] = (await client.execute('pragma synchronous')).rows
+  const previous = Number(row?.[0] ?? 2)
+  await client.execute('pragma synchronous = normal')
+  try {
+    return await work()
+  } finally {
+    await client.execute(`pragma synchronous = ${previous}`)
+  }
+}

@@ -13,6 +13,22 @@ describe('the demo seed', () => {
   ])('with %o is seeded: %s', (env, seeded) => {
     expect(loadConfig(env).seedDemo).toBe(seeded)
   })
+
+  it.each([
+    [{}, true, true],
+    [{ SEED_DEMO: '1' }, true, true],
+    [{ SEED_DEMO: 'minimal' }, true, false],
+    [{ NODE_ENV: 'production', CONTACT_KEY: key, SEED_DEMO: 'minimal' }, true, false],
+    [{ SEED_DEMO: '0' }, false, true],
+  ])('with %o is seeded: %s, with its history: %s', (env, seeded, history) => {
+    const config = loadConfig(env)
+    expect(config.seedDemo).toBe(seeded)
+    expect(config.demoHistory).toBe(history)
+  })
+
+  it('refuses any other SEED_DEMO, naming it', () => {
+    expect(() => loadConfig({ SEED_DEMO: 'full' })).toThrow(/SEED_DEMO/)
+  })
 })
 
 describe('CONTACT_KEY', () => {

@@ -11,7 +11,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: z.string().min(1).default('file:data/nestwork.db'),
-  SEED_DEMO: flag,
+  /** `1`/`0` as a flag; `minimal` seeds the demo alliance without its history. */
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'minimal']).optional(),
   SCHEDULED_JOBS: flag,
   LIBSQL_URL: z.string().url().optional(),
   LIBSQL_AUTH_TOKEN: z.string().optional(),
@@ -58,6 +59,11 @@ export interface Config {
    * everywhere but in production, where only `SEED_DEMO=1` does.
    */
   seedDemo: boolean
+  /**
+   * Whether that demo comes with six months of history and the current month so far
+   * (`SEED_DEMO=minimal`: members, hubs and stations only, as the tests start from).
+   */
+  demoHistory: boolean
   /** Whether the Node entry runs the scheduled jobs (src/scheduled/jobs.ts) on its timer. */
   scheduledJobs: boolean
   libsqlUrl?: string
@@ -88,7 +94,11 @@ export function loadConfig(env: Record<string, unknown>): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
-    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
+    seedDemo:
+      e.SEED_DEMO === undefined
+        ? e.NODE_ENV !== 'production'
+        : ['1', 'true', 'minimal'].includes(e.SEED_DEMO),
+    demoHistory: e.SEED_DEMO !== 'minimal',
     scheduledJobs: e.SCHEDULED_JOBS ?? true,
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,

@@ -4,7 +4,7 @@ import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { openLibsql } from '../db/libsql'
+import { openLibsql, withRelaxedSync } from '../db/libsql'
 import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
 import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
@@ -19,7 +19,7 @@ const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthTok
 // scrypt at the next sign-in. A remote database may also serve a Worker, which cannot verify
 // scrypt, so it keeps PBKDF2 at Workers' ceiling.
 const hasher = config.databaseUrl.startsWith('file:') ? scryptHasher() : pbkdf2Hasher()
-const seeded = config.seedDemo ? await seedDemo(db, hasher) : false
+const seeded = config.seedDemo ? await seedTheDemo() : false
 // Uploaded files live beside an embedded database; a remote one needs a store of its own.
 const blobDir = blobDirFor(config.databaseUrl)
 
@@ -64,7 +64,10 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   // performance.now() counts from process start, so this includes loading the code.
   const ms = Math.round(performance.now())
   console.log(`Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms)`)
-  console.log(`Database: ${config.databaseUrl}${seeded ? ' (demo alliance seeded)' : ''}`)
+  const demo = config.demoHistory
+    ? 'demo alliance and its last six months seeded'
+    : 'demo alliance seeded'
+  console.log(`Database: ${config.databaseUrl}${seeded ? ` (${demo})` : ''}`)
   if (config.seedDemo) {
     const emails = demoUsers().map((u) => u.email)
     console.log(`Demo sign-ins (password "${demoPassword}"):`)
@@ -76,6 +79,17 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`  hub1@nestwork.demo … hub3@nestwork.demo`)
   }
 })
+
+/**
+ * The demo alliance on a fresh database: with six months of history ending now, unless
+ * `SEED_DEMO=minimal` asks for the empty alliance.
+ */
+function seedTheDemo() {
+  const history = config.demoHistory
+    ? { now: new Date(), contactKey: config.contactKey }
+    : undefined
+  return withRelaxedSync(client, config.databaseUrl, () => seedDemo(db, hasher, { history }))
+}
 
 /** The configuration, or exit 1 with the reason (no stack: the message says what to set). */
 function configOrExit(): Config {

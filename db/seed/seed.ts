@@ -13,6 +13,7 @@ import {
   users,
 } from '../schema'
 import { demoAlliance, demoHubs, demoMerchants, demoStations } from './demo-data'
+import { seedHistory, type HistoryOptions } from './history'
 
 export const demoPassword = 'nestwork-demo'
 
@@ -43,20 +44,39 @@ export function demoUsers(): DemoUser[] {
   ]
 }
 
+export interface SeedOptions {
+  /**
+   * Also write six months of history and the current month so far (`db/seed/history`), ending
+   * just before `now`. Without it the alliance is empty: members, hubs and stations only.
+   */
+  history?: HistoryOptions
+}
+
 /**
  * Seeds the demo alliance once: a database that already has it is left untouched, so a restart
- * never duplicates or resets data. Everything is written in one atomic batch.
+ * never duplicates or resets data. The alliance itself is written in one atomic batch; its
+ * history, if asked for, after it.
  * @returns whether anything was written
  */
-export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  hasher: PasswordHasher,
+  options: SeedOptions = {},
+): Promise<boolean> {
   const [existing] = await db.select().from(alliances).where(eq(alliances.id, demoAlliance.id))
   if (existing) return false
-
-  const allianceId = demoAlliance.id
-  const people = demoUsers()
   // Every demo account has the one published password, so one hash (one salt) for all of them
   // hides nothing and keeps seeding fast with a strong hasher: 72 scrypt hashes took seconds.
   const passwordHash = await hasher.hash(demoPassword)
+  if (options.history) await seedHistory(db, options.history, () => seedAlliance(db, passwordHash))
+  else await seedAlliance(db, passwordHash)
+  return true
+}
+
+/** The alliance, its settings, hubs, merchants, stations, accounts and recurring costs. */
+async function seedAlliance(db: Db, passwordHash: string) {
+  const allianceId = demoAlliance.id
+  const people = demoUsers()
   // D1 binds at most 100 parameters per statement, so the larger tables go in chunks; the
   // batch keeps the whole seed atomic.
   const insertAll = <T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]) => {
@@ -141,5 +161,4 @@ export async function seedDemo(db: Db, hasher: PasswordHasher): Promise<boolean>
       startMonth: '2026-01',
     }),
   ])
-  return true
 }

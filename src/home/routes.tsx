@@ -7,6 +7,7 @@ import { MerchantHome } from '../../views/home/merchant-home'
 import { StationHome } from '../../views/home/station-home'
 import type { Actor } from '../auth/roles'
 import type { Db } from '../db'
+import { demoTourPassword, hasDemoAccounts, tourStops } from './demo-tour'
 import { unseenBreachCount } from '../inspection/breach-notices'
 import type { AppEnv } from '../http/types'
 import {
@@ -22,7 +23,12 @@ export const homeRoutes = new Hono<AppEnv>()
 
 homeRoutes.get('/', async (c) => {
   const actor = c.var.actor
-  if (!actor) return c.render(<Landing />)
+  if (!actor) {
+    const demo = await hasDemoAccounts(c.var.deps.db)
+    return c.render(
+      <Landing tour={demo ? { stops: tourStops, password: demoTourPassword } : undefined} />,
+    )
+  }
   const title = c.var.t('home.greeting', { name: actor.displayName })
   const body = await roleHome(c.var.deps.db, actor)
   return c.render(

@@ -51,6 +51,27 @@ export const en = {
   'landing.title': 'Returns made simple for mother-and-baby shops',
   'landing.lead':
     'Member shops share returns hubs, drop-off stations in local baby stores and an insurance pool.',
+  'landing.track.title': 'Sent something back?',
+  'landing.track.body':
+    'Follow your return with the code on its label, from the station to the refund, and rate how it went.',
+  'landing.track.action': 'Track a return',
+  'landing.stations.title': 'Where to hand a return in',
+  'landing.stations.body':
+    'Find the drop-off stations in baby stores nearest to you, with their opening hours and services.',
+  'landing.stations.action': 'Find a station',
+  'landing.tour.title': 'A tour of the demo',
+  'landing.tour.lead':
+    'This alliance is a demo. Sign in as any of these accounts to see what it sees; every one has the password {password}.',
+  'landing.tour.MERCHANT':
+    'A member shop: books hub capacity, answers and resolves its returns on the after-sales desk, reads its monthly statements, insurance and claims, and compares its service with its peers.',
+  'landing.tour.STATION_OPERATOR':
+    'A drop-off station in a baby store: checks parcels in by their code on a phone and sees the commissions it earned.',
+  'landing.tour.HUB_OPERATOR':
+    "The Shanghai hub: sees tomorrow's load per shop, receives the stations' pickup runs and inspects what arrives.",
+  'landing.tour.COORDINATOR':
+    'The alliance: hub utilisation, the monthly settlement and its statements, claims and the insurance pool, published benchmarks and the audit log.',
+  'landing.tour.more':
+    'There are more of each: merchant1 to merchant20, station1 to station48, hub1 to hub3, all @nestwork.demo.',
   'home.greeting': 'Hello, {name}',
   'home.next': 'What to do next',
   'home.merchant.profile': 'Your shop',

@@ -52,6 +52,23 @@ export const zhCN: Record<MessageKey, string> = {
   'signIn.demoHint': '演示账号的密码均为 {password}。',
   'landing.title': '让母婴小店的退换货更简单',
   'landing.lead': '成员店铺共享售后中心、母婴门店里的退货驿站和责任保险池。',
+  'landing.track.title': '寄回了商品？',
+  'landing.track.body': '用退货标签上的退货码跟踪进度，从驿站签收到退款，处理完还可以评价。',
+  'landing.track.action': '查询退货',
+  'landing.stations.title': '去哪里交寄退货',
+  'landing.stations.body': '查找离您最近的母婴门店退货驿站，以及营业时间和服务。',
+  'landing.stations.action': '查找驿站',
+  'landing.tour.title': '演示导览',
+  'landing.tour.lead':
+    '这是一个演示联盟。用以下任一账号登录，即可看到该角色的页面，密码均为 {password}。',
+  'landing.tour.MERCHANT':
+    '成员店铺：预约售后中心产能，在售后工作台答复并处理退货，查看月度账单、保险与理赔，并与同行对标服务水平。',
+  'landing.tour.STATION_OPERATOR': '母婴门店里的退货驿站：用手机按退货码签收包裹，查看已得佣金。',
+  'landing.tour.HUB_OPERATOR': '上海售后中心：查看明日各店铺的负荷，接收驿站的揽收批次并检验到货。',
+  'landing.tour.COORDINATOR':
+    '联盟协调员：产能利用、月度结算与账单、理赔与保险资金池、同行对标发布以及审计日志。',
+  'landing.tour.more':
+    '每种角色还有更多账号：merchant1 至 merchant20、station1 至 station48、hub1 至 hub3，均为 @nestwork.demo。',
   'home.greeting': '您好，{name}',
   'home.next': '接下来',
   'home.merchant.profile': '您的店铺',

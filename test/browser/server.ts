@@ -61,7 +61,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...process.env,
       PORT: String(port),
       DATABASE_URL: `file:${join(dir, 'nestwork.db')}`,
-      SEED_DEMO: '1',
+      // Journeys start from the empty demo alliance, not its history.
+      SEED_DEMO: 'minimal',
       // Journeys set up their own state; a job publishing or notifying on its own would race them.
       SCHEDULED_JOBS: '0',
       NODE_ENV: 'test',

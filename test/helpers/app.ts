@@ -29,9 +29,14 @@ export function closeTestApps(scope: 'test' | 'file'): void {
   }
 }
 
+/** The test clock's first reading: what every test app's `now()` says until `setNow`. */
+export const testStart = new Date('2026-11-25T02:00:00Z')
+
 /**
  * A fresh, migrated and seeded database behind a fresh app (libSQL and memory blobs on Node, D1
- * and R2 under workerd: see `test-storage.ts`). Password hashes use few
+ * and R2 under workerd: see `test-storage.ts`). The seed is the empty demo alliance, unless
+ * `history` asks for its six months of history ending at the test clock (about ten seconds).
+ * Password hashes use few
  * PBKDF2 iterations so seeding 72 accounts stays fast; the KDF itself is tested at full strength.
  * (`hasher` replaces it, e.g. to count or slow verifications.)
  * The caller's IP comes from `x-test-ip` so throttling can be tested per address. One opened in
@@ -40,6 +45,8 @@ export function closeTestApps(scope: 'test' | 'file'): void {
 export async function createTestApp(
   options: {
     seed?: boolean
+    /** Seed the demo alliance with its history (db/seed/history) instead of empty. */
+    history?: boolean
     env?: Record<string, string>
     hasher?: PasswordHasher
     /** Dependencies to add or replace, e.g. `logError` to see what the app logs as an error. */
@@ -49,11 +56,15 @@ export async function createTestApp(
   const { db, client, blobs, close } = await openTestStorage()
   open.push({ close, test: expect.getState().currentTestName !== undefined })
   const hasher = options.hasher ?? pbkdf2Hasher(1000)
-  if (options.seed ?? true) await seedDemo(db, hasher)
-  let now = new Date('2026-11-25T02:00:00Z')
+  const config = loadConfig({ NODE_ENV: 'test', ...options.env })
+  let now = testStart
+  if (options.seed ?? true) {
+    const history = options.history ? { now, contactKey: config.contactKey } : undefined
+    await seedDemo(db, hasher, { history })
+  }
   const app = createApp({
     db,
-    config: loadConfig({ NODE_ENV: 'test', ...options.env }),
+    config,
     hasher,
     now: () => now,
     clientIp: (c) => c.req.header('x-test-ip') ?? '198.51.100.7',
