@@ -4,7 +4,7 @@
  * along the way. Half the members share return-credit hashes from the start.
  */
 import { setReturnCreditOptIn } from '../../../src/benchmarks/service'
-import { addStaff, setStaffCertification } from '../../../src/inspection/staff'
+import { addStaff, setStaffCertification } from '../../../src/staff/staff'
 import { staffNames } from './catalogue'
 import { at, minutes, type World } from './world'
 
