@@ -61,9 +61,13 @@ if (config.scheduledJobs) void tick(true)
 const ticker = config.scheduledJobs ? setInterval(() => void tick(false), 60_000) : undefined
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  // performance.now() counts from process start, so this includes loading the code.
+  // Both count from process start, so they include loading the code.
   const ms = Math.round(performance.now())
-  console.log(`Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms)`)
+  const cpu = process.cpuUsage()
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000)
+  console.log(
+    `Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms, ${cpuMs} ms of CPU)`,
+  )
   console.log(`Database: ${config.databaseUrl}${seeded ? ' (demo alliance seeded)' : ''}`)
   if (config.seedDemo) {
     const emails = demoUsers().map((u) => u.email)
