@@ -20,6 +20,7 @@ import { translator } from './i18n'
 import { inspectionRoutes } from './inspection/routes'
 import { insuranceRoutes } from './insurance/routes'
 import { networkRoutes } from './network/routes'
+import { accessLog } from './ops/access-log'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
 import { runRoutes } from './returns/run-routes'
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   })
 
   app.use(requestId())
+  if (deps.logRequest) app.use(accessLog(deps.logRequest))
   app.use(async function provideDefaults(c, next) {
     c.set('deps', deps)
     c.set('actor', null)

@@ -10,9 +10,12 @@ import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
 import { scryptHasher } from './auth/scrypt-node'
 import { loadConfig, startRefusal, type Config } from './config'
+import { databaseLabel } from './ops/database-label'
+import { jsonLogger } from './ops/log'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
 
+const log = jsonLogger()
 const config = configOrExit()
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
 // scrypt for an embedded database: PBKDF2 hashes (earlier releases) still verify and become
@@ -33,7 +36,8 @@ const app = createApp({
     root: './static',
     rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
   }),
-  logError: (error, id) => console.error(`[${id}]`, error),
+  logError: (error, errorId) => log.error('unexpected error', { errorId, error }),
+  logRequest: (record) => log.info('request', { ...record }),
   renderGraphiQL: await graphiqlForDevelopment(),
   blobs: blobDir ? fileBlobStore(blobDir) : undefined,
 })
@@ -53,8 +57,8 @@ async function tick(all: boolean) {
 }
 function logJobs(outcomes: JobOutcome[]) {
   for (const o of outcomes) {
-    if (o.error) console.error(`[job ${o.name}]`, o.error)
-    else if (o.changed) console.log(`[job ${o.name}] ${o.changed} change(s)`)
+    if (o.error) log.error('job failed', { job: o.name, error: o.error })
+    else if (o.changed) log.info('job', { job: o.name, changed: o.changed })
   }
 }
 if (config.scheduledJobs) void tick(true)
@@ -62,22 +66,26 @@ const ticker = config.scheduledJobs ? setInterval(() => void tick(false), 60_000
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   // Both count from process start, so they include loading the code.
-  const ms = Math.round(performance.now())
   const cpu = process.cpuUsage()
-  const cpuMs = Math.round((cpu.user + cpu.system) / 1000)
-  console.log(
-    `Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms, ${cpuMs} ms of CPU)`,
-  )
-  console.log(`Database: ${config.databaseUrl}${seeded ? ' (demo alliance seeded)' : ''}`)
+  log.info(`Nestwork is listening on http://localhost:${info.port}`, {
+    port: info.port,
+    readyMs: Math.round(performance.now()),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    database: databaseLabel(config.databaseUrl),
+    seeded,
+  })
   if (config.seedDemo) {
     const emails = demoUsers().map((u) => u.email)
-    console.log(`Demo sign-ins (password "${demoPassword}"):`)
-    console.log(`  ${emails[0]}`)
-    console.log(`  merchant1@nestwork.demo … merchant20@nestwork.demo`)
-    console.log(
-      `  station1@nestwork.demo … ${emails.filter((e) => e.startsWith('station')).at(-1)}`,
-    )
-    console.log(`  hub1@nestwork.demo … hub3@nestwork.demo`)
+    const last = (role: string) => emails.filter((e) => e.startsWith(role)).at(-1)
+    log.info('Demo sign-ins', {
+      password: demoPassword,
+      accounts: [
+        emails[0],
+        `merchant1@nestwork.demo … ${last('merchant')}`,
+        `station1@nestwork.demo … ${last('station')}`,
+        `hub1@nestwork.demo … ${last('hub')}`,
+      ],
+    })
   }
 })
 
@@ -91,7 +99,7 @@ function configOrExit(): Config {
   } catch (error) {
     refusal = error instanceof Error ? error.message : String(error)
   }
-  console.error(`Nestwork did not start. ${refusal}`)
+  log.error(`Nestwork did not start. ${refusal}`)
   process.exit(1)
 }
 
@@ -115,7 +123,7 @@ function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   clearInterval(ticker)
-  console.log(`${signal}: finishing requests in flight, then stopping`)
+  log.info(`${signal}: finishing requests in flight, then stopping`, { signal })
   const http = server as Server
   const sweep = setInterval(() => http.closeIdleConnections(), 50)
   http.close(() => {
@@ -125,7 +133,7 @@ function shutdown(signal: string) {
   })
   http.closeIdleConnections()
   setTimeout(() => {
-    console.error(`Requests still running after ${drainMs} ms were cut off.`)
+    log.error(`Requests still running after ${drainMs} ms were cut off.`)
     http.closeAllConnections()
     process.exit(1)
   }, drainMs).unref()

@@ -19,8 +19,11 @@ import { pbkdf2Hasher } from './auth/password'
 import { loadConfig, startRefusal, type Config } from './config'
 import { negotiateLocale, translator } from './i18n'
 import type { Db } from './db'
+import { jsonLogger } from './ops/log'
 import { runJobs } from './scheduled/jobs'
 import { r2BlobStore } from './storage-r2'
+
+const log = jsonLogger()
 
 export type Env = {
   DB?: D1Database
@@ -82,7 +85,8 @@ function build(env: Env) {
     now: () => new Date(),
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     serveStatic: env.ASSETS ? serveAssets(env.ASSETS) : undefined,
-    logError: (error, id) => console.error(`[${id}]`, error),
+    logError: (error, errorId) => log.error('unexpected error', { errorId, error }),
+    logRequest: (record) => log.info('request', { ...record }),
     blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : undefined,
   })
 }
@@ -106,7 +110,7 @@ export default {
         app = build(env)
       } catch (error) {
         misconfigured = error instanceof Error ? error.message : String(error)
-        console.error(`Nestwork cannot serve. ${misconfigured}`)
+        log.error(`Nestwork cannot serve. ${misconfigured}`)
       }
     }
     return app ? app.fetch(request, env, ctx) : unavailable(request)
@@ -123,7 +127,11 @@ export default {
       new Date(controller.scheduledTime),
     )
     const failed = outcomes.filter((o) => o.error !== undefined)
-    for (const o of failed) console.error(`[job ${o.name}]`, o.error)
+    for (const o of outcomes) {
+      if (o.error) log.error('job failed', { job: o.name, cron: controller.cron, error: o.error })
+      else if (o.changed)
+        log.info('job', { job: o.name, cron: controller.cron, changed: o.changed })
+    }
     if (failed.length > 0) throw new Error(`${failed.length} scheduled job(s) failed`)
   },
 }
