@@ -7,7 +7,7 @@ import { authRoutes } from './auth/routes'
 import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
 import { createGraphQL } from './graphql/yoga'
-import { checkHealth } from './health'
+import { checkHealth, checkReadiness } from './health'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
 import { handleError, handleNotFound } from './http/errors'
@@ -68,6 +68,13 @@ export function createApp(deps: AppDeps) {
     )
     c.header('Cache-Control', 'no-store')
     return c.json(health, health.status === 'ok' ? 200 : 503)
+  })
+  app.get('/readyz', async (c) => {
+    const readiness = await checkReadiness(deps.db, deps.now(), (error) =>
+      deps.logError?.(error, c.var.requestId),
+    )
+    c.header('Cache-Control', 'no-store')
+    return c.json(readiness, readiness.status === 'ready' ? 200 : 503)
   })
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
