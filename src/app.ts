@@ -76,6 +76,7 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'no-store')
     return c.json(readiness, readiness.status === 'ready' ? 200 : 503)
   })
+  if (deps.metrics) app.get('/metrics', deps.metrics)
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
   // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files

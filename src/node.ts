@@ -12,12 +12,19 @@ import { scryptHasher } from './auth/scrypt-node'
 import { loadConfig, startRefusal, type Config } from './config'
 import { databaseLabel } from './ops/database-label'
 import { jsonLogger } from './ops/log'
+import { createMetrics, type Gauge } from './ops/metrics'
+import { metricsEndpoint, metricsToken } from './ops/metrics-endpoint'
+import { countStatementsOf } from './ops/statement-counter'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
 
 const log = jsonLogger()
 const config = configOrExit()
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
+const metrics = createMetrics()
+countStatementsOf(client, metrics.countStatements)
+// Without a token there is no /metrics route at all.
+const scrapeToken = metricsToken(process.env)
 // scrypt for an embedded database: PBKDF2 hashes (earlier releases) still verify and become
 // scrypt at the next sign-in. A remote database may also serve a Worker, which cannot verify
 // scrypt, so it keeps PBKDF2 at Workers' ceiling.
@@ -37,7 +44,11 @@ const app = createApp({
     rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
   }),
   logError: (error, errorId) => log.error('unexpected error', { errorId, error }),
-  logRequest: (record) => log.info('request', { ...record }),
+  logRequest: (record) => {
+    log.info('request', { ...record })
+    metrics.observeRequest(record)
+  },
+  metrics: scrapeToken ? metricsEndpoint(metrics, scrapeToken, gauges) : undefined,
   renderGraphiQL: await graphiqlForDevelopment(),
   blobs: blobDir ? fileBlobStore(blobDir) : undefined,
 })
@@ -57,6 +68,7 @@ async function tick(all: boolean) {
 }
 function logJobs(outcomes: JobOutcome[]) {
   for (const o of outcomes) {
+    metrics.observeJob(o)
     if (o.error) log.error('job failed', { job: o.name, error: o.error })
     else if (o.changed) log.info('job', { job: o.name, changed: o.changed })
   }
@@ -89,11 +101,34 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   }
 })
 
+/** What /metrics measures at each scrape rather than counts. */
+async function gauges(): Promise<Gauge[]> {
+  const measured: Gauge[] = [
+    {
+      name: 'process_resident_memory_bytes',
+      help: 'Resident memory of the server process.',
+      value: process.memoryUsage.rss(),
+    },
+  ]
+  try {
+    const { rows } = await client.execute(
+      'select page_count * page_size as bytes from pragma_page_count(), pragma_page_size()',
+    )
+    const bytes = Number(rows[0]?.bytes)
+    measured.push({ name: 'nestwork_db_size_bytes', help: 'Size of the database.', value: bytes })
+  } catch (error) {
+    // A remote database may not answer pragmas; the other metrics are still worth scraping.
+    log.warn('database size not measured', { error })
+  }
+  return measured
+}
+
 /** The configuration, or exit 1 with the reason (no stack: the message says what to set). */
 function configOrExit(): Config {
   let refusal: string | undefined
   try {
     const loaded = loadConfig(process.env)
+    metricsToken(process.env)
     refusal = startRefusal(loaded)
     if (!refusal) return loaded
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context, Handler, MiddlewareHandler } from 'hono'
 import type { Locale } from '../../db/schema'
 import type { PasswordHasher } from '../auth/password'
 import type { Actor } from '../auth/roles'
@@ -21,6 +21,8 @@ export interface AppDeps {
   logError?: (error: unknown, requestId: string) => void
   /** The access log: called once per request, after its answer (src/ops/access-log.ts). */
   logRequest?: (record: RequestRecord) => void
+  /** `GET /metrics`, where the runtime keeps metrics (Node, with METRICS_TOKEN set). */
+  metrics?: Handler
   /**
    * Renders GraphiQL with its assets inlined (no CDN). Only the Node entry passes it, and only
    * in development, so the Worker bundle never carries it.

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, projectRoot, refusedTileUrl } from '../browser/server'
 
 const contactKey = 'production-build-test-key-0123456789abcdef'
+const metricsToken = 'production-build-metrics-0123456789abcdef'
 
 let dir: string
 let npm: ReturnType<typeof spawn> | undefined
@@ -93,6 +94,7 @@ describe('the production build', () => {
         DATABASE_URL: `file:${join(dir, 'nestwork.db')}`,
         PORT: String(port),
         SCHEDULED_JOBS: '0',
+        METRICS_TOKEN: metricsToken,
         MAP_TILE_URL: refusedTileUrl,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,6 +120,16 @@ describe('the production build', () => {
       expect(children[0]!.argv.join(' ')).toMatch(/node .*dist\/node\.js$/)
       expect(grandchildren.map((c) => c.argv[0])).not.toContain('sh')
     }
+
+    // Ready (migrated at start-up), and measured.
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200)
+    const scraped = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { authorization: `Bearer ${metricsToken}` },
+    })
+    const metrics = await scraped.text()
+    expect(Number(/^nestwork_db_size_bytes (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0)
+    expect(Number(/^nestwork_db_statements_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0)
+    expect(metrics).toContain('route="/readyz"')
 
     // A request in flight: its headers and half its body now, the rest after the SIGTERM.
     const body = JSON.stringify({ query: '{ __typename }' })
