@@ -17,6 +17,7 @@ import { metricsEndpoint, metricsToken } from './ops/metrics-endpoint'
 import { countStatementsOf } from './ops/statement-counter'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
+import { s3BlobStore, s3SettingsFrom } from './storage-s3'
 
 const log = jsonLogger()
 const config = configOrExit()
@@ -30,8 +31,11 @@ const scrapeToken = metricsToken(process.env)
 // scrypt, so it keeps PBKDF2 at Workers' ceiling.
 const hasher = config.databaseUrl.startsWith('file:') ? scryptHasher() : pbkdf2Hasher()
 const seeded = config.seedDemo ? await seedDemo(db, hasher) : false
-// Uploaded files live beside an embedded database; a remote one needs a store of its own.
+// Uploaded files go to S3-compatible storage when it is configured, else beside an embedded
+// database; a remote database without S3 settings has nowhere to keep them (no upload offered).
+const s3 = s3SettingsFrom(process.env)
 const blobDir = blobDirFor(config.databaseUrl)
+const blobs = s3 ? s3BlobStore(s3) : blobDir ? fileBlobStore(blobDir) : undefined
 
 const app = createApp({
   db,
@@ -50,7 +54,7 @@ const app = createApp({
   },
   metrics: scrapeToken ? metricsEndpoint(metrics, scrapeToken, gauges) : undefined,
   renderGraphiQL: await graphiqlForDevelopment(),
-  blobs: blobDir ? fileBlobStore(blobDir) : undefined,
+  blobs,
 })
 
 // Scheduled work: everything once at start-up (to catch up), then what is due each minute. A
@@ -84,6 +88,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     readyMs: Math.round(performance.now()),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     database: databaseLabel(config.databaseUrl),
+    blobs: s3 ? `s3 ${new URL(s3.endpoint).host}/${s3.bucket}` : (blobDir ?? 'none (no uploads)'),
     seeded,
   })
   if (config.seedDemo) {
@@ -129,6 +134,7 @@ function configOrExit(): Config {
   try {
     const loaded = loadConfig(process.env)
     metricsToken(process.env)
+    s3SettingsFrom(process.env)
     refusal = startRefusal(loaded)
     if (!refusal) return loaded
   } catch (error) {
