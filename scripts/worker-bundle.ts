@@ -17,12 +17,16 @@ export interface WorkerBundle {
 /** Builds the Worker into `outdir` (emptied first) and returns its raw and gzip sizes. */
 export function bundleWorker(outdir: string, options: { quiet?: boolean } = {}): WorkerBundle {
   rmSync(outdir, { recursive: true, force: true })
-  const run = spawnSync(wrangler, ['deploy', '--dry-run', '--minify', '--outdir', outdir], {
-    stdio: options.quiet ? 'pipe' : 'inherit',
-    encoding: 'utf8',
-    // Telemetry would try the network; the build must work offline.
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  })
+  const run = spawnSync(
+    wrangler,
+    ['deploy', '--dry-run', '--env', 'production', '--minify', '--outdir', outdir],
+    {
+      stdio: options.quiet ? 'pipe' : 'inherit',
+      encoding: 'utf8',
+      // Telemetry would try the network; the build must work offline.
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
+  )
   if (run.error) throw run.error
   if (run.status !== 0) {
     throw new Error(`wrangler deploy --dry-run exited with ${run.status}\n${run.stderr ?? ''}`)

@@ -8,7 +8,7 @@ import { benchmarkRoutes } from './benchmarks/routes'
 import { bookingRoutes } from './booking/routes'
 import { deskRoutes } from './desk/routes'
 import { createGraphQL } from './graphql/yoga'
-import { checkHealth } from './health'
+import { checkHealth, checkReadiness } from './health'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
 import { handleError, handleNotFound } from './http/errors'
@@ -21,6 +21,7 @@ import { translator } from './i18n'
 import { inspectionRoutes } from './inspection/routes'
 import { insuranceRoutes } from './insurance/routes'
 import { networkRoutes } from './network/routes'
+import { accessLog } from './ops/access-log'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
 import { runRoutes } from './returns/run-routes'
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   })
 
   app.use(requestId())
+  if (deps.logRequest) app.use(accessLog(deps.logRequest))
   app.use(async function provideDefaults(c, next) {
     c.set('deps', deps)
     c.set('actor', null)
@@ -69,6 +71,14 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'no-store')
     return c.json(health, health.status === 'ok' ? 200 : 503)
   })
+  app.get('/readyz', async (c) => {
+    const readiness = await checkReadiness(deps.db, deps.now(), (error) =>
+      deps.logError?.(error, c.var.requestId),
+    )
+    c.header('Cache-Control', 'no-store')
+    return c.json(readiness, readiness.status === 'ready' ? 200 : 503)
+  })
+  if (deps.metrics) app.get('/metrics', deps.metrics)
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
   // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files

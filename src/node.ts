@@ -10,18 +10,32 @@ import { createApp } from './app'
 import { pbkdf2Hasher } from './auth/password'
 import { scryptHasher } from './auth/scrypt-node'
 import { loadConfig, startRefusal, type Config } from './config'
+import { databaseLabel } from './ops/database-label'
+import { jsonLogger } from './ops/log'
+import { createMetrics, type Gauge } from './ops/metrics'
+import { metricsEndpoint, metricsToken } from './ops/metrics-endpoint'
+import { countStatementsOf } from './ops/statement-counter'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
+import { s3BlobStore, s3SettingsFrom } from './storage-s3'
 
+const log = jsonLogger()
 const config = configOrExit()
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
+const metrics = createMetrics()
+countStatementsOf(client, metrics.countStatements)
+// Without a token there is no /metrics route at all.
+const scrapeToken = metricsToken(process.env)
 // scrypt for an embedded database: PBKDF2 hashes (earlier releases) still verify and become
 // scrypt at the next sign-in. A remote database may also serve a Worker, which cannot verify
 // scrypt, so it keeps PBKDF2 at Workers' ceiling.
 const hasher = config.databaseUrl.startsWith('file:') ? scryptHasher() : pbkdf2Hasher()
 const seeded = config.seedDemo ? await seedTheDemo() : false
-// Uploaded files live beside an embedded database; a remote one needs a store of its own.
+// Uploaded files go to S3-compatible storage when it is configured, else beside an embedded
+// database; a remote database without S3 settings has nowhere to keep them (no upload offered).
+const s3 = s3SettingsFrom(process.env)
 const blobDir = blobDirFor(config.databaseUrl)
+const blobs = s3 ? s3BlobStore(s3) : blobDir ? fileBlobStore(blobDir) : undefined
 
 const app = createApp({
   db,
@@ -33,9 +47,14 @@ const app = createApp({
     root: './static',
     rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
   }),
-  logError: (error, id) => console.error(`[${id}]`, error),
+  logError: (error, errorId) => log.error('unexpected error', { errorId, error }),
+  logRequest: (record) => {
+    log.info('request', { ...record })
+    metrics.observeRequest(record)
+  },
+  metrics: scrapeToken ? metricsEndpoint(metrics, scrapeToken, gauges) : undefined,
   renderGraphiQL: await graphiqlForDevelopment(),
-  blobs: blobDir ? fileBlobStore(blobDir) : undefined,
+  blobs,
 })
 
 // Scheduled work: everything once at start-up (to catch up), then what is due each minute. A
@@ -53,30 +72,41 @@ async function tick(all: boolean) {
 }
 function logJobs(outcomes: JobOutcome[]) {
   for (const o of outcomes) {
-    if (o.error) console.error(`[job ${o.name}]`, o.error)
-    else if (o.changed) console.log(`[job ${o.name}] ${o.changed} change(s)`)
+    metrics.observeJob(o)
+    if (o.error) log.error('job failed', { job: o.name, error: o.error })
+    else if (o.changed) log.info('job', { job: o.name, changed: o.changed })
   }
 }
 if (config.scheduledJobs) void tick(true)
 const ticker = config.scheduledJobs ? setInterval(() => void tick(false), 60_000) : undefined
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  // performance.now() counts from process start, so this includes loading the code.
-  const ms = Math.round(performance.now())
-  console.log(`Nestwork is listening on http://localhost:${info.port} (ready in ${ms} ms)`)
-  const demo = config.demoHistory
-    ? 'demo alliance and its last six months seeded'
-    : 'demo alliance seeded'
-  console.log(`Database: ${config.databaseUrl}${seeded ? ` (${demo})` : ''}`)
+  // Both count from process start, so they include loading the code.
+  const cpu = process.cpuUsage()
+  log.info(`Nestwork is listening on http://localhost:${info.port}`, {
+    port: info.port,
+    readyMs: Math.round(performance.now()),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    database: databaseLabel(config.databaseUrl),
+    blobs: s3 ? `s3 ${new URL(s3.endpoint).host}/${s3.bucket}` : (blobDir ?? 'none (no uploads)'),
+    seeded: seeded
+      ? config.demoHistory
+        ? 'demo alliance and its last six months'
+        : 'demo alliance'
+      : false,
+  })
   if (config.seedDemo) {
     const emails = demoUsers().map((u) => u.email)
-    console.log(`Demo sign-ins (password "${demoPassword}"):`)
-    console.log(`  ${emails[0]}`)
-    console.log(`  merchant1@nestwork.demo … merchant20@nestwork.demo`)
-    console.log(
-      `  station1@nestwork.demo … ${emails.filter((e) => e.startsWith('station')).at(-1)}`,
-    )
-    console.log(`  hub1@nestwork.demo … hub3@nestwork.demo`)
+    const last = (role: string) => emails.filter((e) => e.startsWith(role)).at(-1)
+    log.info('Demo sign-ins', {
+      password: demoPassword,
+      accounts: [
+        emails[0],
+        `merchant1@nestwork.demo … ${last('merchant')}`,
+        `station1@nestwork.demo … ${last('station')}`,
+        `hub1@nestwork.demo … ${last('hub')}`,
+      ],
+    })
   }
 })
 
@@ -91,17 +121,41 @@ function seedTheDemo() {
   return withRelaxedSync(client, config.databaseUrl, () => seedDemo(db, hasher, { history }))
 }
 
+/** What /metrics measures at each scrape rather than counts. */
+async function gauges(): Promise<Gauge[]> {
+  const measured: Gauge[] = [
+    {
+      name: 'process_resident_memory_bytes',
+      help: 'Resident memory of the server process.',
+      value: process.memoryUsage.rss(),
+    },
+  ]
+  try {
+    const { rows } = await client.execute(
+      'select page_count * page_size as bytes from pragma_page_count(), pragma_page_size()',
+    )
+    const bytes = Number(rows[0]?.bytes)
+    measured.push({ name: 'nestwork_db_size_bytes', help: 'Size of the database.', value: bytes })
+  } catch (error) {
+    // A remote database may not answer pragmas; the other metrics are still worth scraping.
+    log.warn('database size not measured', { error })
+  }
+  return measured
+}
+
 /** The configuration, or exit 1 with the reason (no stack: the message says what to set). */
 function configOrExit(): Config {
   let refusal: string | undefined
   try {
     const loaded = loadConfig(process.env)
+    metricsToken(process.env)
+    s3SettingsFrom(process.env)
     refusal = startRefusal(loaded)
     if (!refusal) return loaded
   } catch (error) {
     refusal = error instanceof Error ? error.message : String(error)
   }
-  console.error(`Nestwork did not start. ${refusal}`)
+  log.error(`Nestwork did not start. ${refusal}`)
   process.exit(1)
 }
 
@@ -125,7 +179,7 @@ function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   clearInterval(ticker)
-  console.log(`${signal}: finishing requests in flight, then stopping`)
+  log.info(`${signal}: finishing requests in flight, then stopping`, { signal })
   const http = server as Server
   const sweep = setInterval(() => http.closeIdleConnections(), 50)
   http.close(() => {
@@ -135,7 +189,7 @@ function shutdown(signal: string) {
   })
   http.closeIdleConnections()
   setTimeout(() => {
-    console.error(`Requests still running after ${drainMs} ms were cut off.`)
+    log.error(`Requests still running after ${drainMs} ms were cut off.`)
     http.closeAllConnections()
     process.exit(1)
   }, drainMs).unref()

@@ -19,8 +19,11 @@ import { pbkdf2Hasher } from './auth/password'
 import { loadConfig, startRefusal, type Config } from './config'
 import { negotiateLocale, translator } from './i18n'
 import type { Db } from './db'
+import { jsonLogger } from './ops/log'
 import { runJobs } from './scheduled/jobs'
 import { r2BlobStore } from './storage-r2'
+
+const log = jsonLogger()
 
 export type Env = {
   DB?: D1Database
@@ -71,59 +74,84 @@ function unavailable(request: Request): Response {
   })
 }
 
-function build(env: Env) {
-  const config = loadConfig(env)
-  const refusal = startRefusal(config)
-  if (refusal) throw new Error(refusal)
-  return createApp({
-    db: database(config, env),
-    config,
-    hasher: pbkdf2Hasher(),
-    now: () => new Date(),
-    clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
-    serveStatic: env.ASSETS ? serveAssets(env.ASSETS) : undefined,
-    logError: (error, id) => console.error(`[${id}]`, error),
-    blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : undefined,
-  })
+/** What a Worker build adds to the app; the development entry (src/worker-dev.ts) adds GraphiQL. */
+export interface WorkerOptions {
+  /** Served at `GET /graphql` when NODE_ENV is development (never in production). */
+  renderGraphiQL?: () => string
 }
 
-// Bindings are fixed for an isolate's lifetime, so the app and the database handle are built
-// on first use only.
-let app: ReturnType<typeof build> | undefined
-let db: Db | undefined
-/** Why the app could not be built (a configuration the operator must fix), logged once. */
-let misconfigured: string | undefined
+/**
+ * The Worker's handlers. Bindings are fixed for an isolate's lifetime, so the app and the
+ * database handle are built on first use only.
+ * @example export default createWorker()
+ */
+export function createWorker(options: WorkerOptions = {}) {
+  let app: ReturnType<typeof createApp> | undefined
+  let db: Db | undefined
+  /** Why the app could not be built (a configuration the operator must fix), logged once. */
+  let misconfigured: string | undefined
 
-function database(config: Config, env: Env): Db {
-  db ??= openDb(config, env)
-  return db
-}
+  function database(config: Config, env: Env): Db {
+    db ??= openDb(config, env)
+    return db
+  }
 
-export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    if (!app && !misconfigured) {
-      try {
-        app = build(env)
-      } catch (error) {
-        misconfigured = error instanceof Error ? error.message : String(error)
-        console.error(`Nestwork cannot serve. ${misconfigured}`)
+  function build(env: Env) {
+    const config = loadConfig(env)
+    const refusal = startRefusal(config)
+    if (refusal) throw new Error(refusal)
+    return createApp({
+      db: database(config, env),
+      config,
+      hasher: pbkdf2Hasher(),
+      now: () => new Date(),
+      clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+      serveStatic: env.ASSETS ? serveAssets(env.ASSETS) : undefined,
+      logError: (error, errorId) => log.error('unexpected error', { errorId, error }),
+      logRequest: (record) => log.info('request', { ...record }),
+      renderGraphiQL: config.env === 'development' ? options.renderGraphiQL : undefined,
+      blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : undefined,
+    })
+  }
+
+  return {
+    fetch(request: Request, env: Env, ctx: ExecutionContext) {
+      if (!app && !misconfigured) {
+        try {
+          app = build(env)
+        } catch (error) {
+          misconfigured = error instanceof Error ? error.message : String(error)
+          log.error(`Nestwork cannot serve. ${misconfigured}`)
+        }
       }
-    }
-    return app ? app.fetch(request, env, ctx) : unavailable(request)
-  },
+      return app ? app.fetch(request, env, ctx) : unavailable(request)
+    },
 
-  /**
-   * The Cron Trigger (`[triggers] crons` in wrangler.toml, every minute): the jobs due at the
-   * scheduled minute. A failed job is logged and fails the invocation, so it shows in the
-   * Worker's cron history; the jobs are idempotent, so the next run simply tries again.
-   */
-  async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
-    const outcomes = await runJobs(
-      database(loadConfig(env), env),
-      new Date(controller.scheduledTime),
-    )
-    const failed = outcomes.filter((o) => o.error !== undefined)
-    for (const o of failed) console.error(`[job ${o.name}]`, o.error)
-    if (failed.length > 0) throw new Error(`${failed.length} scheduled job(s) failed`)
-  },
+    /**
+     * The Cron Trigger (`[triggers] crons` in wrangler.toml, every minute): the jobs due at the
+     * scheduled minute. A failed job is logged and fails the invocation, so it shows in the
+     * Worker's cron history; the jobs are idempotent, so the next run simply tries again.
+     */
+    async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+      const outcomes = await runJobs(
+        database(loadConfig(env), env),
+        new Date(controller.scheduledTime),
+      )
+      const failed = outcomes.filter((o) => o.error !== undefined)
+      log.info('scheduled run', {
+        cron: controller.cron,
+        scheduledTime: new Date(controller.scheduledTime).toISOString(),
+        jobs: outcomes.map((o) => o.name),
+        failed: failed.length,
+      })
+      for (const o of outcomes) {
+        if (o.error) log.error('job failed', { job: o.name, cron: controller.cron, error: o.error })
+        else if (o.changed)
+          log.info('job', { job: o.name, cron: controller.cron, changed: o.changed })
+      }
+      if (failed.length > 0) throw new Error(`${failed.length} scheduled job(s) failed`)
+    },
+  }
 }
+
+export default createWorker()

@@ -370,6 +370,7 @@ const post = (route: string, expect: Row, make?: RouteCase['make']): RouteCase =
 export const routeCases: RouteCase[] = [
   get('/', [OK, OK, OK, OK, OK, OK]),
   get('/healthz', all(OK)),
+  get('/readyz', all(OK)),
   get('/login', all(OK)),
   {
     ...post('/login', all(OK), () => ({

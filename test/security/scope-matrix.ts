@@ -442,6 +442,7 @@ export const unscoped = {
   routes: [
     'GET /',
     'GET /healthz',
+    'GET /readyz',
     'GET /login',
     'POST /login',
     'POST /logout',
