@@ -10,8 +10,23 @@ export const refusalReasons = {
   edge: ['BODY', 'CSRF'],
   /** An upload refused before anything is stored (src/uploads.ts). */
   uploads: ['TOO_MANY', 'EMPTY', 'TOO_LARGE', 'TYPE'],
-  /** `ACCOUNT`, `ADDRESS`, `ACCOUNT_AND_ADDRESS`: which sign-in limit was reached. */
-  auth: ['COMMON', 'PASSWORD_CHANGED', 'ACCOUNT', 'ADDRESS', 'ACCOUNT_AND_ADDRESS'],
+  /**
+   * `ACCOUNT`, `ADDRESS`, `ACCOUNT_AND_ADDRESS`: which sign-in limit was reached. `LINK_…`: why
+   * an invitation or reset link no longer works.
+   */
+  auth: [
+    'COMMON',
+    'PASSWORD_CHANGED',
+    'ACCOUNT',
+    'ADDRESS',
+    'ACCOUNT_AND_ADDRESS',
+    'LINK_USED',
+    'LINK_EXPIRED',
+    'LINK_REVOKED',
+    'EMAIL_TAKEN',
+    'USER_INACTIVE',
+    'OWN_ACCOUNT',
+  ],
   /** `BELOW_CONFIRMED`: a hub day's capacity set lower than the units already confirmed. */
   booking: ['CAPACITY', 'FAIR_SHARE', 'IDEMPOTENCY_REUSED', 'BELOW_CONFIRMED'],
   returns: [
@@ -77,6 +92,7 @@ export const notFoundEntities = [
   'Evidence',
   'Hub',
   'Hub day',
+  'Invitation',
   'Merchant',
   'Photo',
   'Pickup run',

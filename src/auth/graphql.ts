@@ -8,6 +8,7 @@ import {
   signInSchema,
   userIdSchema,
 } from './schemas'
+import { linkResolvers } from './link-graphql'
 import { changePassword } from './password-change'
 import { revokeSession, setLocale, signIn } from './service'
 import {
@@ -20,11 +21,13 @@ import {
 
 export const resolvers: Resolvers = {
   Query: {
+    ...linkResolvers.Query,
     me: (_, __, ctx) => requireActor(ctx.actor),
     mySessions: (_, __, ctx) => listOwnSessions(ctx.deps.db, ctx.actor, ctx.token, ctx.deps.now()),
     allianceUsers: (_, __, ctx) => listUsersWithSessions(ctx.deps.db, ctx.actor, ctx.deps.now()),
   },
   Mutation: {
+    ...linkResolvers.Mutation,
     login: async (_, args, ctx) => {
       const input = parseInput(signInSchema, args)
       const { token, actor } = await signIn(ctx.deps.db, ctx.deps, {

@@ -142,7 +142,7 @@ export async function setLocale(db: Db, actor: Actor, locale: Locale): Promise<v
   await db.update(users).set({ locale }).where(eq(users.id, actor.userId))
 }
 
-function toActor(user: typeof users.$inferSelect): Actor {
+export function toActor(user: typeof users.$inferSelect): Actor {
   return {
     userId: user.id,
     allianceId: user.allianceId,

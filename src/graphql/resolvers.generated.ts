@@ -447,6 +447,33 @@ export type InsurancePool = {
   reserveFen: Scalars['SafeInt']['output'];
 };
 
+/**
+ * A one-time link handed to a person: an invitation to create an account, or a password reset.
+ * It works once, for 72 hours, unless revoked first.
+ */
+export type Invitation = {
+  __typename?: 'Invitation';
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
+  /** The link to hand over: only in the answer that created it (null everywhere else). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Who is invited, as what: a MERCHANT names its merchantId, a STATION_OPERATOR its stationId, a
+ * HUB_OPERATOR its hubId, a COORDINATOR none. A merchant's user may invite only MERCHANT users of
+ * its own merchant (merchantId may be left out).
+ */
+export type InviteUserInput = {
+  email: Scalars['String']['input'];
+  hubId?: InputMaybe<Scalars['ID']['input']>;
+  merchantId?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A member shop. */
 export type Merchant = {
   __typename?: 'Merchant';
@@ -485,6 +512,12 @@ export type MisroutedParcel = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Public: creates the invited account with this password (the password rules of changePassword)
+   * and signs it in. A used, revoked or expired link: CONFLICT with reason LINK_USED, LINK_REVOKED
+   * or LINK_EXPIRED; an unknown one NOT_FOUND.
+   */
+  acceptInvitation: AuthPayload;
   /** A correction to a closed month, carried into the next open month. */
   addAdjustment: Adjustment;
   addStaff: Staff;
@@ -515,6 +548,12 @@ export type Mutation = {
   fileClaim: Claim;
   inspectReturn: Return;
   /**
+   * Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
+   * an invitation and answers its url, the only time it is shown. An email that already has an
+   * account: CONFLICT with reason EMAIL_TAKEN.
+   */
+  inviteUser: Invitation;
+  /**
    * Opens a session. Wrong email or password: UNAUTHENTICATED. Too many attempts: RATE_LIMITED with
    * retryAfterSeconds and reason (ACCOUNT_AND_ADDRESS, ADDRESS, or ACCOUNT when the account is
    * slowed down after many wrong passwords from anywhere).
@@ -538,6 +577,8 @@ export type Mutation = {
   respondToReturn: Return;
   /** Coordinators: reverses a cost of an open month by a negative cost referencing it; returns the reversal. */
   reverseCost: Cost;
+  /** Withdraws a pending invitation; an accepted one is CONFLICT with reason LINK_USED. */
+  revokeInvitation: Scalars['Boolean']['output'];
   /** Ends one of the signed-in user's sessions (see mySessions). */
   revokeSession: Scalars['Boolean']['output'];
   /** Coordinator: ends every session of a user of the alliance; returns how many ended. */
@@ -559,6 +600,12 @@ export type Mutation = {
   updateStationDetails: Station;
   /** Coordinators: voids a cost of an open month (kept, with who, when and why); closed: CONFLICT. */
   voidCost: Cost;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -655,6 +702,11 @@ export type MutationInspectReturnArgs = {
 };
 
 
+export type MutationInviteUserArgs = {
+  input: InviteUserInput;
+};
+
+
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -708,6 +760,11 @@ export type MutationRespondToReturnArgs = {
 export type MutationReverseCostArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -904,6 +961,8 @@ export type Query = {
   myStatement: Statement;
   /** Public (no sign-in): active stations nearest to a point, nearest first. */
   nearestStations: Array<StationDistance>;
+  /** Invitations not yet accepted, revoked or expired: the alliance's (coordinator) or the merchant's own. */
+  pendingInvitations: Array<Invitation>;
   pickupRun: Maybe<PickupRun>;
   return: Maybe<Return>;
   /** Public (no sign-in), rate limited per IP. Unknown code: null. */
@@ -1527,6 +1586,8 @@ export type ResolversTypes = {
   InsuranceEnrolment: ResolverTypeWrapper<InsuranceEnrolment>;
   InsurancePool: ResolverTypeWrapper<InsurancePool>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invitation: ResolverTypeWrapper<Invitation>;
+  InviteUserInput: InviteUserInput;
   Merchant: ResolverTypeWrapper<MerchantModel>;
   MerchantServiceLevels: ResolverTypeWrapper<MerchantServiceLevelsOutModel>;
   MerchantUnits: ResolverTypeWrapper<MerchantUnitsOutModel>;
@@ -1622,6 +1683,8 @@ export type ResolversParentTypes = {
   InsuranceEnrolment: InsuranceEnrolment;
   InsurancePool: InsurancePool;
   Int: Scalars['Int']['output'];
+  Invitation: Invitation;
+  InviteUserInput: InviteUserInput;
   Merchant: MerchantModel;
   MerchantServiceLevels: MerchantServiceLevelsOutModel;
   MerchantUnits: MerchantUnitsOutModel;
@@ -1914,6 +1977,14 @@ export type InsurancePoolResolvers<ContextType = GraphQLContext, ParentType exte
   reserveFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 };
 
+export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MerchantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Merchant'] = ResolversParentTypes['Merchant']> = {
   category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1941,6 +2012,7 @@ export type MisroutedParcelResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
   addAdjustment?: Resolver<ResolversTypes['Adjustment'], ParentType, ContextType, RequireFields<MutationAddAdjustmentArgs, 'amountFen' | 'merchantId' | 'month' | 'reason'>>;
   addStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationAddStaffArgs, 'name'>>;
   bookHubCapacity?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationBookHubCapacityArgs, 'input'>>;
@@ -1959,6 +2031,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
   inspectReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationInspectReturnArgs, 'input'>>;
+  inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1971,6 +2044,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resolveReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationResolveReturnArgs, 'input'>>;
   respondToReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRespondToReturnArgs, 'id' | 'message'>>;
   reverseCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationReverseCostArgs, 'id' | 'reason'>>;
+  revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'userId'>>;
   runClaimPayout?: Resolver<ResolversTypes['PayoutResult'], ParentType, ContextType, RequireFields<MutationRunClaimPayoutArgs, 'idempotencyKey' | 'month'>>;
@@ -2072,6 +2146,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   myStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryMyStatementArgs, 'month'>>;
   nearestStations?: Resolver<Array<ResolversTypes['StationDistance']>, ParentType, ContextType, RequireFields<QueryNearestStationsArgs, 'lat' | 'limit' | 'lng'>>;
+  pendingInvitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   pickupRun?: Resolver<Maybe<ResolversTypes['PickupRun']>, ParentType, ContextType, RequireFields<QueryPickupRunArgs, 'id'>>;
   return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType, RequireFields<QueryReturnArgs, 'id'>>;
   returnByCode?: Resolver<Maybe<ResolversTypes['PublicReturn']>, ParentType, ContextType, RequireFields<QueryReturnByCodeArgs, 'code'>>;
@@ -2309,6 +2384,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InspectionQueueItem?: InspectionQueueItemResolvers<ContextType>;
   InsuranceEnrolment?: InsuranceEnrolmentResolvers<ContextType>;
   InsurancePool?: InsurancePoolResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
   Merchant?: MerchantResolvers<ContextType>;
   MerchantServiceLevels?: MerchantServiceLevelsResolvers<ContextType>;
   MerchantUnits?: MerchantUnitsResolvers<ContextType>;

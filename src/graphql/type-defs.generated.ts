@@ -128,6 +128,54 @@ type Mutation {
   """
   changePassword(currentPassword: String!, newPassword: String!): Boolean!
 }
+
+"""
+A one-time link handed to a person: an invitation to create an account, or a password reset.
+It works once, for 72 hours, unless revoked first.
+"""
+type Invitation {
+  id: ID!
+  email: String!
+  role: Role!
+  expiresAt: String!
+  "The link to hand over: only in the answer that created it (null everywhere else)."
+  url: String
+}
+
+"""
+Who is invited, as what: a MERCHANT names its merchantId, a STATION_OPERATOR its stationId, a
+HUB_OPERATOR its hubId, a COORDINATOR none. A merchant's user may invite only MERCHANT users of
+its own merchant (merchantId may be left out).
+"""
+input InviteUserInput {
+  email: String!
+  role: Role!
+  merchantId: ID
+  stationId: ID
+  hubId: ID
+}
+
+extend type Query {
+  "Invitations not yet accepted, revoked or expired: the alliance's (coordinator) or the merchant's own."
+  pendingInvitations: [Invitation!]!
+}
+
+extend type Mutation {
+  """
+  Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
+  an invitation and answers its url, the only time it is shown. An email that already has an
+  account: CONFLICT with reason EMAIL_TAKEN.
+  """
+  inviteUser(input: InviteUserInput!): Invitation!
+  "Withdraws a pending invitation; an accepted one is CONFLICT with reason LINK_USED."
+  revokeInvitation(id: ID!): Boolean!
+  """
+  Public: creates the invited account with this password (the password rules of changePassword)
+  and signs it in. A used, revoked or expired link: CONFLICT with reason LINK_USED, LINK_REVOKED
+  or LINK_EXPIRED; an unknown one NOT_FOUND.
+  """
+  acceptInvitation(token: String!, password: String!): AuthPayload!
+}
 `,
   // src/benchmarks/schema.graphql
   `enum Band {

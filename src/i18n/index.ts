@@ -1,5 +1,6 @@
 import type { Locale } from '../../db/schema'
 import * as auth from '../auth/messages'
+import * as authLinks from '../auth/link-messages'
 import * as audit from '../audit/messages'
 import * as refusals from './refusals'
 import * as benchmarks from '../benchmarks/messages'
@@ -22,6 +23,7 @@ const english = {
   ...insurance.en,
   ...benchmarks.en,
   ...auth.en,
+  ...authLinks.en,
   ...audit.en,
   ...refusals.en,
 }
@@ -39,6 +41,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...insurance.zhCN,
     ...benchmarks.zhCN,
     ...auth.zhCN,
+    ...authLinks.zhCN,
     ...audit.zhCN,
     ...refusals.zhCN,
   },

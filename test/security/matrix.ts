@@ -1,6 +1,7 @@
 import { rateLimits, users } from '../../db/schema'
 import { demoPassword } from '../../db/seed/seed'
 import { pbkdf2Hasher } from '../../src/auth/password'
+import { gql } from '../helpers/http'
 import type { Fixtures, RoleName } from './fixtures'
 
 /**
@@ -62,6 +63,19 @@ async function restoreDemoPasswords(fx: Fixtures) {
 // A user none of the six callers signs in as, whose sessions may be ended freely.
 const bystander = 'usr_011'
 const all = (o: Outcome): Row => [o, o, o, o, o, o]
+
+/** A fresh invitation of merchant A, made by merchant A: its id and the secret of its link. */
+async function freshInvitation(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { id url } }',
+    { input: { email: `invited-${fx.seq()}@example.com`, role: 'MERCHANT' } },
+    fx.tokens.merchantA,
+  )
+  const { id, url } = res.data.inviteUser as { id: string; url: string }
+  return { id, token: url.split('/invite/')[1]! }
+}
+const newPassword = 'a-new-long-passphrase-42'
 const key = (fx: Fixtures) => `matrix-key-${fx.seq()}`
 
 const station = (name: string) => ({
@@ -128,6 +142,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       expect: [U, F, F, OK, F, OK],
     },
     claims: { expect: [U, OK, OK, F, F, OK] },
+    pendingInvitations: { expect: [U, OK, OK, F, F, OK] },
     insurancePool: { expect: [U, OK, OK, F, F, OK] },
     claimPayoutPreview: { expect: [U, F, F, F, F, OK] },
     myInsurance: { expect: [U, OK, OK, F, F, F] },
@@ -161,6 +176,24 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     dismissBreachNotices: { expect: [U, OK, OK, F, F, F] },
     revokeUserSessions: { vars: () => ({ userId: bystander }), expect: [U, F, F, F, F, OK] },
+    inviteUser: {
+      vars: (fx, role) => ({
+        input: {
+          email: `matrix-${fx.seq()}@example.com`,
+          role: role === 'coordinator' ? 'COORDINATOR' : 'MERCHANT',
+        },
+      }),
+      expect: [U, OK, OK, F, F, OK],
+    },
+    // Merchant A's invitation: merchant B cannot see it.
+    revokeInvitation: {
+      vars: async (fx) => ({ id: (await freshInvitation(fx)).id }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    acceptInvitation: {
+      vars: async (fx) => ({ token: (await freshInvitation(fx)).token, password: newPassword }),
+      expect: all(OK),
+    },
     bookHubCapacity: {
       vars: (fx) => ({
         input: { hubId: 'hub_1', date: '2026-12-11', units: 1, idempotencyKey: key(fx) },
@@ -426,6 +459,22 @@ export const routeCases: RouteCase[] = [
   post('/admin/users/:id/revoke-sessions', [U, F, F, F, F, OK], () => ({
     path: `/admin/users/${bystander}/revoke-sessions`,
   })),
+  post('/admin/users/invite', [U, F, F, F, F, OK], (fx) => ({
+    form: { email: `matrix-page-${fx.seq()}@example.com`, role: 'COORDINATOR' },
+  })),
+  post('/admin/users/invitations/:id/revoke', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/admin/users/invitations/${(await freshInvitation(fx)).id}/revoke`,
+  })),
+  get('/invite/:token', all(OK), async (fx) => ({
+    path: `/invite/${(await freshInvitation(fx)).token}`,
+  })),
+  {
+    ...post('/invite/:token', all(OK), async (fx) => ({
+      path: `/invite/${(await freshInvitation(fx)).token}`,
+      form: { password: newPassword, repeatPassword: newPassword },
+    })),
+    freshSession: true,
+  },
   get('/admin/audit', [S, F, F, F, F, OK]),
   get('/account', [S, OK, OK, OK, OK, OK]),
   post('/account/sessions/:id/revoke', [U, OK, N, N, N, N], async (fx) => ({

@@ -438,6 +438,7 @@ export const unscoped = {
     'logoutEverywhere',
     'changePassword',
     'rateReturn',
+    'acceptInvitation',
   ],
   routes: [
     'GET /',
@@ -453,5 +454,7 @@ export const unscoped = {
     'POST /account/sign-out-everywhere',
     'POST /account/password',
     'GET /benchmarks/methodology',
+    'GET /invite/:token',
+    'POST /invite/:token',
   ],
 }

@@ -3,9 +3,19 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../components/notice'
 import { formatCount } from '../components/format'
+import type { LinkView } from '../../src/auth/access-links'
+import { InviteForm, PendingInvitations, type InviteFormProps } from './invite-form'
 
-/** Coordinators: every user of the alliance with live sessions, and a way to end them. */
-export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) {
+/**
+ * Coordinators: every user of the alliance with live sessions and a way to end them, inviting
+ * new users, and the invitations still pending.
+ */
+export function UsersPage(props: {
+  users: UserSessionsRow[]
+  notice?: string
+  invite: InviteFormProps
+  pending: LinkView[]
+}) {
   const { t, locale } = usePage()
   return (
     <section class="card stack">
@@ -45,6 +55,8 @@ export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) 
           ))}
         </tbody>
       </table>
+      <InviteForm {...props.invite} />
+      <PendingInvitations pending={props.pending} />
     </section>
   )
 }
