@@ -73,5 +73,6 @@ export const resolvers: Resolvers = {
     merchant: (u, _, ctx) => (u.merchantId ? ctx.loaders.merchant.load(u.merchantId) : null),
     station: (u, _, ctx) => (u.stationId ? ctx.loaders.station.load(u.stationId) : null),
     hub: (u, _, ctx) => (u.hubId ? ctx.loaders.hub.load(u.hubId) : null),
+    active: (u) => u.active ?? true,
   },
 }

@@ -1,7 +1,15 @@
 import type { Resolvers } from '../graphql/resolvers.generated'
 import { parseInput } from '../parse-input'
 import { acceptInvitation, inviteUser, pendingInvitations, revokeInvitation } from './invitations'
-import { invitationIdSchema, inviteSchema, setPasswordSchema } from './schemas'
+import {
+  invitationIdSchema,
+  inviteSchema,
+  resetPasswordSchema,
+  setPasswordSchema,
+  setUserActiveSchema,
+  userIdSchema,
+} from './schemas'
+import { createPasswordReset, resetPassword, setUserActive } from './user-access'
 
 /** Where links start: the configured public address, or the one this request came in on. */
 export const siteOrigin = (publicUrl: string | undefined, requestUrl: string) =>
@@ -30,6 +38,26 @@ export const linkResolvers: Resolvers = {
         locale: 'zh-CN',
       })
       return { token, user: actor }
+    },
+    createPasswordReset: (_, args, ctx) => {
+      const { userId } = parseInput(userIdSchema, args)
+      return createPasswordReset(ctx.deps.db, ctx.actor, userId, {
+        now: ctx.deps.now(),
+        origin: siteOrigin(ctx.deps.config.publicUrl, ctx.request.url),
+      })
+    },
+    resetPassword: async (_, args, ctx) => {
+      const input = parseInput(resetPasswordSchema, args)
+      const { token, actor } = await resetPassword(ctx.deps.db, ctx.deps, {
+        ...input,
+        kind: 'API',
+        ip: ctx.ip,
+      })
+      return { token, user: actor }
+    },
+    setUserActive: (_, args, ctx) => {
+      const { userId, active } = parseInput(setUserActiveSchema, args)
+      return setUserActive(ctx.deps.db, ctx.actor, userId, active, ctx.deps.now())
     },
   },
 }

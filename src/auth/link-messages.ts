@@ -26,6 +26,20 @@ export const en = {
   'link.invite.submit': 'Create account and sign in',
   'link.unusable.title': 'This link cannot be used',
   'link.unusable.hint': 'Ask whoever sent it for a new link.',
+  'link.reset.title': 'Choose a new password',
+  'link.reset.intro':
+    'A new password for {email}. Every session of this account ends, and this browser is signed in with the new password.',
+  'link.reset.submit': 'Set password and sign in',
+  'users.col.status': 'Status',
+  'users.status.active': 'Active',
+  'users.status.inactive': 'Deactivated',
+  'users.resetLink': 'Reset link for {name}',
+  'users.resetCreated':
+    'Reset link for {name} created. Hand it over; it works once, until {expiresAt}, and is not shown again:',
+  'users.deactivate': 'Deactivate {name}',
+  'users.activate': 'Reactivate {name}',
+  'users.deactivated': '{name} is deactivated: sign-in is refused and every session has ended.',
+  'users.activated': '{name} can sign in again.',
 }
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -54,4 +68,17 @@ export const zhCN: Record<keyof typeof en, string> = {
   'link.invite.submit': '创建账户并登录',
   'link.unusable.title': '该链接无法使用',
   'link.unusable.hint': '请向发送者索取新的链接。',
+  'link.reset.title': '设置新密码',
+  'link.reset.intro': '为 {email} 设置新密码。该账户的所有会话都将结束，当前浏览器将以新密码登录。',
+  'link.reset.submit': '设置密码并登录',
+  'users.col.status': '状态',
+  'users.status.active': '启用',
+  'users.status.inactive': '已停用',
+  'users.resetLink': '为 {name} 创建重置链接',
+  'users.resetCreated':
+    '已为 {name} 创建重置链接。请交付此链接；它仅可使用一次，有效期至 {expiresAt}，之后不会再显示：',
+  'users.deactivate': '停用 {name}',
+  'users.activate': '重新启用 {name}',
+  'users.deactivated': '{name} 已停用：无法登录，所有会话均已结束。',
+  'users.activated': '{name} 可以重新登录。',
 }

@@ -1,5 +1,6 @@
 /**
- * The pages a one-time link opens: `/invite/<token>` creates the invited account. The secret is
+ * The pages a one-time link opens: `/invite/<token>` creates the invited account, `/reset/<token>`
+ * sets a new password. Either signs the browser in. The secret is
  * in the address, so these pages are never cached (and the site's referrer policy sends other
  * sites no path).
  */
@@ -17,6 +18,7 @@ import type { AppEnv } from '../http/types'
 import { usableLink, type AccessLink } from './access-links'
 import { startBrowserSession } from './browser-session'
 import { acceptInvitation } from './invitations'
+import { resetPassword } from './user-access'
 import { linkTokenSchema, setPasswordFormSchema } from './schemas'
 
 export const linkRoutes = new Hono<AppEnv>()
@@ -27,6 +29,7 @@ const secretInPath: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Cache-Control', 'no-store')
 }
 linkRoutes.use('/invite/*', secretInPath)
+linkRoutes.use('/reset/*', secretInPath)
 
 const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
 
@@ -53,13 +56,29 @@ async function linkOr(c: Ctx, kind: AccessLink['kind']) {
   return { link: outcome.value, token: token.data }
 }
 
-function invitePage(c: Ctx, link: AccessLink, extra: Partial<SetPasswordProps> = {}) {
+const pages = {
+  INVITE: {
+    path: 'invite',
+    title: 'link.invite.title',
+    intro: 'link.invite.intro',
+    submit: 'link.invite.submit',
+  },
+  RESET: {
+    path: 'reset',
+    title: 'link.reset.title',
+    intro: 'link.reset.intro',
+    submit: 'link.reset.submit',
+  },
+} as const
+
+function linkPage(c: Ctx, link: AccessLink, extra: Partial<SetPasswordProps> = {}) {
   const t = c.var.t
+  const page = pages[link.kind]
   const props: SetPasswordProps = {
-    action: `/invite/${c.req.param('token')}`,
-    title: t('link.invite.title'),
-    intro: t('link.invite.intro', { role: t(`role.${link.role}`), email: link.email }),
-    submit: t('link.invite.submit'),
+    action: `/${page.path}/${c.req.param('token')}`,
+    title: t(page.title),
+    intro: t(page.intro, { role: t(`role.${link.role}`), email: link.email }),
+    submit: t(page.submit),
     ...extra,
   }
   return c.render(<SetPasswordPage {...props} />, { title: props.title })
@@ -71,39 +90,55 @@ const fieldErrors = ({ fields }: FormRefusal) => ({
   repeatPassword: fields.repeatPassword,
 })
 
-linkRoutes.get('/invite/:token', async (c) => {
-  const found = await linkOr(c, 'INVITE')
-  return found.page ?? invitePage(c, found.link)
-})
+/** What the link does with the new password: a session for this browser, or a refusal. */
+const use = {
+  INVITE: (c: Ctx, token: string, password: string) =>
+    acceptInvitation(c.var.deps.db, c.var.deps, {
+      token,
+      password,
+      kind: 'WEB',
+      locale: c.var.locale,
+    }),
+  RESET: (c: Ctx, token: string, newPassword: string) =>
+    resetPassword(c.var.deps.db, c.var.deps, {
+      token,
+      newPassword,
+      kind: 'WEB',
+      ip: c.var.deps.clientIp(c),
+    }),
+}
 
-linkRoutes.post(
-  '/invite/:token',
-  form(setPasswordFormSchema, async (c, refusal) => {
-    const found = await linkOr(c, 'INVITE')
-    if (found.page) return found.page
-    c.status(400)
-    return invitePage(c, found.link, { errors: fieldErrors(refusal) })
-  }),
-  async (c) => {
-    const found = await linkOr(c, 'INVITE')
-    if (found.page) return found.page
-    const { deps } = c.var
-    const outcome = await attempt(
-      acceptInvitation(deps.db, deps, {
-        token: found.token,
-        password: c.req.valid('form').password,
-        kind: 'WEB',
-        locale: c.var.locale,
-      }),
-      ['CONFLICT', 'NOT_FOUND'],
-    )
-    if (!outcome.ok) {
-      return refused(c, outcome.error, {
-        fragment: () => <UnusableLinkPage reason={refusalText(lang(c), outcome.error)} />,
-        page: () => unusable(c, outcome.error),
-      })
-    }
-    await startBrowserSession(c, outcome.value.token)
-    return c.redirect('/', 303)
-  },
-)
+for (const kind of ['INVITE', 'RESET'] as const) {
+  const path = `/${pages[kind].path}/:token`
+
+  linkRoutes.get(path, async (c) => {
+    const found = await linkOr(c, kind)
+    return found.page ?? linkPage(c, found.link)
+  })
+
+  linkRoutes.post(
+    path,
+    form(setPasswordFormSchema, async (c, refusal) => {
+      const found = await linkOr(c, kind)
+      if (found.page) return found.page
+      c.status(400)
+      return linkPage(c, found.link, { errors: fieldErrors(refusal) })
+    }),
+    async (c) => {
+      const found = await linkOr(c, kind)
+      if (found.page) return found.page
+      const outcome = await attempt(use[kind](c, found.token, c.req.valid('form').password), [
+        'CONFLICT',
+        'NOT_FOUND',
+      ])
+      if (!outcome.ok) {
+        return refused(c, outcome.error, {
+          fragment: () => <UnusableLinkPage reason={refusalText(lang(c), outcome.error)} />,
+          page: () => unusable(c, outcome.error),
+        })
+      }
+      await startBrowserSession(c, outcome.value.token)
+      return c.redirect('/', 303)
+    },
+  )
+}

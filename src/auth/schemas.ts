@@ -94,3 +94,16 @@ export const setPasswordFormSchema = z
   })
 
 export const invitationIdSchema = z.object({ id: z.string().min(1).max(64) })
+
+/** `resetPassword` input: the reset link's secret and the new password. */
+export const resetPasswordSchema = z.object({
+  token: linkTokenSchema,
+  newPassword: newPasswordSchema,
+})
+
+export const setUserActiveSchema = userIdSchema.extend({ active: z.boolean() })
+
+/** The user access page's switch: `true` or `false` as the form sends it. */
+export const activeFormSchema = z.object({
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+})

@@ -1,6 +1,7 @@
-/** The coordinators' user access page: sessions, invitations. */
+/** The coordinators' user access page: sessions, invitations, reset links, deactivation. */
 import { Hono, type Context } from 'hono'
 import { UsersPage } from '../../views/auth/users-page'
+import { Notice } from '../../views/components/notice'
 import { InviteForm, type InviteFormProps } from '../../views/auth/invite-form'
 import { localizedName } from '../i18n/localized-name'
 import { form } from '../http/form'
@@ -12,7 +13,9 @@ import { parseInput } from '../parse-input'
 import { inviteUser, pendingInvitations, revokeInvitation } from './invitations'
 import { siteOrigin } from './link-graphql'
 import { requireRole } from './roles'
-import { invitationIdSchema, inviteSchema, userIdSchema } from './schemas'
+import { activeFormSchema, invitationIdSchema, inviteSchema, userIdSchema } from './schemas'
+import { createPasswordReset, setUserActive } from './user-access'
+import type { LinkView } from './access-links'
 import { listUsersWithSessions, revokeUserSessions } from './sessions'
 
 export const usersRoutes = new Hono<AppEnv>()
@@ -37,7 +40,12 @@ async function inviteProps(c: Ctx, invite: Partial<InviteFormProps>): Promise<In
   }
 }
 
-async function usersPage(c: Ctx, notice?: string, invite: Partial<InviteFormProps> = {}) {
+async function usersPage(
+  c: Ctx,
+  notice?: string,
+  invite: Partial<InviteFormProps> = {},
+  reset?: { name: string; link: LinkView },
+) {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'COORDINATOR')
   const [users, pending, props] = await Promise.all([
@@ -45,9 +53,12 @@ async function usersPage(c: Ctx, notice?: string, invite: Partial<InviteFormProp
     pendingInvitations(db, actor, now()),
     inviteProps(c, invite),
   ])
-  return c.render(<UsersPage users={users} notice={notice} invite={props} pending={pending} />, {
-    title: c.var.t('users.title'),
-  })
+  return c.render(
+    <UsersPage users={users} notice={notice} invite={props} pending={pending} reset={reset} />,
+    {
+      title: c.var.t('users.title'),
+    },
+  )
 }
 
 usersRoutes.get('/admin/users', async (c) => {
@@ -55,6 +66,10 @@ usersRoutes.get('/admin/users', async (c) => {
   const done = c.req.query('done')
   if (done === 'invitation-revoked') return usersPage(c, c.var.t('users.pending.revoked'))
   const users = await listUsersWithSessions(c.var.deps.db, c.var.actor, c.var.deps.now())
+  const changed = users.find((u) => u.id === c.req.query('user'))
+  if (changed && (done === 'deactivated' || done === 'activated')) {
+    return usersPage(c, c.var.t(`users.${done}`, { name: changed.displayName }))
+  }
   const ended = users.find((u) => u.id === c.req.query('ended'))
   const count = Number(c.req.query('count') ?? 0)
   const notice = ended
@@ -123,4 +138,37 @@ usersRoutes.post('/admin/users/invitations/:id/revoke', async (c) => {
     c.var.deps.now(),
   )
   return c.redirect('/admin/users?done=invitation-revoked', 303)
+})
+
+usersRoutes.post('/admin/users/:id/reset-link', async (c) => {
+  const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
+  const { deps } = c.var
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const outcome = await attempt(
+    createPasswordReset(deps.db, actor, userId, {
+      now: deps.now(),
+      origin: siteOrigin(deps.config.publicUrl, c.req.url),
+    }),
+  )
+  if (!outcome.ok) {
+    const text = refusalText({ t: c.var.t, locale: c.var.locale }, outcome.error)
+    return refused(c, outcome.error, {
+      fragment: () => <Notice tone="error" text={text} />,
+      page: () => usersPage(c, undefined, { failure: text }),
+    })
+  }
+  const [user] = (await listUsersWithSessions(deps.db, actor, deps.now())).filter(
+    (u) => u.id === userId,
+  )
+  c.header('Cache-Control', 'no-store')
+  return usersPage(c, undefined, {}, { name: user?.displayName ?? '', link: outcome.value })
+})
+
+usersRoutes.post('/admin/users/:id/active', form(activeFormSchema), async (c) => {
+  const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
+  const { active } = c.req.valid('form')
+  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  await setUserActive(c.var.deps.db, actor, userId, active, c.var.deps.now())
+  const query = new URLSearchParams({ done: active ? 'activated' : 'deactivated', user: userId })
+  return c.redirect(`/admin/users?${query}`, 303)
 })

@@ -53,6 +53,8 @@ export type Alliance = {
 /** A user of the alliance as coordinators see it for access control. */
 export type AllianceUser = {
   __typename?: 'AllianceUser';
+  /** False once deactivated: sign-in is refused and no session lives. */
+  active: Scalars['Boolean']['output'];
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -536,6 +538,13 @@ export type Mutation = {
   closeReturn: Return;
   /** Atomic and idempotent: the same key returns the same settlement. */
   closeSettlement: Settlement;
+  /**
+   * Coordinator (any user of the alliance) or a merchant's user (users of its own merchant): a
+   * one-time link, working 72 hours, with which the user sets a new password; url only in this
+   * answer. Earlier reset links of the user stop working. A deactivated user: CONFLICT with reason
+   * USER_INACTIVE.
+   */
+  createPasswordReset: Invitation;
   /** Coordinators may name the hub; hub operators' runs go to their own hub. */
   createPickupRun: PickupRun;
   /** Coordinators. */
@@ -573,6 +582,11 @@ export type Mutation = {
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
   registerReturn: Return;
+  /**
+   * Public: sets the password of the link's user, ends every session of theirs and signs in anew.
+   * Refusals as for acceptInvitation.
+   */
+  resetPassword: AuthPayload;
   resolveReturn: Return;
   respondToReturn: Return;
   /** Coordinators: reverses a cost of an open month by a negative cost referencing it; returns the reversal. */
@@ -592,6 +606,12 @@ export type Mutation = {
   setStaffCertification: Staff;
   /** Coordinators: a deactivated station keeps its history but accepts no parcels. */
   setStationActive: Station;
+  /**
+   * Coordinator or a merchant's user (as for createPasswordReset): deactivating refuses sign-in and
+   * ends every session and reset link of the user at once; reactivating lets them sign in again.
+   * One's own account: CONFLICT with reason OWN_ACCOUNT.
+   */
+  setUserActive: User;
   /** Coordinators: undoes paid, with a reason, until a later month is closed (then a CONFLICT). */
   unmarkStatementPaid: Statement;
   /** Coordinators. */
@@ -662,6 +682,11 @@ export type MutationCloseReturnArgs = {
 export type MutationCloseSettlementArgs = {
   idempotencyKey: Scalars['String']['input'];
   month: Scalars['String']['input'];
+};
+
+
+export type MutationCreatePasswordResetArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -746,6 +771,12 @@ export type MutationRegisterReturnArgs = {
 };
 
 
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationResolveReturnArgs = {
   input: ResolveReturnInput;
 };
@@ -815,6 +846,12 @@ export type MutationSetStaffCertificationArgs = {
 export type MutationSetStationActiveArgs = {
   active: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserActiveArgs = {
+  active: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1452,6 +1489,8 @@ export type TimelineEntry = {
 
 export type User = {
   __typename?: 'User';
+  /** False once deactivated (see setUserActive). */
+  active: Scalars['Boolean']['output'];
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   hub: Maybe<Hub>;
@@ -1747,6 +1786,7 @@ export type AllianceResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type AllianceUserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AllianceUser'] = ResolversParentTypes['AllianceUser']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2023,6 +2063,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   closePickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationClosePickupRunArgs, 'runId'>>;
   closeReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationCloseReturnArgs, 'id'>>;
   closeSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationCloseSettlementArgs, 'idempotencyKey' | 'month'>>;
+  createPasswordReset?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationCreatePasswordResetArgs, 'userId'>>;
   createPickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreatePickupRunArgs, 'stationId'>>;
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
   decideClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDecideClaimArgs, 'input'>>;
@@ -2041,6 +2082,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
   recordCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationRecordCostArgs, 'input'>>;
   registerReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRegisterReturnArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   resolveReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationResolveReturnArgs, 'input'>>;
   respondToReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRespondToReturnArgs, 'id' | 'message'>>;
   reverseCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationReverseCostArgs, 'id' | 'reason'>>;
@@ -2054,6 +2096,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setReturnCreditOptIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetReturnCreditOptInArgs, 'optIn'>>;
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
+  setUserActive?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserActiveArgs, 'active' | 'userId'>>;
   unmarkStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUnmarkStatementPaidArgs, 'id' | 'reason'>>;
   updateStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationArgs, 'id' | 'input'>>;
   updateStationDetails?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationDetailsArgs, 'id' | 'input'>>;
@@ -2342,6 +2385,7 @@ export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;

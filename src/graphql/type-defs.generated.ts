@@ -60,6 +60,8 @@ type User {
   merchant: Merchant
   station: Station
   hub: Hub
+  "False once deactivated (see setUserActive)."
+  active: Boolean!
 }
 
 type AuthPayload {
@@ -92,6 +94,8 @@ type AllianceUser {
   displayName: String!
   email: String!
   role: Role!
+  "False once deactivated: sign-in is refused and no session lives."
+  active: Boolean!
   liveSessions: Int!
 }
 
@@ -175,6 +179,27 @@ extend type Mutation {
   or LINK_EXPIRED; an unknown one NOT_FOUND.
   """
   acceptInvitation(token: String!, password: String!): AuthPayload!
+}
+
+extend type Mutation {
+  """
+  Coordinator (any user of the alliance) or a merchant's user (users of its own merchant): a
+  one-time link, working 72 hours, with which the user sets a new password; url only in this
+  answer. Earlier reset links of the user stop working. A deactivated user: CONFLICT with reason
+  USER_INACTIVE.
+  """
+  createPasswordReset(userId: ID!): Invitation!
+  """
+  Public: sets the password of the link's user, ends every session of theirs and signs in anew.
+  Refusals as for acceptInvitation.
+  """
+  resetPassword(token: String!, newPassword: String!): AuthPayload!
+  """
+  Coordinator or a merchant's user (as for createPasswordReset): deactivating refuses sign-in and
+  ends every session and reset link of the user at once; reactivating lets them sign in again.
+  One's own account: CONFLICT with reason OWN_ACCOUNT.
+  """
+  setUserActive(userId: ID!, active: Boolean!): User!
 }
 `,
   // src/benchmarks/schema.graphql

@@ -76,6 +76,17 @@ async function freshInvitation(fx: Fixtures) {
   return { id, token: url.split('/invite/')[1]! }
 }
 const newPassword = 'a-new-long-passphrase-42'
+
+/** The secret of a fresh reset link of the bystander, made by the coordinator. */
+async function freshResetToken(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($userId: ID!) { createPasswordReset(userId: $userId) { url } }',
+    { userId: bystander },
+    fx.tokens.coordinator,
+  )
+  return (res.data.createPasswordReset.url as string).split('/reset/')[1]!
+}
 const key = (fx: Fixtures) => `matrix-key-${fx.seq()}`
 
 const station = (name: string) => ({
@@ -189,6 +200,15 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     revokeInvitation: {
       vars: async (fx) => ({ id: (await freshInvitation(fx)).id }),
       expect: [U, OK, N, F, F, OK],
+    },
+    createPasswordReset: { vars: () => ({ userId: bystander }), expect: [U, N, N, F, F, OK] },
+    resetPassword: {
+      vars: async (fx) => ({ token: await freshResetToken(fx), newPassword }),
+      expect: all(OK),
+    },
+    setUserActive: {
+      vars: () => ({ userId: bystander, active: true }),
+      expect: [U, N, N, F, F, OK],
     },
     acceptInvitation: {
       vars: async (fx) => ({ token: (await freshInvitation(fx)).token, password: newPassword }),
@@ -465,6 +485,21 @@ export const routeCases: RouteCase[] = [
   post('/admin/users/invitations/:id/revoke', [U, F, F, F, F, OK], async (fx) => ({
     path: `/admin/users/invitations/${(await freshInvitation(fx)).id}/revoke`,
   })),
+  post('/admin/users/:id/reset-link', [U, F, F, F, F, OK], () => ({
+    path: `/admin/users/${bystander}/reset-link`,
+  })),
+  post('/admin/users/:id/active', [U, F, F, F, F, OK], () => ({
+    path: `/admin/users/${bystander}/active`,
+    form: { active: 'true' },
+  })),
+  get('/reset/:token', all(OK), async (fx) => ({ path: `/reset/${await freshResetToken(fx)}` })),
+  {
+    ...post('/reset/:token', all(OK), async (fx) => ({
+      path: `/reset/${await freshResetToken(fx)}`,
+      form: { password: newPassword, repeatPassword: newPassword },
+    })),
+    freshSession: true,
+  },
   get('/invite/:token', all(OK), async (fx) => ({
     path: `/invite/${(await freshInvitation(fx)).token}`,
   })),

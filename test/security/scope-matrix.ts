@@ -439,6 +439,7 @@ export const unscoped = {
     'changePassword',
     'rateReturn',
     'acceptInvitation',
+    'resetPassword',
   ],
   routes: [
     'GET /',
@@ -456,5 +457,7 @@ export const unscoped = {
     'GET /benchmarks/methodology',
     'GET /invite/:token',
     'POST /invite/:token',
+    'GET /reset/:token',
+    'POST /reset/:token',
   ],
 }

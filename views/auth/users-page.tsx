@@ -2,7 +2,7 @@ import type { UserSessionsRow } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../components/notice'
-import { formatCount } from '../components/format'
+import { formatCount, formatInstant } from '../components/format'
 import type { LinkView } from '../../src/auth/access-links'
 import { InviteForm, PendingInvitations, type InviteFormProps } from './invite-form'
 
@@ -15,12 +15,27 @@ export function UsersPage(props: {
   notice?: string
   invite: InviteFormProps
   pending: LinkView[]
+  /** A reset link just created, shown this once, with the name of its user. */
+  reset?: { name: string; link: LinkView }
 }) {
-  const { t, locale } = usePage()
+  const { t, locale, actor } = usePage()
   return (
     <section class="card stack">
       <h1>{t('users.title')}</h1>
       {props.notice && <Notice tone="ok" text={props.notice} />}
+      {props.reset && (
+        <div class="notice notice--ok" role="status">
+          <p>
+            {t('users.resetCreated', {
+              name: props.reset.name,
+              expiresAt: formatInstant(props.reset.link.expiresAt, locale),
+            })}
+          </p>
+          <p>
+            <code class="invite-link">{props.reset.link.url}</code>
+          </p>
+        </div>
+      )}
       <p class="hint">{t('users.intro')}</p>
       <table>
         <thead>
@@ -28,6 +43,7 @@ export function UsersPage(props: {
             <th scope="col">{t('users.col.name')}</th>
             <th scope="col">{t('users.col.email')}</th>
             <th scope="col">{t('users.col.role')}</th>
+            <th scope="col">{t('users.col.status')}</th>
             <th scope="col" class="num">
               {t('users.col.sessions')}
             </th>
@@ -40,8 +56,9 @@ export function UsersPage(props: {
               <td>{u.displayName}</td>
               <td>{u.email}</td>
               <td>{t(`role.${u.role}`)}</td>
+              <td>{t(u.active ? 'users.status.active' : 'users.status.inactive')}</td>
               <td class="num">{formatCount(u.liveSessions, locale)}</td>
-              <td>
+              <td class="actions">
                 {u.liveSessions > 0 && (
                   <form method="post" action={`/admin/users/${u.id}/revoke-sessions`}>
                     <CsrfField />
@@ -49,6 +66,27 @@ export function UsersPage(props: {
                       {t('users.revoke', { name: u.displayName })}
                     </button>
                   </form>
+                )}
+                {u.id !== actor?.userId && (
+                  <>
+                    {u.active && (
+                      <form method="post" action={`/admin/users/${u.id}/reset-link`}>
+                        <CsrfField />
+                        <button type="submit" class="button">
+                          {t('users.resetLink', { name: u.displayName })}
+                        </button>
+                      </form>
+                    )}
+                    <form method="post" action={`/admin/users/${u.id}/active`}>
+                      <CsrfField />
+                      <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
+                      <button type="submit" class="button">
+                        {t(u.active ? 'users.deactivate' : 'users.activate', {
+                          name: u.displayName,
+                        })}
+                      </button>
+                    </form>
+                  </>
                 )}
               </td>
             </tr>
