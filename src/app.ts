@@ -19,6 +19,7 @@ import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
 import { inspectionRoutes } from './inspection/routes'
 import { insuranceRoutes } from './insurance/routes'
+import { memberRoutes } from './members/routes'
 import { networkRoutes } from './network/routes'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes)
   app.route('/', accountRoutes)
   app.route('/', networkRoutes)
+  app.route('/', memberRoutes)
   app.route('/', bookingRoutes)
   app.route('/', returnsRoutes)
   app.route('/', publicReturnRoutes)

@@ -73,6 +73,11 @@ export const refusalReasons = {
     'MONTH_NOT_ENDED',
     'MONTH_OPEN',
   ],
+  /**
+   * `MONTH_PAST`: a membership starts this month or later; `MONTH_END`: it ends at a month end;
+   * `BEFORE_JOINING`: a change before the merchant joined; `ALREADY_DECIDED`: an application.
+   */
+  members: ['MONTH_PAST', 'MONTH_END', 'BEFORE_JOINING', 'ALREADY_DECIDED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
 } as const
@@ -93,6 +98,7 @@ export const notFoundEntities = [
   'Hub',
   'Hub day',
   'Invitation',
+  'Membership application',
   'Merchant',
   'Photo',
   'Pickup run',

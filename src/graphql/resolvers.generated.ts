@@ -11,6 +11,8 @@ import type { CommissionStatement as CommissionStatementModel } from '../station
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
 import type { AuditEntry as AuditEntryModel } from '../audit/browse';
+import type { MembershipApplication as MembershipApplicationModel } from '../members/service';
+import type { MerchantMembership as MerchantMembershipModel } from '../members/membership';
 import type { Cost as CostModel, SettlementLine as SettlementLineModel, Statement as StatementModel } from '../settlement/service';
 import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as AdjustmentRowModel } from '../settlement/graphql';
 import type { LineBasis as LineBasisModel } from '../../db/schema';
@@ -74,6 +76,11 @@ export type AllocationRulesInput = {
   bookedShareBp: Scalars['Int']['input'];
   sharedBasis: SharedBasis;
 };
+
+export type ApplicationStatus =
+  | 'ADMITTED'
+  | 'DECLINED'
+  | 'PENDING';
 
 export type AuditConnection = {
   __typename?: 'AuditConnection';
@@ -476,6 +483,44 @@ export type InviteUserInput = {
   stationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type MembershipApplication = {
+  __typename?: 'MembershipApplication';
+  category: Category;
+  contact: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  decidedAt: Maybe<Scalars['String']['output']>;
+  declineReason: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The merchant created on admission. */
+  merchant: Maybe<Merchant>;
+  region: Scalars['String']['output'];
+  shopName: Scalars['String']['output'];
+  shopUrl: Scalars['String']['output'];
+  /** The first month of membership (YYYY-MM), once admitted. */
+  startMonth: Maybe<Scalars['String']['output']>;
+  status: ApplicationStatus;
+};
+
+/** What a shop says about itself when asking to join. */
+export type MembershipApplicationInput = {
+  category: Category;
+  /** A phone number, email or WeChat ID to reach the shop. */
+  contact: Scalars['String']['input'];
+  /** Province or city the shop ships from. */
+  region: Scalars['String']['input'];
+  shopName: Scalars['String']['input'];
+  /** The shop's web address (http or https). */
+  shopUrl: Scalars['String']['input'];
+};
+
+export type MembershipStatus =
+  /** A member: books, ships and shares the month's costs. */
+  | 'ACTIVE'
+  /** No longer a member from that month: not in its settlement. */
+  | 'LEFT'
+  /** Still a member (it shares the month's costs) while paused by the coordinators. */
+  | 'SUSPENDED';
+
 /** A member shop. */
 export type Merchant = {
   __typename?: 'Merchant';
@@ -485,6 +530,17 @@ export type Merchant = {
   joinedOn: Scalars['String']['output'];
   name: Scalars['String']['output'];
   nameEn: Scalars['String']['output'];
+};
+
+/** A merchant's membership in a month. */
+export type MerchantMembership = {
+  __typename?: 'MerchantMembership';
+  /** Whether the merchant has joined by the end of the month (settled from then on, unless LEFT). */
+  joined: Scalars['Boolean']['output'];
+  merchant: Merchant;
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  status: MembershipStatus;
 };
 
 export type MerchantServiceLevels = {
@@ -523,6 +579,17 @@ export type Mutation = {
   /** A correction to a closed month, carried into the next open month. */
   addAdjustment: Adjustment;
   addStaff: Staff;
+  /**
+   * Coordinators: admits a pending application; its merchant is a member from startMonth (YYYY-MM,
+   * this month or later: BAD_USER_INPUT with reason MONTH_PAST) and settled from that month. A
+   * decided application: CONFLICT with reason ALREADY_DECIDED.
+   */
+  admitMerchant: MembershipApplication;
+  /**
+   * Public (a coordinator may enter one too): asks to join the alliance. A few per address every
+   * 15 minutes, then RATE_LIMITED with retryAfterSeconds.
+   */
+  applyForMembership: MembershipApplication;
   bookHubCapacity: Booking;
   cancelBooking: Booking;
   /** Before drop-off only. */
@@ -551,6 +618,8 @@ export type Mutation = {
   createStation: Station;
   decideClaim: Claim;
   declareOrderValue: Premium;
+  /** Coordinators: declines a pending application with a reason. */
+  declineApplication: MembershipApplication;
   /** Merchant: dismisses its breach notices (they stay on record). */
   dismissBreachNotices: Scalars['Boolean']['output'];
   enrolInsurance: InsuranceEnrolment;
@@ -602,6 +671,13 @@ export type Mutation = {
   setHubCapacity: HubDay;
   /** Remembers the user's language (en or zh-CN). */
   setLocale: User;
+  /**
+   * Coordinators: a merchant's membership from fromMonth (YYYY-MM) on; never deleted, the history
+   * stays. ACTIVE may start this month; SUSPENDED and LEFT take effect at a month end, so from next
+   * month (else BAD_USER_INPUT with reason MONTH_END). A LEFT merchant is not in the settlement of
+   * that month or later.
+   */
+  setMerchantMembership: MerchantMembership;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
   setStaffCertification: Staff;
   /** Coordinators: a deactivated station keeps its history but accepts no parcels. */
@@ -640,6 +716,17 @@ export type MutationAddAdjustmentArgs = {
 export type MutationAddStaffArgs = {
   certified?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationAdmitMerchantArgs = {
+  applicationId: Scalars['ID']['input'];
+  startMonth: Scalars['String']['input'];
+};
+
+
+export type MutationApplyForMembershipArgs = {
+  input: MembershipApplicationInput;
 };
 
 
@@ -709,6 +796,12 @@ export type MutationDecideClaimArgs = {
 export type MutationDeclareOrderValueArgs = {
   month: Scalars['String']['input'];
   orderValueFen: Scalars['SafeInt']['input'];
+};
+
+
+export type MutationDeclineApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -829,6 +922,13 @@ export type MutationSetHubCapacityArgs = {
 
 export type MutationSetLocaleArgs = {
   locale: Scalars['String']['input'];
+};
+
+
+export type MutationSetMerchantMembershipArgs = {
+  fromMonth: Scalars['String']['input'];
+  merchantId: Scalars['ID']['input'];
+  status: MembershipStatus;
 };
 
 
@@ -989,6 +1089,10 @@ export type Query = {
   insurancePool: InsurancePool;
   /** The signed-in user. */
   me: User;
+  /** Coordinators: the alliance's applications, newest first, optionally of one status. */
+  membershipApplications: Array<MembershipApplication>;
+  /** Coordinators: every merchant with its membership in a month (YYYY-MM). */
+  merchantMemberships: Array<MerchantMembership>;
   /** The caller's (merchant's) bookings, soonest first. */
   myBookings: Array<Booking>;
   myInsurance: MyInsurance;
@@ -1085,6 +1189,16 @@ export type QueryHubUtilisationArgs = {
 
 export type QueryInspectionQueueArgs = {
   hubId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMembershipApplicationsArgs = {
+  status?: InputMaybe<ApplicationStatus>;
+};
+
+
+export type QueryMerchantMembershipsArgs = {
+  month: Scalars['String']['input'];
 };
 
 
@@ -1580,6 +1694,7 @@ export type ResolversTypes = {
   AllianceUser: ResolverTypeWrapper<AllianceUser>;
   AllocationRules: ResolverTypeWrapper<AllocationRules>;
   AllocationRulesInput: AllocationRulesInput;
+  ApplicationStatus: ApplicationStatus;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
@@ -1627,7 +1742,11 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
   InviteUserInput: InviteUserInput;
+  MembershipApplication: ResolverTypeWrapper<MembershipApplicationModel>;
+  MembershipApplicationInput: MembershipApplicationInput;
+  MembershipStatus: MembershipStatus;
   Merchant: ResolverTypeWrapper<MerchantModel>;
+  MerchantMembership: ResolverTypeWrapper<MerchantMembershipModel>;
   MerchantServiceLevels: ResolverTypeWrapper<MerchantServiceLevelsOutModel>;
   MerchantUnits: ResolverTypeWrapper<MerchantUnitsOutModel>;
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
@@ -1724,7 +1843,10 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
   InviteUserInput: InviteUserInput;
+  MembershipApplication: MembershipApplicationModel;
+  MembershipApplicationInput: MembershipApplicationInput;
   Merchant: MerchantModel;
+  MerchantMembership: MerchantMembershipModel;
   MerchantServiceLevels: MerchantServiceLevelsOutModel;
   MerchantUnits: MerchantUnitsOutModel;
   MisroutedParcel: MisroutedParcelModel;
@@ -2025,12 +2147,34 @@ export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MembershipApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MembershipApplication'] = ResolversParentTypes['MembershipApplication']> = {
+  category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchant?: Resolver<Maybe<ResolversTypes['Merchant']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shopName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shopUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
+};
+
 export type MerchantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Merchant'] = ResolversParentTypes['Merchant']> = {
   category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MerchantMembershipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MerchantMembership'] = ResolversParentTypes['MerchantMembership']> = {
+  joined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  merchant?: Resolver<ResolversTypes['Merchant'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MembershipStatus'], ParentType, ContextType>;
 };
 
 export type MerchantServiceLevelsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MerchantServiceLevels'] = ResolversParentTypes['MerchantServiceLevels']> = {
@@ -2055,6 +2199,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
   addAdjustment?: Resolver<ResolversTypes['Adjustment'], ParentType, ContextType, RequireFields<MutationAddAdjustmentArgs, 'amountFen' | 'merchantId' | 'month' | 'reason'>>;
   addStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationAddStaffArgs, 'name'>>;
+  admitMerchant?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationAdmitMerchantArgs, 'applicationId' | 'startMonth'>>;
+  applyForMembership?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationApplyForMembershipArgs, 'input'>>;
   bookHubCapacity?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationBookHubCapacityArgs, 'input'>>;
   cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'id'>>;
   cancelReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationCancelReturnArgs, 'id'>>;
@@ -2068,6 +2214,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
   decideClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDecideClaimArgs, 'input'>>;
   declareOrderValue?: Resolver<ResolversTypes['Premium'], ParentType, ContextType, RequireFields<MutationDeclareOrderValueArgs, 'month' | 'orderValueFen'>>;
+  declineApplication?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationDeclineApplicationArgs, 'applicationId' | 'reason'>>;
   dismissBreachNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
@@ -2093,6 +2240,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setAllocationRules?: Resolver<ResolversTypes['AllocationRules'], ParentType, ContextType, RequireFields<MutationSetAllocationRulesArgs, 'input'>>;
   setHubCapacity?: Resolver<ResolversTypes['HubDay'], ParentType, ContextType, RequireFields<MutationSetHubCapacityArgs, 'capacityUnits' | 'date' | 'hubId'>>;
   setLocale?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
+  setMerchantMembership?: Resolver<ResolversTypes['MerchantMembership'], ParentType, ContextType, RequireFields<MutationSetMerchantMembershipArgs, 'fromMonth' | 'merchantId' | 'status'>>;
   setReturnCreditOptIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetReturnCreditOptInArgs, 'optIn'>>;
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
@@ -2184,6 +2332,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   inspectionQueue?: Resolver<Array<ResolversTypes['InspectionQueueItem']>, ParentType, ContextType, Partial<QueryInspectionQueueArgs>>;
   insurancePool?: Resolver<ResolversTypes['InsurancePool'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  membershipApplications?: Resolver<Array<ResolversTypes['MembershipApplication']>, ParentType, ContextType, Partial<QueryMembershipApplicationsArgs>>;
+  merchantMemberships?: Resolver<Array<ResolversTypes['MerchantMembership']>, ParentType, ContextType, RequireFields<QueryMerchantMembershipsArgs, 'month'>>;
   myBookings?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType, Partial<QueryMyBookingsArgs>>;
   myInsurance?: Resolver<ResolversTypes['MyInsurance'], ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
@@ -2429,7 +2579,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InsuranceEnrolment?: InsuranceEnrolmentResolvers<ContextType>;
   InsurancePool?: InsurancePoolResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
+  MembershipApplication?: MembershipApplicationResolvers<ContextType>;
   Merchant?: MerchantResolvers<ContextType>;
+  MerchantMembership?: MerchantMembershipResolvers<ContextType>;
   MerchantServiceLevels?: MerchantServiceLevelsResolvers<ContextType>;
   MerchantUnits?: MerchantUnitsResolvers<ContextType>;
   MisroutedParcel?: MisroutedParcelResolvers<ContextType>;

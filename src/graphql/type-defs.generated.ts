@@ -690,6 +690,91 @@ extend type Mutation {
   runClaimPayout(month: String!, idempotencyKey: String!): PayoutResult!
 }
 `,
+  // src/members/schema.graphql
+  `enum ApplicationStatus {
+  PENDING
+  ADMITTED
+  DECLINED
+}
+
+enum MembershipStatus {
+  "A member: books, ships and shares the month's costs."
+  ACTIVE
+  "Still a member (it shares the month's costs) while paused by the coordinators."
+  SUSPENDED
+  "No longer a member from that month: not in its settlement."
+  LEFT
+}
+
+"What a shop says about itself when asking to join."
+input MembershipApplicationInput {
+  shopName: String!
+  category: Category!
+  "Province or city the shop ships from."
+  region: String!
+  "A phone number, email or WeChat ID to reach the shop."
+  contact: String!
+  "The shop's web address (http or https)."
+  shopUrl: String!
+}
+
+type MembershipApplication {
+  id: ID!
+  shopName: String!
+  category: Category!
+  region: String!
+  contact: String!
+  shopUrl: String!
+  status: ApplicationStatus!
+  "The merchant created on admission."
+  merchant: Merchant
+  "The first month of membership (YYYY-MM), once admitted."
+  startMonth: String
+  declineReason: String
+  createdAt: String!
+  decidedAt: String
+}
+
+"A merchant's membership in a month."
+type MerchantMembership {
+  merchant: Merchant!
+  "YYYY-MM"
+  month: String!
+  status: MembershipStatus!
+  "Whether the merchant has joined by the end of the month (settled from then on, unless LEFT)."
+  joined: Boolean!
+}
+
+extend type Query {
+  "Coordinators: the alliance's applications, newest first, optionally of one status."
+  membershipApplications(status: ApplicationStatus): [MembershipApplication!]!
+  "Coordinators: every merchant with its membership in a month (YYYY-MM)."
+  merchantMemberships(month: String!): [MerchantMembership!]!
+}
+
+extend type Mutation {
+  """
+  Public (a coordinator may enter one too): asks to join the alliance. A few per address every
+  15 minutes, then RATE_LIMITED with retryAfterSeconds.
+  """
+  applyForMembership(input: MembershipApplicationInput!): MembershipApplication!
+  """
+  Coordinators: admits a pending application; its merchant is a member from startMonth (YYYY-MM,
+  this month or later: BAD_USER_INPUT with reason MONTH_PAST) and settled from that month. A
+  decided application: CONFLICT with reason ALREADY_DECIDED.
+  """
+  admitMerchant(applicationId: ID!, startMonth: String!): MembershipApplication!
+  "Coordinators: declines a pending application with a reason."
+  declineApplication(applicationId: ID!, reason: String!): MembershipApplication!
+  """
+  Coordinators: a merchant's membership from fromMonth (YYYY-MM) on; never deleted, the history
+  stays. ACTIVE may start this month; SUSPENDED and LEFT take effect at a month end, so from next
+  month (else BAD_USER_INPUT with reason MONTH_END). A LEFT merchant is not in the settlement of
+  that month or later.
+  """
+  setMerchantMembership(merchantId: ID!, status: MembershipStatus!, fromMonth: String!): MerchantMembership!
+}
+`,
   // src/network/schema.graphql
   `enum Category {
   FOOD

@@ -6,6 +6,7 @@ import * as refusals from './refusals'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
+import * as members from '../members/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
@@ -24,6 +25,7 @@ const english = {
   ...benchmarks.en,
   ...auth.en,
   ...authLinks.en,
+  ...members.en,
   ...audit.en,
   ...refusals.en,
 }
@@ -42,6 +44,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...benchmarks.zhCN,
     ...auth.zhCN,
     ...authLinks.zhCN,
+    ...members.zhCN,
     ...audit.zhCN,
     ...refusals.zhCN,
   },

@@ -1,3 +1,4 @@
+import { like } from 'drizzle-orm'
 import { rateLimits, users } from '../../db/schema'
 import { demoPassword } from '../../db/seed/seed'
 import { pbkdf2Hasher } from '../../src/auth/password'
@@ -77,6 +78,30 @@ async function freshInvitation(fx: Fixtures) {
 }
 const newPassword = 'a-new-long-passphrase-42'
 
+/** Applications count against one address's limit; the matrix sends many from one. */
+async function forgetApplications(fx: Fixtures) {
+  await fx.t.db.delete(rateLimits).where(like(rateLimits.key, 'apply:%'))
+}
+
+const application = {
+  shopName: '新店',
+  category: 'TOYS',
+  region: '浙江',
+  contact: '138 0000 0000',
+  shopUrl: 'https://shop.example.cn',
+}
+
+/** A fresh pending application's id. */
+async function freshApplication(fx: Fixtures) {
+  await forgetApplications(fx)
+  const res = await gql(
+    fx.t,
+    'mutation ($input: MembershipApplicationInput!) { applyForMembership(input: $input) { id } }',
+    { input: application },
+  )
+  return res.data.applyForMembership.id as string
+}
+
 /** The secret of a fresh reset link of the bystander, made by the coordinator. */
 async function freshResetToken(fx: Fixtures) {
   const res = await gql(
@@ -154,6 +179,8 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     claims: { expect: [U, OK, OK, F, F, OK] },
     pendingInvitations: { expect: [U, OK, OK, F, F, OK] },
+    membershipApplications: { expect: [U, F, F, F, F, OK] },
+    merchantMemberships: { vars: () => ({ month: '2026-11' }), expect: [U, F, F, F, F, OK] },
     insurancePool: { expect: [U, OK, OK, F, F, OK] },
     claimPayoutPreview: { expect: [U, F, F, F, F, OK] },
     myInsurance: { expect: [U, OK, OK, F, F, F] },
@@ -200,6 +227,25 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     revokeInvitation: {
       vars: async (fx) => ({ id: (await freshInvitation(fx)).id }),
       expect: [U, OK, N, F, F, OK],
+    },
+    applyForMembership: {
+      vars: async (fx) => {
+        await forgetApplications(fx)
+        return { input: application }
+      },
+      expect: all(OK),
+    },
+    admitMerchant: {
+      vars: async (fx) => ({ applicationId: await freshApplication(fx), startMonth: '2026-12' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    declineApplication: {
+      vars: async (fx) => ({ applicationId: await freshApplication(fx), reason: '不在服务地区' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    setMerchantMembership: {
+      vars: () => ({ merchantId: 'mer_05', status: 'ACTIVE', fromMonth: '2026-12' }),
+      expect: [U, F, F, F, F, OK],
     },
     createPasswordReset: { vars: () => ({ userId: bystander }), expect: [U, N, N, F, F, OK] },
     resetPassword: {
@@ -478,6 +524,30 @@ export const routeCases: RouteCase[] = [
   get('/admin/users', [S, F, F, F, F, OK]),
   post('/admin/users/:id/revoke-sessions', [U, F, F, F, F, OK], () => ({
     path: `/admin/users/${bystander}/revoke-sessions`,
+  })),
+  get('/join', all(OK)),
+  post('/join', all(OK), async (fx) => {
+    await forgetApplications(fx)
+    return { form: application }
+  }),
+  get('/admin/merchants', [S, F, F, F, F, OK]),
+  post('/admin/merchants/applications/:id/admit', [U, F, F, F, F, OK], async (fx) => {
+    const id = await freshApplication(fx)
+    return {
+      path: `/admin/merchants/applications/${id}/admit`,
+      form: { [`startMonth-${id}`]: '2026-12' },
+    }
+  }),
+  post('/admin/merchants/applications/:id/decline', [U, F, F, F, F, OK], async (fx) => {
+    const id = await freshApplication(fx)
+    return {
+      path: `/admin/merchants/applications/${id}/decline`,
+      form: { [`reason-${id}`]: '暂不' },
+    }
+  }),
+  post('/admin/merchants/:id/membership', [U, F, F, F, F, OK], () => ({
+    path: '/admin/merchants/mer_05/membership',
+    form: { 'status-mer_05': 'ACTIVE', 'fromMonth-mer_05': '2026-12' },
   })),
   post('/admin/users/invite', [U, F, F, F, F, OK], (fx) => ({
     form: { email: `matrix-page-${fx.seq()}@example.com`, role: 'COORDINATOR' },

@@ -440,6 +440,7 @@ export const unscoped = {
     'rateReturn',
     'acceptInvitation',
     'resetPassword',
+    'applyForMembership',
   ],
   routes: [
     'GET /',
@@ -459,5 +460,7 @@ export const unscoped = {
     'POST /invite/:token',
     'GET /reset/:token',
     'POST /reset/:token',
+    'GET /join',
+    'POST /join',
   ],
 }
