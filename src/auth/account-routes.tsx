@@ -14,6 +14,7 @@ import { changePassword } from './password-change'
 import { requireActor } from './roles'
 import { passwordFormSchema, passwordPolicy, sessionIdSchema } from './schemas'
 import { throttledCopy } from './throttled-copy'
+import { teamRoutes } from './team-routes'
 import { usersRoutes } from './users-routes'
 import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions'
 
@@ -125,3 +126,4 @@ accountRoutes.post('/account/sign-out-everywhere', async (c) => {
 })
 
 accountRoutes.route('/', usersRoutes)
+accountRoutes.route('/', teamRoutes)

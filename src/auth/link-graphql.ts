@@ -9,7 +9,7 @@ import {
   setUserActiveSchema,
   userIdSchema,
 } from './schemas'
-import { createPasswordReset, resetPassword, setUserActive } from './user-access'
+import { createPasswordReset, listMerchantUsers, resetPassword, setUserActive } from './user-access'
 
 /** Where links start: the configured public address, or the one this request came in on. */
 export const siteOrigin = (publicUrl: string | undefined, requestUrl: string) =>
@@ -19,6 +19,7 @@ export const siteOrigin = (publicUrl: string | undefined, requestUrl: string) =>
 export const linkResolvers: Resolvers = {
   Query: {
     pendingInvitations: (_, __, ctx) => pendingInvitations(ctx.deps.db, ctx.actor, ctx.deps.now()),
+    merchantUsers: (_, __, ctx) => listMerchantUsers(ctx.deps.db, ctx.actor, ctx.deps.now()),
   },
   Mutation: {
     inviteUser: (_, args, ctx) =>

@@ -40,6 +40,11 @@ export const en = {
   'users.activate': 'Reactivate {name}',
   'users.deactivated': '{name} is deactivated: sign-in is refused and every session has ended.',
   'users.activated': '{name} can sign in again.',
+  'team.title': 'Your shop’s users',
+  'team.intro':
+    'Everyone who signs in for your shop. Invite colleagues, hand someone a link to set a new password, or deactivate an account that should no longer sign in.',
+  'team.invite': 'Invite a colleague',
+  'nav.team': 'Users',
 }
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -81,4 +86,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'users.activate': '重新启用 {name}',
   'users.deactivated': '{name} 已停用：无法登录，所有会话均已结束。',
   'users.activated': '{name} 可以重新登录。',
+  'team.title': '本店用户',
+  'team.intro':
+    '所有为本店登录的人。您可以邀请同事、为他人创建设置新密码的链接，或停用不应再登录的账户。',
+  'team.invite': '邀请同事',
+  'nav.team': '用户',
 }

@@ -185,3 +185,24 @@ export async function setUserActive(
   const [after] = await db.select().from(users).where(eq(users.id, userId))
   return toActor(after!)
 }
+
+/** A merchant's user: the users of its own merchant with their live sessions. */
+export async function listMerchantUsers(db: Db, actor: Actor | null, now: Date) {
+  const a = requireActor(actor)
+  if (a.role !== 'MERCHANT' || !a.merchantId) throw new Forbidden()
+  const live = sql`(select count(*) from sessions s where s.user_id = ${users.id}
+    and s.revoked_at is null and s.expires_at > ${now.toISOString()})`
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      liveSessions: sql<number>`${live}`,
+    })
+    .from(users)
+    .where(and(eq(users.allianceId, a.allianceId), eq(users.merchantId, a.merchantId)))
+    .orderBy(users.displayName)
+  return rows.map((r) => ({ ...r, liveSessions: Number(r.liveSessions) }))
+}

@@ -1093,6 +1093,8 @@ export type Query = {
   membershipApplications: Array<MembershipApplication>;
   /** Coordinators: every merchant with its membership in a month (YYYY-MM). */
   merchantMemberships: Array<MerchantMembership>;
+  /** A merchant's user: the users of its own merchant, with their live session counts. */
+  merchantUsers: Array<AllianceUser>;
   /** The caller's (merchant's) bookings, soonest first. */
   myBookings: Array<Booking>;
   myInsurance: MyInsurance;
@@ -2334,6 +2336,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   membershipApplications?: Resolver<Array<ResolversTypes['MembershipApplication']>, ParentType, ContextType, Partial<QueryMembershipApplicationsArgs>>;
   merchantMemberships?: Resolver<Array<ResolversTypes['MerchantMembership']>, ParentType, ContextType, RequireFields<QueryMerchantMembershipsArgs, 'month'>>;
+  merchantUsers?: Resolver<Array<ResolversTypes['AllianceUser']>, ParentType, ContextType>;
   myBookings?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType, Partial<QueryMyBookingsArgs>>;
   myInsurance?: Resolver<ResolversTypes['MyInsurance'], ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;

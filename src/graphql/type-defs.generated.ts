@@ -160,6 +160,8 @@ input InviteUserInput {
 }
 
 extend type Query {
+  "A merchant's user: the users of its own merchant, with their live session counts."
+  merchantUsers: [AllianceUser!]!
   "Invitations not yet accepted, revoked or expired: the alliance's (coordinator) or the merchant's own."
   pendingInvitations: [Invitation!]!
 }

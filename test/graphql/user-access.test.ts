@@ -135,3 +135,15 @@ describe('setUserActive', () => {
     expect(other.errors![0]!.extensions!.code).toBe('NOT_FOUND')
   })
 })
+
+describe('merchantUsers', () => {
+  it('lists the users of the merchant’s own merchant only', async () => {
+    const { owner } = await staffOfMerchant1()
+    const res = await gql(t, '{ merchantUsers { email active } }', {}, owner)
+    const emails = res.data.merchantUsers.map((u: { email: string }) => u.email).sort()
+    expect(emails).toEqual(['merchant1@nestwork.demo', 'staff@shop.example'])
+    const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
+    const refused = await gql(t, '{ merchantUsers { id } }', {}, coordinator)
+    expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN')
+  })
+})

@@ -179,6 +179,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     claims: { expect: [U, OK, OK, F, F, OK] },
     pendingInvitations: { expect: [U, OK, OK, F, F, OK] },
+    merchantUsers: { expect: [U, OK, OK, F, F, F] },
     membershipApplications: { expect: [U, F, F, F, F, OK] },
     merchantMemberships: { vars: () => ({ month: '2026-11' }), expect: [U, F, F, F, F, OK] },
     insurancePool: { expect: [U, OK, OK, F, F, OK] },
@@ -524,6 +525,21 @@ export const routeCases: RouteCase[] = [
   get('/admin/users', [S, F, F, F, F, OK]),
   post('/admin/users/:id/revoke-sessions', [U, F, F, F, F, OK], () => ({
     path: `/admin/users/${bystander}/revoke-sessions`,
+  })),
+  get('/team', [S, OK, OK, F, F, F]),
+  post('/team/invite', [U, OK, OK, F, F, F], (fx) => ({
+    form: { email: `matrix-team-${fx.seq()}@example.com` },
+  })),
+  post('/team/invitations/:id/revoke', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/team/invitations/${(await freshInvitation(fx)).id}/revoke`,
+  })),
+  // The bystander is merchant 10's user: no other merchant's to manage.
+  post('/team/:id/reset-link', [U, N, N, F, F, F], () => ({
+    path: `/team/${bystander}/reset-link`,
+  })),
+  post('/team/:id/active', [U, N, N, F, F, F], () => ({
+    path: `/team/${bystander}/active`,
+    form: { active: 'true' },
   })),
   get('/join', all(OK)),
   post('/join', all(OK), async (fx) => {

@@ -19,6 +19,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/insurance', 'nav.insurance'],
     ['/benchmarks', 'nav.benchmarks'],
     ['/map', 'nav.map'],
+    ['/team', 'nav.team'],
   ],
   STATION_OPERATOR: [
     ['/station', 'nav.console'],
