@@ -19,7 +19,7 @@ import { usableLink, type AccessLink } from './access-links'
 import { startBrowserSession } from './browser-session'
 import { acceptInvitation } from './invitations'
 import { resetPassword } from './user-access'
-import { linkTokenSchema, setPasswordFormSchema } from './schemas'
+import { isLinkToken, setPasswordFormSchema } from './schemas'
 
 export const linkRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
@@ -42,18 +42,18 @@ function unusable(c: Ctx, error: DomainError) {
 
 /** The link behind the path, or the page saying why it cannot be used. */
 async function linkOr(c: Ctx, kind: AccessLink['kind']) {
-  const token = linkTokenSchema.safeParse(c.req.param('token'))
-  if (!token.success) {
+  const token = c.req.param('token') ?? ''
+  if (!isLinkToken(token)) {
     return {
       page: await unusable(c, new NotFound('Invitation')),
     }
   }
-  const outcome = await attempt(usableLink(c.var.deps.db, token.data, kind, c.var.deps.now()), [
+  const outcome = await attempt(usableLink(c.var.deps.db, token, kind, c.var.deps.now()), [
     'CONFLICT',
     'NOT_FOUND',
   ])
   if (!outcome.ok) return { page: await unusable(c, outcome.error) }
-  return { link: outcome.value, token: token.data }
+  return { link: outcome.value, token }
 }
 
 const pages = {

@@ -75,8 +75,13 @@ export const inviteSchema = z.object({
 })
 export type InviteInput = z.infer<typeof inviteSchema>
 
+const linkToken = /^[A-Za-z0-9_-]{43}$/
+
 /** The secret of an invitation or reset link as it appears in the link (base64url, 256 bits). */
-export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a link' })
+export const linkTokenSchema = z.string().regex(linkToken, { error: 'not a link' })
+
+/** Whether a path segment can be a link's secret at all (else the link is simply unknown). */
+export const isLinkToken = (value: string) => linkToken.test(value)
 
 /** Accepting an invitation or using a reset link: the link's secret and the new password. */
 export const setPasswordSchema = z.object({ token: linkTokenSchema, password: newPasswordSchema })

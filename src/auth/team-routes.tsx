@@ -3,10 +3,11 @@ import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { TeamPage, type TeamPageProps } from '../../views/auth/team-page'
 import { formatInstant } from '../../views/components/format'
+import { Notice } from '../../views/components/notice'
 import type { DomainError } from '../errors'
 import { form } from '../http/form'
 import { refusalText } from '../http/refusal-copy'
-import { attempt } from '../http/respond'
+import { attempt, refused } from '../http/respond'
 import type { AppEnv } from '../http/types'
 import { parseInput } from '../parse-input'
 import type { LinkView } from './access-links'
@@ -36,8 +37,11 @@ const origin = (c: Ctx) => siteOrigin(c.var.deps.config.publicUrl, c.req.url)
 
 /** The page with a refusal said on it, with the refusal's status. */
 function refusedOnPage(c: Ctx, error: DomainError, props: Partial<TeamPageProps> = {}) {
-  c.status(error.status === 409 ? 409 : 400)
-  return teamPage(c, { notice: { tone: 'error', text: refusalText(lang(c), error) }, ...props })
+  const text = refusalText(lang(c), error)
+  return refused(c, error, {
+    fragment: () => <Notice tone="error" text={text} />,
+    page: () => teamPage(c, { notice: { tone: 'error', text }, ...props }),
+  })
 }
 
 /** The answer holding a link just made: the page itself, never a redirect that keeps the secret. */

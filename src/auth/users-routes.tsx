@@ -45,6 +45,7 @@ async function usersPage(
   notice?: string,
   invite: Partial<InviteFormProps> = {},
   reset?: { name: string; link: LinkView },
+  failure?: string,
 ) {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'COORDINATOR')
@@ -54,7 +55,14 @@ async function usersPage(
     inviteProps(c, invite),
   ])
   return c.render(
-    <UsersPage users={users} notice={notice} invite={props} pending={pending} reset={reset} />,
+    <UsersPage
+      users={users}
+      notice={notice}
+      failure={failure}
+      invite={props}
+      pending={pending}
+      reset={reset}
+    />,
     {
       title: c.var.t('users.title'),
     },
@@ -154,7 +162,7 @@ usersRoutes.post('/admin/users/:id/reset-link', async (c) => {
     const text = refusalText({ t: c.var.t, locale: c.var.locale }, outcome.error)
     return refused(c, outcome.error, {
       fragment: () => <Notice tone="error" text={text} />,
-      page: () => usersPage(c, undefined, { failure: text }),
+      page: () => usersPage(c, undefined, {}, undefined, text),
     })
   }
   const [user] = (await listUsersWithSessions(deps.db, actor, deps.now())).filter(

@@ -78,6 +78,23 @@ async function freshInvitation(fx: Fixtures) {
 }
 const newPassword = 'a-new-long-passphrase-42'
 
+/** A second user of merchant A, whose access merchant A's user manages. */
+async function colleagueOfA(fx: Fixtures) {
+  await fx.t.db
+    .insert(users)
+    .values({
+      id: 'usr_matrix_colleague',
+      allianceId: 'all_yrd',
+      email: 'colleague-of-a@example.com',
+      passwordHash: 'unusable',
+      role: 'MERCHANT',
+      displayName: 'Colleague of A',
+      merchantId: 'mer_01',
+    })
+    .onConflictDoNothing()
+  return 'usr_matrix_colleague'
+}
+
 /** Applications count against one address's limit; the matrix sends many from one. */
 async function forgetApplications(fx: Fixtures) {
   await fx.t.db.delete(rateLimits).where(like(rateLimits.key, 'apply:%'))
@@ -533,12 +550,12 @@ export const routeCases: RouteCase[] = [
   post('/team/invitations/:id/revoke', [U, OK, N, F, F, F], async (fx) => ({
     path: `/team/invitations/${(await freshInvitation(fx)).id}/revoke`,
   })),
-  // The bystander is merchant 10's user: no other merchant's to manage.
-  post('/team/:id/reset-link', [U, N, N, F, F, F], () => ({
-    path: `/team/${bystander}/reset-link`,
+  // Merchant A's colleague: to merchant B it does not exist.
+  post('/team/:id/reset-link', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/team/${await colleagueOfA(fx)}/reset-link`,
   })),
-  post('/team/:id/active', [U, N, N, F, F, F], () => ({
-    path: `/team/${bystander}/active`,
+  post('/team/:id/active', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/team/${await colleagueOfA(fx)}/active`,
     form: { active: 'true' },
   })),
   get('/join', all(OK)),

@@ -13,6 +13,8 @@ import { InviteForm, PendingInvitations, type InviteFormProps } from './invite-f
 export function UsersPage(props: {
   users: UserSessionsRow[]
   notice?: string
+  /** A refusal of an action on a user's row. */
+  failure?: string
   invite: InviteFormProps
   pending: LinkView[]
   /** A reset link just created, shown this once, with the name of its user. */
@@ -23,6 +25,7 @@ export function UsersPage(props: {
     <section class="card stack">
       <h1>{t('users.title')}</h1>
       {props.notice && <Notice tone="ok" text={props.notice} />}
+      {props.failure && <Notice tone="error" text={props.failure} />}
       {props.reset && (
         <div class="notice notice--ok" role="status">
           <p>

@@ -2,13 +2,14 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { MerchantsPage } from '../../../views/members/merchants-page'
-import type { NoticeData } from '../../../views/components/notice'
+import { Notice, type NoticeData } from '../../../views/components/notice'
+import type { DomainError } from '../../errors'
 import { requireRole } from '../../auth/roles'
 import { nextMonth } from '../../calendar/local-date'
 import { formatMonth } from '../../../views/components/format'
 import { form } from '../../http/form'
 import { refusalText } from '../../http/refusal-copy'
-import { attempt } from '../../http/respond'
+import { attempt, refused } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
 import { localizedName } from '../../i18n/localized-name'
 import { getMerchant } from '../../network/service'
@@ -33,11 +34,11 @@ async function merchantsPage(c: Ctx, notice?: NoticeData) {
 }
 
 /** A refusal said on the page, with the refusal's status. */
-function refusedOnPage(c: Ctx, error: Parameters<typeof refusalText>[1]) {
-  c.status(error.status === 409 ? 409 : 400)
-  return merchantsPage(c, {
-    tone: 'error',
-    text: refusalText({ t: c.var.t, locale: c.var.locale }, error),
+function refusedOnPage(c: Ctx, error: DomainError) {
+  const text = refusalText({ t: c.var.t, locale: c.var.locale }, error)
+  return refused(c, error, {
+    fragment: () => <Notice tone="error" text={text} />,
+    page: () => merchantsPage(c, { tone: 'error', text }),
   })
 }
 
