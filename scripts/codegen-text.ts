@@ -80,6 +80,8 @@ const config = {
     HubServiceLevels: '../inspection/graphql#HubServiceLevelsOut',
     Claim: '../insurance/service#Claim',
     AuditEntry: '../audit/browse#AuditEntry',
+    MembershipApplication: '../members/service#MembershipApplication',
+    MerchantMembership: '../members/membership#MerchantMembership',
     Cost: '../settlement/service#Cost',
     SettlementMerchantLine: '../settlement/graphql#MerchantLineOut',
     SettlementItem: '../settlement/service#SettlementLine',

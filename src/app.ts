@@ -20,6 +20,7 @@ import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
 import { inspectionRoutes } from './inspection/routes'
 import { insuranceRoutes } from './insurance/routes'
+import { memberRoutes } from './members/routes'
 import { networkRoutes } from './network/routes'
 import { accessLog } from './ops/access-log'
 import { publicReturnRoutes } from './returns/public-routes'
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes)
   app.route('/', accountRoutes)
   app.route('/', networkRoutes)
+  app.route('/', memberRoutes)
   app.route('/', bookingRoutes)
   app.route('/', returnsRoutes)
   app.route('/', publicReturnRoutes)

@@ -10,8 +10,23 @@ export const refusalReasons = {
   edge: ['BODY', 'CSRF'],
   /** An upload refused before anything is stored (src/uploads.ts). */
   uploads: ['TOO_MANY', 'EMPTY', 'TOO_LARGE', 'TYPE'],
-  /** `ACCOUNT`, `ADDRESS`, `ACCOUNT_AND_ADDRESS`: which sign-in limit was reached. */
-  auth: ['COMMON', 'PASSWORD_CHANGED', 'ACCOUNT', 'ADDRESS', 'ACCOUNT_AND_ADDRESS'],
+  /**
+   * `ACCOUNT`, `ADDRESS`, `ACCOUNT_AND_ADDRESS`: which sign-in limit was reached. `LINK_…`: why
+   * an invitation or reset link no longer works.
+   */
+  auth: [
+    'COMMON',
+    'PASSWORD_CHANGED',
+    'ACCOUNT',
+    'ADDRESS',
+    'ACCOUNT_AND_ADDRESS',
+    'LINK_USED',
+    'LINK_EXPIRED',
+    'LINK_REVOKED',
+    'EMAIL_TAKEN',
+    'USER_INACTIVE',
+    'OWN_ACCOUNT',
+  ],
   /** `BELOW_CONFIRMED`: a hub day's capacity set lower than the units already confirmed. */
   booking: ['CAPACITY', 'FAIR_SHARE', 'IDEMPOTENCY_REUSED', 'BELOW_CONFIRMED'],
   returns: [
@@ -58,6 +73,11 @@ export const refusalReasons = {
     'MONTH_NOT_ENDED',
     'MONTH_OPEN',
   ],
+  /**
+   * `MONTH_PAST`: a membership starts this month or later; `MONTH_END`: it ends at a month end;
+   * `BEFORE_JOINING`: a change before the merchant joined; `ALREADY_DECIDED`: an application.
+   */
+  members: ['MONTH_PAST', 'MONTH_END', 'BEFORE_JOINING', 'ALREADY_DECIDED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
 } as const
@@ -77,6 +97,8 @@ export const notFoundEntities = [
   'Evidence',
   'Hub',
   'Hub day',
+  'Invitation',
+  'Membership application',
   'Merchant',
   'Photo',
   'Pickup run',

@@ -1,8 +1,7 @@
-/** The account page (own sessions, password change) and the coordinators' user access page. */
+/** The account page (own sessions, password change); the user access page is users-routes. */
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { AccountPage } from '../../views/auth/account-page'
-import { UsersPage } from '../../views/auth/users-page'
 import { cookieNames, cookieOptions } from '../http/cookies'
 import type { AppEnv } from '../http/types'
 import { parseInput } from '../parse-input'
@@ -13,15 +12,11 @@ import { refusalText } from '../http/refusal-copy'
 import { accepted, attempt, refused } from '../http/respond'
 import { changePassword } from './password-change'
 import { requireActor } from './roles'
-import { passwordFormSchema, passwordPolicy, sessionIdSchema, userIdSchema } from './schemas'
+import { passwordFormSchema, passwordPolicy, sessionIdSchema } from './schemas'
 import { throttledCopy } from './throttled-copy'
-import {
-  listOwnSessions,
-  listUsersWithSessions,
-  revokeAllOwnSessions,
-  revokeOwnSession,
-  revokeUserSessions,
-} from './sessions'
+import { teamRoutes } from './team-routes'
+import { usersRoutes } from './users-routes'
+import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions'
 
 export const accountRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
@@ -130,23 +125,5 @@ accountRoutes.post('/account/sign-out-everywhere', async (c) => {
   return c.redirect('/login', 303)
 })
 
-accountRoutes.get('/admin/users', async (c) => {
-  const { db, now } = c.var.deps
-  const users = await listUsersWithSessions(db, c.var.actor, now())
-  const ended = users.find((u) => u.id === c.req.query('ended'))
-  const count = Number(c.req.query('count') ?? 0)
-  const notice = ended
-    ? c.var.t('users.revoked', {
-        name: ended.displayName,
-        count: Number.isInteger(count) ? count : 0,
-      })
-    : undefined
-  return c.render(<UsersPage users={users} notice={notice} />, { title: c.var.t('users.title') })
-})
-
-accountRoutes.post('/admin/users/:id/revoke-sessions', async (c) => {
-  const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
-  const count = await revokeUserSessions(c.var.deps.db, c.var.actor, userId, c.var.deps.now())
-  const query = new URLSearchParams({ ended: userId, count: String(count) })
-  return c.redirect(`/admin/users?${query}`, 303)
-})
+accountRoutes.route('/', usersRoutes)
+accountRoutes.route('/', teamRoutes)

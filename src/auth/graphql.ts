@@ -8,6 +8,7 @@ import {
   signInSchema,
   userIdSchema,
 } from './schemas'
+import { linkResolvers } from './link-graphql'
 import { changePassword } from './password-change'
 import { revokeSession, setLocale, signIn } from './service'
 import {
@@ -20,11 +21,13 @@ import {
 
 export const resolvers: Resolvers = {
   Query: {
+    ...linkResolvers.Query,
     me: (_, __, ctx) => requireActor(ctx.actor),
     mySessions: (_, __, ctx) => listOwnSessions(ctx.deps.db, ctx.actor, ctx.token, ctx.deps.now()),
     allianceUsers: (_, __, ctx) => listUsersWithSessions(ctx.deps.db, ctx.actor, ctx.deps.now()),
   },
   Mutation: {
+    ...linkResolvers.Mutation,
     login: async (_, args, ctx) => {
       const input = parseInput(signInSchema, args)
       const { token, actor } = await signIn(ctx.deps.db, ctx.deps, {
@@ -70,5 +73,6 @@ export const resolvers: Resolvers = {
     merchant: (u, _, ctx) => (u.merchantId ? ctx.loaders.merchant.load(u.merchantId) : null),
     station: (u, _, ctx) => (u.stationId ? ctx.loaders.station.load(u.stationId) : null),
     hub: (u, _, ctx) => (u.hubId ? ctx.loaders.hub.load(u.hubId) : null),
+    active: (u) => u.active ?? true,
   },
 }

@@ -12,6 +12,8 @@ export interface Actor {
   merchantId: string | null
   stationId: string | null
   hubId: string | null
+  /** False for a deactivated user (only ever seen by whoever deactivated it). */
+  active?: boolean
   /** The id of the request acting (the `x-request-id` of the page or API call), for the audit log. */
   requestId?: string
 }

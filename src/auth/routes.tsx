@@ -11,6 +11,7 @@ import { attempt, refused } from '../http/respond'
 import type { AppEnv } from '../http/types'
 import { localeSchema, signInSchema } from './schemas'
 import { revokeSession, sessionPolicy, setLocale, signIn } from './service'
+import { linkRoutes } from './link-routes'
 import { throttledCopy } from './throttled-copy'
 import { newSecret } from './tokens'
 
@@ -84,3 +85,5 @@ authRoutes.post('/locale', form(localeSchema.extend({ next })), async (c) => {
   setCookie(c, cookieNames.locale, locale, cookieOptions(c, 365 * 24 * 3600))
   return c.redirect(to, 303)
 })
+
+authRoutes.route('/', linkRoutes)

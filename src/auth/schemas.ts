@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { locales } from '../../db/schema'
+import { locales, roles } from '../../db/schema'
 import { commonPasswords } from './common-passwords'
 
 /** Sign-in input, shared by the form and the GraphQL `login` mutation. */
@@ -62,3 +62,53 @@ export const passwordFormSchema = changePasswordSchema
     path: ['repeatPassword'],
     when: ({ issues }) => issues.every((issue) => issue.path?.[0] === 'currentPassword'),
   })
+
+const orgId = z.string().trim().min(1).max(64).nullish()
+
+/** `inviteUser` input: who is invited, as what, for which organisation. */
+export const inviteSchema = z.object({
+  email: signInSchema.shape.email,
+  role: z.enum(roles),
+  merchantId: orgId,
+  stationId: orgId,
+  hubId: orgId,
+})
+export type InviteInput = z.infer<typeof inviteSchema>
+
+const linkToken = /^[A-Za-z0-9_-]{43}$/
+
+/** The secret of an invitation or reset link as it appears in the link (base64url, 256 bits). */
+export const linkTokenSchema = z.string().regex(linkToken, { error: 'not a link' })
+
+/** Whether a path segment can be a link's secret at all (else the link is simply unknown). */
+export const isLinkToken = (value: string) => linkToken.test(value)
+
+/** Accepting an invitation or using a reset link: the link's secret and the new password. */
+export const setPasswordSchema = z.object({ token: linkTokenSchema, password: newPasswordSchema })
+
+/** The page's form: the new password twice (the token is in the path). */
+export const setPasswordFormSchema = z
+  .object({
+    password: newPasswordSchema,
+    repeatPassword: z.string().max(passwordPolicy.maxLength).optional(),
+  })
+  .refine((form) => form.repeatPassword === form.password, {
+    error: 'type the same new password twice',
+    path: ['repeatPassword'],
+    when: ({ issues }) => issues.length === 0,
+  })
+
+export const invitationIdSchema = z.object({ id: z.string().min(1).max(64) })
+
+/** `resetPassword` input: the reset link's secret and the new password. */
+export const resetPasswordSchema = z.object({
+  token: linkTokenSchema,
+  newPassword: newPasswordSchema,
+})
+
+export const setUserActiveSchema = userIdSchema.extend({ active: z.boolean() })
+
+/** The user access page's switch: `true` or `false` as the form sends it. */
+export const activeFormSchema = z.object({
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+})

@@ -57,7 +57,8 @@ export async function signIn(
   const [user] = await db.select().from(users).where(eq(users.email, input.email))
   const stored = user?.passwordHash ?? (await decoyHash(deps.hasher))
   const ok = await deps.hasher.verify(input.password, stored)
-  if (!user || !ok) throw new Unauthenticated('Email or password is wrong.')
+  // A deactivated account is refused like a wrong password: sign-in says nothing more.
+  if (!user || !ok || !user.active) throw new Unauthenticated('Email or password is wrong.')
   const rehashed = deps.hasher.needsRehash(user.passwordHash)
     ? await deps.hasher.hash(input.password)
     : null
@@ -103,6 +104,7 @@ export async function actorForSession(
       and(
         eq(sessions.tokenHash, tokenHash),
         eq(sessions.kind, kind),
+        eq(users.active, true),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, now.toISOString()),
       ),
@@ -142,7 +144,7 @@ export async function setLocale(db: Db, actor: Actor, locale: Locale): Promise<v
   await db.update(users).set({ locale }).where(eq(users.id, actor.userId))
 }
 
-function toActor(user: typeof users.$inferSelect): Actor {
+export function toActor(user: typeof users.$inferSelect): Actor {
   return {
     userId: user.id,
     allianceId: user.allianceId,
@@ -153,5 +155,6 @@ function toActor(user: typeof users.$inferSelect): Actor {
     merchantId: user.merchantId,
     stationId: user.stationId,
     hubId: user.hubId,
+    active: user.active,
   }
 }

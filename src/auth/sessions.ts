@@ -99,6 +99,7 @@ export interface UserSessionsRow {
   displayName: string
   email: string
   role: Role
+  active: boolean
   liveSessions: number
 }
 
@@ -121,6 +122,7 @@ export async function listUsersWithSessions(
       displayName: users.displayName,
       email: users.email,
       role: users.role,
+      active: users.active,
       n: liveCount.n,
     })
     .from(users)

@@ -11,6 +11,8 @@ import type { CommissionStatement as CommissionStatementModel } from '../station
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
 import type { AuditEntry as AuditEntryModel } from '../audit/browse';
+import type { MembershipApplication as MembershipApplicationModel } from '../members/service';
+import type { MerchantMembership as MerchantMembershipModel } from '../members/membership';
 import type { Cost as CostModel, SettlementLine as SettlementLineModel, Statement as StatementModel } from '../settlement/service';
 import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as AdjustmentRowModel } from '../settlement/graphql';
 import type { LineBasis as LineBasisModel } from '../../db/schema';
@@ -53,6 +55,8 @@ export type Alliance = {
 /** A user of the alliance as coordinators see it for access control. */
 export type AllianceUser = {
   __typename?: 'AllianceUser';
+  /** False once deactivated: sign-in is refused and no session lives. */
+  active: Scalars['Boolean']['output'];
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -72,6 +76,11 @@ export type AllocationRulesInput = {
   bookedShareBp: Scalars['Int']['input'];
   sharedBasis: SharedBasis;
 };
+
+export type ApplicationStatus =
+  | 'ADMITTED'
+  | 'DECLINED'
+  | 'PENDING';
 
 export type AuditConnection = {
   __typename?: 'AuditConnection';
@@ -447,6 +456,71 @@ export type InsurancePool = {
   reserveFen: Scalars['SafeInt']['output'];
 };
 
+/**
+ * A one-time link handed to a person: an invitation to create an account, or a password reset.
+ * It works once, for 72 hours, unless revoked first.
+ */
+export type Invitation = {
+  __typename?: 'Invitation';
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
+  /** The link to hand over: only in the answer that created it (null everywhere else). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Who is invited, as what: a MERCHANT names its merchantId, a STATION_OPERATOR its stationId, a
+ * HUB_OPERATOR its hubId, a COORDINATOR none. A merchant's user may invite only MERCHANT users of
+ * its own merchant (merchantId may be left out).
+ */
+export type InviteUserInput = {
+  email: Scalars['String']['input'];
+  hubId?: InputMaybe<Scalars['ID']['input']>;
+  merchantId?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type MembershipApplication = {
+  __typename?: 'MembershipApplication';
+  category: Category;
+  contact: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  decidedAt: Maybe<Scalars['String']['output']>;
+  declineReason: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The merchant created on admission. */
+  merchant: Maybe<Merchant>;
+  region: Scalars['String']['output'];
+  shopName: Scalars['String']['output'];
+  shopUrl: Scalars['String']['output'];
+  /** The first month of membership (YYYY-MM), once admitted. */
+  startMonth: Maybe<Scalars['String']['output']>;
+  status: ApplicationStatus;
+};
+
+/** What a shop says about itself when asking to join. */
+export type MembershipApplicationInput = {
+  category: Category;
+  /** A phone number, email or WeChat ID to reach the shop. */
+  contact: Scalars['String']['input'];
+  /** Province or city the shop ships from. */
+  region: Scalars['String']['input'];
+  shopName: Scalars['String']['input'];
+  /** The shop's web address (http or https). */
+  shopUrl: Scalars['String']['input'];
+};
+
+export type MembershipStatus =
+  /** A member: books, ships and shares the month's costs. */
+  | 'ACTIVE'
+  /** No longer a member from that month: not in its settlement. */
+  | 'LEFT'
+  /** Still a member (it shares the month's costs) while paused by the coordinators. */
+  | 'SUSPENDED';
+
 /** A member shop. */
 export type Merchant = {
   __typename?: 'Merchant';
@@ -456,6 +530,17 @@ export type Merchant = {
   joinedOn: Scalars['String']['output'];
   name: Scalars['String']['output'];
   nameEn: Scalars['String']['output'];
+};
+
+/** A merchant's membership in a month. */
+export type MerchantMembership = {
+  __typename?: 'MerchantMembership';
+  /** Whether the merchant has joined by the end of the month (settled from then on, unless LEFT). */
+  joined: Scalars['Boolean']['output'];
+  merchant: Merchant;
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  status: MembershipStatus;
 };
 
 export type MerchantServiceLevels = {
@@ -485,9 +570,26 @@ export type MisroutedParcel = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Public: creates the invited account with this password (the password rules of changePassword)
+   * and signs it in. A used, revoked or expired link: CONFLICT with reason LINK_USED, LINK_REVOKED
+   * or LINK_EXPIRED; an unknown one NOT_FOUND.
+   */
+  acceptInvitation: AuthPayload;
   /** A correction to a closed month, carried into the next open month. */
   addAdjustment: Adjustment;
   addStaff: Staff;
+  /**
+   * Coordinators: admits a pending application; its merchant is a member from startMonth (YYYY-MM,
+   * this month or later: BAD_USER_INPUT with reason MONTH_PAST) and settled from that month. A
+   * decided application: CONFLICT with reason ALREADY_DECIDED.
+   */
+  admitMerchant: MembershipApplication;
+  /**
+   * Public (a coordinator may enter one too): asks to join the alliance. A few per address every
+   * 15 minutes, then RATE_LIMITED with retryAfterSeconds.
+   */
+  applyForMembership: MembershipApplication;
   bookHubCapacity: Booking;
   cancelBooking: Booking;
   /** Before drop-off only. */
@@ -503,17 +605,32 @@ export type Mutation = {
   closeReturn: Return;
   /** Atomic and idempotent: the same key returns the same settlement. */
   closeSettlement: Settlement;
+  /**
+   * Coordinator (any user of the alliance) or a merchant's user (users of its own merchant): a
+   * one-time link, working 72 hours, with which the user sets a new password; url only in this
+   * answer. Earlier reset links of the user stop working. A deactivated user: CONFLICT with reason
+   * USER_INACTIVE.
+   */
+  createPasswordReset: Invitation;
   /** Coordinators may name the hub; hub operators' runs go to their own hub. */
   createPickupRun: PickupRun;
   /** Coordinators. */
   createStation: Station;
   decideClaim: Claim;
   declareOrderValue: Premium;
+  /** Coordinators: declines a pending application with a reason. */
+  declineApplication: MembershipApplication;
   /** Merchant: dismisses its breach notices (they stay on record). */
   dismissBreachNotices: Scalars['Boolean']['output'];
   enrolInsurance: InsuranceEnrolment;
   fileClaim: Claim;
   inspectReturn: Return;
+  /**
+   * Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
+   * an invitation and answers its url, the only time it is shown. An email that already has an
+   * account: CONFLICT with reason EMAIL_TAKEN.
+   */
+  inviteUser: Invitation;
   /**
    * Opens a session. Wrong email or password: UNAUTHENTICATED. Too many attempts: RATE_LIMITED with
    * retryAfterSeconds and reason (ACCOUNT_AND_ADDRESS, ADDRESS, or ACCOUNT when the account is
@@ -534,10 +651,17 @@ export type Mutation = {
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
   registerReturn: Return;
+  /**
+   * Public: sets the password of the link's user, ends every session of theirs and signs in anew.
+   * Refusals as for acceptInvitation.
+   */
+  resetPassword: AuthPayload;
   resolveReturn: Return;
   respondToReturn: Return;
   /** Coordinators: reverses a cost of an open month by a negative cost referencing it; returns the reversal. */
   reverseCost: Cost;
+  /** Withdraws a pending invitation; an accepted one is CONFLICT with reason LINK_USED. */
+  revokeInvitation: Scalars['Boolean']['output'];
   /** Ends one of the signed-in user's sessions (see mySessions). */
   revokeSession: Scalars['Boolean']['output'];
   /** Coordinator: ends every session of a user of the alliance; returns how many ended. */
@@ -547,10 +671,23 @@ export type Mutation = {
   setHubCapacity: HubDay;
   /** Remembers the user's language (en or zh-CN). */
   setLocale: User;
+  /**
+   * Coordinators: a merchant's membership from fromMonth (YYYY-MM) on; never deleted, the history
+   * stays. ACTIVE may start this month; SUSPENDED and LEFT take effect at a month end, so from next
+   * month (else BAD_USER_INPUT with reason MONTH_END). A LEFT merchant is not in the settlement of
+   * that month or later.
+   */
+  setMerchantMembership: MerchantMembership;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
   setStaffCertification: Staff;
   /** Coordinators: a deactivated station keeps its history but accepts no parcels. */
   setStationActive: Station;
+  /**
+   * Coordinator or a merchant's user (as for createPasswordReset): deactivating refuses sign-in and
+   * ends every session and reset link of the user at once; reactivating lets them sign in again.
+   * One's own account: CONFLICT with reason OWN_ACCOUNT.
+   */
+  setUserActive: User;
   /** Coordinators: undoes paid, with a reason, until a later month is closed (then a CONFLICT). */
   unmarkStatementPaid: Statement;
   /** Coordinators. */
@@ -559,6 +696,12 @@ export type Mutation = {
   updateStationDetails: Station;
   /** Coordinators: voids a cost of an open month (kept, with who, when and why); closed: CONFLICT. */
   voidCost: Cost;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -573,6 +716,17 @@ export type MutationAddAdjustmentArgs = {
 export type MutationAddStaffArgs = {
   certified?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationAdmitMerchantArgs = {
+  applicationId: Scalars['ID']['input'];
+  startMonth: Scalars['String']['input'];
+};
+
+
+export type MutationApplyForMembershipArgs = {
+  input: MembershipApplicationInput;
 };
 
 
@@ -618,6 +772,11 @@ export type MutationCloseSettlementArgs = {
 };
 
 
+export type MutationCreatePasswordResetArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreatePickupRunArgs = {
   hubId?: InputMaybe<Scalars['ID']['input']>;
   stationId: Scalars['ID']['input'];
@@ -640,6 +799,12 @@ export type MutationDeclareOrderValueArgs = {
 };
 
 
+export type MutationDeclineApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationEnrolInsuranceArgs = {
   startMonth?: InputMaybe<Scalars['String']['input']>;
 };
@@ -652,6 +817,11 @@ export type MutationFileClaimArgs = {
 
 export type MutationInspectReturnArgs = {
   input: InspectReturnInput;
+};
+
+
+export type MutationInviteUserArgs = {
+  input: InviteUserInput;
 };
 
 
@@ -694,6 +864,12 @@ export type MutationRegisterReturnArgs = {
 };
 
 
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationResolveReturnArgs = {
   input: ResolveReturnInput;
 };
@@ -708,6 +884,11 @@ export type MutationRespondToReturnArgs = {
 export type MutationReverseCostArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -744,6 +925,13 @@ export type MutationSetLocaleArgs = {
 };
 
 
+export type MutationSetMerchantMembershipArgs = {
+  fromMonth: Scalars['String']['input'];
+  merchantId: Scalars['ID']['input'];
+  status: MembershipStatus;
+};
+
+
 export type MutationSetReturnCreditOptInArgs = {
   optIn: Scalars['Boolean']['input'];
 };
@@ -758,6 +946,12 @@ export type MutationSetStaffCertificationArgs = {
 export type MutationSetStationActiveArgs = {
   active: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserActiveArgs = {
+  active: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -895,6 +1089,12 @@ export type Query = {
   insurancePool: InsurancePool;
   /** The signed-in user. */
   me: User;
+  /** Coordinators: the alliance's applications, newest first, optionally of one status. */
+  membershipApplications: Array<MembershipApplication>;
+  /** Coordinators: every merchant with its membership in a month (YYYY-MM). */
+  merchantMemberships: Array<MerchantMembership>;
+  /** A merchant's user: the users of its own merchant, with their live session counts. */
+  merchantUsers: Array<AllianceUser>;
   /** The caller's (merchant's) bookings, soonest first. */
   myBookings: Array<Booking>;
   myInsurance: MyInsurance;
@@ -904,6 +1104,8 @@ export type Query = {
   myStatement: Statement;
   /** Public (no sign-in): active stations nearest to a point, nearest first. */
   nearestStations: Array<StationDistance>;
+  /** Invitations not yet accepted, revoked or expired: the alliance's (coordinator) or the merchant's own. */
+  pendingInvitations: Array<Invitation>;
   pickupRun: Maybe<PickupRun>;
   return: Maybe<Return>;
   /** Public (no sign-in), rate limited per IP. Unknown code: null. */
@@ -989,6 +1191,16 @@ export type QueryHubUtilisationArgs = {
 
 export type QueryInspectionQueueArgs = {
   hubId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMembershipApplicationsArgs = {
+  status?: InputMaybe<ApplicationStatus>;
+};
+
+
+export type QueryMerchantMembershipsArgs = {
+  month: Scalars['String']['input'];
 };
 
 
@@ -1393,6 +1605,8 @@ export type TimelineEntry = {
 
 export type User = {
   __typename?: 'User';
+  /** False once deactivated (see setUserActive). */
+  active: Scalars['Boolean']['output'];
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   hub: Maybe<Hub>;
@@ -1482,6 +1696,7 @@ export type ResolversTypes = {
   AllianceUser: ResolverTypeWrapper<AllianceUser>;
   AllocationRules: ResolverTypeWrapper<AllocationRules>;
   AllocationRulesInput: AllocationRulesInput;
+  ApplicationStatus: ApplicationStatus;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
@@ -1527,7 +1742,13 @@ export type ResolversTypes = {
   InsuranceEnrolment: ResolverTypeWrapper<InsuranceEnrolment>;
   InsurancePool: ResolverTypeWrapper<InsurancePool>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invitation: ResolverTypeWrapper<Invitation>;
+  InviteUserInput: InviteUserInput;
+  MembershipApplication: ResolverTypeWrapper<MembershipApplicationModel>;
+  MembershipApplicationInput: MembershipApplicationInput;
+  MembershipStatus: MembershipStatus;
   Merchant: ResolverTypeWrapper<MerchantModel>;
+  MerchantMembership: ResolverTypeWrapper<MerchantMembershipModel>;
   MerchantServiceLevels: ResolverTypeWrapper<MerchantServiceLevelsOutModel>;
   MerchantUnits: ResolverTypeWrapper<MerchantUnitsOutModel>;
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
@@ -1622,7 +1843,12 @@ export type ResolversParentTypes = {
   InsuranceEnrolment: InsuranceEnrolment;
   InsurancePool: InsurancePool;
   Int: Scalars['Int']['output'];
+  Invitation: Invitation;
+  InviteUserInput: InviteUserInput;
+  MembershipApplication: MembershipApplicationModel;
+  MembershipApplicationInput: MembershipApplicationInput;
   Merchant: MerchantModel;
+  MerchantMembership: MerchantMembershipModel;
   MerchantServiceLevels: MerchantServiceLevelsOutModel;
   MerchantUnits: MerchantUnitsOutModel;
   MisroutedParcel: MisroutedParcelModel;
@@ -1684,6 +1910,7 @@ export type AllianceResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type AllianceUserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AllianceUser'] = ResolversParentTypes['AllianceUser']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1914,12 +2141,42 @@ export type InsurancePoolResolvers<ContextType = GraphQLContext, ParentType exte
   reserveFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 };
 
+export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MembershipApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MembershipApplication'] = ResolversParentTypes['MembershipApplication']> = {
+  category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchant?: Resolver<Maybe<ResolversTypes['Merchant']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shopName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shopUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
+};
+
 export type MerchantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Merchant'] = ResolversParentTypes['Merchant']> = {
   category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MerchantMembershipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MerchantMembership'] = ResolversParentTypes['MerchantMembership']> = {
+  joined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  merchant?: Resolver<ResolversTypes['Merchant'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MembershipStatus'], ParentType, ContextType>;
 };
 
 export type MerchantServiceLevelsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MerchantServiceLevels'] = ResolversParentTypes['MerchantServiceLevels']> = {
@@ -1941,8 +2198,11 @@ export type MisroutedParcelResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
   addAdjustment?: Resolver<ResolversTypes['Adjustment'], ParentType, ContextType, RequireFields<MutationAddAdjustmentArgs, 'amountFen' | 'merchantId' | 'month' | 'reason'>>;
   addStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationAddStaffArgs, 'name'>>;
+  admitMerchant?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationAdmitMerchantArgs, 'applicationId' | 'startMonth'>>;
+  applyForMembership?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationApplyForMembershipArgs, 'input'>>;
   bookHubCapacity?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationBookHubCapacityArgs, 'input'>>;
   cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'id'>>;
   cancelReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationCancelReturnArgs, 'id'>>;
@@ -1951,14 +2211,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   closePickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationClosePickupRunArgs, 'runId'>>;
   closeReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationCloseReturnArgs, 'id'>>;
   closeSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationCloseSettlementArgs, 'idempotencyKey' | 'month'>>;
+  createPasswordReset?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationCreatePasswordResetArgs, 'userId'>>;
   createPickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreatePickupRunArgs, 'stationId'>>;
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
   decideClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDecideClaimArgs, 'input'>>;
   declareOrderValue?: Resolver<ResolversTypes['Premium'], ParentType, ContextType, RequireFields<MutationDeclareOrderValueArgs, 'month' | 'orderValueFen'>>;
+  declineApplication?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationDeclineApplicationArgs, 'applicationId' | 'reason'>>;
   dismissBreachNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
   inspectReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationInspectReturnArgs, 'input'>>;
+  inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1968,18 +2231,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
   recordCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationRecordCostArgs, 'input'>>;
   registerReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRegisterReturnArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   resolveReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationResolveReturnArgs, 'input'>>;
   respondToReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRespondToReturnArgs, 'id' | 'message'>>;
   reverseCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationReverseCostArgs, 'id' | 'reason'>>;
+  revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'userId'>>;
   runClaimPayout?: Resolver<ResolversTypes['PayoutResult'], ParentType, ContextType, RequireFields<MutationRunClaimPayoutArgs, 'idempotencyKey' | 'month'>>;
   setAllocationRules?: Resolver<ResolversTypes['AllocationRules'], ParentType, ContextType, RequireFields<MutationSetAllocationRulesArgs, 'input'>>;
   setHubCapacity?: Resolver<ResolversTypes['HubDay'], ParentType, ContextType, RequireFields<MutationSetHubCapacityArgs, 'capacityUnits' | 'date' | 'hubId'>>;
   setLocale?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
+  setMerchantMembership?: Resolver<ResolversTypes['MerchantMembership'], ParentType, ContextType, RequireFields<MutationSetMerchantMembershipArgs, 'fromMonth' | 'merchantId' | 'status'>>;
   setReturnCreditOptIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetReturnCreditOptInArgs, 'optIn'>>;
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
+  setUserActive?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserActiveArgs, 'active' | 'userId'>>;
   unmarkStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUnmarkStatementPaidArgs, 'id' | 'reason'>>;
   updateStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationArgs, 'id' | 'input'>>;
   updateStationDetails?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationDetailsArgs, 'id' | 'input'>>;
@@ -2067,11 +2334,15 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   inspectionQueue?: Resolver<Array<ResolversTypes['InspectionQueueItem']>, ParentType, ContextType, Partial<QueryInspectionQueueArgs>>;
   insurancePool?: Resolver<ResolversTypes['InsurancePool'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  membershipApplications?: Resolver<Array<ResolversTypes['MembershipApplication']>, ParentType, ContextType, Partial<QueryMembershipApplicationsArgs>>;
+  merchantMemberships?: Resolver<Array<ResolversTypes['MerchantMembership']>, ParentType, ContextType, RequireFields<QueryMerchantMembershipsArgs, 'month'>>;
+  merchantUsers?: Resolver<Array<ResolversTypes['AllianceUser']>, ParentType, ContextType>;
   myBookings?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType, Partial<QueryMyBookingsArgs>>;
   myInsurance?: Resolver<ResolversTypes['MyInsurance'], ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   myStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryMyStatementArgs, 'month'>>;
   nearestStations?: Resolver<Array<ResolversTypes['StationDistance']>, ParentType, ContextType, RequireFields<QueryNearestStationsArgs, 'lat' | 'limit' | 'lng'>>;
+  pendingInvitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   pickupRun?: Resolver<Maybe<ResolversTypes['PickupRun']>, ParentType, ContextType, RequireFields<QueryPickupRunArgs, 'id'>>;
   return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType, RequireFields<QueryReturnArgs, 'id'>>;
   returnByCode?: Resolver<Maybe<ResolversTypes['PublicReturn']>, ParentType, ContextType, RequireFields<QueryReturnByCodeArgs, 'code'>>;
@@ -2267,6 +2538,7 @@ export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
@@ -2309,7 +2581,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InspectionQueueItem?: InspectionQueueItemResolvers<ContextType>;
   InsuranceEnrolment?: InsuranceEnrolmentResolvers<ContextType>;
   InsurancePool?: InsurancePoolResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
+  MembershipApplication?: MembershipApplicationResolvers<ContextType>;
   Merchant?: MerchantResolvers<ContextType>;
+  MerchantMembership?: MerchantMembershipResolvers<ContextType>;
   MerchantServiceLevels?: MerchantServiceLevelsResolvers<ContextType>;
   MerchantUnits?: MerchantUnitsResolvers<ContextType>;
   MisroutedParcel?: MisroutedParcelResolvers<ContextType>;

@@ -5,6 +5,7 @@ import * as benchmarks from '../benchmarks/graphql'
 import * as booking from '../booking/graphql'
 import * as inspection from '../inspection/graphql'
 import * as insurance from '../insurance/graphql'
+import * as members from '../members/graphql'
 import * as network from '../network/graphql'
 import * as returns from '../returns/graphql'
 import * as settlement from '../settlement/graphql'
@@ -22,6 +23,7 @@ const modules = [
   scalars,
   auth,
   network,
+  members,
   booking,
   returns,
   stations,

@@ -1,10 +1,12 @@
 import type { Locale } from '../../db/schema'
 import * as auth from '../auth/messages'
+import * as authLinks from '../auth/link-messages'
 import * as audit from '../audit/messages'
 import * as refusals from './refusals'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
+import * as members from '../members/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
@@ -22,6 +24,8 @@ const english = {
   ...insurance.en,
   ...benchmarks.en,
   ...auth.en,
+  ...authLinks.en,
+  ...members.en,
   ...audit.en,
   ...refusals.en,
 }
@@ -39,6 +43,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...insurance.zhCN,
     ...benchmarks.zhCN,
     ...auth.zhCN,
+    ...authLinks.zhCN,
+    ...members.zhCN,
     ...audit.zhCN,
     ...refusals.zhCN,
   },

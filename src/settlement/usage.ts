@@ -2,12 +2,13 @@
  * What the system itself knows about a month's use of the network, aggregated with one GROUP BY
  * per kind of usage (never row by row), so a month of 500,000 returns stays quick.
  */
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { adjustments, allocationRules, costs, merchants } from '../../db/schema'
 import { monthBounds, monthInstants } from '../calendar/local-date'
 import type { Db } from '../db'
 import { NotFound } from '../errors'
 import { monthPremiums } from '../insurance/service'
+import { memberInMonth } from '../members/membership'
 import type { ByHub, CostInput, Rules, Usage } from './allocate'
 
 type Count = { merchant_id: string; hub_id: string; n: number }
@@ -30,7 +31,7 @@ export async function usageFor(
     db
       .select({ id: merchants.id })
       .from(merchants)
-      .where(and(eq(merchants.allianceId, allianceId), lte(merchants.joinedOn, to)))
+      .where(and(eq(merchants.allianceId, allianceId), memberInMonth(month)))
       .orderBy(asc(merchants.id)),
     db.all<Count>(sql`
       select r.merchant_id, pr.hub_id, count(*) as n

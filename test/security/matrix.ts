@@ -1,6 +1,8 @@
+import { like } from 'drizzle-orm'
 import { rateLimits, users } from '../../db/schema'
 import { demoPassword } from '../../db/seed/seed'
 import { pbkdf2Hasher } from '../../src/auth/password'
+import { gql } from '../helpers/http'
 import type { Fixtures, RoleName } from './fixtures'
 
 /**
@@ -62,6 +64,71 @@ async function restoreDemoPasswords(fx: Fixtures) {
 // A user none of the six callers signs in as, whose sessions may be ended freely.
 const bystander = 'usr_011'
 const all = (o: Outcome): Row => [o, o, o, o, o, o]
+
+/** A fresh invitation of merchant A, made by merchant A: its id and the secret of its link. */
+async function freshInvitation(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { id url } }',
+    { input: { email: `invited-${fx.seq()}@example.com`, role: 'MERCHANT' } },
+    fx.tokens.merchantA,
+  )
+  const { id, url } = res.data.inviteUser as { id: string; url: string }
+  return { id, token: url.split('/invite/')[1]! }
+}
+const newPassword = 'a-new-long-passphrase-42'
+
+/** A second user of merchant A, whose access merchant A's user manages. */
+async function colleagueOfA(fx: Fixtures) {
+  await fx.t.db
+    .insert(users)
+    .values({
+      id: 'usr_matrix_colleague',
+      allianceId: 'all_yrd',
+      email: 'colleague-of-a@example.com',
+      passwordHash: 'unusable',
+      role: 'MERCHANT',
+      displayName: 'Colleague of A',
+      merchantId: 'mer_01',
+    })
+    .onConflictDoNothing()
+  return 'usr_matrix_colleague'
+}
+
+/** Applications count against one address's limit; the matrix sends many from one. */
+async function forgetApplications(fx: Fixtures) {
+  await fx.t.db.delete(rateLimits).where(like(rateLimits.key, 'apply:%'))
+}
+
+const application = {
+  shopName: '新店',
+  category: 'TOYS',
+  region: '浙江',
+  contact: '138 0000 0000',
+  shopUrl: 'https://shop.example.cn',
+}
+
+/** A fresh pending application's id. */
+async function freshApplication(fx: Fixtures) {
+  await forgetApplications(fx)
+  const res = await gql(
+    fx.t,
+    'mutation ($input: MembershipApplicationInput!) { applyForMembership(input: $input) { id } }',
+    { input: application },
+  )
+  return res.data.applyForMembership.id as string
+}
+
+/** The secret of a fresh reset link of the bystander, made by the coordinator. */
+async function freshResetToken(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($userId: ID!) { createPasswordReset(userId: $userId) { url } }',
+    { userId: bystander },
+    fx.tokens.coordinator,
+  )
+  return (res.data.createPasswordReset.url as string).split('/reset/')[1]!
+}
 const key = (fx: Fixtures) => `matrix-key-${fx.seq()}`
 
 const station = (name: string) => ({
@@ -128,6 +195,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       expect: [U, F, F, OK, F, OK],
     },
     claims: { expect: [U, OK, OK, F, F, OK] },
+    pendingInvitations: { expect: [U, OK, OK, F, F, OK] },
+    merchantUsers: { expect: [U, OK, OK, F, F, F] },
+    membershipApplications: { expect: [U, F, F, F, F, OK] },
+    merchantMemberships: { vars: () => ({ month: '2026-11' }), expect: [U, F, F, F, F, OK] },
     insurancePool: { expect: [U, OK, OK, F, F, OK] },
     claimPayoutPreview: { expect: [U, F, F, F, F, OK] },
     myInsurance: { expect: [U, OK, OK, F, F, F] },
@@ -161,6 +232,52 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     dismissBreachNotices: { expect: [U, OK, OK, F, F, F] },
     revokeUserSessions: { vars: () => ({ userId: bystander }), expect: [U, F, F, F, F, OK] },
+    inviteUser: {
+      vars: (fx, role) => ({
+        input: {
+          email: `matrix-${fx.seq()}@example.com`,
+          role: role === 'coordinator' ? 'COORDINATOR' : 'MERCHANT',
+        },
+      }),
+      expect: [U, OK, OK, F, F, OK],
+    },
+    // Merchant A's invitation: merchant B cannot see it.
+    revokeInvitation: {
+      vars: async (fx) => ({ id: (await freshInvitation(fx)).id }),
+      expect: [U, OK, N, F, F, OK],
+    },
+    applyForMembership: {
+      vars: async (fx) => {
+        await forgetApplications(fx)
+        return { input: application }
+      },
+      expect: all(OK),
+    },
+    admitMerchant: {
+      vars: async (fx) => ({ applicationId: await freshApplication(fx), startMonth: '2026-12' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    declineApplication: {
+      vars: async (fx) => ({ applicationId: await freshApplication(fx), reason: '不在服务地区' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    setMerchantMembership: {
+      vars: () => ({ merchantId: 'mer_05', status: 'ACTIVE', fromMonth: '2026-12' }),
+      expect: [U, F, F, F, F, OK],
+    },
+    createPasswordReset: { vars: () => ({ userId: bystander }), expect: [U, N, N, F, F, OK] },
+    resetPassword: {
+      vars: async (fx) => ({ token: await freshResetToken(fx), newPassword }),
+      expect: all(OK),
+    },
+    setUserActive: {
+      vars: () => ({ userId: bystander, active: true }),
+      expect: [U, N, N, F, F, OK],
+    },
+    acceptInvitation: {
+      vars: async (fx) => ({ token: (await freshInvitation(fx)).token, password: newPassword }),
+      expect: all(OK),
+    },
     bookHubCapacity: {
       vars: (fx) => ({
         input: { hubId: 'hub_1', date: '2026-12-11', units: 1, idempotencyKey: key(fx) },
@@ -427,6 +544,76 @@ export const routeCases: RouteCase[] = [
   post('/admin/users/:id/revoke-sessions', [U, F, F, F, F, OK], () => ({
     path: `/admin/users/${bystander}/revoke-sessions`,
   })),
+  get('/team', [S, OK, OK, F, F, F]),
+  post('/team/invite', [U, OK, OK, F, F, F], (fx) => ({
+    form: { email: `matrix-team-${fx.seq()}@example.com` },
+  })),
+  post('/team/invitations/:id/revoke', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/team/invitations/${(await freshInvitation(fx)).id}/revoke`,
+  })),
+  // Merchant A's colleague: to merchant B it does not exist.
+  post('/team/:id/reset-link', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/team/${await colleagueOfA(fx)}/reset-link`,
+  })),
+  post('/team/:id/active', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/team/${await colleagueOfA(fx)}/active`,
+    form: { active: 'true' },
+  })),
+  get('/join', all(OK)),
+  post('/join', all(OK), async (fx) => {
+    await forgetApplications(fx)
+    return { form: application }
+  }),
+  get('/admin/merchants', [S, F, F, F, F, OK]),
+  post('/admin/merchants/applications/:id/admit', [U, F, F, F, F, OK], async (fx) => {
+    const id = await freshApplication(fx)
+    return {
+      path: `/admin/merchants/applications/${id}/admit`,
+      form: { [`startMonth-${id}`]: '2026-12' },
+    }
+  }),
+  post('/admin/merchants/applications/:id/decline', [U, F, F, F, F, OK], async (fx) => {
+    const id = await freshApplication(fx)
+    return {
+      path: `/admin/merchants/applications/${id}/decline`,
+      form: { [`reason-${id}`]: '暂不' },
+    }
+  }),
+  post('/admin/merchants/:id/membership', [U, F, F, F, F, OK], () => ({
+    path: '/admin/merchants/mer_05/membership',
+    form: { 'status-mer_05': 'ACTIVE', 'fromMonth-mer_05': '2026-12' },
+  })),
+  post('/admin/users/invite', [U, F, F, F, F, OK], (fx) => ({
+    form: { email: `matrix-page-${fx.seq()}@example.com`, role: 'COORDINATOR' },
+  })),
+  post('/admin/users/invitations/:id/revoke', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/admin/users/invitations/${(await freshInvitation(fx)).id}/revoke`,
+  })),
+  post('/admin/users/:id/reset-link', [U, F, F, F, F, OK], () => ({
+    path: `/admin/users/${bystander}/reset-link`,
+  })),
+  post('/admin/users/:id/active', [U, F, F, F, F, OK], () => ({
+    path: `/admin/users/${bystander}/active`,
+    form: { active: 'true' },
+  })),
+  get('/reset/:token', all(OK), async (fx) => ({ path: `/reset/${await freshResetToken(fx)}` })),
+  {
+    ...post('/reset/:token', all(OK), async (fx) => ({
+      path: `/reset/${await freshResetToken(fx)}`,
+      form: { password: newPassword, repeatPassword: newPassword },
+    })),
+    freshSession: true,
+  },
+  get('/invite/:token', all(OK), async (fx) => ({
+    path: `/invite/${(await freshInvitation(fx)).token}`,
+  })),
+  {
+    ...post('/invite/:token', all(OK), async (fx) => ({
+      path: `/invite/${(await freshInvitation(fx)).token}`,
+      form: { password: newPassword, repeatPassword: newPassword },
+    })),
+    freshSession: true,
+  },
   get('/admin/audit', [S, F, F, F, F, OK]),
   get('/account', [S, OK, OK, OK, OK, OK]),
   post('/account/sessions/:id/revoke', [U, OK, N, N, N, N], async (fx) => ({

@@ -438,6 +438,9 @@ export const unscoped = {
     'logoutEverywhere',
     'changePassword',
     'rateReturn',
+    'acceptInvitation',
+    'resetPassword',
+    'applyForMembership',
   ],
   routes: [
     'GET /',
@@ -454,5 +457,11 @@ export const unscoped = {
     'POST /account/sign-out-everywhere',
     'POST /account/password',
     'GET /benchmarks/methodology',
+    'GET /invite/:token',
+    'POST /invite/:token',
+    'GET /reset/:token',
+    'POST /reset/:token',
+    'GET /join',
+    'POST /join',
   ],
 }

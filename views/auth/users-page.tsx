@@ -2,15 +2,43 @@ import type { UserSessionsRow } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../components/notice'
-import { formatCount } from '../components/format'
+import { formatCount, formatInstant } from '../components/format'
+import type { LinkView } from '../../src/auth/access-links'
+import { InviteForm, PendingInvitations, type InviteFormProps } from './invite-form'
 
-/** Coordinators: every user of the alliance with live sessions, and a way to end them. */
-export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) {
-  const { t, locale } = usePage()
+/**
+ * Coordinators: every user of the alliance with live sessions and a way to end them, inviting
+ * new users, and the invitations still pending.
+ */
+export function UsersPage(props: {
+  users: UserSessionsRow[]
+  notice?: string
+  /** A refusal of an action on a user's row. */
+  failure?: string
+  invite: InviteFormProps
+  pending: LinkView[]
+  /** A reset link just created, shown this once, with the name of its user. */
+  reset?: { name: string; link: LinkView }
+}) {
+  const { t, locale, actor } = usePage()
   return (
     <section class="card stack">
       <h1>{t('users.title')}</h1>
       {props.notice && <Notice tone="ok" text={props.notice} />}
+      {props.failure && <Notice tone="error" text={props.failure} />}
+      {props.reset && (
+        <div class="notice notice--ok" role="status">
+          <p>
+            {t('users.resetCreated', {
+              name: props.reset.name,
+              expiresAt: formatInstant(props.reset.link.expiresAt, locale),
+            })}
+          </p>
+          <p>
+            <code class="invite-link">{props.reset.link.url}</code>
+          </p>
+        </div>
+      )}
       <p class="hint">{t('users.intro')}</p>
       <table>
         <thead>
@@ -18,6 +46,7 @@ export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) 
             <th scope="col">{t('users.col.name')}</th>
             <th scope="col">{t('users.col.email')}</th>
             <th scope="col">{t('users.col.role')}</th>
+            <th scope="col">{t('users.col.status')}</th>
             <th scope="col" class="num">
               {t('users.col.sessions')}
             </th>
@@ -30,8 +59,9 @@ export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) 
               <td>{u.displayName}</td>
               <td>{u.email}</td>
               <td>{t(`role.${u.role}`)}</td>
+              <td>{t(u.active ? 'users.status.active' : 'users.status.inactive')}</td>
               <td class="num">{formatCount(u.liveSessions, locale)}</td>
-              <td>
+              <td class="actions">
                 {u.liveSessions > 0 && (
                   <form method="post" action={`/admin/users/${u.id}/revoke-sessions`}>
                     <CsrfField />
@@ -40,11 +70,34 @@ export function UsersPage(props: { users: UserSessionsRow[]; notice?: string }) 
                     </button>
                   </form>
                 )}
+                {u.id !== actor?.userId && (
+                  <>
+                    {u.active && (
+                      <form method="post" action={`/admin/users/${u.id}/reset-link`}>
+                        <CsrfField />
+                        <button type="submit" class="button">
+                          {t('users.resetLink', { name: u.displayName })}
+                        </button>
+                      </form>
+                    )}
+                    <form method="post" action={`/admin/users/${u.id}/active`}>
+                      <CsrfField />
+                      <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
+                      <button type="submit" class="button">
+                        {t(u.active ? 'users.deactivate' : 'users.activate', {
+                          name: u.displayName,
+                        })}
+                      </button>
+                    </form>
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <InviteForm {...props.invite} />
+      <PendingInvitations pending={props.pending} />
     </section>
   )
 }

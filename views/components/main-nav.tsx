@@ -9,6 +9,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
   VISITOR: [
     ['/track', 'nav.track'],
     ['/stations', 'nav.findStation'],
+    ['/join', 'join.title'],
   ],
   MERCHANT: [
     ['/bookings', 'nav.bookings'],
@@ -18,6 +19,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/insurance', 'nav.insurance'],
     ['/benchmarks', 'nav.benchmarks'],
     ['/map', 'nav.map'],
+    ['/team', 'nav.team'],
   ],
   STATION_OPERATOR: [
     ['/station', 'nav.console'],
@@ -38,6 +40,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/insurance/claims', 'nav.claims'],
     ['/benchmarks', 'nav.benchmarks'],
     ['/admin/stations', 'nav.stations'],
+    ['/admin/merchants', 'nav.merchants'],
     ['/admin/users', 'nav.users'],
     ['/admin/audit', 'nav.audit'],
     ['/map', 'nav.map'],
