@@ -7,6 +7,7 @@
 // below.
 import * as booking from './booking'
 import * as pageRender from './page-render'
+import { peerScenarios } from './peers'
 import * as publicLookup from './public-lookup'
 import {
   figure,
@@ -19,7 +20,14 @@ import {
 import * as settlementClose from './settlement-close'
 import * as workerBundle from './worker-bundle'
 
-const scenarios: Scenario[] = [booking, settlementClose, publicLookup, pageRender, workerBundle]
+const scenarios: Scenario[] = [
+  booking,
+  settlementClose,
+  publicLookup,
+  pageRender,
+  workerBundle,
+  ...peerScenarios,
+]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')
 const unknown = wanted.filter((n) => !scenarios.some((s) => s.name === n))
