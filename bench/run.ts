@@ -7,6 +7,7 @@
 // below.
 import * as booking from './booking'
 import * as pageRender from './page-render'
+import * as lists from './lists'
 import { peerScenarios } from './peers'
 import * as publicLookup from './public-lookup'
 import {
@@ -27,6 +28,7 @@ const scenarios: Scenario[] = [
   pageRender,
   workerBundle,
   ...peerScenarios,
+  lists,
 ]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')
