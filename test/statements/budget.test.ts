@@ -24,7 +24,7 @@ const budget = 20
  * live statement (about ten statements a month) for two open months. Lower these as they are
  * fixed; a page that meets the budget must leave this list (a test below says so).
  */
-const overBudget: Record<string, number> = { '/statements': 26, '/commissions': 23 }
+const overBudget: Record<string, number> = { '/statements': 24, '/commissions': 21 }
 let t: TestApp
 let code: string
 const tokens = new Map<string, string>()
