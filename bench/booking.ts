@@ -185,7 +185,7 @@ async function verifyDay(
 // booking is written, CONFIRMED, only if the hub-day still has room and the merchant stays within
 // its fair share; the AFTER INSERT trigger then moves hub_days.confirmed_units and writes the
 // audit event. Keep in step with the service.
-const conditionalInsert = `
+export const conditionalInsert = `
   insert into bookings (id, seq, merchant_id, hub_id, date, units, status, idempotency_key,
     waitlist, created_by, created_at, updated_by, updated_at)
   select :id, (select coalesce(max(seq), 0) + 1 from bookings), :merchant, :hub, :date, :units,

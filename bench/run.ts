@@ -7,6 +7,8 @@
 // below.
 import * as booking from './booking'
 import * as pageRender from './page-render'
+import * as lists from './lists'
+import { peerScenarios } from './peers'
 import * as publicLookup from './public-lookup'
 import {
   figure,
@@ -27,6 +29,8 @@ const scenarios: Scenario[] = [
   pageRender,
   workerBundle,
   seed,
+  ...peerScenarios,
+  lists,
 ]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')

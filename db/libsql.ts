@@ -23,10 +23,23 @@ export async function openLibsql(
   }
   // The busy timeout (ms) makes a writer wait for another's lock rather than fail; given to the
   // client, it holds on every connection of its pool, which a pragma would set on one only.
-  const client = createClient({ url, authToken, timeout: 5000 })
-  if (url.startsWith('file:')) {
+  const file = url.startsWith('file:')
+  // An embedded file gets one connection: the driver runs each call and batch synchronously (the
+  // app never holds a transaction open across an await), so more would only idle, each with a
+  // page cache of its own, and `synchronous` below holds per connection.
+  const client = createClient({
+    url,
+    authToken,
+    timeout: 5000,
+    ...(file ? { concurrency: 1 } : {}),
+  })
+  if (file) {
     // WAL lets readers go on while one writer commits (a property of the file, not a connection).
     await client.execute('pragma journal_mode = wal')
+    // NORMAL in WAL syncs at checkpoints, not at every commit: a commit survives the process
+    // crashing (it is in the WAL file), but the last ones before an OS crash or power loss may
+    // be lost; the database stays consistent either way.
+    await client.execute('pragma synchronous = normal')
   }
   await client.execute('pragma foreign_keys = on')
   const db = drizzle(client, { schema })

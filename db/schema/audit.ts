@@ -27,5 +27,7 @@ export const auditLog = sqliteTable(
     index('audit_log_alliance').on(t.allianceId, t.id),
     index('audit_log_entity').on(t.allianceId, t.entityId, t.id),
     index('audit_log_action').on(t.allianceId, t.action, t.id),
+    index('audit_log_actor').on(t.allianceId, t.actorUserId, t.id),
+    index('audit_log_at').on(t.allianceId, t.at),
   ],
 )

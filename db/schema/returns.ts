@@ -80,7 +80,12 @@ export const returns = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('returns_merchant').on(t.merchantId, t.createdAt),
+    // Each list pages newest first by (created_at, id): one index per way of seeing returns, so
+    // a page is read in order and never sorted, however many returns there are.
+    index('returns_merchant').on(t.merchantId, t.createdAt, t.id),
+    index('returns_newest').on(t.createdAt, t.id),
+    index('returns_hub_newest').on(t.hubId, t.createdAt, t.id),
+    index('returns_station_newest').on(t.stationId, t.createdAt, t.id),
     index('returns_hub_status').on(t.hubId, t.status),
     index('returns_station_status').on(t.stationId, t.status),
     index('returns_run').on(t.pickupRunId),

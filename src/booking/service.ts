@@ -50,11 +50,15 @@ export interface HubDayView {
   myUnits: number
 }
 
-/** Creates the hub-day row with the hub's default capacity if it does not exist yet. */
-function ensureHubDay(db: Db, hubId: string, date: string) {
+/**
+ * Creates the hub-day row with the hub's default capacity if it does not exist yet, for a hub of
+ * `allianceId` only: a booking batch never touches another alliance's hub.
+ */
+function ensureHubDay(db: Db, hubId: string, date: string, allianceId: string) {
   return db.run(sql`
     insert into hub_days (hub_id, date, capacity_units)
-    select id, ${date}, daily_capacity_units from hubs where id = ${hubId}
+    select id, ${date}, daily_capacity_units from hubs
+    where id = ${hubId} and alliance_id = ${allianceId}
     on conflict (hub_id, date) do nothing`)
 }
 
@@ -114,28 +118,40 @@ export async function bookHubCapacity(
 ): Promise<{ booking: Booking; replayed: boolean }> {
   const a = requireRole(actor, 'MERCHANT')
   const merchantId = a.merchantId!
-  const hub = await getHub(db, a, input.hubId)
-  const previous = await findByKey(db, merchantId, input.idempotencyKey)
-  if (previous) return replay(previous, input)
-  assertOpenForChanges(input.date, now)
-  const { maxShareOfHubDayBp: bp } = await settingsOn(db, a.allianceId, localDate(now))
+  try {
+    assertOpenForChanges(input.date, now)
+  } catch (error) {
+    // A closed date is refused only after the checks that come first: the hub, then a replay.
+    await getHub(db, a, input.hubId)
+    const previous = await findByKey(db, merchantId, input.idempotencyKey)
+    if (previous) return replay(previous, input)
+    throw error
+  }
 
+  // One batch and no read before it: the hub is the alliance's only if the hub-day can be made
+  // (ensureHubDay), the fair share is the settings in force (a subquery), a repeated key writes
+  // nothing (on conflict), and the booking is read back by its key. Only when nothing was written
+  // under this id do the reads below explain why.
   const id = newId('bkg')
   const at = now.toISOString()
+  const hubId = input.hubId
   const fits = sql`hd.confirmed_units + ${input.units} <= hd.capacity_units`
-  await db.batch([
-    ensureHubDay(db, hub.id, input.date),
+  const bp = sql`(select max_share_of_hub_day_bp from alliance_settings
+    where alliance_id = ${a.allianceId} and effective_from <= ${localDate(now)}
+    order by effective_from desc, version desc limit 1)`
+  const [, , , stored] = await db.batch([
+    ensureHubDay(db, hubId, input.date, a.allianceId),
     db.run(sql`
       insert into bookings (id, seq, merchant_id, hub_id, date, units, status, idempotency_key,
         waitlist, created_by, created_at, updated_by, updated_at)
-      select ${id}, (select coalesce(max(seq), 0) + 1 from bookings), ${merchantId}, ${hub.id},
+      select ${id}, (select coalesce(max(seq), 0) + 1 from bookings), ${merchantId}, ${hubId},
         ${input.date}, ${input.units}, case when ${fits} then 'CONFIRMED' else 'WAITLISTED' end,
         ${input.idempotencyKey}, ${input.waitlist ? 1 : 0}, ${a.userId}, ${at}, ${a.userId}, ${at}
-      from hub_days hd
-      where hd.hub_id = ${hub.id} and hd.date = ${input.date}
+      from hub_days hd join hubs h on h.id = hd.hub_id and h.alliance_id = ${a.allianceId}
+      where hd.hub_id = ${hubId} and hd.date = ${input.date}
         and (${input.waitlist ? 1 : 0} = 1 or ${fits})
         and (select coalesce(sum(units), 0) from bookings
-             where merchant_id = ${merchantId} and hub_id = ${hub.id} and date = ${input.date}
+             where merchant_id = ${merchantId} and hub_id = ${hubId} and date = ${input.date}
                and status in ('CONFIRMED', 'WAITLISTED')) + ${input.units}
             <= hd.capacity_units * ${bp} / 10000
       on conflict (merchant_id, idempotency_key) do nothing`),
@@ -147,12 +163,15 @@ export async function bookHubCapacity(
       after: sql`json_object('status', status, 'hubId', hub_id, 'date', date, 'units', units)`,
       from: sql`from bookings where id = ${id}`,
     }),
+    byKey(db, merchantId, input.idempotencyKey),
   ])
 
-  const stored = await findByKey(db, merchantId, input.idempotencyKey)
-  if (stored?.id === id) return { booking: stored, replayed: false }
-  if (stored) return replay(stored, input) // the same key won a race from another request
-  throw await refusal(db, merchantId, hub.id, input, bp)
+  const [booking] = stored
+  if (booking?.id === id) return { booking, replayed: false }
+  const hub = await getHub(db, a, hubId)
+  if (booking) return replay(booking, input) // the key was used before, or won a race
+  const { maxShareOfHubDayBp } = await settingsOn(db, a.allianceId, localDate(now))
+  throw await refusal(db, merchantId, hub.id, input, maxShareOfHubDayBp)
 }
 
 function replay(previous: Booking, input: BookingInput) {
@@ -189,11 +208,14 @@ async function refusal(db: Db, merchantId: string, hubId: string, input: Booking
   )
 }
 
-async function findByKey(db: Db, merchantId: string, key: string) {
-  const [row] = await db
+const byKey = (db: Db, merchantId: string, key: string) =>
+  db
     .select()
     .from(bookings)
     .where(and(eq(bookings.merchantId, merchantId), eq(bookings.idempotencyKey, key)))
+
+async function findByKey(db: Db, merchantId: string, key: string) {
+  const [row] = await byKey(db, merchantId, key)
   return row
 }
 

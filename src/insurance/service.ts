@@ -207,21 +207,33 @@ export async function premiumsFor(db: Db, allianceId: string, merchantId: string
  * declared yet (which blocks closing the month).
  */
 export async function monthPremiums(db: Db, allianceId: string, month: string) {
-  const rows = await db.all<{ merchant_id: string; order_value_fen: number | null }>(sql`
-    select e.merchant_id, d.order_value_fen
+  // The premium rate in force on the month's first day rides along (settingsOn's choice, as a
+  // subquery): one statement, where a month's preview has many.
+  const rows = await db.all<{
+    merchant_id: string
+    order_value_fen: number | null
+    premium_rate_bp: number | null
+  }>(sql`
+    select e.merchant_id, d.order_value_fen, (
+        select premium_rate_bp from alliance_settings
+        where alliance_id = ${allianceId} and effective_from <= ${`${month}-01`}
+        order by effective_from desc, version desc limit 1) as premium_rate_bp
     from insurance_enrolments e
       join merchants m on m.id = e.merchant_id
       left join order_value_declarations d on d.merchant_id = e.merchant_id and d.month = ${month}
     where m.alliance_id = ${allianceId} and e.start_month <= ${month}
     order by e.merchant_id`)
-  const terms = await settingsOn(db, allianceId, `${month}-01`)
+  const rateBp = rows[0]?.premium_rate_bp
+  if (rows.length > 0 && (rateBp === null || rateBp === undefined)) {
+    throw new NotFound('Alliance settings')
+  }
   return {
     premiums: rows
       .filter((r) => r.order_value_fen !== null)
       .map((r) => ({
         merchantId: r.merchant_id,
         orderValueFen: Number(r.order_value_fen),
-        amountFen: premiumFen(Number(r.order_value_fen), terms.premiumRateBp),
+        amountFen: premiumFen(Number(r.order_value_fen), Number(rateBp)),
       })),
     undeclared: rows.filter((r) => r.order_value_fen === null).map((r) => r.merchant_id),
   }

@@ -3,7 +3,7 @@
  * Status changes happen in single conditional UPDATEs; the triggers of migration 0004 refuse
  * illegal moves and write the history and commissions in the same statement.
  */
-import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { hubs, returnEvents, returns, stations, type ReturnStatus } from '../../db/schema'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { changes, inList, type Db } from '../db'
@@ -150,11 +150,9 @@ export async function listReturns(
       and(
         visibleTo(a),
         options.status ? eq(returns.status, options.status) : undefined,
+        // A row value, which SQLite reads as one range on the (…, created_at, id) indexes.
         cursor
-          ? or(
-              lt(returns.createdAt, cursor.createdAt),
-              and(eq(returns.createdAt, cursor.createdAt), lt(returns.id, cursor.id)),
-            )
+          ? sql`(${returns.createdAt}, ${returns.id}) < (${cursor.createdAt}, ${cursor.id})`
           : undefined,
       ),
     )

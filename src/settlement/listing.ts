@@ -4,9 +4,9 @@
  * adjustments and the costs a statement refers to. Each checks who asks, like the service.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { adjustments, costs } from '../../db/schema'
+import { adjustments, costs, settlementLines, settlements } from '../../db/schema'
 import { requireActor, requireRole, requireStation, type Actor } from '../auth/roles'
-import type { Db } from '../db'
+import { inList, type Db } from '../db'
 import { NotFound } from '../errors'
 import { getMerchant, getStation } from '../network/service'
 
@@ -188,6 +188,39 @@ export async function stationStatements(
     statementsQuery(a.allianceId, sql`st.station_id = ${stationId}`),
   )
   return rows.map(toStatementRow)
+}
+
+/**
+ * A station's lines of each closed month among `months`, in one statement (a page lists up to a
+ * year of them), in the order a month's statement lists them.
+ */
+export async function stationLinesByMonth(
+  db: Db,
+  actor: Actor | null,
+  stationId: string,
+  months: string[],
+): Promise<Map<string, (typeof settlementLines.$inferSelect)[]>> {
+  const a = requireStation(requireRole(actor, 'STATION_OPERATOR', 'COORDINATOR'), stationId)
+  const byMonth = new Map<string, (typeof settlementLines.$inferSelect)[]>()
+  if (months.length === 0) return byMonth
+  const rows = await db
+    .select({ month: settlements.month, line: settlementLines })
+    .from(settlementLines)
+    .innerJoin(settlements, eq(settlements.id, settlementLines.settlementId))
+    .where(
+      and(
+        eq(settlements.allianceId, a.allianceId),
+        eq(settlementLines.stationId, stationId),
+        inList(settlements.month, months),
+      ),
+    )
+    .orderBy(asc(settlementLines.id))
+  for (const { month, line } of rows) {
+    const list = byMonth.get(month) ?? []
+    list.push(line)
+    byMonth.set(month, list)
+  }
+  return byMonth
 }
 
 export type AdjustmentRow = typeof adjustments.$inferSelect & { originalMonth: string | null }

@@ -7,15 +7,14 @@ interface CountableClient {
 }
 
 /**
- * Runs one GraphQL operation and counts the SQL statements the app sends for it (every `execute`
- * and every statement of a `batch` on the libSQL client under the app's drizzle handle), with
- * the operation's answer. Node only: it wraps the libSQL client in place.
+ * Runs `work` and counts the SQL statements the app sends meanwhile (every `execute` and every
+ * statement of a `batch` on the libSQL client under the app's drizzle handle). Node only: it
+ * wraps the libSQL client in place.
  */
-export async function countStatements(
+export async function countDuring<T>(
   t: TestApp,
-  query: string,
-  token: string,
-): Promise<{ statements: number; data: any; errors: unknown }> {
+  work: () => Promise<T>,
+): Promise<{ statements: number; result: T }> {
   const client = t.client as unknown as CountableClient
   const { execute, batch } = client
   let statements = 0
@@ -30,10 +29,23 @@ export async function countStatements(
     }
   }
   try {
-    const res = await gql(t, query, {}, token)
-    return { statements, data: res.data, errors: res.errors }
+    const result = await work()
+    return { statements, result }
   } finally {
     client.execute = execute
     if (batch) client.batch = batch
   }
+}
+
+/**
+ * Runs one GraphQL operation and counts the SQL statements the app sends for it, with the
+ * operation's answer.
+ */
+export async function countStatements(
+  t: TestApp,
+  query: string,
+  token: string,
+): Promise<{ statements: number; data: any; errors: unknown }> {
+  const { statements, result: res } = await countDuring(t, () => gql(t, query, {}, token))
+  return { statements, data: res.data, errors: res.errors }
 }

@@ -5,7 +5,7 @@ import { CommissionsPage, StationChooser } from '../../../views/settlement/commi
 import { requireRole } from '../../auth/roles'
 import type { AppEnv } from '../../http/types'
 import { listMerchants, listStations } from '../../network/service'
-import { stationStatements } from '../listing'
+import { stationLinesByMonth, stationStatements } from '../listing'
 import { stationStatement } from '../service'
 import { openMonths } from './shared'
 
@@ -30,10 +30,20 @@ commissionRoutes.get('/commissions', async (c) => {
     ...openMonths(now()).filter((m) => !closed.some((s) => s.month === m)),
     ...closed.map((s) => s.month),
   ]
+  // A closed month's statement is its stored row and lines (all months' in one read); only the
+  // open months are computed.
+  const linesOf = await stationLinesByMonth(
+    db,
+    actor,
+    stationId,
+    closed.map((s) => s.month),
+  )
   const rows = []
   for (const month of months) {
-    const statement = await stationStatement(db, actor, stationId, month)
     const stored = closed.find((s) => s.month === month)
+    const statement = stored
+      ? { status: 'CLOSED' as const, totalFen: stored.totalFen, lines: linesOf.get(month) ?? [] }
+      : await stationStatement(db, actor, stationId, month)
     if (statement.status === 'CLOSED' && !stored) continue
     rows.push({
       month,
