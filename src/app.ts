@@ -25,6 +25,7 @@ import { returnsRoutes } from './returns/routes'
 import { runRoutes } from './returns/run-routes'
 import { settlementRoutes } from './settlement/routes'
 import { stationRoutes } from './stations/routes'
+import { stationSearchRoutes } from './stations/routes/search'
 
 export type { AppDeps } from './http/types'
 
@@ -79,6 +80,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', networkRoutes)
   app.route('/', bookingRoutes)
   app.route('/', returnsRoutes)
+  // Before the returns' public pages: it answers /stations, the finder they used to.
+  app.route('/', stationSearchRoutes)
   app.route('/', publicReturnRoutes)
   app.route('/', runRoutes)
   app.route('/', stationRoutes)

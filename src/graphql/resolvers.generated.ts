@@ -912,6 +912,14 @@ export type Query = {
   returnRisk: ReturnRisk;
   /** Merchant: its own; hub operator: bound for its hub; station operator: handed in there; coordinator: all. */
   returns: ReturnConnection;
+  /**
+   * Public (no sign-in), limited per caller like the other public lookups: active stations whose
+   * name, store, district, street, postcode, city or province holds every word of `query`, in
+   * characters or pinyin (浦东, pudong). With `lat` and `lng`, nearest first; without, best match
+   * first and `distanceMeters` is 0. `openNow` keeps those open at this moment (Asia/Shanghai);
+   * `services` keeps those offering all of them (StationService names). At most `first` (1-100).
+   */
+  searchStations: Array<StationDistance>;
   /** Merchant: its own only; coordinator: all, or one merchant. */
   serviceLevels: ServiceLevels;
   /** Coordinators: a closed month, or null. */
@@ -1035,6 +1043,16 @@ export type QueryReturnsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ReturnStatus>;
+};
+
+
+export type QuerySearchStationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+  openNow?: InputMaybe<Scalars['Boolean']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -1328,6 +1346,8 @@ export type Station = {
   active: Scalars['Boolean']['output'];
   address: Scalars['String']['output'];
   city: Scalars['String']['output'];
+  /** While open: when it closes (HH:MM, Asia/Shanghai; 24:00 is midnight). Null while closed. */
+  closesAt: Maybe<Scalars['String']['output']>;
   /** Commission per parcel handled, in fen. */
   commissionFen: Scalars['SafeInt']['output'];
   id: Scalars['ID']['output'];
@@ -1336,7 +1356,13 @@ export type Station = {
   lat: Scalars['Float']['output'];
   lng: Scalars['Float']['output'];
   name: Scalars['String']['output'];
+  navigation: StationNavigation;
+  /** Open at this moment by its opening hours and closed weekdays, in Asia/Shanghai. */
+  openNow: Scalars['Boolean']['output'];
   openingHours: Scalars['String']['output'];
+  /** The store's telephone number as dialled in China, e.g. 021-62101307; empty when unknown. */
+  phone: Scalars['String']['output'];
+  postcode: Scalars['String']['output'];
   province: Scalars['String']['output'];
   services: Array<StationService>;
   storeName: Scalars['String']['output'];
@@ -1376,6 +1402,17 @@ export type StationInput = {
   province: Scalars['String']['input'];
   services: Array<StationService>;
   storeName: Scalars['String']['input'];
+};
+
+/** Links that start navigation to a station, each with coordinates in its app's datum. */
+export type StationNavigation = {
+  __typename?: 'StationNavigation';
+  /** AMap (高德), GCJ-02. */
+  amap: Scalars['String']['output'];
+  /** Apple Maps, GCJ-02 (its map data inside China is AMap's). */
+  apple: Scalars['String']['output'];
+  /** Baidu Maps, BD-09. */
+  baidu: Scalars['String']['output'];
 };
 
 export type StationService =
@@ -1573,6 +1610,7 @@ export type ResolversTypes = {
   StationDetailsInput: StationDetailsInput;
   StationDistance: ResolverTypeWrapper<Omit<StationDistance, 'station'> & { station: ResolversTypes['Station'] }>;
   StationInput: StationInput;
+  StationNavigation: ResolverTypeWrapper<StationNavigation>;
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
@@ -1661,6 +1699,7 @@ export type ResolversParentTypes = {
   StationDetailsInput: StationDetailsInput;
   StationDistance: Omit<StationDistance, 'station'> & { station: ResolversParentTypes['Station'] };
   StationInput: StationInput;
+  StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
   TimelineEntry: TimelineEntry;
   User: ActorModel;
@@ -2077,6 +2116,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   returnByCode?: Resolver<Maybe<ResolversTypes['PublicReturn']>, ParentType, ContextType, RequireFields<QueryReturnByCodeArgs, 'code'>>;
   returnRisk?: Resolver<ResolversTypes['ReturnRisk'], ParentType, ContextType, RequireFields<QueryReturnRiskArgs, 'returnId'>>;
   returns?: Resolver<ResolversTypes['ReturnConnection'], ParentType, ContextType, Partial<QueryReturnsArgs>>;
+  searchStations?: Resolver<Array<ResolversTypes['StationDistance']>, ParentType, ContextType, RequireFields<QuerySearchStationsArgs, 'first'>>;
   serviceLevels?: Resolver<ResolversTypes['ServiceLevels'], ParentType, ContextType, RequireFields<QueryServiceLevelsArgs, 'month'>>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType, RequireFields<QuerySettlementArgs, 'month'>>;
   settlementPreview?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<QuerySettlementPreviewArgs, 'month'>>;
@@ -2236,13 +2276,18 @@ export type StationResolvers<ContextType = GraphQLContext, ParentType extends Re
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closesAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   largeItemCommissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  navigation?: Resolver<ResolversTypes['StationNavigation'], ParentType, ContextType>;
+  openNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   openingHours?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   province?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['StationService']>, ParentType, ContextType>;
   storeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2259,6 +2304,12 @@ export type StationCommissionsResolvers<ContextType = GraphQLContext, ParentType
 export type StationDistanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StationDistance'] = ResolversParentTypes['StationDistance']> = {
   distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   station?: Resolver<ResolversTypes['Station'], ParentType, ContextType>;
+};
+
+export type StationNavigationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StationNavigation'] = ResolversParentTypes['StationNavigation']> = {
+  amap?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apple?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baidu?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
@@ -2343,6 +2394,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Station?: StationResolvers<ContextType>;
   StationCommissions?: StationCommissionsResolvers<ContextType>;
   StationDistance?: StationDistanceResolvers<ContextType>;
+  StationNavigation?: StationNavigationResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -1023,9 +1023,45 @@ input StationDetailsInput {
   services: [StationService!]!
 }
 
+"Links that start navigation to a station, each with coordinates in its app's datum."
+type StationNavigation {
+  "AMap (高德), GCJ-02."
+  amap: String!
+  "Baidu Maps, BD-09."
+  baidu: String!
+  "Apple Maps, GCJ-02 (its map data inside China is AMap's)."
+  apple: String!
+}
+
+extend type Station {
+  "The store's telephone number as dialled in China, e.g. 021-62101307; empty when unknown."
+  phone: String!
+  postcode: String!
+  "Open at this moment by its opening hours and closed weekdays, in Asia/Shanghai."
+  openNow: Boolean!
+  "While open: when it closes (HH:MM, Asia/Shanghai; 24:00 is midnight). Null while closed."
+  closesAt: String
+  navigation: StationNavigation!
+}
+
 extend type Query {
   "Public (no sign-in): active stations nearest to a point, nearest first."
   nearestStations(lat: Float!, lng: Float!, limit: Int = 5): [StationDistance!]!
+  """
+  Public (no sign-in), limited per caller like the other public lookups: active stations whose
+  name, store, district, street, postcode, city or province holds every word of \`query\`, in
+  characters or pinyin (浦东, pudong). With \`lat\` and \`lng\`, nearest first; without, best match
+  first and \`distanceMeters\` is 0. \`openNow\` keeps those open at this moment (Asia/Shanghai);
+  \`services\` keeps those offering all of them (StationService names). At most \`first\` (1-100).
+  """
+  searchStations(
+    query: String
+    lat: Float
+    lng: Float
+    openNow: Boolean
+    services: [String!]
+    first: Int = 20
+  ): [StationDistance!]!
 }
 
 extend type Mutation {

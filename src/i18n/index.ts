@@ -8,6 +8,7 @@ import * as insurance from '../insurance/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
+import * as stationFinder from '../stations/finder-messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -17,6 +18,7 @@ const english = {
   ...en,
   ...returns.en,
   ...stations.en,
+  ...stationFinder.en,
   ...inspection.en,
   ...settlement.en,
   ...insurance.en,
@@ -34,6 +36,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...zhCN,
     ...returns.zhCN,
     ...stations.zhCN,
+    ...stationFinder.zhCN,
     ...inspection.zhCN,
     ...settlement.zhCN,
     ...insurance.zhCN,

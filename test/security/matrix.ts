@@ -110,6 +110,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       expect: [U, F, F, OK, F, OK],
     },
     nearestStations: { vars: () => ({ lat: 31.23, lng: 121.47 }), expect: all(OK) },
+    searchStations: { vars: () => ({ query: '浦东', lat: 31.23, lng: 121.47 }), expect: all(OK) },
     checklist: { vars: () => ({ category: 'FOOD' }), expect: all(OK) },
     serviceLevels: { vars: () => ({ month: '2026-11' }), expect: [U, OK, OK, F, F, OK] },
     staff: { vars: () => ({ merchantId: 'mer_01' }), expect: [U, OK, N, F, F, OK] },

@@ -431,6 +431,7 @@ export const unscoped = {
     'hubAvailability',
     'returnByCode',
     'nearestStations',
+    'searchStations',
     'checklist',
     'login',
     'logout',
