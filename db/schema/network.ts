@@ -88,6 +88,8 @@ export const stations = sqliteTable(
   },
   (t) => [
     index('stations_alliance').on(t.allianceId),
+    // The map's visible-area query: active stations within a latitude band, then longitude.
+    index('stations_area').on(t.active, t.lat, t.lng),
     check('stations_commission', sql`${t.commissionFen} >= 0`),
     check('stations_large_commission', sql`${t.largeItemCommissionFen} >= 0`),
     check('stations_lat', sql`${t.lat} between -90 and 90`),

@@ -931,6 +931,11 @@ export type Query = {
   stationCommissions: StationCommissions;
   /** The station's operator, or coordinators. */
   stationStatement: Statement;
+  /**
+   * Public (no sign-in), limited per caller: active stations inside a map's visible area (WGS-84,
+   * edges included; south <= north, west <= east), in id order, at most 2000.
+   */
+  stationsInArea: Array<Station>;
   /** Merchant: how many of its returns breached a service deadline since it last dismissed the notices. */
   unseenBreachNotices: Scalars['Int']['output'];
 };
@@ -1086,6 +1091,14 @@ export type QueryStationCommissionsArgs = {
 export type QueryStationStatementArgs = {
   month: Scalars['String']['input'];
   stationId: Scalars['ID']['input'];
+};
+
+
+export type QueryStationsInAreaArgs = {
+  east: Scalars['Float']['input'];
+  north: Scalars['Float']['input'];
+  south: Scalars['Float']['input'];
+  west: Scalars['Float']['input'];
 };
 
 export type Rating = {
@@ -2123,6 +2136,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   staff?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType, Partial<QueryStaffArgs>>;
   stationCommissions?: Resolver<ResolversTypes['StationCommissions'], ParentType, ContextType, RequireFields<QueryStationCommissionsArgs, 'month' | 'stationId'>>;
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
+  stationsInArea?: Resolver<Array<ResolversTypes['Station']>, ParentType, ContextType, RequireFields<QueryStationsInAreaArgs, 'east' | 'north' | 'south' | 'west'>>;
   unseenBreachNotices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -1048,6 +1048,11 @@ extend type Query {
   "Public (no sign-in): active stations nearest to a point, nearest first."
   nearestStations(lat: Float!, lng: Float!, limit: Int = 5): [StationDistance!]!
   """
+  Public (no sign-in), limited per caller: active stations inside a map's visible area (WGS-84,
+  edges included; south <= north, west <= east), in id order, at most 2000.
+  """
+  stationsInArea(south: Float!, west: Float!, north: Float!, east: Float!): [Station!]!
+  """
   Public (no sign-in), limited per caller like the other public lookups: active stations whose
   name, store, district, street, postcode, city or province holds every word of \`query\`, in
   characters or pinyin (浦东, pudong). With \`lat\` and \`lng\`, nearest first; without, best match

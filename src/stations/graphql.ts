@@ -1,8 +1,15 @@
 import type { Resolvers } from '../graphql/resolvers.generated'
 import { parseInput } from '../parse-input'
+import { publicStationsInArea } from './area'
 import { navigationLinks } from './navigation'
 import { openState } from './opening-hours'
-import { nearestSchema, searchSchema, stationDetailsSchema, stationSchema } from './schemas'
+import {
+  areaSchema,
+  nearestSchema,
+  searchSchema,
+  stationDetailsSchema,
+  stationSchema,
+} from './schemas'
 import { searchStations } from './search'
 import {
   createStation,
@@ -18,6 +25,8 @@ export const resolvers: Resolvers = {
       const { lat, lng, limit } = parseInput(nearestSchema, args)
       return nearestStations(ctx.deps.db, { lat, lng }, limit)
     },
+    stationsInArea: (_, args, ctx) =>
+      publicStationsInArea(ctx.deps.db, parseInput(areaSchema, args), ctx.ip, ctx.deps.now()),
     searchStations: (_, args, ctx) => {
       const a = parseInput(searchSchema, args)
       const point = a.lat != null && a.lng != null ? { lat: a.lat, lng: a.lng } : undefined

@@ -65,3 +65,9 @@ export const searchSchema = z
     error: 'give both lat and lng, or neither',
     path: ['lng'],
   })
+
+/** A map's visible area: south below north, west of east (no box across the antimeridian). */
+export const areaSchema = z
+  .object({ south: latitude, west: longitude, north: latitude, east: longitude })
+  .refine((a) => a.south <= a.north, { error: 'south must not be above north', path: ['north'] })
+  .refine((a) => a.west <= a.east, { error: 'west must not be east of east', path: ['east'] })

@@ -110,6 +110,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       expect: [U, F, F, OK, F, OK],
     },
     nearestStations: { vars: () => ({ lat: 31.23, lng: 121.47 }), expect: all(OK) },
+    stationsInArea: {
+      vars: () => ({ south: 31.1, west: 121.4, north: 31.3, east: 121.6 }),
+      expect: all(OK),
+    },
     searchStations: { vars: () => ({ query: '浦东', lat: 31.23, lng: 121.47 }), expect: all(OK) },
     checklist: { vars: () => ({ category: 'FOOD' }), expect: all(OK) },
     serviceLevels: { vars: () => ({ month: '2026-11' }), expect: [U, OK, OK, F, F, OK] },
@@ -412,6 +416,9 @@ export const routeCases: RouteCase[] = [
   })),
   get('/track', all(OK), (fx) => ({ path: `/track?code=${fx.returnA.code}` })),
   get('/stations', all(OK)),
+  get('/stations/area', all(OK), () => ({
+    path: '/stations/area?south=31.1&west=121.4&north=31.3&east=121.6',
+  })),
   get('/runs', [S, F, F, F, OK, OK]),
   post('/runs', [U, F, F, F, OK, OK], () => ({ form: { stationId: 'sta_01' } })),
   get('/runs/:id', [S, F, F, F, OK, OK], (fx) => ({ path: `/runs/${fx.runA}` })),

@@ -1,7 +1,9 @@
-import { raw } from 'hono/html'
 import { stationServices, type StationService } from '../../db/schema'
 import { placeNamesEn, type Point } from '../../src/returns/station-finder'
+import type { TileSource } from '../../src/map-tiles'
+import { placePoint, stationPoint } from '../../src/stations/map-points'
 import { Notice } from '../components/notice'
+import { MapCanvas } from '../map/map-canvas'
 import { usePage } from '../context'
 import { FinderStationItem, type FinderResult } from './finder-station'
 
@@ -26,8 +28,9 @@ export interface FinderPageProps {
   openNow: boolean
   services: StationService[]
   notice?: FinderNotice
-  tileUrl: string
-  tileAttribution: string
+  tiles: TileSource
+  /** Set when the network is too large to carry: the map loads the stations in view. */
+  areaUrl?: string
 }
 
 /**
@@ -40,29 +43,21 @@ export function FinderPage(props: FinderPageProps) {
   const { t, locale } = usePage()
   const place = (name: string) => (locale === 'en' ? (placeNamesEn[name] ?? name) : name)
   const numbered = props.list?.results
-  const shown = numbered ?? props.groups.flatMap(([, list]) => list)
+  const shown = numbered ?? (props.areaUrl ? [] : props.groups.flatMap(([, list]) => list))
+  const datum = props.tiles.datum
   const points = [
-    ...shown.map((r, i) => ({
-      kind: 'station',
-      n: numbered ? i + 1 : undefined,
-      name: `${r.station.name} · ${r.station.storeName}`,
-      detail: `${r.station.address} · ${r.station.openingHours}`,
-      lat: r.station.lat,
-      lng: r.station.lng,
-    })),
+    ...shown.map((r, i) => stationPoint(r.station, datum, numbered ? i + 1 : undefined)),
     ...(props.origin
       ? [
-          {
-            kind: 'you',
-            name: props.origin.place ? place(props.origin.place) : t('returns.finder.you'),
-            lat: props.origin.point.lat,
-            lng: props.origin.point.lng,
-          },
+          placePoint(
+            'you',
+            props.origin.place ? place(props.origin.place) : t('returns.finder.you'),
+            props.origin.point,
+            datum,
+          ),
         ]
       : []),
   ]
-  // `<` is escaped so a name can never close the script element.
-  const json = JSON.stringify(points).replace(/</g, '\\u003c')
   return (
     <div class="public finder">
       <h1>{t('returns.finder.title')}</h1>
@@ -140,19 +135,12 @@ export function FinderPage(props: FinderPageProps) {
       {props.notice?.kind === 'badPoint' && (
         <Notice tone="warn">{t('returns.finder.badPoint')}</Notice>
       )}
-      <div
-        id="map"
-        class="map finder__map"
-        data-tile-url={props.tileUrl}
-        data-tile-attribution={props.tileAttribution}
-        data-tiles-failed={t('map.tilesFailed')}
-      >
-        <noscript>{t('map.noScript')}</noscript>
-      </div>
-      <p id="map-status" class="alert alert--warn" role="status" hidden></p>
-      <script type="application/json" id="map-points">
-        {raw(json)}
-      </script>
+      <MapCanvas
+        tiles={props.tiles}
+        points={points}
+        areaUrl={numbered ? undefined : props.areaUrl}
+        class="finder__map"
+      />
       {props.list ? (
         <section class="card" aria-labelledby="finder-near">
           <h2 id="finder-near">{listHeading(props)}</h2>

@@ -9,14 +9,18 @@ import * as z from 'zod'
 import { stationServices, type StationService } from '../../../db/schema'
 import { FinderPage, type FinderList, type FinderNotice } from '../../../views/stations/finder-page'
 import type { FinderResult } from '../../../views/stations/finder-station'
+import { MapAssets, tilesOf } from '../../../views/map/map-canvas'
+import { INLINE_MAX } from '../map-points'
 import type { AppEnv } from '../../http/types'
 import type { Station } from '../../network/service'
 import { findPlace, type Point } from '../../returns/station-finder'
 import { navigationLinks } from '../navigation'
 import { openState } from '../opening-hours'
 import { findStations, searchStations, type FoundStation } from '../search'
+import { stationAreaRoutes } from './area'
 
 export const stationSearchRoutes = new Hono<AppEnv>()
+stationSearchRoutes.route('/', stationAreaRoutes)
 
 const coordinate = (min: number, max: number) => z.coerce.number().finite().min(min).max(max)
 const pointSchema = z.object({ lat: coordinate(-90, 90), lng: coordinate(-180, 180) })
@@ -122,16 +126,14 @@ stationSearchRoutes.get('/stations', async (c) => {
       openNow={openNow}
       services={services}
       notice={notice}
-      tileUrl={config.mapTileUrl}
-      tileAttribution={config.mapTileAttribution}
+      tiles={tilesOf(config)}
+      areaUrl={all.length > INLINE_MAX ? '/stations/area' : undefined}
     />,
     {
       title: c.var.t('returns.finder.title'),
       head: (
         <>
-          <link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css" />
-          <script src="/static/vendor/leaflet/leaflet.js" defer></script>
-          <script src="/static/map.js" defer></script>
+          <MapAssets />
           <script src="/static/stations.js" defer></script>
         </>
       ),

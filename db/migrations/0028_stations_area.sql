@@ -1,0 +1,1 @@
+CREATE INDEX `stations_area` ON `stations` (`active`,`lat`,`lng`);
