@@ -17,9 +17,17 @@ import {
   type Scenario,
 } from './scenario'
 import * as settlementClose from './settlement-close'
+import * as stationLookups from './stations'
 import * as workerBundle from './worker-bundle'
 
-const scenarios: Scenario[] = [booking, settlementClose, publicLookup, pageRender, workerBundle]
+const scenarios: Scenario[] = [
+  booking,
+  settlementClose,
+  publicLookup,
+  stationLookups,
+  pageRender,
+  workerBundle,
+]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')
 const unknown = wanted.filter((n) => !scenarios.some((s) => s.name === n))

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { stations } from '../../db/schema'
 import { demoAlliance, demoStations } from '../../db/seed/demo-data'
 import { nationalStations } from '../../db/seed/national'
+import { distanceMeters } from '../../src/returns/geo'
 import { wgs84ToGcj02 } from '../../src/stations/coords'
+import { nearestStations } from '../../src/stations/service'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { Browser, gql } from '../helpers/http'
 
@@ -117,5 +119,30 @@ describe('the station maps', () => {
     const { body } = await area(t, PUDONG)
     const zhangjiang = body.points.find((p: Point) => p.name.startsWith('张江站'))
     expect(zhangjiang.lng).toBeCloseTo(wgs84ToGcj02({ lat: 31.2045, lng: 121.5898 }).lng, 8)
+  })
+
+  it('finds the same nearest stations through the index as by reading every one', async () => {
+    const t = await createTestApp()
+    await addNational(t, 400)
+    const all = await t.db.select().from(stations)
+    const points = [
+      { lat: 31.23, lng: 121.47 }, // in the network
+      { lat: 30.66, lng: 104.06 }, // Chengdu
+      { lat: 0, lng: -150 }, // the Pacific, far from every station
+      { lat: 10, lng: 179.9 }, // by the antimeridian
+      { lat: 89.5, lng: 0 }, // by the pole
+    ]
+    for (const p of points) {
+      const brute = all
+        .filter((s) => s.active)
+        .map((s) => ({ id: s.id, d: Math.round(distanceMeters(p, s)) }))
+        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+        .slice(0, 7)
+      const got = await nearestStations(t.db, p, 7)
+      expect(
+        got.map((g) => g.station.id),
+        JSON.stringify(p),
+      ).toEqual(brute.map((b) => b.id))
+    }
   })
 })
