@@ -89,22 +89,51 @@ export function pinyinAt(romanised: string, compact: string): number {
   })
 }
 
-const fieldsOf = (s: Station) => [s.name, s.storeName, s.address, s.city, s.province]
+// A street is found by its name with its kind (南京西路, zhanghenglu), so that a bare place name
+// (北京) reads as a place the network does not reach, not as part of 北京中路 in Wuhu.
+const streetKind = /[路街道巷弄]/
+const streetKindPinyin = /(lu|jie|dao|xiang|nong)$/
+// The district ends an address's first part: 浦东新区, 工业园区, 金安区.
+const districtEnd = /^(.*?[区县旗])/
+
+/** An address as its district and its street (`浦东新区张衡路1000号` → 浦东新区, 张衡路1000号). */
+function addressParts(address: string): [string, string] {
+  const district = districtEnd.exec(address)?.[1] ?? ''
+  return [district, address.slice(district.length)]
+}
+
+/** The same split of the address's pinyin, at its first "qu", "xian" or "qi" syllable. */
+function pinyinAddressParts(field: string): [string, string] {
+  const syllables = field.split(' ')
+  const end = syllables.findIndex((x) => x === 'qu' || x === 'xian' || x === 'qi')
+  return end === -1
+    ? ['', field]
+    : [syllables.slice(0, end + 1).join(' '), syllables.slice(end + 1).join(' ')]
+}
 
 /**
- * Where a word matched, for ordering without a point and for dropping mid-syllable pinyin hits:
- * 0 name … 4 province, 5 postcode; null when it did not really match.
+ * Where a word matched, for ordering without a point and for dropping what the database's
+ * broad match let through: 0 name, 1 store, 2 district or street, 3 city, 4 province,
+ * 5 postcode; null when it did not really match.
  */
 function matchedField(s: Station, term: string): number | null {
   if (han.test(term)) {
-    const at = fieldsOf(s).findIndex((f) => f.includes(term))
-    return at === -1 ? null : at
+    const [district, street] = addressParts(s.address)
+    const namedStreet = streetKind.test(term) ? street : ''
+    const fields = [s.name, s.storeName, district, s.city, s.province]
+    const at = fields.findIndex((f) => f.includes(term))
+    if (at !== -1) return at
+    return namedStreet.includes(term) ? 2 : null
   }
   const compact = term.replace(/[^a-z0-9]/g, '')
-  const at = pinyinAt(s.romanised, compact)
+  if (/^\d{3,6}$/.test(compact)) return s.postcode.startsWith(compact) ? 5 : null
+  const [name = '', store = '', address = '', city = '', province = ''] = s.romanised.split('|')
+  const [district, street] = pinyinAddressParts(address)
+  const fields = [name, store, district, city, province]
+  const at = fields.findIndex((f) => pinyinAt(f, compact) !== -1)
   if (at !== -1) return at
-  if (/^\d{3,6}$/.test(compact) && s.postcode.startsWith(compact)) return 5
-  return s.address.toLowerCase().includes(term) ? 2 : null
+  if (streetKindPinyin.test(compact) && pinyinAt(street, compact) !== -1) return 2
+  return null
 }
 
 /** Active stations matching the search, best first, at most `first` of them. */

@@ -53,7 +53,12 @@ describe('searchStations', () => {
     expect(ids(await found({ query: '201203' }))).toEqual(['sta_11'])
     expect(ids(await found({ query: '杭州 乐友' }))).toEqual(['sta_29'])
     expect(await found({ query: 'Hangzhou', first: 50 })).toHaveLength(3)
-    expect(ids(await found({ query: '北京' }))).toEqual(['sta_44']) // 北京中路, in Wuhu
+    // A street by its name and kind; a bare place name is not part of 北京中路 in Wuhu.
+    expect(ids(await found({ query: '北京中路' }))).toEqual(['sta_44'])
+    expect(ids(await found({ query: 'beijingzhonglu' }))).toEqual(['sta_44'])
+    expect(await found({ query: '北京' })).toEqual([])
+    expect(await found({ query: 'beijing' })).toEqual([])
+    expect(ids(await found({ query: 'zhanghenglu' }))).toEqual(['sta_11'])
     expect(await found({ query: '广州' })).toEqual([])
     expect(await found({ query: 'hangzhou', first: 50 })).toHaveLength(3) // not changzhou
   })

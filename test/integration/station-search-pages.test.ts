@@ -23,7 +23,7 @@ const mapPoints = (html: string) =>
 
 describe('searching the station finder', () => {
   it.each(['浦东', 'pudong', 'Pudong'])('lists the three Pudong stations for %j', async (q) => {
-    const { status, html } = await page(`q=${encodeURIComponent(q)}`)
+    const { status, html } = await page(`city=${encodeURIComponent(q)}`)
     expect(status).toBe(200)
     expect(listed(html).sort()).toEqual(['sta_04', 'sta_11', 'sta_12'])
     expect(html).toContain(`与“${q}”相符的驿站`)

@@ -68,7 +68,7 @@ export function FinderPage(props: FinderPageProps) {
           <div class="finder__row">
             <input
               id="finder-query"
-              name="q"
+              name="city"
               type="search"
               value={props.query}
               list="finder-cities"

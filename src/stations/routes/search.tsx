@@ -73,10 +73,9 @@ stationSearchRoutes.get('/stations', async (c) => {
   const now = clock()
   const lat = c.req.query('lat')
   const lng = c.req.query('lng')
-  // `city` is what the finder's form sent before it searched more than cities: links with it
-  // still mean a city, and one without stations says so rather than matching a street.
-  const cityOnly = c.req.query('q') === undefined && c.req.query('city') !== undefined
-  const query = (c.req.query('q') ?? c.req.query('city') ?? '').trim().slice(0, 60)
+  // The form's field keeps the name it had when it searched cities only, so links still work;
+  // `q` is read too, as an address for the search itself.
+  const query = (c.req.query('city') ?? c.req.query('q') ?? '').trim().slice(0, 60)
   const openNow = c.req.query('open') === '1'
   const services = [...new Set(c.req.queries('service') ?? [])].filter(isService)
   const filtered = openNow || services.length > 0
@@ -93,7 +92,6 @@ stationSearchRoutes.get('/stations', async (c) => {
   } else if (query) {
     const place = findPlace(all, query)
     if (place) origin = { point: place.point, place: place.name }
-    else if (cityOnly) notice = { kind: 'unknownPlace', place: query }
     else text = query
   }
 
