@@ -6,6 +6,7 @@ import type { Hub as HubModel, Station as StationModel, Merchant as MerchantMode
 import type { Booking as BookingModel, HubDayView as HubDayViewModel, UtilisationDay as UtilisationDayModel } from '../booking/service';
 import type { HubUtilisationOut as HubUtilisationOutModel, MerchantUnitsOut as MerchantUnitsOutModel } from '../booking/graphql';
 import type { Return as ReturnModel } from '../returns/service';
+import type { CheckIn as CheckInModel } from '../returns/check-in';
 import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel } from '../returns/pickup-runs';
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
@@ -215,6 +216,10 @@ export type CheckIn = {
   alreadyCheckedIn: Scalars['Boolean']['output'];
   /** The commission this parcel earned the station, in fen. */
   commissionFen: Scalars['SafeInt']['output'];
+  /** The hub the parcel goes on to from the station. */
+  hub: Hub;
+  /** The customer's receipt for the parcel, to print or show at the counter (station operators). */
+  receiptUrl: Scalars['String']['output'];
   return: Return;
 };
 
@@ -1546,7 +1551,7 @@ export type ResolversTypes = {
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Category: Category;
-  CheckIn: ResolverTypeWrapper<Omit<CheckIn, 'return'> & { return: ResolversTypes['Return'] }>;
+  CheckIn: ResolverTypeWrapper<CheckInModel>;
   ChecklistAnswer: ResolverTypeWrapper<ChecklistAnswer>;
   ChecklistAnswerInput: ChecklistAnswerInput;
   ChecklistItem: ResolverTypeWrapper<ChecklistItem>;
@@ -1648,7 +1653,7 @@ export type ResolversParentTypes = {
   BookHubCapacityInput: BookHubCapacityInput;
   Booking: BookingModel;
   Boolean: Scalars['Boolean']['output'];
-  CheckIn: Omit<CheckIn, 'return'> & { return: ResolversParentTypes['Return'] };
+  CheckIn: CheckInModel;
   ChecklistAnswer: ChecklistAnswer;
   ChecklistAnswerInput: ChecklistAnswerInput;
   ChecklistItem: ChecklistItem;
@@ -1830,6 +1835,8 @@ export type BookingResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type CheckInResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn']> = {
   alreadyCheckedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   commissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+  receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
 };
 

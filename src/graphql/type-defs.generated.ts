@@ -1033,6 +1033,13 @@ type StationNavigation {
   apple: String!
 }
 
+extend type CheckIn {
+  "The hub the parcel goes on to from the station."
+  hub: Hub!
+  "The customer's receipt for the parcel, to print or show at the counter (station operators)."
+  receiptUrl: String!
+}
+
 extend type Station {
   "The store's telephone number as dialled in China, e.g. 021-62101307; empty when unknown."
   phone: String!

@@ -9,6 +9,7 @@ import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
 import * as stationFinder from '../stations/finder-messages'
+import * as stationReceipt from '../stations/receipt-messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -19,6 +20,7 @@ const english = {
   ...returns.en,
   ...stations.en,
   ...stationFinder.en,
+  ...stationReceipt.en,
   ...inspection.en,
   ...settlement.en,
   ...insurance.en,
@@ -37,6 +39,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...returns.zhCN,
     ...stations.zhCN,
     ...stationFinder.zhCN,
+    ...stationReceipt.zhCN,
     ...inspection.zhCN,
     ...settlement.zhCN,
     ...insurance.zhCN,

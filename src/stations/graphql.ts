@@ -10,6 +10,7 @@ import {
   stationDetailsSchema,
   stationSchema,
 } from './schemas'
+import { receiptPath } from './receipt'
 import { searchStations } from './search'
 import {
   createStation,
@@ -39,6 +40,11 @@ export const resolvers: Resolvers = {
       }
       return searchStations(ctx.deps.db, search, ctx.ip, ctx.deps.now())
     },
+  },
+  CheckIn: {
+    hub: (c, _, ctx) => ctx.loaders.hub.load(c.return.hubId),
+    receiptUrl: (c, _, ctx) =>
+      `${ctx.deps.config.publicUrl ?? new URL(ctx.request.url).origin}${receiptPath(c.return.code)}`,
   },
   // Public like the station itself: hours, phone and directions are what a customer needs.
   Station: {

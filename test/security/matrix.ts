@@ -469,6 +469,10 @@ export const routeCases: RouteCase[] = [
     form: { active: 'true' },
   })),
   get('/station/details', [S, F, F, OK, F, F]),
+  // A parcel not (yet) handed in has no receipt, for the station as for the coordinator.
+  get('/station/receipt/:code', [S, F, F, N, F, N], (fx) => ({
+    path: `/station/receipt/${fx.returnA.code}`,
+  })),
   post('/station/details', [U, F, F, OK, F, F], () => ({
     form: { openingHours: '08:00-22:00', services: 'PARCEL_LOCKER' },
   })),

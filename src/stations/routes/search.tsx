@@ -18,9 +18,11 @@ import { navigationLinks } from '../navigation'
 import { openState } from '../opening-hours'
 import { findStations, searchStations, type FoundStation } from '../search'
 import { stationAreaRoutes } from './area'
+import { stationReceiptRoutes } from './receipt'
 
 export const stationSearchRoutes = new Hono<AppEnv>()
 stationSearchRoutes.route('/', stationAreaRoutes)
+stationSearchRoutes.route('/', stationReceiptRoutes)
 
 const coordinate = (min: number, max: number) => z.coerce.number().finite().min(min).max(max)
 const pointSchema = z.object({ lat: coordinate(-90, 90), lng: coordinate(-180, 180) })
