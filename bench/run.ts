@@ -20,12 +20,14 @@ import {
 } from './scenario'
 import * as seed from './seed'
 import * as settlementClose from './settlement-close'
+import * as stationLookups from './stations'
 import * as workerBundle from './worker-bundle'
 
 const scenarios: Scenario[] = [
   booking,
   settlementClose,
   publicLookup,
+  stationLookups,
   pageRender,
   workerBundle,
   seed,

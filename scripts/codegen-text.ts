@@ -72,6 +72,7 @@ const config = {
     HubUtilisation: '../booking/graphql#HubUtilisationOut',
     MerchantUnits: '../booking/graphql#MerchantUnitsOut',
     Return: '../returns/service#Return',
+    CheckIn: '../returns/check-in#CheckIn',
     PickupRun: '../returns/pickup-runs#PickupRun',
     MisroutedParcel: '../returns/pickup-runs#MisroutedParcel',
     StationCommissions: '../stations/service#CommissionStatement',

@@ -29,6 +29,7 @@ import { runRoutes } from './returns/run-routes'
 import { settlementRoutes } from './settlement/routes'
 import { staffRoutes } from './staff/routes'
 import { stationRoutes } from './stations/routes'
+import { stationSearchRoutes } from './stations/routes/search'
 
 export type { AppDeps } from './http/types'
 
@@ -93,6 +94,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', memberRoutes)
   app.route('/', bookingRoutes)
   app.route('/', returnsRoutes)
+  // Before the returns' public pages: it answers /stations, the finder they used to.
+  app.route('/', stationSearchRoutes)
   app.route('/', publicReturnRoutes)
   app.route('/', runRoutes)
   app.route('/', stationRoutes)

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { tileSource, type MapDatum } from './map-tiles'
 
 const flag = z
   .enum(['0', '1', 'true', 'false'])
@@ -16,8 +17,10 @@ const envSchema = z.object({
   SCHEDULED_JOBS: flag,
   LIBSQL_URL: z.string().url().optional(),
   LIBSQL_AUTH_TOKEN: z.string().optional(),
+  // A preset (osm, amap, amap-satellite: src/map-tiles.ts) or a Leaflet URL template.
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+  MAP_TILE_DATUM: z.enum(['WGS84', 'GCJ02']).optional(),
   CONTACT_KEY: z
     .string()
     .min(32, { error: `must be at least 32 characters; ${contactKeyHint}` })
@@ -70,6 +73,10 @@ export interface Config {
   libsqlAuthToken?: string
   mapTileUrl: string
   mapTileAttribution: string
+  /** `{s}` values of the tile template. */
+  mapTileSubdomains: string
+  /** What the tiles are drawn in: GCJ-02 tiles (AMap) need the stations shifted onto them. */
+  mapTileDatum: MapDatum
   /** Secret from which customer-contact encryption and hashing keys are derived. */
   contactKey: string
   contactKeyIsDevelopment: boolean
@@ -90,6 +97,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     throw new Error(`Invalid configuration ${issue.path.join('.')}: ${issue.message}`)
   }
   const e = parsed.data
+  const tiles = tileSource(e.MAP_TILE_URL, e.MAP_TILE_ATTRIBUTION, e.MAP_TILE_DATUM)
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -102,8 +110,10 @@ export function loadConfig(env: Record<string, unknown>): Config {
     scheduledJobs: e.SCHEDULED_JOBS ?? true,
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
-    mapTileUrl: e.MAP_TILE_URL,
-    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    mapTileUrl: tiles.url,
+    mapTileAttribution: tiles.attribution,
+    mapTileSubdomains: tiles.subdomains,
+    mapTileDatum: tiles.datum,
     contactKey: e.CONTACT_KEY ?? developmentContactKey,
     contactKeyIsDevelopment: e.CONTACT_KEY === undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),

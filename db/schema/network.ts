@@ -71,6 +71,16 @@ export const stations = sqliteTable(
     lng: real('lng').notNull(),
     openingHours: text('opening_hours').notNull(),
     services: text('services', { mode: 'json' }).$type<StationService[]>().notNull(),
+    /** ISO weekdays (1 Monday … 7 Sunday) the station stays shut, in Asia/Shanghai. */
+    closedDays: text('closed_days', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    phone: text('phone').notNull().default(''),
+    postcode: text('postcode').notNull().default(''),
+    /**
+     * Toneless pinyin of the name, store, district and street, city and province, lower case,
+     * syllables spaced, fields split by "|" ("ba bai ban zhan|…|pu dong xin qu zhang yang lu|…"),
+     * so "pudong" or "Pudong" finds 浦东 without a pinyin library at run time.
+     */
+    romanised: text('romanised').notNull().default(''),
     commissionFen: integer('commission_fen').notNull(),
     largeItemCommissionFen: integer('large_item_commission_fen').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -78,6 +88,8 @@ export const stations = sqliteTable(
   },
   (t) => [
     index('stations_alliance').on(t.allianceId),
+    // The map's visible-area query: active stations within a latitude band, then longitude.
+    index('stations_area').on(t.active, t.lat, t.lng),
     check('stations_commission', sql`${t.commissionFen} >= 0`),
     check('stations_large_commission', sql`${t.largeItemCommissionFen} >= 0`),
     check('stations_lat', sql`${t.lat} between -90 and 90`),

@@ -36,6 +36,10 @@ export interface DemoStation {
   services: StationService[]
   commissionFen: number
   largeItemCommissionFen: number
+  closedDays: number[]
+  phone: string
+  postcode: string
+  romanised: string
 }
 
 export const demoAlliance = {
@@ -231,19 +235,169 @@ const stationRows: StationRow[] = [
   ['六安', '六安金安站', '童心母婴', '金安区人民东路128号', 31.7553, 116.5192, 2, 'TP', 150],
 ]
 
+// Per station, in the table's order: postcode, the searchable pinyin (toneless, lower case,
+// syllables spaced, fields split by "|": name, store, district and street, city, province —
+// polyphones as locals say them, 闵行 min hang, 莘庄 xin zhuang, 长宁 chang ning) and the ISO
+// weekdays it is shut.
+type StationExtras = [postcode: string, romanised: string, closedDays: number[]]
+
+const stationExtras: StationExtras[] = [
+  ['200040', 'jing an si zhan|hai zi wang|jing an qu nan jing xi lu|shang hai|shang hai', []], // 静安寺站
+  ['200030', 'xu jia hui zhan|ai ying shi|xu hui qu cao xi bei lu|shang hai|shang hai', []], // 徐家汇站
+  ['200433', 'wu jiao chang zhan|le you|yang pu qu song hu lu|shang hai|shang hai', []], // 五角场站
+  ['200120', 'ba bai ban zhan|hai zi wang|pu dong xin qu zhang yang lu|shang hai|shang hai', []], // 八佰伴站
+  [
+    '200050',
+    'zhong shan gong yuan zhan|li jia bao bei|chang ning qu chang ning lu|shang hai|shang hai',
+    [],
+  ], // 中山公园站
+  ['201100', 'qi bao zhan|bao bei tian di mu ying|min hang qu qi xin lu|shang hai|shang hai', []], // 七宝站
+  ['201100', 'xin zhuang zhan|ai ying shi|min hang qu du shi lu|shang hai|shang hai', []], // 莘庄站
+  ['200072', 'da ning zhan|hao hai zi|jing an qu gong he xin lu|shang hai|shang hai', []], // 大宁站
+  [
+    '200080',
+    'lu xun gong yuan zhan|xiao jiao ya mu ying|hong kou qu si chuan bei lu|shang hai|shang hai',
+    [1],
+  ], // 鲁迅公园站
+  ['200333', 'chang feng zhan|tong xin mu ying|pu tuo qu da du he lu|shang hai|shang hai', []], // 长风站
+  ['201203', 'zhang jiang zhan|le you|pu dong xin qu zhang heng lu|shang hai|shang hai', []], // 张江站
+  ['200124', 'san lin zhan|bei le duo mu ying|pu dong xin qu shang nan lu|shang hai|shang hai', []], // 三林站
+  ['210005', 'xin jie kou zhan|hai zi wang|qin huai qu zhong shan nan lu|nan jing|jiang su', []], // 新街口站
+  ['210019', 'he xi zhan|ai ying shi|jian ye qu jiang dong zhong lu|nan jing|jiang su', []], // 河西站
+  ['211100', 'bai jia hu zhan|le you|jiang ning qu shuang long da dao|nan jing|jiang su', []], // 百家湖站
+  ['215021', 'su zhou yuan qu zhan|hai zi wang|gong ye yuan qu xing hu jie|su zhou|jiang su', []], // 苏州园区站
+  ['215002', 'guan qian jie zhan|ying zhi dao mu ying|gu su qu ren min lu|su zhou|jiang su', []], // 观前街站
+  ['215011', 'shi shan zhan|le you|hu qiu qu shi shan lu|su zhou|jiang su', []], // 狮山站
+  ['214002', 'chong an si zhan|ai ying shi|liang xi qu zhong shan lu|wu xi|jiang su', []], // 崇安寺站
+  ['214028', 'wu xi xin wu zhan|tong le hui mu ying|xin wu qu chang jiang lu|wu xi|jiang su', []], // 无锡新吴站
+  [
+    '213003',
+    'chang zhou nan da jie zhan|hai zi wang|tian ning qu yan ling xi lu|chang zhou|jiang su',
+    [],
+  ], // 常州南大街站
+  [
+    '213161',
+    'chang zhou wu jin zhan|xiao tian shi mu ying|wu jin qu yan zheng zhong lu|chang zhou|jiang su',
+    [2],
+  ], // 常州武进站
+  [
+    '226001',
+    'nan tong wen feng zhan|hao hai zi|chong chuan qu ren min zhong lu|nan tong|jiang su',
+    [],
+  ], // 南通文峰站
+  [
+    '225002',
+    'yang zhou wen chang ge zhan|le you|guang ling qu wen chang zhong lu|yang zhou|jiang su',
+    [],
+  ], // 扬州文昌阁站
+  ['221003', 'peng cheng zhan|hai zi wang|gu lou qu zhong shan bei lu|xu zhou|jiang su', []], // 彭城站
+  [
+    '212001',
+    'zhen jiang da shi kou zhan|bao bao le yuan|jing kou qu zhong shan dong lu|zhen jiang|jiang su',
+    [],
+  ], // 镇江大市口站
+  ['310006', 'wu lin zhan|hai zi wang|gong shu qu yan an lu|hang zhou|zhe jiang', []], // 武林站
+  ['310052', 'bin jiang zhan|ai ying shi|bin jiang qu jiang nan da dao|hang zhou|zhe jiang', []], // 滨江站
+  ['310012', 'xi xi zhan|le you|xi hu qu wen er xi lu|hang zhou|zhe jiang', []], // 西溪站
+  [
+    '315010',
+    'ning bo tian yi zhan|hai zi wang|hai shu qu zhong shan dong lu|ning bo|zhe jiang',
+    [],
+  ], // 宁波天一站
+  [
+    '315100',
+    'ning bo yin zhou zhan|bao bei jia yuan mu ying|yin zhou qu tian tong nan lu|ning bo|zhe jiang',
+    [],
+  ], // 宁波鄞州站
+  ['325000', 'wen zhou wu ma zhan|ai ying shi|lu cheng qu ren min zhong lu|wen zhou|zhe jiang', []], // 温州五马站
+  ['325005', 'wen zhou ou hai zhan|le you|ou hai qu fu dong lu|wen zhou|zhe jiang', [7]], // 温州瓯海站
+  [
+    '312000',
+    'shao xing yue cheng zhan|hai zi wang|yue cheng qu jie fang bei lu|shao xing|zhe jiang',
+    [],
+  ], // 绍兴越城站
+  ['312030', 'ke qiao zhan|hao hai zi|ke qiao qu di yang lu|shao xing|zhe jiang', []], // 柯桥站
+  [
+    '314001',
+    'jia xing nan hu zhan|hai zi wang|nan hu qu zhong shan dong lu|jia xing|zhe jiang',
+    [],
+  ], // 嘉兴南湖站
+  ['313000', 'hu zhou ai shan zhan|ai ying shi|wu xing qu hong qi lu|hu zhou|zhe jiang', []], // 湖州爱山站
+  ['321017', 'jin hua jiang bei zhan|hao hai zi|wu cheng qu ba yi bei jie|jin hua|zhe jiang', []], // 金华江北站
+  ['318000', 'tai zhou jiao jiang zhan|le you|jiao jiang qu shi fu da dao|tai zhou|zhe jiang', []], // 台州椒江站
+  [
+    '324000',
+    'qu zhou ke cheng zhan|tong xin mu ying|ke cheng qu xin qiao jie|qu zhou|zhe jiang',
+    [],
+  ], // 衢州柯城站
+  [
+    '230001',
+    'he fei san xiao kou zhan|hai zi wang|lu yang qu chang jiang zhong lu|he fei|an hui',
+    [],
+  ], // 合肥三孝口站
+  ['230031', 'he fei zheng wu qu zhan|ai ying shi|shu shan qu qian shan lu|he fei|an hui', []], // 合肥政务区站
+  ['230601', 'he fei bin hu zhan|le you|bao he qu hui zhou da dao|he fei|an hui', []], // 合肥滨湖站
+  ['241000', 'wu hu zhong shan lu zhan|hai zi wang|jing hu qu bei jing zhong lu|wu hu|an hui', []], // 芜湖中山路站
+  [
+    '233000',
+    'beng bu sheng li lu zhan|ying zhi dao mu ying|beng shan qu sheng li zhong lu|beng bu|an hui',
+    [],
+  ], // 蚌埠胜利路站
+  ['243000', 'ma an shan zhan|hao hai zi|hua shan qu hu bei dong lu|ma an shan|an hui', []], // 马鞍山站
+  ['246001', 'an qing ren min lu zhan|le you|ying jiang qu ren min lu|an qing|an hui', []], // 安庆人民路站
+  ['237005', 'lu an jin an zhan|tong xin mu ying|jin an qu ren min dong lu|lu an|an hui', [1]], // 六安金安站
+]
+
+// The demo's telephone area codes; the numbers themselves are made up.
+const AREA_CODE: Record<City, string> = {
+  上海: '021',
+  南京: '025',
+  苏州: '0512',
+  无锡: '0510',
+  常州: '0519',
+  南通: '0513',
+  扬州: '0514',
+  徐州: '0516',
+  镇江: '0511',
+  杭州: '0571',
+  宁波: '0574',
+  温州: '0577',
+  绍兴: '0575',
+  嘉兴: '0573',
+  湖州: '0572',
+  金华: '0579',
+  台州: '0576',
+  衢州: '0570',
+  合肥: '0551',
+  芜湖: '0553',
+  蚌埠: '0552',
+  马鞍山: '0555',
+  安庆: '0556',
+  六安: '0564',
+}
+
+if (stationExtras.length !== stationRows.length) throw new Error('one extras row per station')
+
 export const demoStations: DemoStation[] = stationRows.map(
-  ([city, name, storeName, address, lat, lng, hours, services, fen, largeFen], i) => ({
-    id: `sta_${String(i + 1).padStart(2, '0')}`,
-    name,
-    storeName,
-    address,
-    city,
-    province: PROVINCE_BY_CITY[city],
-    lat,
-    lng,
-    openingHours: HOURS[hours],
-    services: expandServices(services),
-    commissionFen: fen,
-    largeItemCommissionFen: largeFen ?? fen,
-  }),
+  ([city, name, storeName, address, lat, lng, hours, services, fen, largeFen], i) => {
+    const [postcode, romanised, closedDays] = stationExtras[i]!
+    return {
+      id: `sta_${String(i + 1).padStart(2, '0')}`,
+      name,
+      storeName,
+      address,
+      city,
+      province: PROVINCE_BY_CITY[city],
+      lat,
+      lng,
+      openingHours: HOURS[hours],
+      services: expandServices(services),
+      commissionFen: fen,
+      largeItemCommissionFen: largeFen ?? fen,
+      closedDays,
+      phone: `${AREA_CODE[city]}-${6210_0000 + (i + 1) * 1307}`,
+      postcode,
+      romanised,
+    }
+  },
 )

@@ -6,6 +6,7 @@ import type { Hub as HubModel, Station as StationModel, Merchant as MerchantMode
 import type { Booking as BookingModel, HubDayView as HubDayViewModel, UtilisationDay as UtilisationDayModel } from '../booking/service';
 import type { HubUtilisationOut as HubUtilisationOutModel, MerchantUnitsOut as MerchantUnitsOutModel } from '../booking/graphql';
 import type { Return as ReturnModel } from '../returns/service';
+import type { CheckIn as CheckInModel } from '../returns/check-in';
 import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel } from '../returns/pickup-runs';
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
@@ -224,6 +225,10 @@ export type CheckIn = {
   alreadyCheckedIn: Scalars['Boolean']['output'];
   /** The commission this parcel earned the station, in fen. */
   commissionFen: Scalars['SafeInt']['output'];
+  /** The hub the parcel goes on to from the station. */
+  hub: Hub;
+  /** The customer's receipt for the parcel, to print or show at the counter (station operators). */
+  receiptUrl: Scalars['String']['output'];
   return: Return;
 };
 
@@ -1114,6 +1119,14 @@ export type Query = {
   returnRisk: ReturnRisk;
   /** Merchant: its own; hub operator: bound for its hub; station operator: handed in there; coordinator: all. */
   returns: ReturnConnection;
+  /**
+   * Public (no sign-in), limited per caller like the other public lookups: active stations whose
+   * name, store, district, street, postcode, city or province holds every word of `query`, in
+   * characters or pinyin (浦东, pudong). With `lat` and `lng`, nearest first; without, best match
+   * first and `distanceMeters` is 0. `openNow` keeps those open at this moment (Asia/Shanghai);
+   * `services` keeps those offering all of them (StationService names). At most `first` (1-100).
+   */
+  searchStations: Array<StationDistance>;
   /** Merchant: its own only; coordinator: all, or one merchant. */
   serviceLevels: ServiceLevels;
   /** Coordinators: a closed month, or null. */
@@ -1125,6 +1138,11 @@ export type Query = {
   stationCommissions: StationCommissions;
   /** The station's operator, or coordinators. */
   stationStatement: Statement;
+  /**
+   * Public (no sign-in), limited per caller: active stations inside a map's visible area (WGS-84,
+   * edges included; south <= north, west <= east), in id order, at most 2000.
+   */
+  stationsInArea: Array<Station>;
   /** Merchant: how many of its returns breached a service deadline since it last dismissed the notices. */
   unseenBreachNotices: Scalars['Int']['output'];
 };
@@ -1250,6 +1268,16 @@ export type QueryReturnsArgs = {
 };
 
 
+export type QuerySearchStationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+  openNow?: InputMaybe<Scalars['Boolean']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type QueryServiceLevelsArgs = {
   merchantId?: InputMaybe<Scalars['ID']['input']>;
   month: Scalars['String']['input'];
@@ -1280,6 +1308,14 @@ export type QueryStationCommissionsArgs = {
 export type QueryStationStatementArgs = {
   month: Scalars['String']['input'];
   stationId: Scalars['ID']['input'];
+};
+
+
+export type QueryStationsInAreaArgs = {
+  east: Scalars['Float']['input'];
+  north: Scalars['Float']['input'];
+  south: Scalars['Float']['input'];
+  west: Scalars['Float']['input'];
 };
 
 export type Rating = {
@@ -1540,6 +1576,8 @@ export type Station = {
   active: Scalars['Boolean']['output'];
   address: Scalars['String']['output'];
   city: Scalars['String']['output'];
+  /** While open: when it closes (HH:MM, Asia/Shanghai; 24:00 is midnight). Null while closed. */
+  closesAt: Maybe<Scalars['String']['output']>;
   /** Commission per parcel handled, in fen. */
   commissionFen: Scalars['SafeInt']['output'];
   id: Scalars['ID']['output'];
@@ -1548,7 +1586,13 @@ export type Station = {
   lat: Scalars['Float']['output'];
   lng: Scalars['Float']['output'];
   name: Scalars['String']['output'];
+  navigation: StationNavigation;
+  /** Open at this moment by its opening hours and closed weekdays, in Asia/Shanghai. */
+  openNow: Scalars['Boolean']['output'];
   openingHours: Scalars['String']['output'];
+  /** The store's telephone number as dialled in China, e.g. 021-62101307; empty when unknown. */
+  phone: Scalars['String']['output'];
+  postcode: Scalars['String']['output'];
   province: Scalars['String']['output'];
   services: Array<StationService>;
   storeName: Scalars['String']['output'];
@@ -1588,6 +1632,17 @@ export type StationInput = {
   province: Scalars['String']['input'];
   services: Array<StationService>;
   storeName: Scalars['String']['input'];
+};
+
+/** Links that start navigation to a station, each with coordinates in its app's datum. */
+export type StationNavigation = {
+  __typename?: 'StationNavigation';
+  /** AMap (高德), GCJ-02. */
+  amap: Scalars['String']['output'];
+  /** Apple Maps, GCJ-02 (its map data inside China is AMap's). */
+  apple: Scalars['String']['output'];
+  /** Baidu Maps, BD-09. */
+  baidu: Scalars['String']['output'];
 };
 
 export type StationService =
@@ -1711,7 +1766,7 @@ export type ResolversTypes = {
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Category: Category;
-  CheckIn: ResolverTypeWrapper<Omit<CheckIn, 'return'> & { return: ResolversTypes['Return'] }>;
+  CheckIn: ResolverTypeWrapper<CheckInModel>;
   ChecklistAnswer: ResolverTypeWrapper<ChecklistAnswer>;
   ChecklistAnswerInput: ChecklistAnswerInput;
   ChecklistItem: ResolverTypeWrapper<ChecklistItem>;
@@ -1794,6 +1849,7 @@ export type ResolversTypes = {
   StationDetailsInput: StationDetailsInput;
   StationDistance: ResolverTypeWrapper<Omit<StationDistance, 'station'> & { station: ResolversTypes['Station'] }>;
   StationInput: StationInput;
+  StationNavigation: ResolverTypeWrapper<StationNavigation>;
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
@@ -1818,7 +1874,7 @@ export type ResolversParentTypes = {
   BookHubCapacityInput: BookHubCapacityInput;
   Booking: BookingModel;
   Boolean: Scalars['Boolean']['output'];
-  CheckIn: Omit<CheckIn, 'return'> & { return: ResolversParentTypes['Return'] };
+  CheckIn: CheckInModel;
   ChecklistAnswer: ChecklistAnswer;
   ChecklistAnswerInput: ChecklistAnswerInput;
   ChecklistItem: ChecklistItem;
@@ -1887,6 +1943,7 @@ export type ResolversParentTypes = {
   StationDetailsInput: StationDetailsInput;
   StationDistance: Omit<StationDistance, 'station'> & { station: ResolversParentTypes['Station'] };
   StationInput: StationInput;
+  StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
   TimelineEntry: TimelineEntry;
   User: ActorModel;
@@ -2005,6 +2062,8 @@ export type BookingResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type CheckInResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn']> = {
   alreadyCheckedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   commissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+  receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
 };
 
@@ -2348,12 +2407,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   returnByCode?: Resolver<Maybe<ResolversTypes['PublicReturn']>, ParentType, ContextType, RequireFields<QueryReturnByCodeArgs, 'code'>>;
   returnRisk?: Resolver<ResolversTypes['ReturnRisk'], ParentType, ContextType, RequireFields<QueryReturnRiskArgs, 'returnId'>>;
   returns?: Resolver<ResolversTypes['ReturnConnection'], ParentType, ContextType, Partial<QueryReturnsArgs>>;
+  searchStations?: Resolver<Array<ResolversTypes['StationDistance']>, ParentType, ContextType, RequireFields<QuerySearchStationsArgs, 'first'>>;
   serviceLevels?: Resolver<ResolversTypes['ServiceLevels'], ParentType, ContextType, RequireFields<QueryServiceLevelsArgs, 'month'>>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType, RequireFields<QuerySettlementArgs, 'month'>>;
   settlementPreview?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<QuerySettlementPreviewArgs, 'month'>>;
   staff?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType, Partial<QueryStaffArgs>>;
   stationCommissions?: Resolver<ResolversTypes['StationCommissions'], ParentType, ContextType, RequireFields<QueryStationCommissionsArgs, 'month' | 'stationId'>>;
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
+  stationsInArea?: Resolver<Array<ResolversTypes['Station']>, ParentType, ContextType, RequireFields<QueryStationsInAreaArgs, 'east' | 'north' | 'south' | 'west'>>;
   unseenBreachNotices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2507,13 +2568,18 @@ export type StationResolvers<ContextType = GraphQLContext, ParentType extends Re
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closesAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   largeItemCommissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  navigation?: Resolver<ResolversTypes['StationNavigation'], ParentType, ContextType>;
+  openNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   openingHours?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   province?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['StationService']>, ParentType, ContextType>;
   storeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2530,6 +2596,12 @@ export type StationCommissionsResolvers<ContextType = GraphQLContext, ParentType
 export type StationDistanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StationDistance'] = ResolversParentTypes['StationDistance']> = {
   distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   station?: Resolver<ResolversTypes['Station'], ParentType, ContextType>;
+};
+
+export type StationNavigationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StationNavigation'] = ResolversParentTypes['StationNavigation']> = {
+  amap?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apple?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baidu?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
@@ -2618,6 +2690,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Station?: StationResolvers<ContextType>;
   StationCommissions?: StationCommissionsResolvers<ContextType>;
   StationDistance?: StationDistanceResolvers<ContextType>;
+  StationNavigation?: StationNavigationResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

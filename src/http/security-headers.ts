@@ -64,5 +64,6 @@ export const privatePages = () =>
 /** Map tiles are the only images from elsewhere: allow exactly their origin. */
 function tileOrigin(template: string): string {
   const origin = /^(https?:\/\/[^/]+)/.exec(template)?.[1]
-  return origin ? origin.replace(/\{s\}/, '*') : "'self'"
+  // A CSP wildcard stands for a whole leftmost label: webrd0{s}.is.autonavi.com → *.is.autonavi.com
+  return origin ? origin.replace(/[^/.]*\{s\}[^.]*/, '*') : "'self'"
 }

@@ -99,6 +99,7 @@ export const en = {
   'map.stations': 'Drop-off stations',
   'map.noScript': 'The map needs JavaScript; every hub and station is listed below.',
   'map.tilesFailed': 'Map tiles could not load; markers and the list still work.',
+  'table.number': 'No.',
   'table.name': 'Name',
   'table.city': 'City',
   'table.province': 'Province',

@@ -10,6 +10,8 @@ import * as members from '../members/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
+import * as stationFinder from '../stations/finder-messages'
+import * as stationReceipt from '../stations/receipt-messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -19,6 +21,8 @@ const english = {
   ...en,
   ...returns.en,
   ...stations.en,
+  ...stationFinder.en,
+  ...stationReceipt.en,
   ...inspection.en,
   ...settlement.en,
   ...insurance.en,
@@ -38,6 +42,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...zhCN,
     ...returns.zhCN,
     ...stations.zhCN,
+    ...stationFinder.zhCN,
+    ...stationReceipt.zhCN,
     ...inspection.zhCN,
     ...settlement.zhCN,
     ...insurance.zhCN,

@@ -96,6 +96,7 @@ export const zhCN: Record<MessageKey, string> = {
   'map.stations': '退货驿站',
   'map.noScript': '地图需要 JavaScript；下方列出了全部售后中心和驿站。',
   'map.tilesFailed': '地图底图加载失败；标记和列表仍可使用。',
+  'table.number': '编号',
   'table.name': '名称',
   'table.city': '城市',
   'table.province': '省份',

@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
+import { MapAssets, tilesOf } from '../../views/map/map-canvas'
 import { MapPage } from '../../views/map/map-page'
+import { INLINE_MAX } from '../stations/map-points'
 import { requireActor } from '../auth/roles'
 import type { AppEnv } from '../http/types'
 import { listHubs, listStations } from './service'
@@ -14,18 +16,12 @@ networkRoutes.get('/map', async (c) => {
     <MapPage
       hubs={hubs}
       stations={stations}
-      tileUrl={config.mapTileUrl}
-      tileAttribution={config.mapTileAttribution}
+      tiles={tilesOf(config)}
+      areaUrl={stations.filter((s) => s.active).length > INLINE_MAX ? '/stations/area' : undefined}
     />,
     {
       title: c.var.t('map.title'),
-      head: (
-        <>
-          <link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css" />
-          <script src="/static/vendor/leaflet/leaflet.js" defer></script>
-          <script src="/static/map.js" defer></script>
-        </>
-      ),
+      head: <MapAssets />,
     },
   )
 })

@@ -41,3 +41,33 @@ export const nearestSchema = z.object({
     .max(180, { error: 'longitude is -180 to 180' }),
   limit: z.number().int().min(1).max(50).default(5),
 })
+
+const latitude = z
+  .number()
+  .min(-90, { error: 'latitude is -90 to 90' })
+  .max(90, { error: 'latitude is -90 to 90' })
+const longitude = z
+  .number()
+  .min(-180, { error: 'longitude is -180 to 180' })
+  .max(180, { error: 'longitude is -180 to 180' })
+
+/** `searchStations`' arguments: a point needs both halves, services are known names. */
+export const searchSchema = z
+  .object({
+    query: z.string().trim().max(60).nullish(),
+    lat: latitude.nullish(),
+    lng: longitude.nullish(),
+    openNow: z.boolean().nullish(),
+    services: z.array(z.enum(stationServices)).max(stationServices.length).nullish(),
+    first: z.number().int().min(1).max(100).default(20),
+  })
+  .refine((a) => (a.lat == null) === (a.lng == null), {
+    error: 'give both lat and lng, or neither',
+    path: ['lng'],
+  })
+
+/** A map's visible area: south below north, west of east (no box across the antimeridian). */
+export const areaSchema = z
+  .object({ south: latitude, west: longitude, north: latitude, east: longitude })
+  .refine((a) => a.south <= a.north, { error: 'south must not be above north', path: ['north'] })
+  .refine((a) => a.west <= a.east, { error: 'west must not be east of east', path: ['east'] })

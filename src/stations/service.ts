@@ -2,7 +2,7 @@
  * Drop-off stations: finding the nearest (public), their commissions, and their management by
  * coordinators (stations with history are deactivated, never deleted).
  */
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, between, eq, gte, lte, or } from 'drizzle-orm'
 import { commissions, returns, stations, type StationService } from '../../db/schema'
 import { auditEntry } from '../audit/log'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
@@ -17,17 +17,62 @@ export interface StationDistance {
   distanceMeters: number
 }
 
-/** Active stations nearest to a point, by great-circle distance. Public: no sign-in needed. */
+/** Metres per degree of latitude (and of longitude at the equator) on the mean sphere. */
+const METRES_PER_DEGREE = 111_195
+
+/**
+ * Active stations nearest to a point, by great-circle distance, ties by id. Public: no sign-in
+ * needed. Reads a box around the point on the `stations_area` index, widened until the circle
+ * inside it holds `limit` stations (any station outside the box is farther than that circle),
+ * so a national network is not read whole for every lookup; near a pole, the whole table.
+ */
 export async function nearestStations(
   db: Db,
   point: { lat: number; lng: number },
   limit: number,
 ): Promise<StationDistance[]> {
+  const rank = (rows: Station[]) =>
+    rows
+      .map((station) => ({ station, distanceMeters: Math.round(distanceMeters(point, station)) }))
+      .sort(
+        (a, b) => a.distanceMeters - b.distanceMeters || a.station.id.localeCompare(b.station.id),
+      )
+  for (let half = 0.05; half < 30; half *= 3) {
+    const edge = Math.max(Math.abs(point.lat - half), Math.abs(point.lat + half))
+    if (edge >= 89) break
+    // Degrees of longitude spanning `half` degrees of latitude's metres at the box's widest.
+    const halfLng = half / Math.cos((edge * Math.PI) / 180)
+    if (halfLng >= 180) break
+    const rows = await stationsInBox(db, point, half, halfLng)
+    const ranked = rank(rows)
+    const radius = half * METRES_PER_DEGREE * 0.999
+    if (ranked.filter((r) => r.distanceMeters <= radius).length >= limit) {
+      return ranked.slice(0, limit)
+    }
+  }
   const active = await db.select().from(stations).where(eq(stations.active, true))
-  return active
-    .map((station) => ({ station, distanceMeters: Math.round(distanceMeters(point, station)) }))
-    .sort((a, b) => a.distanceMeters - b.distanceMeters || a.station.id.localeCompare(b.station.id))
-    .slice(0, limit)
+  return rank(active).slice(0, limit)
+}
+
+function stationsInBox(
+  db: Db,
+  p: { lat: number; lng: number },
+  half: number,
+  halfLng: number,
+): Promise<Station[]> {
+  const west = p.lng - halfLng
+  const east = p.lng + halfLng
+  // A box across the antimeridian is two.
+  const lng =
+    west < -180
+      ? or(gte(stations.lng, west + 360), lte(stations.lng, east))
+      : east > 180
+        ? or(gte(stations.lng, west), lte(stations.lng, east - 360))
+        : between(stations.lng, west, east)
+  return db
+    .select()
+    .from(stations)
+    .where(and(eq(stations.active, true), between(stations.lat, p.lat - half, p.lat + half), lng))
 }
 
 export interface CommissionStatement {

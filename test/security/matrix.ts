@@ -177,6 +177,11 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       expect: [U, F, F, OK, F, OK],
     },
     nearestStations: { vars: () => ({ lat: 31.23, lng: 121.47 }), expect: all(OK) },
+    stationsInArea: {
+      vars: () => ({ south: 31.1, west: 121.4, north: 31.3, east: 121.6 }),
+      expect: all(OK),
+    },
+    searchStations: { vars: () => ({ query: '浦东', lat: 31.23, lng: 121.47 }), expect: all(OK) },
     checklist: { vars: () => ({ category: 'FOOD' }), expect: all(OK) },
     serviceLevels: { vars: () => ({ month: '2026-11' }), expect: [U, OK, OK, F, F, OK] },
     staff: { vars: () => ({ merchantId: 'mer_01' }), expect: [U, OK, N, F, F, OK] },
@@ -529,6 +534,9 @@ export const routeCases: RouteCase[] = [
   })),
   get('/track', all(OK), (fx) => ({ path: `/track?code=${fx.returnA.code}` })),
   get('/stations', all(OK)),
+  get('/stations/area', all(OK), () => ({
+    path: '/stations/area?south=31.1&west=121.4&north=31.3&east=121.6',
+  })),
   get('/runs', [S, F, F, F, OK, OK]),
   post('/runs', [U, F, F, F, OK, OK], () => ({ form: { stationId: 'sta_01' } })),
   get('/runs/:id', [S, F, F, F, OK, OK], (fx) => ({ path: `/runs/${fx.runA}` })),
@@ -649,6 +657,10 @@ export const routeCases: RouteCase[] = [
     form: { active: 'true' },
   })),
   get('/station/details', [S, F, F, OK, F, F]),
+  // A parcel not (yet) handed in has no receipt, for the station as for the coordinator.
+  get('/station/receipt/:code', [S, F, F, N, F, N], (fx) => ({
+    path: `/station/receipt/${fx.returnA.code}`,
+  })),
   post('/station/details', [U, F, F, OK, F, F], () => ({
     form: { openingHours: '08:00-22:00', services: 'PARCEL_LOCKER' },
   })),

@@ -1,55 +1,36 @@
-import { raw } from 'hono/html'
 import type { Hub, Station } from '../../src/network/service'
 import { usePage } from '../context'
 import { HubTable } from './hub-table'
 import { StationTable } from './station-table'
 import { localizedName } from '../../src/i18n/localized-name'
+import type { TileSource } from '../../src/map-tiles'
+import { placePoint, stationPoint } from '../../src/stations/map-points'
+import { MapCanvas } from './map-canvas'
 
 export interface MapPageProps {
   hubs: Hub[]
   stations: Station[]
-  tileUrl: string
-  tileAttribution: string
+  tiles: TileSource
+  /** Set when the network is too large to carry: the map loads the stations in view. */
+  areaUrl?: string
 }
 
-/** Markers come from a JSON island so the page script needs no second request. */
-export function MapPage({ hubs, stations, tileUrl, tileAttribution }: MapPageProps) {
+/**
+ * Markers come from a JSON island so the page script needs no second request, numbered like the
+ * station table; a national network's stations are loaded for the visible area instead.
+ */
+export function MapPage({ hubs, stations, tiles, areaUrl }: MapPageProps) {
   const { t, locale } = usePage()
   const points = [
-    ...hubs.map((h) => ({
-      kind: 'hub',
-      name: localizedName(h, locale),
-      lat: h.lat,
-      lng: h.lng,
-    })),
-    ...stations
-      .filter((s) => s.active)
-      .map((s) => ({
-        kind: 'station',
-        name: `${s.name} · ${s.storeName}`,
-        detail: `${s.address} · ${s.openingHours}`,
-        lat: s.lat,
-        lng: s.lng,
-      })),
+    ...hubs.map((h) => placePoint('hub', localizedName(h, locale), h, tiles.datum)),
+    ...(areaUrl
+      ? []
+      : stations.flatMap((s, i) => (s.active ? [stationPoint(s, tiles.datum, i + 1)] : []))),
   ]
-  // `<` is escaped so a name can never close the script element.
-  const json = JSON.stringify(points).replace(/</g, '\\u003c')
   return (
     <>
       <h1>{t('map.title')}</h1>
-      <div
-        id="map"
-        class="map"
-        data-tile-url={tileUrl}
-        data-tile-attribution={tileAttribution}
-        data-tiles-failed={t('map.tilesFailed')}
-      >
-        <noscript>{t('map.noScript')}</noscript>
-      </div>
-      <p id="map-status" class="alert alert--warn" role="status" hidden></p>
-      <script type="application/json" id="map-points">
-        {raw(json)}
-      </script>
+      <MapCanvas tiles={tiles} points={points} areaUrl={areaUrl} />
       <section class="card">
         <h2>{t('map.hubs')}</h2>
         <HubTable hubs={hubs} />

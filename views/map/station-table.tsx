@@ -9,6 +9,7 @@ export function StationTable({ stations }: { stations: Station[] }) {
     <table>
       <thead>
         <tr>
+          <th scope="col">{t('table.number')}</th>
           <th scope="col">{t('table.name')}</th>
           <th scope="col">{t('table.store')}</th>
           <th scope="col">{t('table.province')}</th>
@@ -19,8 +20,9 @@ export function StationTable({ stations }: { stations: Station[] }) {
         </tr>
       </thead>
       <tbody>
-        {stations.map((s) => (
+        {stations.map((s, i) => (
           <tr>
+            <td class="nowrap">{i + 1}</td>
             <td>{s.name}</td>
             <td>{s.storeName}</td>
             <td>{s.province}</td>
