@@ -25,10 +25,18 @@ export const closeRoutes = new Hono<AppEnv>()
 
 /**
  * Keeps a Worker alive until the close has finished: Workers end a request's work with its
- * response unless told to wait. Node keeps running anyway, and has no execution context.
+ * response unless told to wait. Node keeps running anyway, and has no execution context; nor
+ * does a request made with `app.request()` (tests), where Hono's getter throws instead.
  */
 function keepAlive(c: Ctx, work: Promise<unknown>) {
-  if (getRuntimeKey() === 'workerd') c.executionCtx.waitUntil(work)
+  if (getRuntimeKey() !== 'workerd') return
+  let context: { waitUntil(work: Promise<unknown>): void } | undefined
+  try {
+    context = c.executionCtx
+  } catch {
+    // No execution context to extend: the request runs to its end anyway.
+  }
+  context?.waitUntil(work)
 }
 
 closeRoutes.get('/settlement/close', async (c) => {
