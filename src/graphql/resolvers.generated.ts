@@ -10,6 +10,7 @@ import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelMod
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
+import type { Staff as StaffModel } from '../staff/staff';
 import type { AuditEntry as AuditEntryModel } from '../audit/browse';
 import type { MembershipApplication as MembershipApplicationModel } from '../members/service';
 import type { MerchantMembership as MerchantMembershipModel } from '../members/membership';
@@ -217,6 +218,35 @@ export type Category =
   | 'FOOD'
   | 'SUPPLIES'
   | 'TOYS';
+
+export type Certification = {
+  __typename?: 'Certification';
+  /** The certificate's date (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  expired: Scalars['Boolean']['output'];
+  /** The last day before it stops being valid (YYYY-MM-DD): two years from its date. */
+  expiresOn: Scalars['String']['output'];
+  /** Whether a scan was attached (scans are uploaded on the staff page). */
+  hasScan: Scalars['Boolean']['output'];
+  number: Scalars['String']['output'];
+  /** Why a coordinator turned it down. */
+  rejectReason: Maybe<Scalars['String']['output']>;
+  reviewedAt: Maybe<Scalars['String']['output']>;
+  status: CertificationStatus;
+};
+
+/** A certificate as submitted; the scan is attached on the staff page. */
+export type CertificationInput = {
+  /** YYYY-MM-DD, not in the future. */
+  date: Scalars['String']['input'];
+  number: Scalars['String']['input'];
+};
+
+export type CertificationStatus =
+  /** Submitted, waiting for a coordinator. */
+  | 'PENDING'
+  | 'REJECTED'
+  | 'VERIFIED';
 
 export type CheckIn = {
   __typename?: 'CheckIn';
@@ -578,6 +608,7 @@ export type Mutation = {
   acceptInvitation: AuthPayload;
   /** A correction to a closed month, carried into the next open month. */
   addAdjustment: Adjustment;
+  /** Merchant: adds one of its after-sales staff. `certified` is only a declaration. */
   addStaff: Staff;
   /**
    * Coordinators: admits a pending application; its merchant is a member from startMonth (YYYY-MM,
@@ -651,6 +682,8 @@ export type Mutation = {
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
   registerReturn: Return;
+  /** Merchant: ends one of its staff (never deleted; history kept). */
+  removeStaff: Staff;
   /**
    * Public: sets the password of the link's user, ends every session of theirs and signs in anew.
    * Refusals as for acceptInvitation.
@@ -679,6 +712,11 @@ export type Mutation = {
    */
   setMerchantMembership: MerchantMembership;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
+  /**
+   * Merchant or coordinator: records the merchant's declaration that the person holds (or no longer
+   * holds) the certification. Kept for compatibility: it no longer makes anyone count as certified;
+   * use submitCertification and a coordinator's verifyCertification.
+   */
   setStaffCertification: Staff;
   /** Coordinators: a deactivated station keeps its history but accepts no parcels. */
   setStationActive: Station;
@@ -688,12 +726,16 @@ export type Mutation = {
    * One's own account: CONFLICT with reason OWN_ACCOUNT.
    */
   setUserActive: User;
+  /** Merchant: submits a certificate for one of its current staff; it waits for a coordinator. */
+  submitCertification: Staff;
   /** Coordinators: undoes paid, with a reason, until a later month is closed (then a CONFLICT). */
   unmarkStatementPaid: Statement;
   /** Coordinators. */
   updateStation: Station;
   /** A station's operator (or a coordinator): opening hours and services. */
   updateStationDetails: Station;
+  /** Coordinator: verifies a waiting certificate, or turns it down with a reason. */
+  verifyCertification: Staff;
   /** Coordinators: voids a cost of an open month (kept, with who, when and why); closed: CONFLICT. */
   voidCost: Cost;
 };
@@ -864,6 +906,11 @@ export type MutationRegisterReturnArgs = {
 };
 
 
+export type MutationRemoveStaffArgs = {
+  staffId: Scalars['ID']['input'];
+};
+
+
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
@@ -955,6 +1002,12 @@ export type MutationSetUserActiveArgs = {
 };
 
 
+export type MutationSubmitCertificationArgs = {
+  input: CertificationInput;
+  staffId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnmarkStatementPaidArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -970,6 +1023,13 @@ export type MutationUpdateStationArgs = {
 export type MutationUpdateStationDetailsArgs = {
   id: Scalars['ID']['input'];
   input: StationDetailsInput;
+};
+
+
+export type MutationVerifyCertificationArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  staffId: Scalars['ID']['input'];
+  verified: Scalars['Boolean']['input'];
 };
 
 
@@ -1070,6 +1130,8 @@ export type Query = {
   benchmarkTrend: Array<BenchmarkTrendPoint>;
   /** A published month compared with the alliance, or with a category's merchants. */
   benchmarks: BenchmarkReport;
+  /** Coordinator: certificates waiting for verification. */
+  certificationsToVerify: Array<Staff>;
   /** The inspection checklist of a category. */
   checklist: Array<ChecklistItem>;
   /** Coordinators: what a payout run would pay now, pro rata when cash is short. */
@@ -1120,7 +1182,7 @@ export type Query = {
   settlement: Maybe<Settlement>;
   /** Coordinators: the month as it would close now (or as it closed). */
   settlementPreview: Settlement;
-  /** Merchant: its own staff; coordinator: any merchant's. */
+  /** Merchant: its own current staff; coordinator: any merchant's. */
   staff: Array<Staff>;
   stationCommissions: StationCommissions;
   /** The station's operator, or coordinators. */
@@ -1513,11 +1575,20 @@ export type Sla = {
   resolvedAt: Maybe<Scalars['String']['output']>;
 };
 
+/** A merchant's after-sales staff member. */
 export type Staff = {
   __typename?: 'Staff';
+  /** The submitted certificate, if any, and its verification. */
+  certification: Maybe<Certification>;
+  /** What the merchant declares (setStaffCertification); it does not count by itself. */
   certified: Scalars['Boolean']['output'];
   certifiedOn: Maybe<Scalars['String']['output']>;
+  /** Counts toward the professionalism benchmark: a verified, unexpired certificate. */
+  countsAsCertified: Scalars['Boolean']['output'];
+  /** When the person left the team (removeStaff); the record is kept. */
+  endedAt: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  merchant: Merchant;
   name: Scalars['String']['output'];
 };
 
@@ -1711,6 +1782,9 @@ export type ResolversTypes = {
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Category: Category;
+  Certification: ResolverTypeWrapper<Certification>;
+  CertificationInput: CertificationInput;
+  CertificationStatus: CertificationStatus;
   CheckIn: ResolverTypeWrapper<Omit<CheckIn, 'return'> & { return: ResolversTypes['Return'] }>;
   ChecklistAnswer: ResolverTypeWrapper<ChecklistAnswer>;
   ChecklistAnswerInput: ChecklistAnswerInput;
@@ -1787,7 +1861,7 @@ export type ResolversTypes = {
   SettlementStatus: SettlementStatus;
   SharedBasis: SharedBasis;
   Sla: ResolverTypeWrapper<Sla>;
-  Staff: ResolverTypeWrapper<Staff>;
+  Staff: ResolverTypeWrapper<StaffModel>;
   Statement: ResolverTypeWrapper<StatementModel>;
   Station: ResolverTypeWrapper<StationModel>;
   StationCommissions: ResolverTypeWrapper<CommissionStatementModel>;
@@ -1818,6 +1892,8 @@ export type ResolversParentTypes = {
   BookHubCapacityInput: BookHubCapacityInput;
   Booking: BookingModel;
   Boolean: Scalars['Boolean']['output'];
+  Certification: Certification;
+  CertificationInput: CertificationInput;
   CheckIn: Omit<CheckIn, 'return'> & { return: ResolversParentTypes['Return'] };
   ChecklistAnswer: ChecklistAnswer;
   ChecklistAnswerInput: ChecklistAnswerInput;
@@ -1880,7 +1956,7 @@ export type ResolversParentTypes = {
   SettlementItem: SettlementLineModel;
   SettlementMerchantLine: MerchantLineOutModel;
   Sla: Sla;
-  Staff: Staff;
+  Staff: StaffModel;
   Statement: StatementModel;
   Station: StationModel;
   StationCommissions: CommissionStatementModel;
@@ -2000,6 +2076,17 @@ export type BookingResolvers<ContextType = GraphQLContext, ParentType extends Re
   idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CertificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = {
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasScan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CertificationStatus'], ParentType, ContextType>;
 };
 
 export type CheckInResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn']> = {
@@ -2231,6 +2318,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
   recordCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationRecordCostArgs, 'input'>>;
   registerReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRegisterReturnArgs, 'input'>>;
+  removeStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationRemoveStaffArgs, 'staffId'>>;
   resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   resolveReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationResolveReturnArgs, 'input'>>;
   respondToReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRespondToReturnArgs, 'id' | 'message'>>;
@@ -2247,9 +2335,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
   setUserActive?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserActiveArgs, 'active' | 'userId'>>;
+  submitCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSubmitCertificationArgs, 'input' | 'staffId'>>;
   unmarkStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUnmarkStatementPaidArgs, 'id' | 'reason'>>;
   updateStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationArgs, 'id' | 'input'>>;
   updateStationDetails?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationDetailsArgs, 'id' | 'input'>>;
+  verifyCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationVerifyCertificationArgs, 'staffId' | 'verified'>>;
   voidCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationVoidCostArgs, 'id' | 'reason'>>;
 };
 
@@ -2324,6 +2414,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   benchmarkTrend?: Resolver<Array<ResolversTypes['BenchmarkTrendPoint']>, ParentType, ContextType, RequireFields<QueryBenchmarkTrendArgs, 'month' | 'months'>>;
   benchmarks?: Resolver<ResolversTypes['BenchmarkReport'], ParentType, ContextType, RequireFields<QueryBenchmarksArgs, 'month'>>;
+  certificationsToVerify?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType>;
   checklist?: Resolver<Array<ResolversTypes['ChecklistItem']>, ParentType, ContextType, RequireFields<QueryChecklistArgs, 'category'>>;
   claimPayoutPreview?: Resolver<ResolversTypes['PayoutPreview'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<QueryClaimsArgs>>;
@@ -2486,9 +2577,13 @@ export type SlaResolvers<ContextType = GraphQLContext, ParentType extends Resolv
 };
 
 export type StaffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
+  certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType>;
   certified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   certifiedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countsAsCertified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchant?: Resolver<ResolversTypes['Merchant'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -2563,6 +2658,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BenchmarkReport?: BenchmarkReportResolvers<ContextType>;
   BenchmarkTrendPoint?: BenchmarkTrendPointResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
+  Certification?: CertificationResolvers<ContextType>;
   CheckIn?: CheckInResolvers<ContextType>;
   ChecklistAnswer?: ChecklistAnswerResolvers<ContextType>;
   ChecklistItem?: ChecklistItemResolvers<ContextType>;
