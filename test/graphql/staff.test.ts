@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { monthMetrics } from '../../src/benchmarks/service'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { gql, tokenFor } from '../helpers/http'
 
@@ -47,13 +48,18 @@ const verify = (staffId: string, verified: boolean, reason: string | null, token
     token,
   )
 
-/** What the professionalism figure counts for merchant 1 this month. */
-async function countedNow() {
-  const [row] = await t.db.all<{ certified: number }>(
-    sql`select coalesce(sum(cert_status = 'VERIFIED' and cert_expires_on > '2026-11-25'), 0) as certified
-        from staff where merchant_id = 'mer_01' and ended_at is null`,
+/** The professionalism figure of merchant 1 this month, as the benchmarks compute it. */
+async function professionalism() {
+  const [m] = await t.db.all<{ alliance_id: string }>(
+    sql`select alliance_id from merchants where id = 'mer_01'`,
   )
-  return Number(row!.certified)
+  const metrics = await monthMetrics(
+    t.db,
+    m!.alliance_id,
+    '2026-11',
+    new Date('2026-11-25T02:00:00Z'),
+  )
+  return metrics.find((x) => x.merchantId === 'mer_01')!.metrics.PROFESSIONALISM!.value
 }
 
 describe('staff certification by GraphQL', () => {
@@ -69,7 +75,7 @@ describe('staff certification by GraphQL', () => {
       m,
     )
     expect(declared.setStaffCertification).toEqual({ certified: true, countsAsCertified: false })
-    expect(await countedNow()).toBe(0)
+    expect(await professionalism()).toBe(0)
 
     const submitted = await submit(id, '2026-11-01', m)
     expect(submitted.data!.submitCertification.certification).toEqual({
@@ -93,7 +99,7 @@ describe('staff certification by GraphQL', () => {
     const verified = await verify(id, true, null, await coordinator())
     expect(verified.data!.verifyCertification.countsAsCertified).toBe(true)
     expect(verified.data!.verifyCertification.certification.status).toBe('VERIFIED')
-    expect(await countedNow()).toBe(1)
+    expect(await professionalism()).toBe(1)
     // Deciding twice is refused.
     const again = await verify(id, false, 'blurred', await coordinator())
     expect(again.errors![0]!.extensions).toMatchObject({
@@ -101,12 +107,21 @@ describe('staff certification by GraphQL', () => {
       reason: 'NO_CERTIFICATE',
     })
 
-    // Two years on, the certificate has expired and no longer counts.
-    at('2028-11-02T02:00:00Z')
+    // A certificate valid until tomorrow stops counting the day after.
+    const soon = await hire(m, '王芳')
+    await submit(soon, '2024-11-26', m)
+    await verify(soon, true, null, await coordinator())
+    expect(await professionalism()).toBe(1)
+    at('2026-11-27T02:00:00Z')
     const later = await ok<{
-      staff: { countsAsCertified: boolean; certification: { expired: boolean } }[]
-    }>('{ staff { countsAsCertified certification { expired } } }', {}, m)
-    expect(later.staff).toEqual([{ countsAsCertified: false, certification: { expired: true } }])
+      staff: { id: string; countsAsCertified: boolean; certification: { expired: boolean } }[]
+    }>('{ staff { id countsAsCertified certification { expired } } }', {}, await merchant(1))
+    expect(later.staff.find((s) => s.id === soon)).toEqual({
+      id: soon,
+      countsAsCertified: false,
+      certification: { expired: true },
+    })
+    expect(later.staff.find((s) => s.id === id)!.countsAsCertified).toBe(true)
   })
 
   it('turns a certificate down only with a reason, and refuses expired ones', async () => {
