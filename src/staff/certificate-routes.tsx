@@ -98,7 +98,13 @@ certificateRoutes.post(
     if (outcome.ok) {
       return c.redirect(`/staff?submitted=${encodeURIComponent(outcome.value.id)}`, 303)
     }
-    const error = refusalText(langOf(c), outcome.error)
+    // An expiry can be years back: the day is said with its year, as on the certificate.
+    const expiresOn = outcome.error.details.expiresOn
+    const error = refusalText(
+      langOf(c),
+      outcome.error,
+      typeof expiresOn === 'string' ? { expiresOn } : {},
+    )
     return refused(c, outcome.error, {
       fragment: () => <p role="alert">{error}</p>,
       page: () =>
