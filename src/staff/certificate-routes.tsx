@@ -17,7 +17,7 @@ import { uploadsOf } from '../uploads'
 import { readCertificateScan, scanLimits, submitCertification } from './certification'
 import { certificateForm, removeForm } from './forms'
 import { renderStaff } from './render'
-import { removeStaff } from './staff'
+import { findStaff, removeStaff } from './staff'
 import type { Context } from 'hono'
 
 export const certificateRoutes = new Hono<AppEnv>()
@@ -88,6 +88,8 @@ certificateRoutes.post(
         certForm: { ...state, error },
       })
     }
+    // Someone else's staff member is not found, whatever else is wrong with the form.
+    await findStaff(db, c.var.actor, input.staffId)
     if (!blobs) return again(t('staff.cert.scanUnavailable'))
     const [file] = await uploadsOf({ scan }, 'scan')
     if (!file) return again(t('staff.cert.scanMissing'))
