@@ -17,7 +17,11 @@ const coordinator = () => tokenFor(t, 'coordinator@nestwork.demo')
 const STAFF =
   'id certified endedAt countsAsCertified certification { number date expiresOn expired status hasScan rejectReason }'
 
-async function ok<T = Record<string, unknown>>(query: string, vars: Record<string, unknown>, token: string) {
+async function ok<T = Record<string, unknown>>(
+  query: string,
+  vars: Record<string, unknown>,
+  token: string,
+) {
   const res = await gql(t, query, vars, token)
   if (res.errors) throw new Error(JSON.stringify(res.errors))
   return res.data as T
