@@ -80,6 +80,7 @@ const config = {
     MerchantServiceLevels: '../inspection/graphql#MerchantServiceLevelsOut',
     HubServiceLevels: '../inspection/graphql#HubServiceLevelsOut',
     Claim: '../insurance/service#Claim',
+    Staff: '../staff/staff#Staff',
     AuditEntry: '../audit/browse#AuditEntry',
     MembershipApplication: '../members/service#MembershipApplication',
     MerchantMembership: '../members/membership#MerchantMembership',

@@ -78,6 +78,12 @@ export const refusalReasons = {
    * `BEFORE_JOINING`: a change before the merchant joined; `ALREADY_DECIDED`: an application.
    */
   members: ['MONTH_PAST', 'MONTH_END', 'BEFORE_JOINING', 'ALREADY_DECIDED'],
+  /**
+   * `STAFF_ENDED`: a removed staff member is history, not changed; `NO_CERTIFICATE`: nothing
+   * waits for verification; `CERTIFICATE_EXPIRED`: a certificate whose validity already ended;
+   * `REASON_REQUIRED`: a certificate is turned down only with a reason.
+   */
+  staff: ['STAFF_ENDED', 'NO_CERTIFICATE', 'CERTIFICATE_EXPIRED', 'REASON_REQUIRED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
 } as const

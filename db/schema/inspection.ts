@@ -107,11 +107,35 @@ export const staff = sqliteTable(
       .notNull()
       .references(() => merchants.id),
     name: text('name').notNull(),
+    /** What the merchant says; it no longer counts for the benchmark by itself. */
     certified: integer('certified', { mode: 'boolean' }).notNull().default(false),
     certifiedOn: text('certified_on'),
+    /** Removed from the team (history kept): no longer listed nor counted. */
+    endedAt: text('ended_at'),
+    /** The submitted certificate, waiting for (or given) a coordinator's verification. */
+    certStatus: text('cert_status', { enum: ['NONE', 'PENDING', 'VERIFIED', 'REJECTED'] })
+      .notNull()
+      .default('NONE'),
+    certNumber: text('cert_number'),
+    certDate: text('cert_date'),
+    certExpiresOn: text('cert_expires_on'),
+    certScanKey: text('cert_scan_key'),
+    certScanName: text('cert_scan_name'),
+    certScanType: text('cert_scan_type'),
+    certReviewedBy: text('cert_reviewed_by').references(() => users.id),
+    certReviewedAt: text('cert_reviewed_at'),
+    certRejectReason: text('cert_reject_reason'),
     ...createdAt,
   },
-  (t) => [index('staff_merchant').on(t.merchantId)],
+  (t) => [
+    index('staff_merchant').on(t.merchantId),
+    check('staff_cert_status', sql`${t.certStatus} in ('NONE', 'PENDING', 'VERIFIED', 'REJECTED')`),
+    // Nothing is verified without a certificate number, its date and its expiry.
+    check(
+      'staff_cert_evidence',
+      sql`${t.certStatus} = 'NONE' or (${t.certNumber} is not null and ${t.certDate} is not null and ${t.certExpiresOn} is not null)`,
+    ),
+  ],
 )
 
 /**

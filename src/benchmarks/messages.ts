@@ -21,7 +21,8 @@ export const en = {
   'benchmarks.dimension.OVERALL': 'Overall',
   'benchmarks.figure.TIMELINESS': 'Share of returns given a first response within 2 hours',
   'benchmarks.figure.RESOLUTION': 'Share of returns resolved within 24 hours of reaching the hub',
-  'benchmarks.figure.PROFESSIONALISM': 'Share of after-sales staff holding the certification',
+  'benchmarks.figure.PROFESSIONALISM':
+    'Share of after-sales staff holding a verified certification',
   'benchmarks.figure.CARE': 'Average customer rating of resolved returns, 1 to 5 stars',
   'benchmarks.figure.OVERALL': 'Average of the dimensions you have figures for',
   'benchmarks.volume.TIMELINESS': 'returns whose first-response clock ran out or was met',
@@ -99,7 +100,7 @@ export const en = {
   'benchmarks.tip.PROFESSIONALISM.1':
     'Enrol your after-sales staff in the alliance certification: full marks when {full} of them are certified.',
   'benchmarks.tip.PROFESSIONALISM.2':
-    'Record each certification on your staff page the day it is obtained: only recorded ones count.',
+    'Submit each certificate with its scan on your staff page the day it is obtained: only those a coordinator verified count.',
   'benchmarks.tip.PROFESSIONALISM.3':
     'Let new staff work beside a certified colleague until they are certified themselves.',
   'benchmarks.tip.CARE.1':
@@ -252,7 +253,7 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.dimension.OVERALL': '综合',
   'benchmarks.figure.TIMELINESS': '2 小时内首次响应的退货占比',
   'benchmarks.figure.RESOLUTION': '到达售后中心后 24 小时内处理完毕的退货占比',
-  'benchmarks.figure.PROFESSIONALISM': '持证售后人员占比',
+  'benchmarks.figure.PROFESSIONALISM': '持有经审核证书的售后人员占比',
   'benchmarks.figure.CARE': '已处理退货的客户平均评分（1 至 5 星）',
   'benchmarks.figure.OVERALL': '你有数据的各维度得分的平均值',
   'benchmarks.volume.TIMELINESS': '首次响应时限已到或已响应的退货数',
@@ -318,7 +319,8 @@ export const zhCN: Record<Key, string> = {
     '事先约定每个检验等级对应的处理方式（退款、换货、维修），员工就能当场决定。',
   'benchmarks.tip.RESOLUTION.3': '每天查看工作台上等待你处理的已检验退货。',
   'benchmarks.tip.PROFESSIONALISM.1': '让售后人员参加联盟认证：持证人员达到 {full} 即可得满分。',
-  'benchmarks.tip.PROFESSIONALISM.2': '员工取得认证当天就在员工页面登记：只有登记过的认证才计入。',
+  'benchmarks.tip.PROFESSIONALISM.2':
+    '员工取得认证当天就在员工页面提交证书及扫描件：只有经协调员审核的证书才计入。',
   'benchmarks.tip.PROFESSIONALISM.3': '新员工在取得认证前，安排与持证同事一起工作。',
   'benchmarks.tip.CARE.1': '用通俗的话向客户说明处理结果，并告诉对方接下来会发生什么、在什么时候。',
   'benchmarks.tip.CARE.2': '一经决定就尽快退款或换货：等待是低评分最常见的原因。',

@@ -17,7 +17,7 @@ import {
 } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
 import { requireRole, type Actor } from '../auth/roles'
-import { localDate, monthInstants } from '../calendar/local-date'
+import { localDate, monthBounds, monthInstants } from '../calendar/local-date'
 import type { Db } from '../db'
 import { Conflict, InvalidInput } from '../errors'
 import { slaFacts } from '../inspection/service'
@@ -62,9 +62,16 @@ export async function monthMetrics(
     db,
     registered.map((r) => r.id),
   )
+  // Only certificates a coordinator verified and still valid on the month's last day (or today,
+  // for the month under way) count; the merchant's own tick does not. Staff who left before the
+  // month ended are no longer in the team.
+  const asOf = [localDate(now), monthBounds(month).to].sort()[0]!
   const staffRows = await db.all<{ merchant_id: string; n: number; certified: number }>(sql`
-    select merchant_id, count(*) as n, sum(certified) as certified from staff
+    select merchant_id, count(*) as n,
+      sum(cert_status = 'VERIFIED' and cert_expires_on > ${asOf}) as certified
+    from staff
     where merchant_id in (select id from merchants where alliance_id = ${allianceId})
+      and (ended_at is null or ended_at >= ${end})
     group by merchant_id`)
   const ratingRows = await db.all<{ merchant_id: string; n: number; avg: number }>(sql`
     select r.merchant_id, count(*) as n, avg(rr.stars) as avg

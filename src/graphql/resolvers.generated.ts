@@ -11,6 +11,7 @@ import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelMod
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
+import type { Staff as StaffModel } from '../staff/staff';
 import type { AuditEntry as AuditEntryModel } from '../audit/browse';
 import type { MembershipApplication as MembershipApplicationModel } from '../members/service';
 import type { MerchantMembership as MerchantMembershipModel } from '../members/membership';
@@ -218,6 +219,35 @@ export type Category =
   | 'FOOD'
   | 'SUPPLIES'
   | 'TOYS';
+
+export type Certification = {
+  __typename?: 'Certification';
+  /** The certificate's date (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  expired: Scalars['Boolean']['output'];
+  /** The last day before it stops being valid (YYYY-MM-DD): two years from its date. */
+  expiresOn: Scalars['String']['output'];
+  /** Whether a scan was attached (scans are uploaded on the staff page). */
+  hasScan: Scalars['Boolean']['output'];
+  number: Scalars['String']['output'];
+  /** Why a coordinator turned it down. */
+  rejectReason: Maybe<Scalars['String']['output']>;
+  reviewedAt: Maybe<Scalars['String']['output']>;
+  status: CertificationStatus;
+};
+
+/** A certificate as submitted; the scan is attached on the staff page. */
+export type CertificationInput = {
+  /** YYYY-MM-DD, not in the future. */
+  date: Scalars['String']['input'];
+  number: Scalars['String']['input'];
+};
+
+export type CertificationStatus =
+  /** Submitted, waiting for a coordinator. */
+  | 'PENDING'
+  | 'REJECTED'
+  | 'VERIFIED';
 
 export type CheckIn = {
   __typename?: 'CheckIn';
@@ -583,6 +613,7 @@ export type Mutation = {
   acceptInvitation: AuthPayload;
   /** A correction to a closed month, carried into the next open month. */
   addAdjustment: Adjustment;
+  /** Merchant: adds one of its after-sales staff. `certified` is only a declaration. */
   addStaff: Staff;
   /**
    * Coordinators: admits a pending application; its merchant is a member from startMonth (YYYY-MM,
@@ -656,6 +687,8 @@ export type Mutation = {
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
   registerReturn: Return;
+  /** Merchant: ends one of its staff (never deleted; history kept). */
+  removeStaff: Staff;
   /**
    * Public: sets the password of the link's user, ends every session of theirs and signs in anew.
    * Refusals as for acceptInvitation.
@@ -684,6 +717,11 @@ export type Mutation = {
    */
   setMerchantMembership: MerchantMembership;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
+  /**
+   * Merchant or coordinator: records the merchant's declaration that the person holds (or no longer
+   * holds) the certification. Kept for compatibility: it no longer makes anyone count as certified;
+   * use submitCertification and a coordinator's verifyCertification.
+   */
   setStaffCertification: Staff;
   /** Coordinators: a deactivated station keeps its history but accepts no parcels. */
   setStationActive: Station;
@@ -693,12 +731,16 @@ export type Mutation = {
    * One's own account: CONFLICT with reason OWN_ACCOUNT.
    */
   setUserActive: User;
+  /** Merchant: submits a certificate for one of its current staff; it waits for a coordinator. */
+  submitCertification: Staff;
   /** Coordinators: undoes paid, with a reason, until a later month is closed (then a CONFLICT). */
   unmarkStatementPaid: Statement;
   /** Coordinators. */
   updateStation: Station;
   /** A station's operator (or a coordinator): opening hours and services. */
   updateStationDetails: Station;
+  /** Coordinator: verifies a waiting certificate, or turns it down with a reason. */
+  verifyCertification: Staff;
   /** Coordinators: voids a cost of an open month (kept, with who, when and why); closed: CONFLICT. */
   voidCost: Cost;
 };
@@ -869,6 +911,11 @@ export type MutationRegisterReturnArgs = {
 };
 
 
+export type MutationRemoveStaffArgs = {
+  staffId: Scalars['ID']['input'];
+};
+
+
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
@@ -960,6 +1007,12 @@ export type MutationSetUserActiveArgs = {
 };
 
 
+export type MutationSubmitCertificationArgs = {
+  input: CertificationInput;
+  staffId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnmarkStatementPaidArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -975,6 +1028,13 @@ export type MutationUpdateStationArgs = {
 export type MutationUpdateStationDetailsArgs = {
   id: Scalars['ID']['input'];
   input: StationDetailsInput;
+};
+
+
+export type MutationVerifyCertificationArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  staffId: Scalars['ID']['input'];
+  verified: Scalars['Boolean']['input'];
 };
 
 
@@ -1075,6 +1135,8 @@ export type Query = {
   benchmarkTrend: Array<BenchmarkTrendPoint>;
   /** A published month compared with the alliance, or with a category's merchants. */
   benchmarks: BenchmarkReport;
+  /** Coordinator: certificates waiting for verification. */
+  certificationsToVerify: Array<Staff>;
   /** The inspection checklist of a category. */
   checklist: Array<ChecklistItem>;
   /** Coordinators: what a payout run would pay now, pro rata when cash is short. */
@@ -1133,7 +1195,7 @@ export type Query = {
   settlement: Maybe<Settlement>;
   /** Coordinators: the month as it would close now (or as it closed). */
   settlementPreview: Settlement;
-  /** Merchant: its own staff; coordinator: any merchant's. */
+  /** Merchant: its own current staff; coordinator: any merchant's. */
   staff: Array<Staff>;
   stationCommissions: StationCommissions;
   /** The station's operator, or coordinators. */
@@ -1549,11 +1611,20 @@ export type Sla = {
   resolvedAt: Maybe<Scalars['String']['output']>;
 };
 
+/** A merchant's after-sales staff member. */
 export type Staff = {
   __typename?: 'Staff';
+  /** The submitted certificate, if any, and its verification. */
+  certification: Maybe<Certification>;
+  /** What the merchant declares (setStaffCertification); it does not count by itself. */
   certified: Scalars['Boolean']['output'];
   certifiedOn: Maybe<Scalars['String']['output']>;
+  /** Counts toward the professionalism benchmark: a verified, unexpired certificate. */
+  countsAsCertified: Scalars['Boolean']['output'];
+  /** When the person left the team (removeStaff); the record is kept. */
+  endedAt: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  merchant: Merchant;
   name: Scalars['String']['output'];
 };
 
@@ -1766,6 +1837,9 @@ export type ResolversTypes = {
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Category: Category;
+  Certification: ResolverTypeWrapper<Certification>;
+  CertificationInput: CertificationInput;
+  CertificationStatus: CertificationStatus;
   CheckIn: ResolverTypeWrapper<CheckInModel>;
   ChecklistAnswer: ResolverTypeWrapper<ChecklistAnswer>;
   ChecklistAnswerInput: ChecklistAnswerInput;
@@ -1842,7 +1916,7 @@ export type ResolversTypes = {
   SettlementStatus: SettlementStatus;
   SharedBasis: SharedBasis;
   Sla: ResolverTypeWrapper<Sla>;
-  Staff: ResolverTypeWrapper<Staff>;
+  Staff: ResolverTypeWrapper<StaffModel>;
   Statement: ResolverTypeWrapper<StatementModel>;
   Station: ResolverTypeWrapper<StationModel>;
   StationCommissions: ResolverTypeWrapper<CommissionStatementModel>;
@@ -1874,6 +1948,8 @@ export type ResolversParentTypes = {
   BookHubCapacityInput: BookHubCapacityInput;
   Booking: BookingModel;
   Boolean: Scalars['Boolean']['output'];
+  Certification: Certification;
+  CertificationInput: CertificationInput;
   CheckIn: CheckInModel;
   ChecklistAnswer: ChecklistAnswer;
   ChecklistAnswerInput: ChecklistAnswerInput;
@@ -1936,7 +2012,7 @@ export type ResolversParentTypes = {
   SettlementItem: SettlementLineModel;
   SettlementMerchantLine: MerchantLineOutModel;
   Sla: Sla;
-  Staff: Staff;
+  Staff: StaffModel;
   Statement: StatementModel;
   Station: StationModel;
   StationCommissions: CommissionStatementModel;
@@ -2057,6 +2133,17 @@ export type BookingResolvers<ContextType = GraphQLContext, ParentType extends Re
   idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CertificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = {
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasScan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CertificationStatus'], ParentType, ContextType>;
 };
 
 export type CheckInResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn']> = {
@@ -2290,6 +2377,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
   recordCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationRecordCostArgs, 'input'>>;
   registerReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRegisterReturnArgs, 'input'>>;
+  removeStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationRemoveStaffArgs, 'staffId'>>;
   resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   resolveReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationResolveReturnArgs, 'input'>>;
   respondToReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRespondToReturnArgs, 'id' | 'message'>>;
@@ -2306,9 +2394,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
   setUserActive?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserActiveArgs, 'active' | 'userId'>>;
+  submitCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSubmitCertificationArgs, 'input' | 'staffId'>>;
   unmarkStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUnmarkStatementPaidArgs, 'id' | 'reason'>>;
   updateStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationArgs, 'id' | 'input'>>;
   updateStationDetails?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationDetailsArgs, 'id' | 'input'>>;
+  verifyCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationVerifyCertificationArgs, 'staffId' | 'verified'>>;
   voidCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationVoidCostArgs, 'id' | 'reason'>>;
 };
 
@@ -2383,6 +2473,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   benchmarkTrend?: Resolver<Array<ResolversTypes['BenchmarkTrendPoint']>, ParentType, ContextType, RequireFields<QueryBenchmarkTrendArgs, 'month' | 'months'>>;
   benchmarks?: Resolver<ResolversTypes['BenchmarkReport'], ParentType, ContextType, RequireFields<QueryBenchmarksArgs, 'month'>>;
+  certificationsToVerify?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType>;
   checklist?: Resolver<Array<ResolversTypes['ChecklistItem']>, ParentType, ContextType, RequireFields<QueryChecklistArgs, 'category'>>;
   claimPayoutPreview?: Resolver<ResolversTypes['PayoutPreview'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<QueryClaimsArgs>>;
@@ -2547,9 +2638,13 @@ export type SlaResolvers<ContextType = GraphQLContext, ParentType extends Resolv
 };
 
 export type StaffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
+  certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType>;
   certified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   certifiedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countsAsCertified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchant?: Resolver<ResolversTypes['Merchant'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -2635,6 +2730,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BenchmarkReport?: BenchmarkReportResolvers<ContextType>;
   BenchmarkTrendPoint?: BenchmarkTrendPointResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
+  Certification?: CertificationResolvers<ContextType>;
   CheckIn?: CheckInResolvers<ContextType>;
   ChecklistAnswer?: ChecklistAnswerResolvers<ContextType>;
   ChecklistItem?: ChecklistItemResolvers<ContextType>;

@@ -9,6 +9,7 @@ import * as members from '../members/graphql'
 import * as network from '../network/graphql'
 import * as returns from '../returns/graphql'
 import * as settlement from '../settlement/graphql'
+import * as staff from '../staff/graphql'
 import * as stations from '../stations/graphql'
 import type { GraphQLContext } from './context'
 import { createLoaders } from './loaders'
@@ -28,6 +29,7 @@ const modules = [
   returns,
   stations,
   inspection,
+  staff,
   settlement,
   insurance,
   benchmarks,

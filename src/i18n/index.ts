@@ -9,6 +9,7 @@ import * as insurance from '../insurance/messages'
 import * as members from '../members/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
+import * as staff from '../staff/messages'
 import * as stations from '../stations/messages'
 import * as stationFinder from '../stations/finder-messages'
 import * as stationReceipt from '../stations/receipt-messages'
@@ -31,6 +32,7 @@ const english = {
   ...authLinks.en,
   ...members.en,
   ...audit.en,
+  ...staff.en,
   ...refusals.en,
 }
 export type MessageKey = keyof typeof english
@@ -52,6 +54,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...authLinks.zhCN,
     ...members.zhCN,
     ...audit.zhCN,
+    ...staff.zhCN,
     ...refusals.zhCN,
   },
 }

@@ -61,6 +61,10 @@ export const en = {
   'refusal.CLAIM_DECIDED': 'This claim was already decided.',
   'refusal.OWN_MERCHANT': 'You cannot decide a claim of your own merchant.',
   'refusal.EVIDENCE_CLOSED': 'Evidence can only be added while the claim waits for a decision.',
+  'refusal.STAFF_ENDED': 'This person has left the team; their record is kept as it was.',
+  'refusal.NO_CERTIFICATE': 'No certificate is waiting for verification for this person.',
+  'refusal.CERTIFICATE_EXPIRED': 'This certificate is no longer valid (it expired on {expiresOn}).',
+  'refusal.REASON_REQUIRED': 'Give the reason the certificate is turned down.',
   'refusal.POOL_CHANGED': 'The pool changed since the preview. Run it again.',
   'refusal.UNDECLARED': 'Some merchants have not declared their order value for {month} yet.',
   'refusal.TOTAL_CHANGED':
@@ -222,6 +226,10 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.CLAIM_DECIDED': '这笔理赔已有决定。',
   'refusal.OWN_MERCHANT': '您不能审理本商家的理赔。',
   'refusal.EVIDENCE_CLOSED': '只有理赔等待决定时才能补充证据。',
+  'refusal.STAFF_ENDED': '此人已离开团队，其记录保持原样。',
+  'refusal.NO_CERTIFICATE': '此人没有等待审核的证书。',
+  'refusal.CERTIFICATE_EXPIRED': '该证书已失效（{expiresOn} 到期）。',
+  'refusal.REASON_REQUIRED': '驳回证书时请填写原因。',
   'refusal.POOL_CHANGED': '预览之后保险池有变动，请重新运行。',
   'refusal.UNDECLARED': '还有商家未申报{month}的订单金额。',
   'refusal.TOTAL_CHANGED':

@@ -9,8 +9,6 @@ import { inspectSchema, rateSchema, resolveSchema, respondSchema } from './schem
 import { closeReturn, inspectReturn, rateReturn, resolveReturn, respondToReturn } from './service'
 import { photoUrl } from './photos'
 import { serviceLevels, type ServiceLevels } from './service-levels'
-import { certificationSchema, staffSchema } from '../staff/schemas'
-import { addStaff, listStaff, setStaffCertification } from '../staff/staff'
 
 /** Service levels as the schema nests them: the figures apart, merchants and hubs as fields. */
 const serviceLevelsOut = (month: string, levels: ServiceLevels) => ({
@@ -40,7 +38,6 @@ export const resolvers: Resolvers = {
       )
       return serviceLevelsOut(month, levels)
     },
-    staff: (_, args, ctx) => listStaff(ctx.deps.db, ctx.actor, args.merchantId ?? undefined),
     afterSalesDesk: (_, __, ctx) => afterSalesDesk(ctx.deps.db, ctx.actor, ctx.deps.now()),
     inspectionQueue: (_, args, ctx) =>
       inspectionQueue(ctx.deps.db, ctx.actor, ctx.deps.now(), args.hubId ?? undefined),
@@ -77,12 +74,6 @@ export const resolvers: Resolvers = {
         ctx.deps.now(),
         ctx.requestId,
       ),
-    addStaff: (_, args, ctx) =>
-      addStaff(ctx.deps.db, ctx.actor, parseInput(staffSchema, withoutNulls(args)), ctx.deps.now()),
-    setStaffCertification: (_, args, ctx) => {
-      const { staffId, certified } = parseInput(certificationSchema, args)
-      return setStaffCertification(ctx.deps.db, ctx.actor, staffId, certified, ctx.deps.now())
-    },
   },
   Return: {
     sla: (r, _, ctx) => ctx.loaders.sla.load(r.id),

@@ -215,7 +215,7 @@ export const en = {
 
   'inspection.staff.title': 'After-sales staff',
   'inspection.staff.lead':
-    'Record who handles your after-sales and whether each holds the alliance’s certification; the certified share is one of the benchmark figures.',
+    'Record who handles your after-sales and whether each holds the alliance’s certification. Submit each certificate for verification: only verified, valid ones count toward the professionalism benchmark.',
   'inspection.staff.share': '{certified} of {total} certified ({percent})',
   'inspection.staff.shareNone': 'No staff recorded yet',
   'inspection.staff.none': 'Add the people who answer your customers and handle returns.',
@@ -444,7 +444,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'inspection.sl.chart.cycle': '周期 ≤ 5 天',
 
   'inspection.staff.title': '售后人员',
-  'inspection.staff.lead': '登记负责售后的人员，以及每人是否持有联盟认证；持证比例是对标指标之一。',
+  'inspection.staff.lead':
+    '登记负责售后的人员，以及每人是否持有联盟认证。请提交证书供审核：只有经审核且在有效期内的证书计入专业度对标。',
   'inspection.staff.share': '{total} 人中 {certified} 人已认证（{percent}）',
   'inspection.staff.shareNone': '尚未登记售后人员',
   'inspection.staff.none': '请添加负责回复顾客和处理退货的人员。',

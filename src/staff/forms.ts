@@ -3,6 +3,7 @@
  * and the certification button of each row posts the state it switches to.
  */
 import * as z from 'zod'
+import { isoDate } from '../calendar/schemas'
 import { staffSchema } from './schemas'
 
 /** Whether a checkbox came back ticked. */
@@ -20,3 +21,23 @@ export const certificationForm = z.object({
     .optional()
     .transform((value) => value === 'true'),
 })
+
+/** A certificate as posted (multipart): the person, the number, the date and the scan file. */
+export const certificateForm = z.object({
+  staffId: z.string().min(1).max(64),
+  number: z.string().trim().min(1).max(60),
+  date: isoDate,
+  scan: z.unknown().optional(),
+})
+
+/** A coordinator's decision: "true" verifies; anything else turns it down (with a reason). */
+export const verifyForm = z.object({
+  verified: z
+    .unknown()
+    .optional()
+    .transform((value) => value === 'true'),
+  reason: z.string().trim().max(300).optional(),
+})
+
+/** Removing someone takes nothing but the form's token. */
+export const removeForm = z.object({})

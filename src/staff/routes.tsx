@@ -1,31 +1,26 @@
 /**
  * The merchant's after-sales staff and their certification (a benchmark figure): the list,
- * adding a person, and certifying one or taking it away in place. The staff functions decide
- * who may see and change whom.
+ * adding a person, and declaring one certified or not in place. Certificates, removing staff
+ * and the coordinators' verification are in the files beside this one. The staff functions
+ * decide who may see and change whom.
  */
 import { Hono, type Context } from 'hono'
 import type { NoticeData } from '../../views/components/notice'
-import { CertifiedShare, StaffPage, StaffRow } from '../../views/staff/staff-page'
+import { CertifiedShare, StaffRow } from '../../views/staff/staff-page'
 import { requireRole } from '../auth/roles'
+import { localDate } from '../calendar/local-date'
 import { form, type FormRefusal } from '../http/form'
-import { accepted } from '../http/respond'
+import { accepted, attempt } from '../http/respond'
 import type { AppEnv } from '../http/types'
+import { adminStaffRoutes } from './admin-routes'
+import { certificateRoutes } from './certificate-routes'
+import { renderStaff } from './render'
 import { addStaffForm, certificationForm, isTicked } from './forms'
-import { addStaff, listStaff, setStaffCertification, type Staff } from './staff'
+import { addStaff, findStaff, listStaff, setStaffCertification, type Staff } from './staff'
 
 export const staffRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-async function renderStaff(
-  c: Ctx,
-  state: { notice?: NoticeData; form?: { name: string; certified: boolean; error?: string } } = {},
-) {
-  const staff = await listStaff(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT'))
-  return c.render(<StaffPage staff={staff} notice={state.notice} form={state.form} />, {
-    title: c.var.t('inspection.staff.title'),
-  })
-}
 
 function certificationNotice(c: Ctx, s: Staff): NoticeData {
   const key = s.certified ? 'inspection.staff.nowCertified' : 'inspection.staff.noLongerCertified'
@@ -38,9 +33,20 @@ staffRoutes.get('/staff', async (c) => {
   const staff = await listStaff(c.var.deps.db, actor)
   const added = staff.find((s) => s.id === c.req.query('added'))
   const changed = staff.find((s) => s.id === c.req.query('changed'))
+  const submitted = staff.find((s) => s.id === c.req.query('submitted'))
   let notice: NoticeData | undefined
   if (added) notice = { tone: 'ok', text: t('inspection.staff.added', { name: added.name }) }
   else if (changed) notice = certificationNotice(c, changed)
+  else if (submitted) {
+    notice = { tone: 'ok', text: t('staff.cert.submitted', { name: submitted.name }) }
+  } else if (c.req.query('removed')) {
+    const found = await attempt(findStaff(c.var.deps.db, actor, c.req.query('removed')!), [
+      'NOT_FOUND',
+    ])
+    if (found.ok && found.value.endedAt) {
+      notice = { tone: 'ok', text: t('staff.removed', { name: found.value.name }) }
+    }
+  }
   return renderStaff(c, { notice })
 })
 
@@ -70,9 +76,16 @@ staffRoutes.post('/staff/:id/certification', form(certificationForm), async (c) 
     redirect: `/staff?changed=${encodeURIComponent(updated.id)}`,
     fragment: async () => (
       <>
-        <StaffRow staff={updated} notice={certificationNotice(c, updated)} />
+        <StaffRow
+          staff={updated}
+          today={localDate(now())}
+          notice={certificationNotice(c, updated)}
+        />
         <CertifiedShare staff={await listStaff(db, actor)} oob />
       </>
     ),
   })
 })
+
+staffRoutes.route('/', certificateRoutes)
+staffRoutes.route('/', adminStaffRoutes)

@@ -40,6 +40,23 @@ async function october(returnsPerMerchant: Record<number, number>) {
   at('2026-11-25T02:00:00Z')
 }
 
+/** A certificate submitted by the merchant and verified by a coordinator: only those count. */
+async function verifiedCertificate(staffId: string, merchant: string) {
+  for (const [query, token] of [
+    [
+      'mutation ($staffId: ID!) { submitCertification(staffId: $staffId, input: { number: "NW-1", date: "2026-10-01" }) { id } }',
+      merchant,
+    ],
+    [
+      'mutation ($staffId: ID!) { verifyCertification(staffId: $staffId, verified: true) { id } }',
+      coordinatorToken,
+    ],
+  ] as const) {
+    const res = await gql(t, query, { staffId }, token)
+    if (res.errors) throw new Error(JSON.stringify(res.errors))
+  }
+}
+
 /** Certified staff out of all staff, per merchant: the professionalism figure. */
 async function staff(teams: Record<number, [certified: number, total: number]>) {
   for (const [n, [certified, total]] of Object.entries(teams)) {
@@ -52,6 +69,7 @@ async function staff(teams: Record<number, [certified: number, total: number]>) 
         m,
       )
       if (res.errors) throw new Error(JSON.stringify(res.errors))
+      if (i < certified) await verifiedCertificate(res.data!.addStaff.id, m)
     }
   }
 }

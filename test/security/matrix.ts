@@ -78,6 +78,29 @@ async function freshInvitation(fx: Fixtures) {
 }
 const newPassword = 'a-new-long-passphrase-42'
 
+/** A new staff member of merchant A, so a cell that ends or certifies someone has its own. */
+async function freshStaff(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($name: String!) { addStaff(name: $name) { id } }',
+    { name: `员工 ${fx.seq()}` },
+    fx.tokens.merchantA,
+  )
+  return (res.data.addStaff as { id: string }).id
+}
+
+/** A staff member of merchant A whose certificate waits for a coordinator. */
+async function pendingStaff(fx: Fixtures) {
+  const staffId = await freshStaff(fx)
+  await gql(
+    fx.t,
+    'mutation ($staffId: ID!) { submitCertification(staffId: $staffId, input: { number: "NW-1", date: "2026-11-01" }) { id } }',
+    { staffId },
+    fx.tokens.merchantA,
+  )
+  return staffId
+}
+
 /** A second user of merchant A, whose access merchant A's user manages. */
 async function colleagueOfA(fx: Fixtures) {
   await fx.t.db
@@ -185,6 +208,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     checklist: { vars: () => ({ category: 'FOOD' }), expect: all(OK) },
     serviceLevels: { vars: () => ({ month: '2026-11' }), expect: [U, OK, OK, F, F, OK] },
     staff: { vars: () => ({ merchantId: 'mer_01' }), expect: [U, OK, N, F, F, OK] },
+    certificationsToVerify: { expect: [U, F, F, F, F, OK] },
     afterSalesDesk: { expect: [U, OK, OK, F, F, F] },
     inspectionQueue: { expect: [U, F, F, F, OK, OK] },
     costs: { vars: () => month, expect: [U, F, F, F, F, OK] },
@@ -386,6 +410,21 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     setStaffCertification: {
       vars: (fx) => ({ staffId: fx.staffA, certified: true }),
       expect: [U, OK, N, F, F, OK],
+    },
+    removeStaff: {
+      vars: async (fx) => ({ staffId: await freshStaff(fx) }),
+      expect: [U, OK, N, F, F, F],
+    },
+    submitCertification: {
+      vars: async (fx) => ({
+        staffId: await freshStaff(fx),
+        input: { number: 'NW-2', date: '2026-11-01' },
+      }),
+      expect: [U, OK, N, F, F, F],
+    },
+    verifyCertification: {
+      vars: async (fx) => ({ staffId: await pendingStaff(fx), verified: true }),
+      expect: [U, F, F, F, F, OK],
     },
     recordCost: {
       vars: () => ({ input: { month: '2026-11', kind: 'SHARED', amountFen: 100 } }),
@@ -707,6 +746,19 @@ export const routeCases: RouteCase[] = [
   post('/staff/:id/certification', [U, OK, N, F, F, F], (fx) => ({
     path: `/staff/${fx.staffA}/certification`,
     form: { certified: 'on' },
+  })),
+  post('/staff/:id/remove', [U, OK, N, F, F, F], async (fx) => ({
+    path: `/staff/${await freshStaff(fx)}/remove`,
+  })),
+  // Without a scan: merchant A gets as far as "attach a scan"; B does not see the person.
+  post('/staff/certificates', [U, B, N, F, F, F], async (fx) => ({
+    form: { staffId: await freshStaff(fx), number: 'NW-3', date: '2026-11-01' },
+  })),
+  get('/staff/:id/scan', [S, N, N, F, F, N], (fx) => ({ path: `/staff/${fx.staffA}/scan` })),
+  get('/admin/staff', [S, F, F, F, F, OK]),
+  post('/admin/staff/:id/verify', [U, F, F, F, F, OK], async (fx) => ({
+    path: `/admin/staff/${await pendingStaff(fx)}/verify`,
+    form: { verified: 'true' },
   })),
   get('/settlement', [S, F, F, F, F, OK]),
   get('/settlement/items', [S, F, F, F, F, OK], () => ({

@@ -68,6 +68,9 @@ export function CoordinatorHome({ merchants, hubs, stations }: CoordinatorHomePr
           <li>
             <a href="/admin/stations">{t('stationAdmin.homeLink')}</a>
           </li>
+          <li>
+            <a href="/admin/staff">{t('staff.home.verify')}</a>
+          </li>
         </ul>
       </section>
       <section class="card">

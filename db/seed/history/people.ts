@@ -1,9 +1,13 @@
 /**
  * Members' after-sales teams: each starts with a few staff, some certified, and certifies more
  * month by month, so the PROFESSIONALISM figure rises toward the methodology's 75 %; a few hire
- * along the way. Half the members share return-credit hashes from the start.
+ * along the way. Each certification is declared, its certificate submitted, and a coordinator
+ * verifies it the next morning (only verified ones count). Half the members share return-credit
+ * hashes from the start.
  */
 import { setReturnCreditOptIn } from '../../../src/benchmarks/service'
+import { localDate } from '../../../src/calendar/local-date'
+import { submitCertification, verifyCertification } from '../../../src/staff/certification'
 import { addStaff, setStaffCertification } from '../../../src/staff/staff'
 import { staffNames } from './catalogue'
 import { at, minutes, type World } from './world'
@@ -16,9 +20,25 @@ interface Member {
 export function schedulePeople(w: World) {
   const r = w.random
   const teams = new Map<string, Member[]>()
+  let certificates = 0
+  /** The merchant submits the certificate; a coordinator verifies it the next morning. */
+  const certify = (merchantId: string, staffId: string, now: Date) => {
+    certificates += 1
+    const number = `NW-${localDate(now).slice(0, 4)}-${String(certificates).padStart(4, '0')}`
+    const input = { number, date: localDate(now) }
+    w.timeline.at(now.getTime() + minutes(1), (when) =>
+      submitCertification(w.db, undefined, w.cast.merchant(merchantId), staffId, input, when).then(
+        () => {},
+      ),
+    )
+    w.timeline.at(now.getTime() + minutes(60 * 22), (when) =>
+      verifyCertification(w.db, w.cast.coordinator, staffId, true, undefined, when).then(() => {}),
+    )
+  }
   const hire = async (merchantId: string, name: string, certified: boolean, now: Date) => {
     const row = await addStaff(w.db, w.cast.merchant(merchantId), { name, certified }, now)
     teams.set(merchantId, [...(teams.get(merchantId) ?? []), { id: row.id, certified }])
+    if (certified) certify(merchantId, row.id, now)
   }
   w.merchants.forEach((m, mi) => {
     const names = Array.from(
@@ -55,6 +75,7 @@ export function schedulePeople(w: World) {
         candidate.certified = true
         t += minutes(r.int(2, 20))
         await setStaffCertification(w.db, w.cast.merchant(m.id), candidate.id, true, new Date(t))
+        certify(m.id, candidate.id, new Date(t))
       }
     })
   }

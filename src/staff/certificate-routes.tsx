@@ -1,0 +1,133 @@
+/**
+ * What the merchant does to its staff beyond the list: removes someone (ended, history kept),
+ * submits a certificate with its scan, and opens a submitted scan (coordinators may too).
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { ErrorPage } from '../../views/errors'
+import { requireRole } from '../auth/roles'
+import { NotFound } from '../errors'
+import { form, type FormRefusal } from '../http/form'
+import { langOf } from '../http/params'
+import { refusalText } from '../http/refusal-copy'
+import { attempt, refused } from '../http/respond'
+import type { AppEnv } from '../http/types'
+import { uploadsOf } from '../uploads'
+import { readCertificateScan, scanLimits, submitCertification } from './certification'
+import { certificateForm, removeForm } from './forms'
+import { renderStaff } from './render'
+import { findStaff, removeStaff } from './staff'
+import type { Context } from 'hono'
+
+export const certificateRoutes = new Hono<AppEnv>()
+
+type Ctx = Context<AppEnv>
+
+/** Only merchants post these forms: anyone else is refused before the form is read. */
+const merchantsOnly = createMiddleware<AppEnv>(async function merchantsOnly(c, next) {
+  requireRole(c.var.actor, 'MERCHANT')
+  await next()
+})
+
+/** One scan and the few text fields beside it. */
+const scanLimit = bodyLimit({
+  maxSize: scanLimits.maxBytes + 64 * 1024,
+  onError: (c: Ctx) => {
+    const t = c.var.t
+    const title = t('insurance.evidence.tooBig.title')
+    c.status(413)
+    return c.render(
+      <ErrorPage
+        title={title}
+        body={t('insurance.evidence.tooBig', {
+          files: scanLimits.maxFiles,
+          megabytes: scanLimits.maxBytes / 1024 / 1024,
+        })}
+      />,
+      { title },
+    )
+  },
+})
+
+certificateRoutes.post('/staff/:id/remove', merchantsOnly, form(removeForm), async (c) => {
+  const { db, now } = c.var.deps
+  const outcome = await attempt(removeStaff(db, c.var.actor, c.req.param('id'), now()))
+  if (outcome.ok) return c.redirect(`/staff?removed=${encodeURIComponent(outcome.value.id)}`, 303)
+  const notice = { tone: 'error' as const, text: refusalText(langOf(c), outcome.error) }
+  return refused(c, outcome.error, {
+    fragment: () => <p role="alert">{notice.text}</p>,
+    page: () => renderStaff(c, { notice }),
+  })
+})
+
+/** The certificate form again, as sent, with what is wrong said above it. */
+function refusedCertificate(c: Ctx, refusal: FormRefusal) {
+  const error = refusalText(langOf(c), refusal.error)
+  const { staffId = '', number = '', date = '' } = refusal.sent
+  return renderStaff(c, {
+    notice: { tone: 'error', text: error },
+    certForm: { staffId, number, date, error },
+  })
+}
+
+certificateRoutes.post(
+  '/staff/certificates',
+  scanLimit,
+  merchantsOnly,
+  form(certificateForm, refusedCertificate),
+  async (c) => {
+    const { db, now, blobs } = c.var.deps
+    const t = c.var.t
+    const { scan, ...input } = c.req.valid('form')
+    const state = { staffId: input.staffId, number: input.number, date: input.date }
+    const again = (error: string) => {
+      c.status(400)
+      return renderStaff(c, {
+        notice: { tone: 'error', text: error },
+        certForm: { ...state, error },
+      })
+    }
+    // Someone else's staff member is not found, whatever else is wrong with the form.
+    await findStaff(db, c.var.actor, input.staffId)
+    if (!blobs) return again(t('staff.cert.scanUnavailable'))
+    const [file] = await uploadsOf({ scan }, 'scan')
+    if (!file) return again(t('staff.cert.scanMissing'))
+    const outcome = await attempt(
+      submitCertification(db, blobs, c.var.actor, input.staffId, { ...input, scan: file }, now()),
+      ['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'],
+    )
+    if (outcome.ok) {
+      return c.redirect(`/staff?submitted=${encodeURIComponent(outcome.value.id)}`, 303)
+    }
+    // An expiry can be years back: the day is said with its year, as on the certificate.
+    const expiresOn = outcome.error.details.expiresOn
+    const error = refusalText(
+      langOf(c),
+      outcome.error,
+      typeof expiresOn === 'string' ? { expiresOn } : {},
+    )
+    return refused(c, outcome.error, {
+      fragment: () => <p role="alert">{error}</p>,
+      page: () =>
+        renderStaff(c, { notice: { tone: 'error', text: error }, certForm: { ...state, error } }),
+    })
+  },
+)
+
+certificateRoutes.get('/staff/:id/scan', async (c) => {
+  const { db, blobs } = c.var.deps
+  if (!blobs) throw new NotFound('Evidence')
+  const scan = await readCertificateScan(db, blobs, c.var.actor, c.req.param('id'))
+  if (!scan) throw new NotFound('Evidence')
+  // Images open in the page; PDFs download (the pages' policy gives a PDF viewer nothing).
+  const disposition = scan.type.startsWith('image/') ? 'inline' : 'attachment'
+  const ascii = scan.name.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return c.body(scan.bytes, 200, {
+    'content-type': scan.type,
+    'content-length': String(scan.bytes.length),
+    'content-disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(scan.name)}`,
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  })
+})
