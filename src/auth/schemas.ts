@@ -63,7 +63,11 @@ export const passwordFormSchema = changePasswordSchema
     when: ({ issues }) => issues.every((issue) => issue.path?.[0] === 'currentPassword'),
   })
 
-const orgId = z.string().trim().min(1).max(64).nullish()
+// A form's "— none —" option sends an empty string: no organisation, as an absent field is.
+const orgId = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().trim().min(1).max(64).nullish(),
+)
 
 /** `inviteUser` input: who is invited, as what, for which organisation. */
 export const inviteSchema = z.object({
