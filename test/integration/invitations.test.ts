@@ -29,6 +29,17 @@ async function inviteByPage(browser: Browser, form: Record<string, string>) {
 }
 
 describe('inviting by page', () => {
+  it('takes the form as a browser sends it, with the unused organisations left at none', async () => {
+    const browser = await coordinator()
+    await inviteByPage(browser, {
+      email: 'owner@new-shop.example.cn',
+      role: 'MERCHANT',
+      merchantId: 'mer_01',
+      stationId: '',
+      hubId: '',
+    })
+  })
+
   it('shows the link once, lists it as pending, and accepting signs the new user in', async () => {
     const browser = await coordinator()
     const { path, token } = await inviteByPage(browser, {
