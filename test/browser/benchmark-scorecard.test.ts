@@ -55,6 +55,11 @@ async function graphql(baseUrl: string, query: string, variables = {}, token?: s
 /** Six merchants' returns, answers and staff through the API; then their dates into `month`. */
 async function makeLastMonth(baseUrl: string, databaseFile: string) {
   const moved: { id: string; n: number }[] = []
+  const { login: coordinator } = await graphql(
+    baseUrl,
+    'mutation { login(email: "coordinator@nestwork.demo", password: "nestwork-demo") { token } }',
+    {},
+  )
   for (let n = 1; n <= 6; n++) {
     const { login } = await graphql(
       baseUrl,
@@ -84,11 +89,25 @@ async function makeLastMonth(baseUrl: string, databaseFile: string) {
     )
     const [certified, total] = teams[n - 1]!
     for (let i = 0; i < total; i++) {
-      await graphql(
+      const { addStaff } = await graphql(
         baseUrl,
         'mutation ($name: String!, $c: Boolean) { addStaff(name: $name, certified: $c) { id } }',
         { name: `售后${n}-${i}`, c: i < certified },
         login.token,
+      )
+      if (i >= certified) continue
+      // Only a certificate the alliance has verified counts toward the figure.
+      await graphql(
+        baseUrl,
+        'mutation ($id: ID!, $date: String!) { submitCertification(staffId: $id, input: { number: "NW-1", date: $date }) { id } }',
+        { id: addStaff.id, date: `${month}-01` },
+        login.token,
+      )
+      await graphql(
+        baseUrl,
+        'mutation ($id: ID!) { verifyCertification(staffId: $id, verified: true) { id } }',
+        { id: addStaff.id },
+        coordinator.token,
       )
     }
     moved.push({ id: registerReturn.id, n })
