@@ -97,8 +97,15 @@ export function InviteForm(props: InviteFormProps) {
   )
 }
 
-/** Invitations still waiting, each withdrawable. */
-export function PendingInvitations(props: { pending: LinkView[] }) {
+/**
+ * Invitations still waiting, each withdrawable at `${revokeBase}/<id>/revoke`; the role column
+ * only where invitations may be for different roles (the coordinator's page).
+ */
+export function PendingInvitations(props: {
+  pending: LinkView[]
+  revokeBase: string
+  showRole: boolean
+}) {
   const { t, locale } = usePage()
   return (
     <>
@@ -110,7 +117,7 @@ export function PendingInvitations(props: { pending: LinkView[] }) {
           <thead>
             <tr>
               <th scope="col">{t('users.col.email')}</th>
-              <th scope="col">{t('users.col.role')}</th>
+              {props.showRole && <th scope="col">{t('users.col.role')}</th>}
               <th scope="col">{t('users.col.expires')}</th>
               <th scope="col">{t('users.col.action')}</th>
             </tr>
@@ -119,10 +126,10 @@ export function PendingInvitations(props: { pending: LinkView[] }) {
             {props.pending.map((p) => (
               <tr>
                 <td>{p.email}</td>
-                <td>{t(`role.${p.role}`)}</td>
+                {props.showRole && <td>{t(`role.${p.role}`)}</td>}
                 <td>{formatInstant(p.expiresAt, locale)}</td>
                 <td>
-                  <form method="post" action={`/admin/users/invitations/${p.id}/revoke`}>
+                  <form method="post" action={`${props.revokeBase}/${p.id}/revoke`}>
                     <CsrfField />
                     <button type="submit" class="button">
                       {t('users.pending.revoke', { email: p.email })}

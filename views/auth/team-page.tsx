@@ -2,9 +2,10 @@ import type { LinkView } from '../../src/auth/access-links'
 import type { UserSessionsRow } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { TextField } from '../components/form-field'
-import { formatCount, formatInstant } from '../components/format'
+import { formatCount } from '../components/format'
 import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
+import { PendingInvitations } from './invite-form'
 
 export interface TeamPageProps {
   users: UserSessionsRow[]
@@ -96,36 +97,7 @@ export function TeamPage(props: TeamPageProps) {
           {t('users.invite.submit')}
         </button>
       </form>
-      <h2>{t('users.pending.title')}</h2>
-      {props.pending.length === 0 ? (
-        <p>{t('users.pending.none')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.col.email')}</th>
-              <th scope="col">{t('users.col.expires')}</th>
-              <th scope="col">{t('users.col.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.pending.map((p) => (
-              <tr>
-                <td>{p.email}</td>
-                <td>{formatInstant(p.expiresAt, locale)}</td>
-                <td>
-                  <form method="post" action={`/team/invitations/${p.id}/revoke`}>
-                    <CsrfField />
-                    <button type="submit" class="button">
-                      {t('users.pending.revoke', { email: p.email })}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PendingInvitations pending={props.pending} revokeBase="/team/invitations" showRole={false} />
     </section>
   )
 }

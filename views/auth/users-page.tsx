@@ -97,7 +97,7 @@ export function UsersPage(props: {
         </tbody>
       </table>
       <InviteForm {...props.invite} />
-      <PendingInvitations pending={props.pending} />
+      <PendingInvitations pending={props.pending} revokeBase="/admin/users/invitations" showRole />
     </section>
   )
 }
