@@ -3,7 +3,6 @@
  * verified or turned down with a reason.
  */
 import { Hono, type Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import type { NoticeData } from '../../views/components/notice'
 import { VerifyPage, type VerifyPageProps } from '../../views/staff/verify-page'
 import { requireRole } from '../auth/roles'
@@ -12,6 +11,7 @@ import { form } from '../http/form'
 import { langOf } from '../http/params'
 import { refusalText } from '../http/refusal-copy'
 import { attempt, refused } from '../http/respond'
+import { only } from '../http/only'
 import type { AppEnv } from '../http/types'
 import { listMerchants } from '../network/service'
 import { verifyCertification } from './certification'
@@ -22,10 +22,7 @@ export const adminStaffRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-const coordinatorsOnly = createMiddleware<AppEnv>(async function coordinatorsOnly(c, next) {
-  requireRole(c.var.actor, 'COORDINATOR')
-  await next()
-})
+const coordinatorsOnly = only('COORDINATOR')
 
 async function renderVerify(c: Ctx, state: Pick<VerifyPageProps, 'notice' | 'refusedRow'> = {}) {
   const { db, now } = c.var.deps

@@ -3,16 +3,14 @@
  * submits a certificate with its scan, and opens a submitted scan (coordinators may too).
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { createMiddleware } from 'hono/factory'
-import { ErrorPage } from '../../views/errors'
-import { requireRole } from '../auth/roles'
 import { NotFound } from '../errors'
 import { form, type FormRefusal } from '../http/form'
 import { langOf } from '../http/params'
 import { refusalText } from '../http/refusal-copy'
 import { attempt, refused } from '../http/respond'
+import { only } from '../http/only'
 import type { AppEnv } from '../http/types'
+import { uploadBodyLimit } from '../http/upload-limit'
 import { uploadsOf } from '../uploads'
 import { readCertificateScan, scanLimits, submitCertification } from './certification'
 import { certificateForm, removeForm } from './forms'
@@ -24,31 +22,14 @@ export const certificateRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-/** Only merchants post these forms: anyone else is refused before the form is read. */
-const merchantsOnly = createMiddleware<AppEnv>(async function merchantsOnly(c, next) {
-  requireRole(c.var.actor, 'MERCHANT')
-  await next()
-})
+const merchantsOnly = only('MERCHANT')
 
 /** One scan and the few text fields beside it. */
-const scanLimit = bodyLimit({
-  maxSize: scanLimits.maxBytes + 64 * 1024,
-  onError: (c: Ctx) => {
-    const t = c.var.t
-    const title = t('insurance.evidence.tooBig.title')
-    c.status(413)
-    return c.render(
-      <ErrorPage
-        title={title}
-        body={t('insurance.evidence.tooBig', {
-          files: scanLimits.maxFiles,
-          megabytes: scanLimits.maxBytes / 1024 / 1024,
-        })}
-      />,
-      { title },
-    )
-  },
-})
+const scanLimit = uploadBodyLimit(
+  scanLimits,
+  { title: 'insurance.evidence.tooBig.title', body: 'insurance.evidence.tooBig' },
+  64 * 1024,
+)
 
 certificateRoutes.post('/staff/:id/remove', merchantsOnly, form(removeForm), async (c) => {
   const { db, now } = c.var.deps

@@ -4,39 +4,23 @@
  * longer take photos, on the page too.
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { validator } from 'hono/validator'
-import { ErrorPage } from '../../../views/errors'
 import { photoProblem } from '../../../views/inspection/messages'
 import { NotFound } from '../../errors'
 import { attempt } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
+import { uploadBodyLimit } from '../../http/upload-limit'
 import { uploadsOf } from '../../uploads'
 import { addInspectionPhotos, photoLimits } from '../photos'
 import { inspectionSheet } from '../queue'
-import { renderSheet, type Ctx } from './shared'
+import { renderSheet } from './shared'
 import { langOf } from '../../http/params'
 
 export const photoRoutes = new Hono<AppEnv>()
 
-/** Up to the photos the limits allow, plus a little room for the rest of the form. */
-const photoBodyLimit = bodyLimit({
-  maxSize: photoLimits.maxFiles * photoLimits.maxBytes + 256 * 1024,
-  onError: (c: Ctx) => {
-    const t = c.var.t
-    const title = t('inspection.photos.tooBig.title')
-    c.status(413)
-    return c.render(
-      <ErrorPage
-        title={title}
-        body={t('inspection.photos.tooBig', {
-          files: photoLimits.maxFiles,
-          megabytes: photoLimits.maxBytes / 1024 / 1024,
-        })}
-      />,
-      { title },
-    )
-  },
+const photoBodyLimit = uploadBodyLimit(photoLimits, {
+  title: 'inspection.photos.tooBig.title',
+  body: 'inspection.photos.tooBig',
 })
 
 /** The files posted. Not form(): that keeps one value per field, and the input sends several. */

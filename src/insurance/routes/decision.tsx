@@ -14,7 +14,8 @@ import { yuanToFen } from '../../money'
 import { decideClaim, getClaim } from '../service'
 import { renderClaimPage } from './claim'
 import { decisionForm } from './forms'
-import { only, type Ctx } from './shared'
+import { type Ctx } from './shared'
+import { only } from '../../http/only'
 import { langOf } from '../../http/params'
 
 export const decisionRoutes = new Hono<AppEnv>()

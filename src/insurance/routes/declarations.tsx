@@ -17,7 +17,8 @@ import { declarationMonths } from '../queue'
 import { declareOrderValue, enrolment, myInsurance } from '../service'
 import { declarationForm } from './forms'
 import { renderMerchantPage } from './merchant'
-import { only, type Ctx } from './shared'
+import { type Ctx } from './shared'
+import { only } from '../../http/only'
 import { langOf } from '../../http/params'
 
 export const declarationRoutes = new Hono<AppEnv>()

@@ -11,7 +11,8 @@ import type { AppEnv } from '../../http/types'
 import { addClaimEvidence, readClaimEvidence } from '../evidence'
 import { getClaim } from '../service'
 import { renderClaimPage, type ClaimState } from './claim'
-import { only, postedEvidence, uploadLimit } from './shared'
+import { postedEvidence, uploadLimit } from './shared'
+import { only } from '../../http/only'
 import { langOf } from '../../http/params'
 
 export const evidenceRoutes = new Hono<AppEnv>()

@@ -32,7 +32,8 @@ import type { ClaimInput } from '../schemas'
 import { enrolment, fileClaim } from '../service'
 import { claimForm } from './forms'
 import { renderMerchantPage } from './merchant'
-import { only, postedEvidence, uploadLimit, type Ctx } from './shared'
+import { postedEvidence, uploadLimit, type Ctx } from './shared'
+import { only } from '../../http/only'
 import { langOf } from '../../http/params'
 
 export const fileClaimRoutes = new Hono<AppEnv>()

@@ -25,7 +25,8 @@ import { listReturns } from '../../returns/service'
 import { declarationMonths } from '../queue'
 import { enrolInsurance, enrolment, insurancePool, myInsurance } from '../service'
 import { enrolForm } from './forms'
-import { only, uploadsFor, type Ctx } from './shared'
+import { uploadsFor, type Ctx } from './shared'
+import { only } from '../../http/only'
 import { langOf } from '../../http/params'
 
 export const merchantRoutes = new Hono<AppEnv>()

@@ -18,7 +18,8 @@ import { listMerchants } from '../../network/service'
 import { payoutRun, poolHistory } from '../history'
 import { insurancePool, payoutPreview, runClaimPayout } from '../service'
 import { payoutForm } from './forms'
-import { merchantName, only, type Ctx } from './shared'
+import { merchantName, type Ctx } from './shared'
+import { only } from '../../http/only'
 import { langOf } from '../../http/params'
 
 export const poolRoutes = new Hono<AppEnv>()

@@ -3,12 +3,8 @@
  * (checked before the form is read), and the limits and reading of evidence uploads.
  */
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { createMiddleware } from 'hono/factory'
-import type { Role } from '../../../db/schema'
-import { ErrorPage } from '../../../views/errors'
-import { requireRole } from '../../auth/roles'
 import type { AppEnv } from '../../http/types'
+import { uploadBodyLimit } from '../../http/upload-limit'
 import { localizedName } from '../../i18n/localized-name'
 import { uploadsOf, type Upload } from '../../uploads'
 import { evidenceLimits } from '../evidence'
@@ -22,30 +18,10 @@ export const merchantName = (c: Ctx, m: { name: string; nameEn: string }) =>
  * Refuses anyone outside `roles` before the form is read, so a form posted by someone who may
  * not post it is refused as such, never answered with what is wrong with its fields.
  */
-export const only = (...roles: Role[]) =>
-  createMiddleware<AppEnv>(async function only(c, next) {
-    requireRole(c.var.actor, ...roles)
-    await next()
-  })
 
-/** Up to the files the limits allow, plus the rest of the form (a little room for the text). */
-export const uploadLimit = bodyLimit({
-  maxSize: evidenceLimits.maxFiles * evidenceLimits.maxBytes + 256 * 1024,
-  onError: (c: Ctx) => {
-    const t = c.var.t
-    const title = t('insurance.evidence.tooBig.title')
-    c.status(413)
-    return c.render(
-      <ErrorPage
-        title={title}
-        body={t('insurance.evidence.tooBig', {
-          files: evidenceLimits.maxFiles,
-          megabytes: evidenceLimits.maxBytes / 1024 / 1024,
-        })}
-      />,
-      { title },
-    )
-  },
+export const uploadLimit = uploadBodyLimit(evidenceLimits, {
+  title: 'insurance.evidence.tooBig.title',
+  body: 'insurance.evidence.tooBig',
 })
 
 /**

@@ -1,9 +1,8 @@
 /** What every settlement route reads the same way: the month asked for, and who may post. */
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
-import { requireRole } from '../../auth/roles'
 import { localDate, shiftMonth } from '../../calendar/local-date'
 import { monthParam } from '../../http/params'
+import { only } from '../../http/only'
 import type { AppEnv } from '../../http/types'
 
 export type Ctx = Context<AppEnv>
@@ -17,7 +16,4 @@ export const openMonths = (now: Date) => [thisMonth(now), shiftMonth(thisMonth(n
 export const requiredMonth = (value: string | undefined) => monthParam(value || 'missing', '')
 
 /** The coordinator's posts: who may send one is checked before the form is read. */
-export const coordinatorOnly = createMiddleware<AppEnv>(async (c, next) => {
-  requireRole(c.var.actor, 'COORDINATOR')
-  await next()
-})
+export const coordinatorOnly = only('COORDINATOR')
