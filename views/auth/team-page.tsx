@@ -5,6 +5,7 @@ import { TextField } from '../components/form-field'
 import { formatCount } from '../components/format'
 import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
+import { UserAccessActions } from './user-access-actions'
 import { PendingInvitations } from './invite-form'
 
 export interface TeamPageProps {
@@ -19,7 +20,7 @@ export interface TeamPageProps {
 
 /** A merchant's users: its own colleagues, invitations, reset links and deactivation. */
 export function TeamPage(props: TeamPageProps) {
-  const { t, locale, actor } = usePage()
+  const { t, locale } = usePage()
   return (
     <section class="card stack">
       <h1>{t('team.title')}</h1>
@@ -53,27 +54,7 @@ export function TeamPage(props: TeamPageProps) {
               <td>{t(u.active ? 'users.status.active' : 'users.status.inactive')}</td>
               <td class="num">{formatCount(u.liveSessions, locale)}</td>
               <td class="actions">
-                {u.id !== actor?.userId && (
-                  <>
-                    {u.active && (
-                      <form method="post" action={`/team/${u.id}/reset-link`}>
-                        <CsrfField />
-                        <button type="submit" class="button">
-                          {t('users.resetLink', { name: u.displayName })}
-                        </button>
-                      </form>
-                    )}
-                    <form method="post" action={`/team/${u.id}/active`}>
-                      <CsrfField />
-                      <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
-                      <button type="submit" class="button">
-                        {t(u.active ? 'users.deactivate' : 'users.activate', {
-                          name: u.displayName,
-                        })}
-                      </button>
-                    </form>
-                  </>
-                )}
+                <UserAccessActions user={u} base="/team" />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import type { UserSessionsRow } from '../../src/auth/sessions'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
+import { UserAccessActions } from './user-access-actions'
 import { Notice } from '../components/notice'
 import { formatCount, formatInstant } from '../components/format'
 import type { LinkView } from '../../src/auth/access-links'
@@ -20,7 +21,7 @@ export function UsersPage(props: {
   /** A reset link just created, shown this once, with the name of its user. */
   reset?: { name: string; link: LinkView }
 }) {
-  const { t, locale, actor } = usePage()
+  const { t, locale } = usePage()
   return (
     <section class="card stack">
       <h1>{t('users.title')}</h1>
@@ -70,27 +71,7 @@ export function UsersPage(props: {
                     </button>
                   </form>
                 )}
-                {u.id !== actor?.userId && (
-                  <>
-                    {u.active && (
-                      <form method="post" action={`/admin/users/${u.id}/reset-link`}>
-                        <CsrfField />
-                        <button type="submit" class="button">
-                          {t('users.resetLink', { name: u.displayName })}
-                        </button>
-                      </form>
-                    )}
-                    <form method="post" action={`/admin/users/${u.id}/active`}>
-                      <CsrfField />
-                      <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
-                      <button type="submit" class="button">
-                        {t(u.active ? 'users.deactivate' : 'users.activate', {
-                          name: u.displayName,
-                        })}
-                      </button>
-                    </form>
-                  </>
-                )}
+                <UserAccessActions user={u} base="/admin/users" />
               </td>
             </tr>
           ))}
