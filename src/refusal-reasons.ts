@@ -33,6 +33,8 @@ export const refusalReasons = {
     'CANCELLED',
     'STATION_INACTIVE',
     'OTHER_STATION',
+    'LARGE_ITEM_NOT_SERVED',
+    'LARGE_ITEM_NOWHERE',
     'NOT_CANCELLABLE_RETURN',
     'WRONG_HUB',
     'RUN_CLOSED',

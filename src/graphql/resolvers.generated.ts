@@ -636,6 +636,11 @@ export type Mutation = {
    * BAD_USER_INPUT and counts against the sign-in limits (RATE_LIMITED with retryAfterSeconds).
    */
   changePassword: Scalars['Boolean']['output'];
+  /**
+   * Station operators: takes a parcel in by its code. A large item at a station without the
+   * large-item service is refused (CONFLICT, reason LARGE_ITEM_NOT_SERVED, naming the nearest
+   * station that has it) unless `overrideReason` says why the clerk takes it anyway.
+   */
   checkInParcel: CheckIn;
   closePickupRun: PickupRun;
   closeReturn: Return;
@@ -800,6 +805,7 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCheckInParcelArgs = {
   code: Scalars['String']['input'];
+  overrideReason?: InputMaybe<Scalars['String']['input']>;
 };
 
 

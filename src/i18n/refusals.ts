@@ -44,6 +44,10 @@ export const en = {
   'refusal.MONTH_CLOSED': '{month} has just been closed. Reload the page and try again.',
   'refusal.STATION_INACTIVE': 'This station is deactivated and cannot accept parcels.',
   'refusal.OTHER_STATION': 'This parcel was already handed in at another station.',
+  'refusal.LARGE_ITEM_NOT_SERVED':
+    'This is a large item and this station offers no large-item service. The nearest station that does is {nearestStation} ({nearestAddress}, {distanceKm} km away).',
+  'refusal.LARGE_ITEM_NOWHERE':
+    'This is a large item and this station offers no large-item service; no station nearby offers it either.',
   'refusal.NOT_CANCELLABLE_RETURN': 'A return can only be cancelled before it is dropped off.',
   'refusal.WRONG_HUB': 'This parcel belongs to another hub.',
   'refusal.RUN_CLOSED': 'This pickup run is closed.',
@@ -209,6 +213,10 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.MONTH_CLOSED': '{month}刚刚结账，请刷新页面后重试。',
   'refusal.STATION_INACTIVE': '该站点已停用，不能接收包裹。',
   'refusal.OTHER_STATION': '该包裹已在另一个站点交件。',
+  'refusal.LARGE_ITEM_NOT_SERVED':
+    '这是大件商品，本站点不提供大件服务。最近的大件站点是{nearestStation}（{nearestAddress}，约 {distanceKm} 公里）。',
+  'refusal.LARGE_ITEM_NOWHERE':
+    '这是大件商品，本站点不提供大件服务，附近也没有提供大件服务的站点。',
   'refusal.NOT_CANCELLABLE_RETURN': '退货只能在交件之前取消。',
   'refusal.WRONG_HUB': '该包裹属于另一个枢纽。',
   'refusal.RUN_CLOSED': '这趟揽收已关闭。',

@@ -1,11 +1,11 @@
 import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import type { Resolvers } from '../graphql/resolvers.generated'
-import { parseInput } from '../parse-input'
+import { parseInput, withoutNulls } from '../parse-input'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import { closePickupRun, createPickupRun, receiveParcel, runParcels } from './pickup-runs'
-import { codeSchema, pageSchema, registerReturnSchema } from './schemas'
+import { checkInSchema, codeSchema, pageSchema, registerReturnSchema } from './schemas'
 import { cancelReturn, getReturn, listReturns, registerReturn, returnByCode } from './service'
 
 const baseUrl = (ctx: GraphQLContext) =>
@@ -43,8 +43,10 @@ export const resolvers: Resolvers = {
         ctx.deps.config.contactKey,
       ),
     cancelReturn: (_, args, ctx) => cancelReturn(ctx.deps.db, ctx.actor, args.id, ctx.deps.now()),
-    checkInParcel: (_, args, ctx) =>
-      checkInParcel(ctx.deps.db, ctx.actor, parseInput(codeSchema, args).code, ctx.deps.now()),
+    checkInParcel: (_, args, ctx) => {
+      const input = parseInput(checkInSchema, withoutNulls(args))
+      return checkInParcel(ctx.deps.db, ctx.actor, input.code, ctx.deps.now(), input)
+    },
     createPickupRun: (_, args, ctx) =>
       createPickupRun(
         ctx.deps.db,

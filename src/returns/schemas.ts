@@ -34,6 +34,11 @@ export const codeSchema = z.object({
   code: z.string().trim().min(1, { error: 'enter the return code' }).max(40),
 })
 
+/** A check-in: the code, and the clerk's reason when taking a large item the station does not serve. */
+export const checkInSchema = codeSchema.extend({
+  overrideReason: z.string().trim().max(200, { error: 'at most 200 characters' }).optional(),
+})
+
 export const pageSchema = z.object({
   first: z.number().int().min(1).max(100).default(20),
   after: z.string().max(200).optional(),

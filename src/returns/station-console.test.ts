@@ -58,7 +58,11 @@ describe('stationParcels', () => {
     const other = await actor('station2@nestwork.demo')
     const parcels = []
     for (let i = 0; i < 4; i++) parcels.push(await register(merchant, i === 2))
-    for (let i = 0; i < 4; i++) await checkInParcel(t.db, op, parcels[i]!.code, instants[i]!)
+    // sta_01 offers no large-item service: the clerk takes the large one anyway, with a reason.
+    const overrideReason = '顾客抱着婴儿，无法再去别的站点'
+    for (let i = 0; i < 4; i++) {
+      await checkInParcel(t.db, op, parcels[i]!.code, instants[i]!, { overrideReason })
+    }
     const elsewhere = await register(merchant)
     await checkInParcel(t.db, other, elsewhere.code, instants[1]!)
 
@@ -145,5 +149,47 @@ describe('checkInParcel refusals', () => {
       'CONFLICT:STATION_INACTIVE',
     )
     expect(await reason(checkInParcel(t.db, op1, 'ZZZZZZZZZZZZ', instants[1]!))).toBe('NOT_FOUND:')
+  })
+
+  it('refuses a large item at a station without the service, naming the nearest that has it', async () => {
+    const merchant = await actor('merchant1@nestwork.demo')
+    const op1 = await actor('station1@nestwork.demo')
+    const pram = await register(merchant, true)
+    const refusal = await checkInParcel(t.db, op1, pram.code, instants[1]!).catch(
+      (e: DomainError) => e,
+    )
+    expect(refusal).toMatchObject({ code: 'CONFLICT' })
+    const details = (refusal as DomainError).details
+    expect(details.reason).toBe('LARGE_ITEM_NOT_SERVED')
+    const nearest = demoStations.find((s) => s.id === details.nearestStationId)!
+    expect(nearest.services).toContain('LARGE_ITEMS')
+    expect(details.nearestStation).toBe(nearest.name)
+    // Nothing moved: the parcel is still waiting for a drop-off.
+    expect((await stationParcels(t.db, op1, { date: '2026-11-25' })).length).toBe(0)
+  })
+
+  it('takes a large item with the clerk’s reason, and keeps the reason in the audit log', async () => {
+    const merchant = await actor('merchant1@nestwork.demo')
+    const op1 = await actor('station1@nestwork.demo')
+    const pram = await register(merchant, true)
+    const overrideReason = '  顾客行动不便  '
+    const done = await checkInParcel(t.db, op1, pram.code, instants[1]!, { overrideReason })
+    expect(done).toMatchObject({ alreadyCheckedIn: false, hub: { id: 'hub_1' } })
+    const { rows } = (await t.client.execute({
+      sql: "select after_json from audit_log where entity_id = ? and action = 'parcel.checkIn'",
+      args: [pram.id],
+    })) as { rows: { after_json: string }[] }
+    expect(JSON.parse(rows[0]!.after_json)).toMatchObject({ largeItemOverride: '顾客行动不便' })
+  })
+
+  it('takes a large item without a reason at a station that offers the service', async () => {
+    const merchant = await actor('merchant1@nestwork.demo')
+    const op2 = await actor('station2@nestwork.demo')
+    const station2 = demoStations.find((s) => s.id === op2.stationId)!
+    expect(station2.services).toContain('LARGE_ITEMS')
+    const pram = await register(merchant, true)
+    expect(await checkInParcel(t.db, op2, pram.code, instants[1]!)).toMatchObject({
+      alreadyCheckedIn: false,
+    })
   })
 })

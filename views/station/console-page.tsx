@@ -8,7 +8,15 @@ import { CODE_SLOT, ReturnCode, StatusBadge, WithCode } from '../returns/bits'
 import { formatClock, formatMonth } from '../components/format'
 
 export type CheckInResult =
-  | { kind: 'checkedIn'; code: string; commissionFen: number; largeItem: boolean }
+  | {
+      kind: 'checkedIn'
+      code: string
+      commissionFen: number
+      largeItem: boolean
+      /** The hub's name in the page's language: the bag the parcel goes into. */
+      hubName: string
+      receiptPath: string
+    }
   | { kind: 'already'; code: string }
   | {
       kind: 'refused'
@@ -16,6 +24,8 @@ export type CheckInResult =
     }
   /** A refusal the console has no words of its own for, in the shared refusal copy. */
   | { kind: 'refused'; reason: 'other'; text: string }
+  /** A large item this station does not serve: where to send the customer, or take it anyway. */
+  | { kind: 'largeItem'; code: string; text: string }
 
 export interface MonthCommission {
   month: string
@@ -120,12 +130,24 @@ function ResultBox({ result }: { result: CheckInResult }) {
               code={result.code}
             />
           </p>
+          <p class="result__bag">
+            {t(result.largeItem ? 'returns.console.bagLarge' : 'returns.console.bag', {
+              hub: result.hubName,
+            })}
+          </p>
           <p>
             {t('returns.console.earned', { amount: formatFen(result.commissionFen, locale) })}
             {result.largeItem && <span class="tag">{t('returns.console.large')}</span>}
           </p>
+          <p>
+            <a class="button" href={result.receiptPath} target="_blank" rel="noopener">
+              {t('returns.console.receipt')}
+            </a>
+          </p>
         </div>
       )
+    case 'largeItem':
+      return <LargeItemOverride code={result.code} text={result.text} />
     case 'already':
       return (
         <div class="result result--warn" role="status" id="check-in-result">
@@ -147,6 +169,45 @@ function ResultBox({ result }: { result: CheckInResult }) {
         </div>
       )
   }
+}
+
+/**
+ * The clerk may still take the parcel (the customer cannot carry a pram across town), saying why;
+ * the reason goes into the audit log beside the check-in.
+ */
+function LargeItemOverride({ code, text }: { code: string; text: string }) {
+  const { t } = usePage()
+  return (
+    <div class="result result--error" role="alert" id="check-in-result">
+      <p class="result__title">{text}</p>
+      <form
+        method="post"
+        action="/station/check-in"
+        hx-post="/station/check-in"
+        hx-target="#check-in"
+        hx-swap="outerHTML"
+        class="stack"
+      >
+        <CsrfField />
+        <input type="hidden" name="code" value={code} />
+        <label for="override-reason">{t('returns.console.overrideReason')}</label>
+        <input
+          id="override-reason"
+          name="overrideReason"
+          type="text"
+          required
+          maxlength={200}
+          aria-describedby="override-hint"
+        />
+        <p id="override-hint" class="hint">
+          {t('returns.console.overrideHint')}
+        </p>
+        <button type="submit" class="button">
+          {t('returns.console.override')}
+        </button>
+      </form>
+    </div>
+  )
 }
 
 export function TodayParcels({ parcels, oob }: { parcels: StationParcel[]; oob?: boolean }) {

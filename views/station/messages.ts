@@ -5,7 +5,7 @@ import type { Lang } from '../../src/i18n'
 import type { CheckInResult } from './console-page'
 
 /** A code no return has, a parcel the console explains in its own words, or the shared copy. */
-export function checkInRefused(lang: Lang, error: DomainError): CheckInResult {
+export function checkInRefused(lang: Lang, error: DomainError, code: string): CheckInResult {
   if (error.code === 'NOT_FOUND') return { kind: 'refused', reason: 'notFound' }
   const reason = error.details.reason
   switch (reason) {
@@ -13,6 +13,9 @@ export function checkInRefused(lang: Lang, error: DomainError): CheckInResult {
     case 'OTHER_STATION':
     case 'STATION_INACTIVE':
       return { kind: 'refused', reason }
+    case 'LARGE_ITEM_NOT_SERVED':
+    case 'LARGE_ITEM_NOWHERE':
+      return { kind: 'largeItem', code, text: refusalText(lang, error) }
     default:
       return { kind: 'refused', reason: 'other', text: refusalText(lang, error) }
   }

@@ -134,11 +134,14 @@ function planOne(
     item,
     orderValueFen: yuan * 100,
     reason: r.pick(reasons[category]),
-    station: r.weighted(w.stations, (s) => s.footfall),
+    // Prams and cots are handed in where the store takes large items.
+    station: r.weighted(item.large ? largeItemStations(w) : w.stations, (s) => s.footfall),
     contact: r.chance(0.6) ? phone(w) : undefined,
     registerAt,
   }
 }
+
+const largeItemStations = (w: World) => w.stations.filter((s) => s.services.includes('LARGE_ITEMS'))
 
 const phone = (w: World) => `13${String(w.random.int(0, 999_999_999)).padStart(9, '0')}`
 

@@ -74,7 +74,10 @@ export class Lifecycle {
     const dropAt = plan.checkInAt ?? duringWork(t, hours(r.between(2, 30)), w)
     w.timeline.at(dropAt, async (at) => {
       const station = w.cast.station(plan.station.id)
-      await checkInParcel(w.db, station, registered.code, at)
+      // The few large items planned at a station without the service, the clerk takes anyway.
+      const served = plan.station.services.includes('LARGE_ITEMS') || !registered.largeItem
+      const overrideReason = served ? undefined : '顾客带着婴儿，不便再去大件站点'
+      await checkInParcel(w.db, station, registered.code, at, { overrideReason })
       this.runs.checkedIn({
         id: registered.id,
         code: registered.code,

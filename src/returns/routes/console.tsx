@@ -22,7 +22,9 @@ import type { AppEnv } from '../../http/types'
 import { getStation } from '../../network/service'
 import { stationCommissions } from '../../stations/service'
 import { checkInParcel } from '../check-in'
-import { codeSchema } from '../schemas'
+import { localizedName } from '../../i18n/localized-name'
+import { receiptPath } from '../../stations/receipt'
+import { checkInSchema } from '../schemas'
 import { stationParcels } from '../station-console'
 
 export const consoleRoutes = new Hono<AppEnv>()
@@ -66,14 +68,18 @@ function refusedCheckIn(c: Ctx, error: DomainError, result: CheckInResult, typed
 const refusedCode = (c: Ctx, refusal: FormRefusal) =>
   refusedCheckIn(c, refusal.error, { kind: 'refused', reason: 'required' }, refusal.sent.code ?? '')
 
-consoleRoutes.post('/station/check-in', form(codeSchema, refusedCode), async (c) => {
+consoleRoutes.post('/station/check-in', form(checkInSchema, refusedCode), async (c) => {
   const { db, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
-  const { code } = c.req.valid('form')
-  const outcome = await attempt(checkInParcel(db, actor, code, now()), ['NOT_FOUND', 'CONFLICT'])
+  const input = c.req.valid('form')
+  const { code } = input
+  const outcome = await attempt(checkInParcel(db, actor, code, now(), input), [
+    'NOT_FOUND',
+    'CONFLICT',
+  ])
   if (!outcome.ok) {
     const lang = { t: c.var.t, locale: c.var.locale }
-    return refusedCheckIn(c, outcome.error, checkInRefused(lang, outcome.error), code)
+    return refusedCheckIn(c, outcome.error, checkInRefused(lang, outcome.error, code), code)
   }
   const done = outcome.value
   const result: CheckInResult = done.alreadyCheckedIn
@@ -83,6 +89,8 @@ consoleRoutes.post('/station/check-in', form(codeSchema, refusedCode), async (c)
         code: done.return.code,
         commissionFen: done.commissionFen,
         largeItem: done.return.largeItem,
+        hubName: localizedName(done.hub, c.var.locale),
+        receiptPath: receiptPath(done.return.code),
       }
   // After a check-in the field is cleared for the next parcel.
   if (!isHtmx(c)) return renderConsole(c, actor, result)
