@@ -1653,6 +1653,8 @@ export type Station = {
   active: Scalars['Boolean']['output'];
   address: Scalars['String']['output'];
   city: Scalars['String']['output'];
+  /** ISO weekdays (1 Monday … 7 Sunday) the station stays shut, in Asia/Shanghai. */
+  closedDays: Array<Scalars['Int']['output']>;
   /** While open: when it closes (HH:MM, Asia/Shanghai; 24:00 is midnight). Null while closed. */
   closesAt: Maybe<Scalars['String']['output']>;
   /** Commission per parcel handled, in fen. */
@@ -1685,7 +1687,11 @@ export type StationCommissions = {
 };
 
 export type StationDetailsInput = {
+  /** ISO weekdays (1 Monday … 7 Sunday) the station stays shut; left out: kept as they are. */
+  closedDays?: InputMaybe<Array<Scalars['Int']['input']>>;
   openingHours: Scalars['String']['input'];
+  /** Left out: kept as it is. */
+  phone?: InputMaybe<Scalars['String']['input']>;
   services: Array<StationService>;
 };
 
@@ -1699,6 +1705,8 @@ export type StationDistance = {
 export type StationInput = {
   address: Scalars['String']['input'];
   city: Scalars['String']['input'];
+  /** ISO weekdays (1 Monday … 7 Sunday) the station stays shut; left out: kept as they are. */
+  closedDays?: InputMaybe<Array<Scalars['Int']['input']>>;
   commissionFen: Scalars['SafeInt']['input'];
   largeItemCommissionFen: Scalars['SafeInt']['input'];
   lat: Scalars['Float']['input'];
@@ -1706,7 +1714,13 @@ export type StationInput = {
   name: Scalars['String']['input'];
   /** 09:00-21:00 */
   openingHours: Scalars['String']['input'];
+  /** Left out: kept as it is (and empty for a new station). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Six digits; left out: kept as it is. */
+  postcode?: InputMaybe<Scalars['String']['input']>;
   province: Scalars['String']['input'];
+  /** Toneless pinyin of name, store, district and street, city and province, fields split by |. */
+  romanised?: InputMaybe<Scalars['String']['input']>;
   services: Array<StationService>;
   storeName: Scalars['String']['input'];
 };
@@ -2669,6 +2683,7 @@ export type StationResolvers<ContextType = GraphQLContext, ParentType extends Re
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closedDays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   closesAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commissionFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

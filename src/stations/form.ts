@@ -23,11 +23,17 @@ export const stationTextFields = [
   'openingHours',
   'commission',
   'largeCommission',
+  'phone',
+  'postcode',
+  'romanised',
 ] as const
 type TextField = (typeof stationTextFields)[number]
 
-export type StationFormValues = Record<TextField, string> & { services: string[] }
-export type StationField = TextField | 'services'
+export type StationFormValues = Record<TextField, string> & {
+  services: string[]
+  closedDays: string[]
+}
+export type StationField = TextField | 'services' | 'closedDays'
 
 /** Why a field was refused: a field's own message, or a money problem. */
 export type FieldProblem =
@@ -43,17 +49,21 @@ const one = (value: Body[string] | undefined): string =>
       ? value[0]
       : ''
 
-/** The form's fields as typed; `services` may come once, many times or not at all. */
+/** A checkbox group's values: the name may come once, many times or not at all. */
+function many(body: Body, name: string): string[] {
+  const raw = body[name] ?? body[`${name}[]`]
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (s): s is string => typeof s === 'string',
+  )
+}
+
+/** The form's fields as typed. */
 export function stationFormValues(body: Body): StationFormValues {
   const values = Object.fromEntries(stationTextFields.map((f) => [f, one(body[f])])) as Record<
     TextField,
     string
   >
-  const raw = body.services ?? body['services[]']
-  const services = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-    (s): s is string => typeof s === 'string',
-  )
-  return { ...values, services }
+  return { ...values, services: many(body, 'services'), closedDays: many(body, 'closedDays') }
 }
 
 /** A station as the edit form shows it. */
@@ -70,6 +80,10 @@ export function stationValues(station: Station): StationFormValues {
     services: station.services,
     commission: fenToYuan(station.commissionFen),
     largeCommission: fenToYuan(station.largeItemCommissionFen),
+    phone: station.phone,
+    postcode: station.postcode,
+    romanised: station.romanised,
+    closedDays: station.closedDays.map(String),
   }
 }
 
@@ -128,7 +142,7 @@ export function parseStationForm(
 
 /** Checks a station operator's opening hours and services. */
 export function parseStationDetailsForm(
-  values: Pick<StationFormValues, 'openingHours' | 'services'>,
+  values: Pick<StationFormValues, 'openingHours' | 'services' | 'phone' | 'closedDays'>,
 ) {
   const parsed = stationDetailsSchema.safeParse(values)
   if (parsed.success) return { input: parsed.data }

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../graphql/resolvers.generated'
-import { parseInput } from '../parse-input'
+import { parseInput, withoutNulls } from '../parse-input'
 import { publicStationsInArea } from './area'
 import { navigationLinks } from './navigation'
 import { openState } from './opening-hours'
@@ -54,13 +54,18 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     createStation: (_, args, ctx) =>
-      createStation(ctx.deps.db, ctx.actor, parseInput(stationSchema, args.input), ctx.deps.now()),
+      createStation(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(stationSchema, withoutNulls(args.input)),
+        ctx.deps.now(),
+      ),
     updateStation: (_, args, ctx) =>
       updateStation(
         ctx.deps.db,
         ctx.actor,
         args.id,
-        parseInput(stationSchema, args.input),
+        parseInput(stationSchema, withoutNulls(args.input)),
         ctx.deps.now(),
       ),
     setStationActive: (_, args, ctx) =>
@@ -70,7 +75,7 @@ export const resolvers: Resolvers = {
         ctx.deps.db,
         ctx.actor,
         args.id,
-        parseInput(stationDetailsSchema, args.input),
+        parseInput(stationDetailsSchema, withoutNulls(args.input)),
         ctx.deps.now(),
       ),
   },

@@ -108,6 +108,10 @@ const emptyStation: StationFormValues = {
   lng: '',
   openingHours: '09:00-21:00',
   services: [],
+  closedDays: [],
+  phone: '',
+  postcode: '',
+  romanised: '',
   commission: '',
   largeCommission: '',
 }
@@ -184,7 +188,7 @@ stationRoutes.post('/admin/stations/:id/active', form(activeForm), async (c) => 
 
 async function renderDetails(
   c: Ctx,
-  values?: { openingHours: string; services: string[] },
+  values?: { openingHours: string; services: string[]; phone: string; closedDays: string[] },
   errors?: FieldErrors,
 ) {
   const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
@@ -192,7 +196,7 @@ async function renderDetails(
   return c.render(
     <StationDetailsPage
       station={station}
-      values={values ?? station}
+      values={values ?? { ...station, closedDays: station.closedDays.map(String) }}
       errors={errors}
       saved={!errors && c.req.query('saved') === '1'}
     />,

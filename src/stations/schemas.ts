@@ -10,10 +10,26 @@ const hours = z
   })
 const fen = fenSchema(moneyRanges.commissionFen, 'an amount', { coerce: true })
 
-/** What a station operator may change about its own station. */
+const phone = z
+  .string()
+  .trim()
+  .max(30, { error: 'at most 30 characters' })
+  .regex(/^[0-9+\-\s()]*$/, { error: 'use digits, spaces, +, - and brackets, like 021-62101307' })
+/** ISO weekdays the station stays shut, each once, in order. */
+const closedDays = z
+  .array(z.coerce.number().int().min(1).max(7))
+  .max(7)
+  .transform((days) => [...new Set(days)].sort((a, b) => a - b))
+
+/**
+ * What a station operator may change about its own station. Phone and closed days left out
+ * stay as they are (GraphQL callers that predate them keep working).
+ */
 export const stationDetailsSchema = z.object({
   openingHours: hours,
   services: z.array(z.enum(stationServices)).max(stationServices.length),
+  phone: phone.optional(),
+  closedDays: closedDays.optional(),
 })
 
 /** A station as a coordinator creates or edits it. */
@@ -27,6 +43,19 @@ export const stationSchema = stationDetailsSchema.extend({
   lng: z.coerce.number().min(-180).max(180),
   commissionFen: fen,
   largeItemCommissionFen: fen,
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, { error: 'a postcode has six digits' })
+    .optional(),
+  /** The pinyin that lets "pudong" find 浦东 (see the `romanised` column). */
+  romanised: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(300, { error: 'at most 300 characters' })
+    .regex(/^[a-z |]*$/, { error: 'toneless pinyin in Latin letters, syllables spaced' })
+    .optional(),
 })
 export type StationInput = z.infer<typeof stationSchema>
 

@@ -192,12 +192,22 @@ export async function updateStationDetails(
   db: Db,
   actor: Actor | null,
   id: string,
-  input: { openingHours: string; services: StationService[] },
+  input: {
+    openingHours: string
+    services: StationService[]
+    phone?: string | undefined
+    closedDays?: number[] | undefined
+  },
   now: Date,
 ): Promise<Station> {
   const a = requireStation(actor, id)
   const before = await getStation(db, a, id)
-  const fields = { openingHours: input.openingHours, services: input.services }
+  const fields = {
+    openingHours: input.openingHours,
+    services: input.services,
+    ...(input.phone !== undefined && { phone: input.phone }),
+    ...(input.closedDays !== undefined && { closedDays: input.closedDays }),
+  }
   await db.batch([
     db.update(stations).set(fields).where(eq(stations.id, id)),
     auditEntry(db, a, {

@@ -261,6 +261,80 @@ describe('a station operator’s own details', () => {
     expect(saved).toContain('Saved. Customers now see the new opening hours and services.')
   })
 
+  it('lets the operator set its telephone and closed weekdays, which the finder then uses', async () => {
+    const operator = await signedIn('station4')
+    const res = await postForm(operator, '/station/details', [
+      ['openingHours', '09:00-21:00'],
+      ['phone', ' 021-6210 0000 '],
+      ['closedDays', '7'],
+      ['closedDays', '1'],
+      ['closedDays', '7'],
+    ])
+    expect(res.status).toBe(303)
+    expect(await stationRow('sta_04')).toMatchObject({ phone: '021-6210 0000', closedDays: [1, 7] })
+    const page = await (await operator.get('/station/details')).text()
+    expect(page).toMatch(/value="1"\s+checked/)
+    const refused = await postForm(operator, '/station/details', [
+      ['openingHours', '09:00-21:00'],
+      ['phone', 'call me'],
+      ['closedDays', '8'],
+    ])
+    expect(refused.status).toBe(400)
+    const html = await refused.text()
+    expect(html).toContain('Use digits, spaces, +, - and brackets')
+    expect(html).toContain('Choose among the weekdays listed.')
+  })
+
+  it('lets the coordinator give a new station its postcode and pinyin, so pinyin finds it', async () => {
+    const coordinator = await signedIn('coordinator')
+    await coordinator.get('/admin/stations/new')
+    const res = await postForm(coordinator, '/admin/stations', [
+      ...newStation({
+        postcode: '200040',
+        phone: '021-62880000',
+        romanised:
+          'Nan Jing Xi Lu Zhan|bei bei mu ying|jing an qu nan jing xi lu|shang hai|shang hai',
+      }),
+      ['closedDays', '3'],
+    ])
+    expect(res.status).toBe(303)
+    const id = new URL(res.headers.get('location')!, 'http://localhost').searchParams.get(
+      'station',
+    )!
+    expect(await stationRow(id)).toMatchObject({
+      postcode: '200040',
+      phone: '021-62880000',
+      romanised:
+        'nan jing xi lu zhan|bei bei mu ying|jing an qu nan jing xi lu|shang hai|shang hai',
+      closedDays: [3],
+    })
+    const found = await gql(
+      t,
+      '{ searchStations(query: "nanjingxilu") { station { id closedDays postcode } } }',
+    )
+    expect(
+      found.data!.searchStations.map((s: { station: { id: string } }) => s.station.id),
+    ).toContain(id)
+    const zh = await signedIn('coordinator', 'zh-CN')
+    const refused = await postForm(zh, '/admin/stations', newStation({ postcode: '2000' }))
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('邮政编码为 6 位数字')
+  })
+
+  it('keeps phone and closed days when a GraphQL caller leaves them out', async () => {
+    await t.client.execute({
+      sql: "update stations set phone = '021-1', closed_days = '[2]' where id = 'sta_04'",
+      args: [],
+    })
+    const res = await gql(
+      t,
+      `mutation { updateStationDetails(id: "sta_04", input: { openingHours: "10:00-20:00", services: [] }) { phone closedDays } }`,
+      {},
+      await tokenFor(t, 'station4@nestwork.demo'),
+    )
+    expect(res.data!.updateStationDetails).toEqual({ phone: '021-1', closedDays: [2] })
+  })
+
   it('refuses malformed hours with a message on the field', async () => {
     const operator = await signedIn('station4')
     await operator.get('/station/details')

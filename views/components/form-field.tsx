@@ -58,7 +58,7 @@ const aria = (props: Base) => ({
 /** A one-line input: text by default, or an email address or a password. */
 export function TextField(
   props: Base & {
-    type?: 'text' | 'email' | 'password'
+    type?: 'text' | 'email' | 'password' | 'tel'
     value?: string
     required?: boolean
     maxlength?: number

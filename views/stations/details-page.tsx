@@ -2,13 +2,14 @@ import type { Station } from '../../src/network/service'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../components/notice'
+import { ClosedDaysField } from './closed-days-field'
 import { ServicesField } from './services-field'
 import { TextField } from '../components/form-field'
 
 export interface StationDetailsPageProps {
   station: Station
-  values: { openingHours: string; services: string[] }
-  errors?: { openingHours?: string; services?: string }
+  values: { openingHours: string; services: string[]; phone: string; closedDays: string[] }
+  errors?: { openingHours?: string; services?: string; phone?: string; closedDays?: string }
   saved?: boolean
 }
 
@@ -39,7 +40,17 @@ export function StationDetailsPage({
           hint={t('stationForm.openingHoursHint')}
           required
         />
+        <ClosedDaysField selected={values.closedDays} error={errors.closedDays} />
         <ServicesField selected={values.services} error={errors.services} />
+        <TextField
+          name="phone"
+          type="tel"
+          autocomplete="tel"
+          label={t('stationForm.phone')}
+          value={values.phone}
+          error={errors.phone}
+          hint={t('stationForm.phoneHint')}
+        />
         <p>
           <button type="submit" class="button button--primary">
             {t('stationDetails.save')}

@@ -2,6 +2,7 @@ import type { StationFormValues, StationField } from '../../src/stations/form'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../components/notice'
+import { ClosedDaysField } from './closed-days-field'
 import { ServicesField } from './services-field'
 import { TextField } from '../components/form-field'
 
@@ -18,7 +19,7 @@ export interface StationFormPageProps {
 export function StationFormPage({ station, values, errors = {} }: StationFormPageProps) {
   const { t } = usePage()
   const action = station ? `/admin/stations/${station.id}` : '/admin/stations'
-  const field = (name: Exclude<StationField, 'services'>, extra: object = {}) => (
+  const field = (name: Exclude<StationField, 'services' | 'closedDays'>, extra: object = {}) => (
     <TextField
       name={name}
       label={t(`stationForm.${name}`)}
@@ -45,7 +46,9 @@ export function StationFormPage({ station, values, errors = {} }: StationFormPag
           {field('name')}
           {field('storeName')}
           {field('openingHours', { hint: t('stationForm.openingHoursHint') })}
+          <ClosedDaysField selected={values.closedDays} error={errors.closedDays} />
           <ServicesField selected={values.services} error={errors.services} />
+          {field('phone', { required: false, type: 'tel', autocomplete: 'tel' })}
         </fieldset>
         <fieldset class="card stack">
           <legend>{t('stationForm.location')}</legend>
@@ -53,7 +56,9 @@ export function StationFormPage({ station, values, errors = {} }: StationFormPag
           <div class="field-row">
             {field('city')}
             {field('province')}
+            {field('postcode', { required: false, inputmode: 'numeric', maxlength: 6 })}
           </div>
+          {field('romanised', { required: false, hint: t('stationForm.romanisedHint') })}
           <div class="field-row">
             {field('lat', { inputmode: 'decimal' })}
             {field('lng', { inputmode: 'decimal' })}
