@@ -167,6 +167,10 @@ export const en = {
   'stationForm.romanisedHint':
     'Toneless pinyin of the name, store, district and street, city and province, syllables spaced, fields split by |, e.g. “jing an si zhan|hai zi wang|jing an qu nan jing xi lu|shang hai|shang hai”. Lets customers find the station by typing pinyin.',
   'stationForm.closedDays': 'Closed on',
+  'stationForm.pickLabel': 'Map: click to place the station',
+  'stationForm.pinTitle': 'The station',
+  'stationForm.pickHint':
+    'Click the map or drag the pin to fill in latitude and longitude; typed values move the pin.',
   'stationForm.error.phone':
     'Use digits, spaces, +, - and brackets, like 021-62101307 (at most 30).',
   'stationForm.error.postcode': 'A postcode has six digits, like 200040; or leave it empty.',
@@ -362,6 +366,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'stationForm.romanisedHint':
     '驿站名称、门店、区和街道、城市、省份的无声调拼音，音节间用空格，各项之间用 | 分隔，例如“jing an si zhan|hai zi wang|jing an qu nan jing xi lu|shang hai|shang hai”。顾客输入拼音即可找到该驿站。',
   'stationForm.closedDays': '休息日',
+  'stationForm.pickLabel': '地图：点击以标注驿站位置',
+  'stationForm.pinTitle': '驿站位置',
+  'stationForm.pickHint': '点击地图或拖动图钉即可填写经纬度；手动输入的经纬度也会移动图钉。',
   'stationForm.error.phone':
     '请只使用数字、空格、+、- 和括号，例如 021-62101307（不超过 30 个字符）。',
   'stationForm.error.postcode': '邮政编码为 6 位数字，例如 200040；也可以留空。',

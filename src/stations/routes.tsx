@@ -8,14 +8,21 @@
 import { Hono, type Context } from 'hono'
 import type { Locale } from '../../db/schema'
 import { StationDetailsPage } from '../../views/stations/details-page'
-import { StationFormPage, type FieldErrors } from '../../views/stations/station-form'
+import { PointPickerAssets } from '../../views/stations/point-picker'
+import {
+  StationFormPage,
+  type FieldErrors,
+  type StationFormPageProps,
+} from '../../views/stations/station-form'
+import { tilesOf } from '../../views/map/map-canvas'
+import { wgs84ToGcj02 } from './coords'
 import { StationsPage, type StatusFilter } from '../../views/stations/stations-page'
 import { requireRole } from '../auth/roles'
 import { form } from '../http/form'
 import type { AppEnv } from '../http/types'
 import type { Translate } from '../i18n'
 import { formatFen } from '../money'
-import { getStation, listStations } from '../network/service'
+import { getStation, listHubs, listStations } from '../network/service'
 import {
   activeForm,
   parseStationDetailsForm,
@@ -98,6 +105,34 @@ stationRoutes.get('/admin/stations', async (c) => {
   )
 })
 
+/**
+ * The coordinator's station form with its map: it opens on the point typed, or on the alliance's
+ * first hub, with the tiles' datum shift at that point.
+ */
+async function renderStationForm(
+  c: Ctx,
+  props: Omit<StationFormPageProps, 'place'>,
+  title: string,
+) {
+  const tiles = tilesOf(c.var.deps.config)
+  const typed = { lat: Number(props.values.lat), lng: Number(props.values.lng) }
+  const known = props.values.lat.trim() !== '' && props.values.lng.trim() !== ''
+  const usable = known && Math.abs(typed.lat) <= 90 && Math.abs(typed.lng) <= 180
+  const center = usable
+    ? typed
+    : ((await listHubs(c.var.deps.db, c.var.actor))[0] ?? { lat: 31.2304, lng: 121.4737 })
+  const shown = tiles.datum === 'GCJ02' ? wgs84ToGcj02(center) : center
+  const place = {
+    tiles,
+    center: { lat: center.lat, lng: center.lng },
+    shift: { lat: shown.lat - center.lat, lng: shown.lng - center.lng },
+  }
+  return c.render(<StationFormPage {...props} place={place} />, {
+    title,
+    head: <PointPickerAssets />,
+  })
+}
+
 const emptyStation: StationFormValues = {
   name: '',
   storeName: '',
@@ -118,18 +153,14 @@ const emptyStation: StationFormValues = {
 
 stationRoutes.get('/admin/stations/new', (c) => {
   requireRole(c.var.actor, 'COORDINATOR')
-  return c.render(<StationFormPage values={emptyStation} />, {
-    title: c.var.t('stationAdmin.newTitle'),
-  })
+  return renderStationForm(c, { values: emptyStation }, c.var.t('stationAdmin.newTitle'))
 })
 
 /** The new-station form again, with what was typed and what is wrong with it. */
 function refusedNewStation(c: Ctx, values: StationFormValues, problems: FieldProblems) {
   requireRole(c.var.actor, 'COORDINATOR')
   const errors = messages(problems, c.var.t, c.var.locale)
-  return c.render(<StationFormPage values={values} errors={errors} />, {
-    title: c.var.t('stationAdmin.newTitle'),
-  })
+  return renderStationForm(c, { values, errors }, c.var.t('stationAdmin.newTitle'))
 }
 
 stationRoutes.post(
@@ -146,9 +177,11 @@ stationRoutes.post(
 stationRoutes.get('/admin/stations/:id', async (c) => {
   const actor = requireRole(c.var.actor, 'COORDINATOR')
   const station = await getStation(c.var.deps.db, actor, c.req.param('id'))
-  return c.render(<StationFormPage station={station} values={stationValues(station)} />, {
-    title: c.var.t('stationAdmin.editTitle', { name: station.name }),
-  })
+  return renderStationForm(
+    c,
+    { station, values: stationValues(station) },
+    c.var.t('stationAdmin.editTitle', { name: station.name }),
+  )
 })
 
 /** The station's form again, with what was typed and what is wrong with it. */
@@ -156,9 +189,11 @@ async function refusedStation(c: Ctx, values: StationFormValues, problems: Field
   const actor = requireRole(c.var.actor, 'COORDINATOR')
   const station = await getStation(c.var.deps.db, actor, c.req.param('id') ?? '')
   const errors = messages(problems, c.var.t, c.var.locale)
-  return c.render(<StationFormPage station={station} values={values} errors={errors} />, {
-    title: c.var.t('stationAdmin.editTitle', { name: station.name }),
-  })
+  return renderStationForm(
+    c,
+    { station, values, errors },
+    c.var.t('stationAdmin.editTitle', { name: station.name }),
+  )
 }
 
 stationRoutes.post(

@@ -321,6 +321,23 @@ describe('a station operator’s own details', () => {
     expect(await refused.text()).toContain('邮政编码为 6 位数字')
   })
 
+  it('puts a map under the coordinates, shifted to GCJ-02 where the tiles are AMap’s', async () => {
+    const shiftOf = async (env: Record<string, string>) => {
+      t = await createTestApp({ env })
+      const coordinator = await signedIn('coordinator')
+      const html = await (await coordinator.get('/admin/stations/sta_01')).text()
+      expect(html).toContain('id="point-picker"')
+      expect(html).toContain('/static/point-picker.js')
+      expect(html).toContain(`data-center-lat="${demoStations[0]!.lat}"`)
+      return Number(/data-shift-lat="([^"]+)"/.exec(html)![1])
+    }
+    expect(await shiftOf({})).toBe(0)
+    const shift = await shiftOf({ MAP_TILE_URL: 'amap' })
+    // In Shanghai GCJ-02 is offset from WGS-84 by a few hundred metres: a small, non-zero shift.
+    expect(Math.abs(shift)).toBeGreaterThan(0.001)
+    expect(Math.abs(shift)).toBeLessThan(0.01)
+  })
+
   it('keeps phone and closed days when a GraphQL caller leaves them out', async () => {
     await t.client.execute({
       sql: "update stations set phone = '021-1', closed_days = '[2]' where id = 'sta_04'",

@@ -3,6 +3,7 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { Notice } from '../components/notice'
 import { ClosedDaysField } from './closed-days-field'
+import { PointPicker, type PickerPlace } from './point-picker'
 import { ServicesField } from './services-field'
 import { TextField } from '../components/form-field'
 
@@ -13,10 +14,11 @@ export interface StationFormPageProps {
   station?: { id: string; name: string; active: boolean }
   values: StationFormValues
   errors?: FieldErrors
+  place: PickerPlace
 }
 
 /** A coordinator's form for a new station or an existing one. */
-export function StationFormPage({ station, values, errors = {} }: StationFormPageProps) {
+export function StationFormPage({ station, values, errors = {}, place }: StationFormPageProps) {
   const { t } = usePage()
   const action = station ? `/admin/stations/${station.id}` : '/admin/stations'
   const field = (name: Exclude<StationField, 'services' | 'closedDays'>, extra: object = {}) => (
@@ -63,6 +65,7 @@ export function StationFormPage({ station, values, errors = {} }: StationFormPag
             {field('lat', { inputmode: 'decimal' })}
             {field('lng', { inputmode: 'decimal' })}
           </div>
+          <PointPicker place={place} />
         </fieldset>
         <fieldset class="card stack">
           <legend>{t('stationForm.terms')}</legend>
