@@ -34,6 +34,7 @@ export const refusalReasons = {
     'STATION_INACTIVE',
     'OTHER_STATION',
     'LARGE_ITEM_NOT_SERVED',
+    'CODE_FORMAT',
     'LARGE_ITEM_NOWHERE',
     'NOT_CANCELLABLE_RETURN',
     'WRONG_HUB',

@@ -239,12 +239,12 @@ export const zhCN: Record<Key, string> = {
 
   'benchmarks.title': '对标分析',
   'benchmarks.lead':
-    '根据每月发布的数据，看看你的售后服务与联盟其他成员相比如何。你只能看到自己的结果和同组的四分位数；其他成员也永远看不到你的结果。',
+    '根据每月发布的数据，看看您的售后服务与联盟其他成员相比如何。您只能看到自己的结果和同组的四分位数；其他成员也永远看不到您的结果。',
   'benchmarks.methodologyLink': '评分方法说明',
   'benchmarks.cohort.label': '对比范围',
   'benchmarks.cohort.ALL': '全联盟',
   'benchmarks.cohort.category': '{category}类商户',
-  'benchmarks.cohort.yours': '（你的品类）',
+  'benchmarks.cohort.yours': '（您的品类）',
 
   'benchmarks.dimension.TIMELINESS': '响应及时性',
   'benchmarks.dimension.RESOLUTION': '处理时效',
@@ -255,7 +255,7 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.figure.RESOLUTION': '到达售后中心后 24 小时内处理完毕的退货占比',
   'benchmarks.figure.PROFESSIONALISM': '持有经审核证书的售后人员占比',
   'benchmarks.figure.CARE': '已处理退货的客户平均评分（1 至 5 星）',
-  'benchmarks.figure.OVERALL': '你有数据的各维度得分的平均值',
+  'benchmarks.figure.OVERALL': '您有数据的各维度得分的平均值',
   'benchmarks.volume.TIMELINESS': '首次响应时限已到或已响应的退货数',
   'benchmarks.volume.RESOLUTION': '24 小时处理时限已到或已处理的退货数',
   'benchmarks.volume.PROFESSIONALISM': '售后人员数',
@@ -270,28 +270,28 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.stars.label': '星级',
   'benchmarks.stars': '{stars} 星（满分 5 星）',
   'benchmarks.cohortSize.label': '参与对比的商户',
-  'benchmarks.score.none': '你在{month}没有数据，因此没有得分。下面是同组的数据。',
-  'benchmarks.myFigure': '你的数据：{figure}。你的得分：{score}（满分 100）。',
-  'benchmarks.myFigure.none': '你在{month}没有这一维度的数据。',
+  'benchmarks.score.none': '您在{month}没有数据，因此没有得分。下面是同组的数据。',
+  'benchmarks.myFigure': '您的数据：{figure}。您的得分：{score}（满分 100）。',
+  'benchmarks.myFigure.none': '您在{month}没有这一维度的数据。',
   'benchmarks.quartiles': '同组：下四分位数 {p25}，中位数 {median}，上四分位数 {p75}。',
-  'benchmarks.band.label': '你的位置',
+  'benchmarks.band.label': '您的位置',
   'benchmarks.band.BELOW_P25': '处于后四分之一：低于同组的下四分位数。',
   'benchmarks.band.P25_TO_MEDIAN': '处于中等偏下：介于同组的下四分位数和中位数之间。',
   'benchmarks.band.MEDIAN_TO_P75': '处于中等偏上：介于同组的中位数和上四分位数之间。',
   'benchmarks.band.ABOVE_P75': '处于前四分之一：高于同组的上四分位数。',
-  'benchmarks.band.none': '无法定位：你在这里没有可比较的得分。',
+  'benchmarks.band.none': '无法定位：您在这里没有可比较的得分。',
 
-  'benchmarks.chart.title': '{dimension}：你的得分与同组对比',
+  'benchmarks.chart.title': '{dimension}：您的得分与同组对比',
   'benchmarks.chart.titleCohort': '{dimension}：同组得分分布',
   'benchmarks.chart.desc':
     '刻度 0 至 100。同组中间一半的商户得分在 {p25} 至 {p75} 之间，中位数为 {median}。',
-  'benchmarks.chart.you': '你',
-  'benchmarks.chart.youDesc': '你的得分为 {score}。',
-  'benchmarks.chart.youNone': '你在这里没有得分。',
+  'benchmarks.chart.you': '您',
+  'benchmarks.chart.youDesc': '您的得分为 {score}。',
+  'benchmarks.chart.youNone': '您在这里没有得分。',
   'benchmarks.chart.withheld': '本月不予比较',
   'benchmarks.chart.withheldTitle': '{dimension}：同组数据不予公布',
   'benchmarks.chart.key':
-    '阴影框：同组中间一半商户（下四分位数至上四分位数）。粗线：中位数。橙色标记：你。',
+    '阴影框：同组中间一半商户（下四分位数至上四分位数）。粗线：中位数。橙色标记：您。',
 
   'benchmarks.reason.COHORT_TOO_SMALL.title': '不予公布：商户太少',
   'benchmarks.reason.COHORT_TOO_SMALL.body':
@@ -305,50 +305,50 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.reason.short.COHORT_TOO_SMALL': '不予公布：有数据的商户少于 {k} 家。',
   'benchmarks.reason.short.DOMINANT_CONTRIBUTOR': '不予公布：单一商户的业务量超过 {percent}。',
   'benchmarks.reason.short.NOT_PUBLISHED': '尚未发布。',
-  'benchmarks.reason.noNumbers': '不予公布的数据一律不显示数字，包括你自己的。',
+  'benchmarks.reason.noNumbers': '不予公布的数据一律不显示数字，包括您自己的。',
 
   'benchmarks.tips.title': '改进建议',
-  'benchmarks.tips.focus': '值得关注：你在这一项低于同组中位数。',
+  'benchmarks.tips.focus': '值得关注：您在这一项低于同组中位数。',
   'benchmarks.tip.TIMELINESS.1':
     '每一件新退货都在 2 小时内回复，哪怕只是一句“已收到，正在处理”：计算的是首次回复。',
   'benchmarks.tip.TIMELINESS.2': '以售后工作台为准：等待首次回复的退货都列在那里，最紧急的在前。',
   'benchmarks.tip.TIMELINESS.3': '高峰时段和周末安排轮班，不让任何退货隔夜等待首次回复。',
   'benchmarks.tip.RESOLUTION.1':
-    '退货到达售后中心后 24 小时内做出处理决定：检验完毕的退货正在等你决定。',
+    '退货到达售后中心后 24 小时内做出处理决定：检验完毕的退货正在等您决定。',
   'benchmarks.tip.RESOLUTION.2':
     '事先约定每个检验等级对应的处理方式（退款、换货、维修），员工就能当场决定。',
-  'benchmarks.tip.RESOLUTION.3': '每天查看工作台上等待你处理的已检验退货。',
+  'benchmarks.tip.RESOLUTION.3': '每天查看工作台上等待您处理的已检验退货。',
   'benchmarks.tip.PROFESSIONALISM.1': '让售后人员参加联盟认证：持证人员达到 {full} 即可得满分。',
   'benchmarks.tip.PROFESSIONALISM.2':
     '员工取得认证当天就在员工页面提交证书及扫描件：只有经协调员审核的证书才计入。',
   'benchmarks.tip.PROFESSIONALISM.3': '新员工在取得认证前，安排与持证同事一起工作。',
   'benchmarks.tip.CARE.1': '用通俗的话向客户说明处理结果，并告诉对方接下来会发生什么、在什么时候。',
   'benchmarks.tip.CARE.2': '一经决定就尽快退款或换货：等待是低评分最常见的原因。',
-  'benchmarks.tip.CARE.3': '退货处理完毕后邀请客户评分：每一条评分都计入你的平均分。',
+  'benchmarks.tip.CARE.3': '退货处理完毕后邀请客户评分：每一条评分都计入您的平均分。',
 
   'benchmarks.trend.title': '趋势：最近 {count} 个已发布月份的综合得分',
   'benchmarks.trend.none': '截至{month}尚无已发布的数据。',
-  'benchmarks.trend.you': '你的得分',
+  'benchmarks.trend.you': '您的得分',
   'benchmarks.trend.median': '同组中位数',
   'benchmarks.trend.withheld': '不予公布',
   'benchmarks.trend.noScore': '无得分',
-  'benchmarks.trend.chartTitle': '你每月的综合得分及同组中位数',
-  'benchmarks.trend.point': '{month}：你的得分 {score}，同组中位数 {median}。',
+  'benchmarks.trend.chartTitle': '您每月的综合得分及同组中位数',
+  'benchmarks.trend.point': '{month}：您的得分 {score}，同组中位数 {median}。',
   'benchmarks.trend.pointWithheld': '{month}：不予公布。',
   'benchmarks.trend.table': '以表格显示趋势',
   'benchmarks.trend.month': '月份',
   'benchmarks.trend.show': '查看该月',
 
   'benchmarks.credit.title': '退货信用提示',
-  'benchmarks.credit.lead': '自愿参加的提示：提醒你哪些客户在全联盟范围内退货异常频繁。',
+  'benchmarks.credit.lead': '自愿参加的提示：提醒您哪些客户在全联盟范围内退货异常频繁。',
   'benchmarks.credit.shared':
-    '你共享的内容：每件退货的客户联系方式的密钥哈希（用联盟密钥计算的 HMAC）。绝不共享电话号码或邮箱本身，也不共享订单。',
+    '您共享的内容：每件退货的客户联系方式的密钥哈希（用联盟密钥计算的 HMAC）。绝不共享电话号码或邮箱本身，也不共享订单。',
   'benchmarks.credit.seen':
-    '你看到的内容：你自己的退货在驿站交寄后，只显示一个等级（正常；偏高：{days} 天内参加的成员中同一联系方式有 {elevated} 件或以上已在驿站交寄的退货；高：{high} 件或以上）。绝不显示是哪些商户、哪些退货或客户是谁。',
+    '您看到的内容：您自己的退货在驿站交寄后，只显示一个等级（正常；偏高：{days} 天内参加的成员中同一联系方式有 {elevated} 件或以上已在驿站交寄的退货；高：{high} 件或以上）。绝不显示是哪些商户、哪些退货或客户是谁。',
   'benchmarks.credit.off':
-    '只有参加的成员才共享哈希、看到等级。你可以随时退出，退出后你的退货不再被计入。',
-  'benchmarks.credit.status.on': '你已参加：自 {date} 起。',
-  'benchmarks.credit.status.off': '你未参加：你不共享任何内容，也看不到等级。',
+    '只有参加的成员才共享哈希、看到等级。您可以随时退出，退出后您的退货不再被计入。',
+  'benchmarks.credit.status.on': '您已参加：自 {date} 起。',
+  'benchmarks.credit.status.off': '您未参加：您不共享任何内容，也看不到等级。',
   'benchmarks.credit.turnOn': '参加退货信用提示',
   'benchmarks.credit.turnOff': '退出',
   'benchmarks.credit.band': '顾客退货信用等级',
@@ -357,8 +357,8 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.credit.band.HIGH': '高：{days} 天内在联盟内退货 {min} 次以上',
   'benchmarks.credit.band.off': '未显示：在“同行对标”页参加退货信用提示后可见',
   'benchmarks.credit.band.afterCheckIn': '驿站收件后可见：只统计已在驿站交寄的包裹',
-  'benchmarks.credit.done.on': '你已参加退货信用提示。',
-  'benchmarks.credit.done.off': '你已退出：你的退货不再被计入。',
+  'benchmarks.credit.done.on': '您已参加退货信用提示。',
+  'benchmarks.credit.done.off': '您已退出：您的退货不再被计入。',
 
   'benchmarks.alliance.title': '联盟对标数据',
   'benchmarks.alliance.lead':
@@ -423,7 +423,7 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.method.privacy': '什么情况下不予公布',
   'benchmarks.method.k':
     '一个分组至少要有 {k} 家有数据的商户才公布（k-匿名）。联盟可以要求更多，但不能更少。',
-  'benchmarks.method.kCurrent': '你所在联盟目前要求 {k} 家。',
+  'benchmarks.method.kCurrent': '您所在联盟目前要求 {k} 家。',
   'benchmarks.method.dominance':
     '如果某一数据背后超过 {percent} 的业务量来自同一家商户，该数据不予公布：它基本上只反映这一家商户。',
   'benchmarks.method.withheld':

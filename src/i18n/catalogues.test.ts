@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { translator, type MessageKey } from '.'
+import { catalogueOf, translator, type MessageKey } from '.'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
@@ -39,6 +39,11 @@ describe('message catalogues', () => {
         seen.set(key, name)
       }
     }
+  })
+
+  it('addresses the reader in one register in Chinese: 您, never 你', () => {
+    const familiar = Object.entries(catalogueOf('zh-CN')).filter(([, text]) => text.includes('你'))
+    expect(familiar.map(([key]) => key)).toEqual([])
   })
 
   it('fills parameters and leaves unknown ones visible', () => {

@@ -59,6 +59,10 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
   },
 }
 
+/** Every message of one locale, for checks across the whole catalogue. */
+export const catalogueOf = (locale: Locale): Readonly<Record<MessageKey, string>> =>
+  catalogues[locale]
+
 /**
  * A lookup function for one locale.
  * @example translator('en')('home.greeting', { name: 'Li' }) // 'Hello, Li'

@@ -46,6 +46,8 @@ export const en = {
   'refusal.OTHER_STATION': 'This parcel was already handed in at another station.',
   'refusal.LARGE_ITEM_NOT_SERVED':
     'This is a large item and this station offers no large-item service. The nearest station that does is {nearestStation} ({nearestAddress}, {distanceKm} km away).',
+  'refusal.CODE_FORMAT':
+    'That is not a return code: codes have 12 letters and digits, like ABCD-EFGH-JKMN.',
   'refusal.LARGE_ITEM_NOWHERE':
     'This is a large item and this station offers no large-item service; no station nearby offers it either.',
   'refusal.NOT_CANCELLABLE_RETURN': 'A return can only be cancelled before it is dropped off.',
@@ -215,6 +217,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.OTHER_STATION': '该包裹已在另一个站点交件。',
   'refusal.LARGE_ITEM_NOT_SERVED':
     '这是大件商品，本站点不提供大件服务。最近的大件站点是{nearestStation}（{nearestAddress}，约 {distanceKm} 公里）。',
+  'refusal.CODE_FORMAT': '这不是有效的退货码：退货码由 12 位字母和数字组成，例如 ABCD-EFGH-JKMN。',
   'refusal.LARGE_ITEM_NOWHERE':
     '这是大件商品，本站点不提供大件服务，附近也没有提供大件服务的站点。',
   'refusal.NOT_CANCELLABLE_RETURN': '退货只能在交件之前取消。',

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { commissions, hubs, returns, stations } from '../../db/schema'
 import { requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
-import { Conflict, NotFound } from '../errors'
+import { Conflict, InvalidInput, NotFound } from '../errors'
 import { nearestStations } from '../stations/service'
 import { refusedAsClosed } from '../settlement/month-lock'
 import { auditReturnMove } from './audit'
@@ -53,12 +53,16 @@ export async function checkInParcel(
   const a = requireRole(actor, 'STATION_OPERATOR')
   const stationId = a.stationId!
   const code = normalizeCode(typed)
-  const [found] = code
-    ? await db
-        .select()
-        .from(returns)
-        .where(and(eq(returns.code, code), inAlliance(a)))
-    : []
+  // A mistyped code is told apart from an unknown one: the clerk retypes, rather than turns away.
+  if (!code) {
+    throw new InvalidInput('code', 'a return code has 12 letters and digits', {
+      reason: 'CODE_FORMAT',
+    })
+  }
+  const [found] = await db
+    .select()
+    .from(returns)
+    .where(and(eq(returns.code, code), inAlliance(a)))
   if (!found) throw new NotFound('Return')
   const at = now.toISOString()
   const move = { returnId: found.id, from: 'REGISTERED', to: 'AT_STATION', at }

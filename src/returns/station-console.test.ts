@@ -149,6 +149,9 @@ describe('checkInParcel refusals', () => {
       'CONFLICT:STATION_INACTIVE',
     )
     expect(await reason(checkInParcel(t.db, op1, 'ZZZZZZZZZZZZ', instants[1]!))).toBe('NOT_FOUND:')
+    expect(await reason(checkInParcel(t.db, op1, '12345', instants[1]!))).toBe(
+      'BAD_USER_INPUT:CODE_FORMAT',
+    )
   })
 
   it('refuses a large item at a station without the service, naming the nearest that has it', async () => {

@@ -261,7 +261,7 @@ describe.skipIf(!browserTestsEnabled)('benchmark score card (Chromium)', () => {
         const charts = page.locator('.dimensions svg[role="img"]')
         expect(await charts.count()).toBe(4)
         expect(await page.locator('.dimensions .band-chart__mark').count()).toBe(2)
-        expect(await page.getByRole('img', { name: '专业度：你的得分与同组对比' }).count()).toBe(1)
+        expect(await page.getByRole('img', { name: '专业度：您的得分与同组对比' }).count()).toBe(1)
         expect(await page.locator('.dimensions').textContent()).toContain(
           '处于前四分之一：高于同组的上四分位数。',
         )
@@ -278,7 +278,7 @@ describe.skipIf(!browserTestsEnabled)('benchmark score card (Chromium)', () => {
           page.getByRole('button', { name: '参加退货信用提示' }).click(),
         ])
         expect(optedIn.status()).toBe(200)
-        await page.getByText('你已参加：自').waitFor()
+        await page.getByText('您已参加：自').waitFor()
         expect(new URL(page.url()).pathname).toBe('/benchmarks')
 
         // Switch to English with the language select.

@@ -71,6 +71,14 @@ describe('a large item at the counter', () => {
     expect(page).toContain(`/station/receipt/${code}`)
   })
 
+  it('says a mistyped code has 12 characters, rather than that no return has it', async () => {
+    const clerk = new Browser(t)
+    await clerk.signIn('station1@nestwork.demo')
+    const res = await clerk.post('/station/check-in', { code: '12345' })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('退货码由 12 位字母和数字组成')
+  })
+
   it('tells the clerk which hub’s bag an ordinary parcel goes in', async () => {
     const merchant = await tokenFor(t, 'merchant1@nestwork.demo')
     const res = await gql(

@@ -358,7 +358,7 @@ describe('the station console', () => {
     await station.get('/station')
     const cases: [string, number, string][] = [
       ['ZZZZ-ZZZZ-ZZZZ', 404, '没有这个退货码，请核对后重试。'],
-      ['not a code', 404, '没有这个退货码'],
+      ['not a code', 400, '退货码由 12 位字母和数字组成'],
       ['', 400, '请输入退货码。'],
       [cancelled.code, 409, '商家已取消该退货，请勿收件。'],
       [elsewhere.code, 409, '该包裹已在其他驿站签收。'],

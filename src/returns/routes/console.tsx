@@ -76,6 +76,7 @@ consoleRoutes.post('/station/check-in', form(checkInSchema, refusedCode), async 
   const outcome = await attempt(checkInParcel(db, actor, code, now(), input), [
     'NOT_FOUND',
     'CONFLICT',
+    'BAD_USER_INPUT',
   ])
   if (!outcome.ok) {
     const lang = { t: c.var.t, locale: c.var.locale }
