@@ -90,6 +90,8 @@ const config = {
     BasisDetail: '../../db/schema#LineBasis',
     Statement: '../settlement/service#Statement',
     Adjustment: '../settlement/graphql#AdjustmentRow',
+    SortPlan: '../hubs/service#StoredSortPlan',
+    SortLane: '../hubs/service#StoredLane',
   },
 }
 

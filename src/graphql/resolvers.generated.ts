@@ -18,6 +18,7 @@ import type { MerchantMembership as MerchantMembershipModel } from '../members/m
 import type { Cost as CostModel, SettlementLine as SettlementLineModel, Statement as StatementModel } from '../settlement/service';
 import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as AdjustmentRowModel } from '../settlement/graphql';
 import type { LineBasis as LineBasisModel } from '../../db/schema';
+import type { StoredSortPlan as StoredSortPlanModel, StoredLane as StoredLaneModel } from '../hubs/service';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -660,6 +661,8 @@ export type Mutation = {
   dismissBreachNotices: Scalars['Boolean']['output'];
   enrolInsurance: InsuranceEnrolment;
   fileClaim: Claim;
+  /** Balanced lanes from last month's volumes, stored as the next version. */
+  generateSortPlan: SortPlan;
   inspectReturn: Return;
   /**
    * Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
@@ -717,6 +720,8 @@ export type Mutation = {
    */
   setMerchantMembership: MerchantMembership;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
+  /** Exactly one LARGE and one QUARANTINE lane, codes unique, each merchant in at most one lane. */
+  setSortPlan: SortPlan;
   /**
    * Merchant or coordinator: records the merchant's declaration that the person holds (or no longer
    * holds) the certification. Kept for compatibility: it no longer makes anyone count as certified;
@@ -862,6 +867,11 @@ export type MutationFileClaimArgs = {
 };
 
 
+export type MutationGenerateSortPlanArgs = {
+  hubId: Scalars['ID']['input'];
+};
+
+
 export type MutationInspectReturnArgs = {
   input: InspectReturnInput;
 };
@@ -986,6 +996,12 @@ export type MutationSetMerchantMembershipArgs = {
 
 export type MutationSetReturnCreditOptInArgs = {
   optIn: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetSortPlanArgs = {
+  hubId: Scalars['ID']['input'];
+  lanes: Array<SortLaneInput>;
 };
 
 
@@ -1195,6 +1211,8 @@ export type Query = {
   settlement: Maybe<Settlement>;
   /** Coordinators: the month as it would close now (or as it closed). */
   settlementPreview: Settlement;
+  /** Hub operator (own hub) or coordinator. The first read stores version 1, generated from last month's volumes. */
+  sortPlan: SortPlan;
   /** Merchant: its own current staff; coordinator: any merchant's. */
   staff: Array<Staff>;
   stationCommissions: StationCommissions;
@@ -1353,6 +1371,11 @@ export type QuerySettlementArgs = {
 
 export type QuerySettlementPreviewArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type QuerySortPlanArgs = {
+  hubId: Scalars['ID']['input'];
 };
 
 
@@ -1609,6 +1632,44 @@ export type Sla = {
   resolutionBreached: Scalars['Boolean']['output'];
   resolutionDueAt: Maybe<Scalars['String']['output']>;
   resolvedAt: Maybe<Scalars['String']['output']>;
+};
+
+/** One lane (bin) of a hub's sort plan. */
+export type SortLane = {
+  __typename?: 'SortLane';
+  /** Short code on the bin, e.g. A1. */
+  code: Scalars['String']['output'];
+  kind: SortLaneKind;
+  /** The merchants sorted into this lane (MERCHANT lanes only). */
+  merchants: Array<Merchant>;
+  /** The hub a TRANSFER lane sends to. */
+  toHub: Maybe<Hub>;
+};
+
+export type SortLaneInput = {
+  code: Scalars['String']['input'];
+  kind: SortLaneKind;
+  /** MERCHANT lanes only; a merchant is in at most one lane. */
+  merchantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** TRANSFER lanes only: another hub of the alliance. */
+  toHubId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SortLaneKind =
+  /** Prams, cots and other large items. */
+  | 'LARGE'
+  /** Holds some merchants' parcels. */
+  | 'MERCHANT'
+  /** Food near expiry, safety issues, damage. */
+  | 'QUARANTINE'
+  /** Parcels to send on to another hub. */
+  | 'TRANSFER';
+
+/** A hub's sort plan in force: the newest of its versions. */
+export type SortPlan = {
+  __typename?: 'SortPlan';
+  lanes: Array<SortLane>;
+  version: Scalars['Int']['output'];
 };
 
 /** A merchant's after-sales staff member. */
@@ -1916,6 +1977,10 @@ export type ResolversTypes = {
   SettlementStatus: SettlementStatus;
   SharedBasis: SharedBasis;
   Sla: ResolverTypeWrapper<Sla>;
+  SortLane: ResolverTypeWrapper<StoredLaneModel>;
+  SortLaneInput: SortLaneInput;
+  SortLaneKind: SortLaneKind;
+  SortPlan: ResolverTypeWrapper<StoredSortPlanModel>;
   Staff: ResolverTypeWrapper<StaffModel>;
   Statement: ResolverTypeWrapper<StatementModel>;
   Station: ResolverTypeWrapper<StationModel>;
@@ -2012,6 +2077,9 @@ export type ResolversParentTypes = {
   SettlementItem: SettlementLineModel;
   SettlementMerchantLine: MerchantLineOutModel;
   Sla: Sla;
+  SortLane: StoredLaneModel;
+  SortLaneInput: SortLaneInput;
+  SortPlan: StoredSortPlanModel;
   Staff: StaffModel;
   Statement: StatementModel;
   Station: StationModel;
@@ -2366,6 +2434,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   dismissBreachNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
+  generateSortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<MutationGenerateSortPlanArgs, 'hubId'>>;
   inspectReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationInspectReturnArgs, 'input'>>;
   inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
@@ -2391,6 +2460,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setLocale?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
   setMerchantMembership?: Resolver<ResolversTypes['MerchantMembership'], ParentType, ContextType, RequireFields<MutationSetMerchantMembershipArgs, 'fromMonth' | 'merchantId' | 'status'>>;
   setReturnCreditOptIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetReturnCreditOptInArgs, 'optIn'>>;
+  setSortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<MutationSetSortPlanArgs, 'hubId' | 'lanes'>>;
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
   setUserActive?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserActiveArgs, 'active' | 'userId'>>;
@@ -2502,6 +2572,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   serviceLevels?: Resolver<ResolversTypes['ServiceLevels'], ParentType, ContextType, RequireFields<QueryServiceLevelsArgs, 'month'>>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType, RequireFields<QuerySettlementArgs, 'month'>>;
   settlementPreview?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<QuerySettlementPreviewArgs, 'month'>>;
+  sortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<QuerySortPlanArgs, 'hubId'>>;
   staff?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType, Partial<QueryStaffArgs>>;
   stationCommissions?: Resolver<ResolversTypes['StationCommissions'], ParentType, ContextType, RequireFields<QueryStationCommissionsArgs, 'month' | 'stationId'>>;
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
@@ -2635,6 +2706,18 @@ export type SlaResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   resolutionBreached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resolutionDueAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SortLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SortLane'] = ResolversParentTypes['SortLane']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SortLaneKind'], ParentType, ContextType>;
+  merchants?: Resolver<Array<ResolversTypes['Merchant']>, ParentType, ContextType>;
+  toHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
+};
+
+export type SortPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SortPlan'] = ResolversParentTypes['SortPlan']> = {
+  lanes?: Resolver<Array<ResolversTypes['SortLane']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StaffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
@@ -2781,6 +2864,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SettlementItem?: SettlementItemResolvers<ContextType>;
   SettlementMerchantLine?: SettlementMerchantLineResolvers<ContextType>;
   Sla?: SlaResolvers<ContextType>;
+  SortLane?: SortLaneResolvers<ContextType>;
+  SortPlan?: SortPlanResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   Station?: StationResolvers<ContextType>;

@@ -60,14 +60,12 @@ export function generateSortPlan(input: PlanInput): Lane[] {
     ...lanes.map(({ code, kind, merchantIds }) => ({ code, kind, merchantIds })),
     { code: 'L1', kind: 'LARGE', merchantIds: [] },
     { code: 'Q1', kind: 'QUARANTINE', merchantIds: [] },
-    ...[...new Set(input.otherHubIds)]
-      .sort()
-      .map((toHubId, i): Lane => ({
-        code: `T${i + 1}`,
-        kind: 'TRANSFER',
-        merchantIds: [],
-        toHubId,
-      })),
+    ...[...new Set(input.otherHubIds)].sort().map((toHubId, i): Lane => ({
+      code: `T${i + 1}`,
+      kind: 'TRANSFER',
+      merchantIds: [],
+      toHubId,
+    })),
   ]
 }
 
