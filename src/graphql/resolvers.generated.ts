@@ -1414,7 +1414,18 @@ export type Receipt = {
   alreadyReceived: Scalars['Boolean']['output'];
   /** False when the parcel was not on this run. */
   expected: Scalars['Boolean']['output'];
+  /** The lane of the hub's sort plan the parcel goes to; null when its merchant is in no lane. */
+  lane: Maybe<ReceiptLane>;
+  /** Parcels received at this hub into that lane today (Asia/Shanghai), this one included. */
+  laneCountToday: Scalars['Int']['output'];
   return: Return;
+};
+
+/** Where a received parcel goes on the hub floor. */
+export type ReceiptLane = {
+  __typename?: 'ReceiptLane';
+  code: Scalars['String']['output'];
+  kind: SortLaneKind;
 };
 
 export type RecordCostInput = {
@@ -1954,6 +1965,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
   Receipt: ResolverTypeWrapper<Omit<Receipt, 'return'> & { return: ResolversTypes['Return'] }>;
+  ReceiptLane: ResolverTypeWrapper<ReceiptLane>;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
   ResolutionKind: ResolutionKind;
@@ -2061,6 +2073,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Rating: Rating;
   Receipt: Omit<Receipt, 'return'> & { return: ResolversParentTypes['Return'] };
+  ReceiptLane: ReceiptLane;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
   ResolveReturnInput: ResolveReturnInput;
@@ -2588,7 +2601,14 @@ export type RatingResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type ReceiptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = {
   alreadyReceived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   expected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lane?: Resolver<Maybe<ResolversTypes['ReceiptLane']>, ParentType, ContextType>;
+  laneCountToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
+};
+
+export type ReceiptLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReceiptLane'] = ResolversParentTypes['ReceiptLane']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SortLaneKind'], ParentType, ContextType>;
 };
 
 export type ReturnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return']> = {
@@ -2851,6 +2871,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
+  ReceiptLane?: ReceiptLaneResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
   ReturnResolution?: ReturnResolutionResolvers<ContextType>;
