@@ -92,6 +92,7 @@ const config = {
     Adjustment: '../settlement/graphql#AdjustmentRow',
     SortPlan: '../hubs/service#StoredSortPlan',
     SortLane: '../hubs/service#StoredLane',
+    HubThroughput: '../hubs/hub-throughput#HubThroughput',
   },
 }
 

@@ -19,6 +19,7 @@ import type { Cost as CostModel, SettlementLine as SettlementLineModel, Statemen
 import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as AdjustmentRowModel } from '../settlement/graphql';
 import type { LineBasis as LineBasisModel } from '../../db/schema';
 import type { StoredSortPlan as StoredSortPlanModel, StoredLane as StoredLaneModel } from '../hubs/service';
+import type { HubThroughput as HubThroughputModel } from '../hubs/hub-throughput';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -119,6 +120,12 @@ export type AuthPayload = {
   /** Bearer token for the Authorization header; valid 30 days or until logout. */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type BacklogCount = {
+  __typename?: 'BacklogCount';
+  count: Scalars['Int']['output'];
+  status: ReturnStatus;
 };
 
 export type Band =
@@ -418,9 +425,30 @@ export type HubDay = {
   waitlistedUnits: Scalars['Int']['output'];
 };
 
+/** Minutes from receipt to inspection of the parcels inspected that day; null when none were. */
+export type HubDwell = {
+  __typename?: 'HubDwell';
+  receivedToInspectedP50: Maybe<Scalars['Int']['output']>;
+  receivedToInspectedP90: Maybe<Scalars['Int']['output']>;
+};
+
 export type HubServiceLevels = {
   __typename?: 'HubServiceLevels';
   figures: ServiceLevelFigures;
+  hub: Hub;
+};
+
+/** A hub's floor on one day. */
+export type HubThroughput = {
+  __typename?: 'HubThroughput';
+  /** Parcels bound for the hub per state, as it stands now: IN_TRANSIT, AT_HUB, INSPECTED. */
+  backlog: Array<BacklogCount>;
+  /** What the hub is planned to handle in a day, in units. */
+  dailyCapacityUnits: Scalars['Int']['output'];
+  date: Scalars['Date']['output'];
+  dwell: HubDwell;
+  /** All 24 hours, Asia/Shanghai. */
+  hourly: Array<ThroughputHour>;
   hub: Hub;
 };
 
@@ -1165,6 +1193,8 @@ export type Query = {
   hubAvailability: Array<HubDay>;
   /** A hub's confirmed load per merchant over at most 31 days: coordinators and that hub's operator. */
   hubLoad: Array<HubUtilisationDay>;
+  /** Hub operator (own hub) or coordinator. */
+  hubThroughput: HubThroughput;
   /** A hub's month day by day: coordinators and that hub's operator. */
   hubUtilisation: HubUtilisation;
   /** Hub operator: parcels at its hub awaiting inspection, oldest first; coordinator: one hub or all. */
@@ -1278,6 +1308,12 @@ export type QueryHubLoadArgs = {
   from: Scalars['Date']['input'];
   hubId: Scalars['ID']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryHubThroughputArgs = {
+  date: Scalars['Date']['input'];
+  hubId: Scalars['ID']['input'];
 };
 
 
@@ -1794,6 +1830,15 @@ export type StationService =
   | 'PARCEL_LOCKER'
   | 'TOY_SANITISING';
 
+/** One hour of a hub's day (Asia/Shanghai). */
+export type ThroughputHour = {
+  __typename?: 'ThroughputHour';
+  /** 0–23, Asia/Shanghai. */
+  hour: Scalars['Int']['output'];
+  inspected: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+};
+
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   /** UTC instant, ISO-8601. */
@@ -1898,6 +1943,7 @@ export type ResolversTypes = {
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  BacklogCount: ResolverTypeWrapper<BacklogCount>;
   Band: Band;
   BasisDetail: ResolverTypeWrapper<LineBasisModel>;
   BenchmarkDimension: ResolverTypeWrapper<BenchmarkDimension>;
@@ -1932,7 +1978,9 @@ export type ResolversTypes = {
   Grade: Grade;
   Hub: ResolverTypeWrapper<HubModel>;
   HubDay: ResolverTypeWrapper<HubDayViewModel>;
+  HubDwell: ResolverTypeWrapper<HubDwell>;
   HubServiceLevels: ResolverTypeWrapper<HubServiceLevelsOutModel>;
+  HubThroughput: ResolverTypeWrapper<HubThroughputModel>;
   HubUtilisation: ResolverTypeWrapper<HubUtilisationOutModel>;
   HubUtilisationDay: ResolverTypeWrapper<UtilisationDayModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2003,6 +2051,7 @@ export type ResolversTypes = {
   StationNavigation: ResolverTypeWrapper<StationNavigation>;
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ThroughputHour: ResolverTypeWrapper<ThroughputHour>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
   User: ResolverTypeWrapper<ActorModel>;
 };
@@ -2017,6 +2066,7 @@ export type ResolversParentTypes = {
   AuditConnection: Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
   AuditEntry: AuditEntryModel;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  BacklogCount: BacklogCount;
   BasisDetail: LineBasisModel;
   BenchmarkDimension: BenchmarkDimension;
   BenchmarkPublication: BenchmarkPublication;
@@ -2041,7 +2091,9 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Hub: HubModel;
   HubDay: HubDayViewModel;
+  HubDwell: HubDwell;
   HubServiceLevels: HubServiceLevelsOutModel;
+  HubThroughput: HubThroughputModel;
   HubUtilisation: HubUtilisationOutModel;
   HubUtilisationDay: UtilisationDayModel;
   ID: Scalars['ID']['output'];
@@ -2102,6 +2154,7 @@ export type ResolversParentTypes = {
   StationInput: StationInput;
   StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
+  ThroughputHour: ThroughputHour;
   TimelineEntry: TimelineEntry;
   User: ActorModel;
 };
@@ -2160,6 +2213,11 @@ export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends
 export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type BacklogCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BacklogCount'] = ResolversParentTypes['BacklogCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
 };
 
 export type BasisDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BasisDetail'] = ResolversParentTypes['BasisDetail']> = {
@@ -2317,8 +2375,22 @@ export type HubDayResolvers<ContextType = GraphQLContext, ParentType extends Res
   waitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type HubDwellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubDwell'] = ResolversParentTypes['HubDwell']> = {
+  receivedToInspectedP50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  receivedToInspectedP90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type HubServiceLevelsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubServiceLevels'] = ResolversParentTypes['HubServiceLevels']> = {
   figures?: Resolver<ResolversTypes['ServiceLevelFigures'], ParentType, ContextType>;
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+};
+
+export type HubThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubThroughput'] = ResolversParentTypes['HubThroughput']> = {
+  backlog?: Resolver<Array<ResolversTypes['BacklogCount']>, ParentType, ContextType>;
+  dailyCapacityUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dwell?: Resolver<ResolversTypes['HubDwell'], ParentType, ContextType>;
+  hourly?: Resolver<Array<ResolversTypes['ThroughputHour']>, ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
 };
 
@@ -2563,6 +2635,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   costs?: Resolver<Array<ResolversTypes['Cost']>, ParentType, ContextType, RequireFields<QueryCostsArgs, 'month'>>;
   hubAvailability?: Resolver<Array<ResolversTypes['HubDay']>, ParentType, ContextType, RequireFields<QueryHubAvailabilityArgs, 'from' | 'hubId' | 'to'>>;
   hubLoad?: Resolver<Array<ResolversTypes['HubUtilisationDay']>, ParentType, ContextType, RequireFields<QueryHubLoadArgs, 'from' | 'hubId' | 'to'>>;
+  hubThroughput?: Resolver<ResolversTypes['HubThroughput'], ParentType, ContextType, RequireFields<QueryHubThroughputArgs, 'date' | 'hubId'>>;
   hubUtilisation?: Resolver<ResolversTypes['HubUtilisation'], ParentType, ContextType, RequireFields<QueryHubUtilisationArgs, 'hubId' | 'month'>>;
   inspectionQueue?: Resolver<Array<ResolversTypes['InspectionQueueItem']>, ParentType, ContextType, Partial<QueryInspectionQueueArgs>>;
   insurancePool?: Resolver<ResolversTypes['InsurancePool'], ParentType, ContextType>;
@@ -2802,6 +2875,12 @@ export type StationNavigationResolvers<ContextType = GraphQLContext, ParentType 
   baidu?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ThroughputHourResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThroughputHour'] = ResolversParentTypes['ThroughputHour']> = {
+  hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inspected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
@@ -2827,6 +2906,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  BacklogCount?: BacklogCountResolvers<ContextType>;
   BasisDetail?: BasisDetailResolvers<ContextType>;
   BenchmarkDimension?: BenchmarkDimensionResolvers<ContextType>;
   BenchmarkPublication?: BenchmarkPublicationResolvers<ContextType>;
@@ -2844,7 +2924,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeskItem?: DeskItemResolvers<ContextType>;
   Hub?: HubResolvers<ContextType>;
   HubDay?: HubDayResolvers<ContextType>;
+  HubDwell?: HubDwellResolvers<ContextType>;
   HubServiceLevels?: HubServiceLevelsResolvers<ContextType>;
+  HubThroughput?: HubThroughputResolvers<ContextType>;
   HubUtilisation?: HubUtilisationResolvers<ContextType>;
   HubUtilisationDay?: HubUtilisationDayResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
@@ -2893,6 +2975,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StationCommissions?: StationCommissionsResolvers<ContextType>;
   StationDistance?: StationDistanceResolvers<ContextType>;
   StationNavigation?: StationNavigationResolvers<ContextType>;
+  ThroughputHour?: ThroughputHourResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

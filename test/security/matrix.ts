@@ -196,6 +196,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     returnByCode: { vars: (fx) => ({ code: fx.returnA.code }), expect: all(OK) },
     pickupRun: { vars: (fx) => ({ id: fx.runA }), expect: [U, F, F, F, OK, OK] },
     sortPlan: { vars: () => ({ hubId: 'hub_1' }), expect: [U, F, F, F, OK, OK] },
+    hubThroughput: {
+      vars: () => ({ hubId: 'hub_1', date: '2026-11-25' }),
+      expect: [U, F, F, F, OK, OK],
+    },
     stationCommissions: {
       vars: () => ({ stationId: 'sta_01', month: '2026-10' }),
       expect: [U, F, F, OK, F, OK],
