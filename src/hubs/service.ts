@@ -240,12 +240,6 @@ export async function setSortPlan(
   const otherHubs = new Set(hubs.filter((h) => h.id !== hub.id).map((h) => h.id))
   const badHub = input.lanes.find((l) => l.kind === 'TRANSFER' && !otherHubs.has(l.toHubId!))
   if (badHub) throw new InvalidInput('lanes', `lane ${badHub.code} must send to another hub`)
-  await storePlan(
-    db,
-    a,
-    hub.id,
-    input.lanes.map((l) => ({ ...l, toHubId: l.toHubId })),
-    now,
-  )
+  await storePlan(db, a, hub.id, input.lanes, now)
   return (await currentSortPlan(db, hub.id))!
 }

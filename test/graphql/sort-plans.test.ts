@@ -54,11 +54,15 @@ describe('sortPlan', () => {
   })
 
   it("puts last month's busiest merchants into lanes of their own, largest first", async () => {
+    // The first receipt stores version 1 (nothing received yet); December's plan weighs November.
     for (const n of [2, 2, 1]) await bringToHub(t, (await registerReturnFor(t, n)).code)
     t.setNow(new Date('2026-12-10T02:00:00Z'))
-    const plan = await read(await hub(1))
+    const res = await gql(t, GENERATE, { hubId: 'hub_1' }, await hub(1))
+    const plan = res.data!.generateSortPlan as Plan
+    expect(plan.version).toBe(2)
     expect(plan.lanes[0]!.merchants[0]!.id).toBe('mer_02')
     expect(plan.lanes[1]!.merchants[0]!.id).toBe('mer_01')
+    expect(await read(await hub(1))).toEqual(plan)
   })
 
   it("refuses another hub's operator and everyone but hub operators and coordinators", async () => {
