@@ -90,6 +90,9 @@ const config = {
     BasisDetail: '../../db/schema#LineBasis',
     Statement: '../settlement/service#Statement',
     Adjustment: '../settlement/graphql#AdjustmentRow',
+    SortPlan: '../hubs/service#StoredSortPlan',
+    SortLane: '../hubs/service#StoredLane',
+    HubThroughput: '../hubs/hub-throughput#HubThroughput',
   },
 }
 

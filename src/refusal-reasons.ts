@@ -88,6 +88,8 @@ export const refusalReasons = {
    */
   staff: ['STAFF_ENDED', 'NO_CERTIFICATE', 'CERTIFICATE_EXPIRED', 'REASON_REQUIRED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
+  /** `PLAN_CHANGED`: a hub's sort plan got a new version while this one was being stored. */
+  hubs: ['PLAN_CHANGED'],
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
 } as const
 

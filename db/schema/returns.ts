@@ -157,6 +157,9 @@ export const runReceipts = sqliteTable(
       .notNull()
       .references(() => users.id),
     at: text('at').notNull(),
+    /** The lane the hub's sort plan put the parcel in, and that plan's version (null: none). */
+    laneCode: text('lane_code'),
+    sortPlanVersion: integer('sort_plan_version'),
   },
   (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
 )

@@ -18,6 +18,8 @@ import type { MerchantMembership as MerchantMembershipModel } from '../members/m
 import type { Cost as CostModel, SettlementLine as SettlementLineModel, Statement as StatementModel } from '../settlement/service';
 import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as AdjustmentRowModel } from '../settlement/graphql';
 import type { LineBasis as LineBasisModel } from '../../db/schema';
+import type { StoredSortPlan as StoredSortPlanModel, StoredLane as StoredLaneModel } from '../hubs/service';
+import type { HubThroughput as HubThroughputModel } from '../hubs/hub-throughput';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -118,6 +120,12 @@ export type AuthPayload = {
   /** Bearer token for the Authorization header; valid 30 days or until logout. */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type BacklogCount = {
+  __typename?: 'BacklogCount';
+  count: Scalars['Int']['output'];
+  status: ReturnStatus;
 };
 
 export type Band =
@@ -417,9 +425,30 @@ export type HubDay = {
   waitlistedUnits: Scalars['Int']['output'];
 };
 
+/** Minutes from receipt to inspection of the parcels inspected that day; null when none were. */
+export type HubDwell = {
+  __typename?: 'HubDwell';
+  receivedToInspectedP50: Maybe<Scalars['Int']['output']>;
+  receivedToInspectedP90: Maybe<Scalars['Int']['output']>;
+};
+
 export type HubServiceLevels = {
   __typename?: 'HubServiceLevels';
   figures: ServiceLevelFigures;
+  hub: Hub;
+};
+
+/** A hub's floor on one day. */
+export type HubThroughput = {
+  __typename?: 'HubThroughput';
+  /** Parcels bound for the hub per state, as it stands now: IN_TRANSIT, AT_HUB, INSPECTED. */
+  backlog: Array<BacklogCount>;
+  /** What the hub is planned to handle in a day, in units. */
+  dailyCapacityUnits: Scalars['Int']['output'];
+  date: Scalars['Date']['output'];
+  dwell: HubDwell;
+  /** All 24 hours, Asia/Shanghai. */
+  hourly: Array<ThroughputHour>;
   hub: Hub;
 };
 
@@ -665,6 +694,8 @@ export type Mutation = {
   dismissBreachNotices: Scalars['Boolean']['output'];
   enrolInsurance: InsuranceEnrolment;
   fileClaim: Claim;
+  /** Balanced lanes from last month's volumes, stored as the next version. */
+  generateSortPlan: SortPlan;
   inspectReturn: Return;
   /**
    * Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
@@ -722,6 +753,8 @@ export type Mutation = {
    */
   setMerchantMembership: MerchantMembership;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
+  /** Exactly one LARGE and one QUARANTINE lane, codes unique, each merchant in at most one lane. */
+  setSortPlan: SortPlan;
   /**
    * Merchant or coordinator: records the merchant's declaration that the person holds (or no longer
    * holds) the certification. Kept for compatibility: it no longer makes anyone count as certified;
@@ -868,6 +901,11 @@ export type MutationFileClaimArgs = {
 };
 
 
+export type MutationGenerateSortPlanArgs = {
+  hubId: Scalars['ID']['input'];
+};
+
+
 export type MutationInspectReturnArgs = {
   input: InspectReturnInput;
 };
@@ -992,6 +1030,12 @@ export type MutationSetMerchantMembershipArgs = {
 
 export type MutationSetReturnCreditOptInArgs = {
   optIn: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetSortPlanArgs = {
+  hubId: Scalars['ID']['input'];
+  lanes: Array<SortLaneInput>;
 };
 
 
@@ -1155,6 +1199,8 @@ export type Query = {
   hubAvailability: Array<HubDay>;
   /** A hub's confirmed load per merchant over at most 31 days: coordinators and that hub's operator. */
   hubLoad: Array<HubUtilisationDay>;
+  /** Hub operator (own hub) or coordinator. */
+  hubThroughput: HubThroughput;
   /** A hub's month day by day: coordinators and that hub's operator. */
   hubUtilisation: HubUtilisation;
   /** Hub operator: parcels at its hub awaiting inspection, oldest first; coordinator: one hub or all. */
@@ -1201,6 +1247,8 @@ export type Query = {
   settlement: Maybe<Settlement>;
   /** Coordinators: the month as it would close now (or as it closed). */
   settlementPreview: Settlement;
+  /** Hub operator (own hub) or coordinator. The first read stores version 1, generated from last month's volumes. */
+  sortPlan: SortPlan;
   /** Merchant: its own current staff; coordinator: any merchant's. */
   staff: Array<Staff>;
   stationCommissions: StationCommissions;
@@ -1266,6 +1314,12 @@ export type QueryHubLoadArgs = {
   from: Scalars['Date']['input'];
   hubId: Scalars['ID']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryHubThroughputArgs = {
+  date: Scalars['Date']['input'];
+  hubId: Scalars['ID']['input'];
 };
 
 
@@ -1362,6 +1416,11 @@ export type QuerySettlementPreviewArgs = {
 };
 
 
+export type QuerySortPlanArgs = {
+  hubId: Scalars['ID']['input'];
+};
+
+
 export type QueryStaffArgs = {
   merchantId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1397,7 +1456,18 @@ export type Receipt = {
   alreadyReceived: Scalars['Boolean']['output'];
   /** False when the parcel was not on this run. */
   expected: Scalars['Boolean']['output'];
+  /** The lane of the hub's sort plan the parcel goes to; null when its merchant is in no lane. */
+  lane: Maybe<ReceiptLane>;
+  /** Parcels received at this hub into that lane today (Asia/Shanghai), this one included. */
+  laneCountToday: Scalars['Int']['output'];
   return: Return;
+};
+
+/** Where a received parcel goes on the hub floor. */
+export type ReceiptLane = {
+  __typename?: 'ReceiptLane';
+  code: Scalars['String']['output'];
+  kind: SortLaneKind;
 };
 
 export type RecordCostInput = {
@@ -1617,6 +1687,44 @@ export type Sla = {
   resolvedAt: Maybe<Scalars['String']['output']>;
 };
 
+/** One lane (bin) of a hub's sort plan. */
+export type SortLane = {
+  __typename?: 'SortLane';
+  /** Short code on the bin, e.g. A1. */
+  code: Scalars['String']['output'];
+  kind: SortLaneKind;
+  /** The merchants sorted into this lane (MERCHANT lanes only). */
+  merchants: Array<Merchant>;
+  /** The hub a TRANSFER lane sends to. */
+  toHub: Maybe<Hub>;
+};
+
+export type SortLaneInput = {
+  code: Scalars['String']['input'];
+  kind: SortLaneKind;
+  /** MERCHANT lanes only; a merchant is in at most one lane. */
+  merchantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** TRANSFER lanes only: another hub of the alliance. */
+  toHubId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SortLaneKind =
+  /** Prams, cots and other large items. */
+  | 'LARGE'
+  /** Holds some merchants' parcels. */
+  | 'MERCHANT'
+  /** Food near expiry, safety issues, damage. */
+  | 'QUARANTINE'
+  /** Parcels to send on to another hub. */
+  | 'TRANSFER';
+
+/** A hub's sort plan in force: the newest of its versions. */
+export type SortPlan = {
+  __typename?: 'SortPlan';
+  lanes: Array<SortLane>;
+  version: Scalars['Int']['output'];
+};
+
 /** A merchant's after-sales staff member. */
 export type Staff = {
   __typename?: 'Staff';
@@ -1742,6 +1850,15 @@ export type StationService =
   | 'PARCEL_LOCKER'
   | 'TOY_SANITISING';
 
+/** One hour of a hub's day (Asia/Shanghai). */
+export type ThroughputHour = {
+  __typename?: 'ThroughputHour';
+  /** 0–23, Asia/Shanghai. */
+  hour: Scalars['Int']['output'];
+  inspected: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+};
+
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   /** UTC instant, ISO-8601. */
@@ -1846,6 +1963,7 @@ export type ResolversTypes = {
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  BacklogCount: ResolverTypeWrapper<BacklogCount>;
   Band: Band;
   BasisDetail: ResolverTypeWrapper<LineBasisModel>;
   BenchmarkDimension: ResolverTypeWrapper<BenchmarkDimension>;
@@ -1880,7 +1998,9 @@ export type ResolversTypes = {
   Grade: Grade;
   Hub: ResolverTypeWrapper<HubModel>;
   HubDay: ResolverTypeWrapper<HubDayViewModel>;
+  HubDwell: ResolverTypeWrapper<HubDwell>;
   HubServiceLevels: ResolverTypeWrapper<HubServiceLevelsOutModel>;
+  HubThroughput: ResolverTypeWrapper<HubThroughputModel>;
   HubUtilisation: ResolverTypeWrapper<HubUtilisationOutModel>;
   HubUtilisationDay: ResolverTypeWrapper<UtilisationDayModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1913,6 +2033,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
   Receipt: ResolverTypeWrapper<Omit<Receipt, 'return'> & { return: ResolversTypes['Return'] }>;
+  ReceiptLane: ResolverTypeWrapper<ReceiptLane>;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
   ResolutionKind: ResolutionKind;
@@ -1936,6 +2057,10 @@ export type ResolversTypes = {
   SettlementStatus: SettlementStatus;
   SharedBasis: SharedBasis;
   Sla: ResolverTypeWrapper<Sla>;
+  SortLane: ResolverTypeWrapper<StoredLaneModel>;
+  SortLaneInput: SortLaneInput;
+  SortLaneKind: SortLaneKind;
+  SortPlan: ResolverTypeWrapper<StoredSortPlanModel>;
   Staff: ResolverTypeWrapper<StaffModel>;
   Statement: ResolverTypeWrapper<StatementModel>;
   Station: ResolverTypeWrapper<StationModel>;
@@ -1946,6 +2071,7 @@ export type ResolversTypes = {
   StationNavigation: ResolverTypeWrapper<StationNavigation>;
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ThroughputHour: ResolverTypeWrapper<ThroughputHour>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
   User: ResolverTypeWrapper<ActorModel>;
 };
@@ -1960,6 +2086,7 @@ export type ResolversParentTypes = {
   AuditConnection: Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
   AuditEntry: AuditEntryModel;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  BacklogCount: BacklogCount;
   BasisDetail: LineBasisModel;
   BenchmarkDimension: BenchmarkDimension;
   BenchmarkPublication: BenchmarkPublication;
@@ -1984,7 +2111,9 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Hub: HubModel;
   HubDay: HubDayViewModel;
+  HubDwell: HubDwell;
   HubServiceLevels: HubServiceLevelsOutModel;
+  HubThroughput: HubThroughputModel;
   HubUtilisation: HubUtilisationOutModel;
   HubUtilisationDay: UtilisationDayModel;
   ID: Scalars['ID']['output'];
@@ -2016,6 +2145,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Rating: Rating;
   Receipt: Omit<Receipt, 'return'> & { return: ResolversParentTypes['Return'] };
+  ReceiptLane: ReceiptLane;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
   ResolveReturnInput: ResolveReturnInput;
@@ -2032,6 +2162,9 @@ export type ResolversParentTypes = {
   SettlementItem: SettlementLineModel;
   SettlementMerchantLine: MerchantLineOutModel;
   Sla: Sla;
+  SortLane: StoredLaneModel;
+  SortLaneInput: SortLaneInput;
+  SortPlan: StoredSortPlanModel;
   Staff: StaffModel;
   Statement: StatementModel;
   Station: StationModel;
@@ -2041,6 +2174,7 @@ export type ResolversParentTypes = {
   StationInput: StationInput;
   StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
+  ThroughputHour: ThroughputHour;
   TimelineEntry: TimelineEntry;
   User: ActorModel;
 };
@@ -2099,6 +2233,11 @@ export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends
 export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type BacklogCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BacklogCount'] = ResolversParentTypes['BacklogCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
 };
 
 export type BasisDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BasisDetail'] = ResolversParentTypes['BasisDetail']> = {
@@ -2256,8 +2395,22 @@ export type HubDayResolvers<ContextType = GraphQLContext, ParentType extends Res
   waitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type HubDwellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubDwell'] = ResolversParentTypes['HubDwell']> = {
+  receivedToInspectedP50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  receivedToInspectedP90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type HubServiceLevelsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubServiceLevels'] = ResolversParentTypes['HubServiceLevels']> = {
   figures?: Resolver<ResolversTypes['ServiceLevelFigures'], ParentType, ContextType>;
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+};
+
+export type HubThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubThroughput'] = ResolversParentTypes['HubThroughput']> = {
+  backlog?: Resolver<Array<ResolversTypes['BacklogCount']>, ParentType, ContextType>;
+  dailyCapacityUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dwell?: Resolver<ResolversTypes['HubDwell'], ParentType, ContextType>;
+  hourly?: Resolver<Array<ResolversTypes['ThroughputHour']>, ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
 };
 
@@ -2386,6 +2539,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   dismissBreachNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
+  generateSortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<MutationGenerateSortPlanArgs, 'hubId'>>;
   inspectReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationInspectReturnArgs, 'input'>>;
   inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
@@ -2411,6 +2565,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setLocale?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
   setMerchantMembership?: Resolver<ResolversTypes['MerchantMembership'], ParentType, ContextType, RequireFields<MutationSetMerchantMembershipArgs, 'fromMonth' | 'merchantId' | 'status'>>;
   setReturnCreditOptIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetReturnCreditOptInArgs, 'optIn'>>;
+  setSortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<MutationSetSortPlanArgs, 'hubId' | 'lanes'>>;
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
   setStationActive?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationSetStationActiveArgs, 'active' | 'id'>>;
   setUserActive?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserActiveArgs, 'active' | 'userId'>>;
@@ -2500,6 +2655,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   costs?: Resolver<Array<ResolversTypes['Cost']>, ParentType, ContextType, RequireFields<QueryCostsArgs, 'month'>>;
   hubAvailability?: Resolver<Array<ResolversTypes['HubDay']>, ParentType, ContextType, RequireFields<QueryHubAvailabilityArgs, 'from' | 'hubId' | 'to'>>;
   hubLoad?: Resolver<Array<ResolversTypes['HubUtilisationDay']>, ParentType, ContextType, RequireFields<QueryHubLoadArgs, 'from' | 'hubId' | 'to'>>;
+  hubThroughput?: Resolver<ResolversTypes['HubThroughput'], ParentType, ContextType, RequireFields<QueryHubThroughputArgs, 'date' | 'hubId'>>;
   hubUtilisation?: Resolver<ResolversTypes['HubUtilisation'], ParentType, ContextType, RequireFields<QueryHubUtilisationArgs, 'hubId' | 'month'>>;
   inspectionQueue?: Resolver<Array<ResolversTypes['InspectionQueueItem']>, ParentType, ContextType, Partial<QueryInspectionQueueArgs>>;
   insurancePool?: Resolver<ResolversTypes['InsurancePool'], ParentType, ContextType>;
@@ -2522,6 +2678,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   serviceLevels?: Resolver<ResolversTypes['ServiceLevels'], ParentType, ContextType, RequireFields<QueryServiceLevelsArgs, 'month'>>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType, RequireFields<QuerySettlementArgs, 'month'>>;
   settlementPreview?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<QuerySettlementPreviewArgs, 'month'>>;
+  sortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<QuerySortPlanArgs, 'hubId'>>;
   staff?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType, Partial<QueryStaffArgs>>;
   stationCommissions?: Resolver<ResolversTypes['StationCommissions'], ParentType, ContextType, RequireFields<QueryStationCommissionsArgs, 'month' | 'stationId'>>;
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
@@ -2537,7 +2694,14 @@ export type RatingResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type ReceiptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = {
   alreadyReceived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   expected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lane?: Resolver<Maybe<ResolversTypes['ReceiptLane']>, ParentType, ContextType>;
+  laneCountToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
+};
+
+export type ReceiptLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReceiptLane'] = ResolversParentTypes['ReceiptLane']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SortLaneKind'], ParentType, ContextType>;
 };
 
 export type ReturnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return']> = {
@@ -2657,6 +2821,18 @@ export type SlaResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SortLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SortLane'] = ResolversParentTypes['SortLane']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SortLaneKind'], ParentType, ContextType>;
+  merchants?: Resolver<Array<ResolversTypes['Merchant']>, ParentType, ContextType>;
+  toHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
+};
+
+export type SortPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SortPlan'] = ResolversParentTypes['SortPlan']> = {
+  lanes?: Resolver<Array<ResolversTypes['SortLane']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StaffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
   certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType>;
   certified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2720,6 +2896,12 @@ export type StationNavigationResolvers<ContextType = GraphQLContext, ParentType 
   baidu?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ThroughputHourResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThroughputHour'] = ResolversParentTypes['ThroughputHour']> = {
+  hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inspected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
@@ -2745,6 +2927,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  BacklogCount?: BacklogCountResolvers<ContextType>;
   BasisDetail?: BasisDetailResolvers<ContextType>;
   BenchmarkDimension?: BenchmarkDimensionResolvers<ContextType>;
   BenchmarkPublication?: BenchmarkPublicationResolvers<ContextType>;
@@ -2762,7 +2945,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeskItem?: DeskItemResolvers<ContextType>;
   Hub?: HubResolvers<ContextType>;
   HubDay?: HubDayResolvers<ContextType>;
+  HubDwell?: HubDwellResolvers<ContextType>;
   HubServiceLevels?: HubServiceLevelsResolvers<ContextType>;
+  HubThroughput?: HubThroughputResolvers<ContextType>;
   HubUtilisation?: HubUtilisationResolvers<ContextType>;
   HubUtilisationDay?: HubUtilisationDayResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
@@ -2789,6 +2974,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
+  ReceiptLane?: ReceiptLaneResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
   ReturnResolution?: ReturnResolutionResolvers<ContextType>;
@@ -2802,12 +2988,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SettlementItem?: SettlementItemResolvers<ContextType>;
   SettlementMerchantLine?: SettlementMerchantLineResolvers<ContextType>;
   Sla?: SlaResolvers<ContextType>;
+  SortLane?: SortLaneResolvers<ContextType>;
+  SortPlan?: SortPlanResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   Station?: StationResolvers<ContextType>;
   StationCommissions?: StationCommissionsResolvers<ContextType>;
   StationDistance?: StationDistanceResolvers<ContextType>;
   StationNavigation?: StationNavigationResolvers<ContextType>;
+  ThroughputHour?: ThroughputHourResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -3,6 +3,7 @@ import * as audit from '../audit/graphql'
 import * as auth from '../auth/graphql'
 import * as benchmarks from '../benchmarks/graphql'
 import * as booking from '../booking/graphql'
+import * as hubFloor from '../hubs/graphql'
 import * as inspection from '../inspection/graphql'
 import * as insurance from '../insurance/graphql'
 import * as members from '../members/graphql'
@@ -34,6 +35,7 @@ const modules = [
   insurance,
   benchmarks,
   audit,
+  hubFloor,
 ]
 
 type Resolver = (parent: unknown, args: unknown, ctx: GraphQLContext, info: unknown) => unknown

@@ -13,8 +13,11 @@ import {
   returns,
   runMisroutes,
   runReceipts,
+  sortLanes,
+  sortPlans,
   stations,
   type Category,
+  type LaneKindName,
 } from '../../db/schema'
 import { requireHub, requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
@@ -30,6 +33,9 @@ import {
   type Station,
 } from '../network/service'
 import { auditEntry } from '../audit/log'
+import { addDays, localDate, localInstant } from '../calendar/local-date'
+import { ensureSortPlan } from '../hubs/service'
+import { laneFor } from '../hubs/sort-plan'
 import { auditReturnMove } from './audit'
 import { normalizeCode } from './code'
 import { distanceMeters } from './geo'
@@ -107,6 +113,10 @@ export interface Receipt {
   alreadyReceived: boolean
   /** False when the parcel was not on this run's manifest. */
   expected: boolean
+  /** The lane the hub's sort plan put it in (null: its merchant is in no lane of the plan). */
+  lane: { code: string; kind: LaneKindName } | null
+  /** Parcels received at this hub into that lane today (Shanghai), this one included. */
+  laneCountToday: number
 }
 
 /** Why a scan was refused, in `Conflict.details.reason`, for pages to explain it. */
@@ -148,6 +158,9 @@ export async function receiveParcel(
   if (!parcel) throw new NotFound('Return')
   const at = now.toISOString()
   const move = { returnId: parcel.id, at }
+  // The lane comes from the plan in force now; the receipt keeps its code and the plan's version.
+  const plan = parcel.hubId === run.hubId ? await ensureSortPlan(db, a, run.hubId, now) : null
+  const lane = plan && sortLane(plan, parcel)
   // The run as this caller may scan into it: open, and at a hub the caller acts for.
   const here = sql`p.id = ${run.id} and p.status = 'OPEN' and p.hub_id in ${hubsActedFor(a)}
     and r.id = ${parcel.id} and r.status in ('AT_STATION', 'IN_TRANSIT')`
@@ -165,8 +178,10 @@ export async function receiveParcel(
   try {
     ;[receipt] = await db.batch([
       db.run(sql`
-        insert into run_receipts (return_id, run_id, expected, received_by, at)
-        select r.id, p.id, coalesce(r.pickup_run_id = p.id, 0), ${a.userId}, ${at}
+        insert into run_receipts (return_id, run_id, expected, received_by, at, lane_code,
+          sort_plan_version)
+        select r.id, p.id, coalesce(r.pickup_run_id = p.id, 0), ${a.userId}, ${at},
+          ${lane?.code ?? null}, ${lane ? plan!.version : null}
         from returns r join pickup_runs p on ${here} and r.hub_id = p.hub_id
         where true
         on conflict (return_id) do nothing`),
@@ -206,12 +221,27 @@ export async function receiveParcel(
   }
   if (changes(receipt) > 0) {
     const [after] = await db.select().from(returns).where(eq(returns.id, parcel.id))
-    return { return: after!, alreadyReceived: false, expected: parcel.pickupRunId === run.id }
+    return {
+      return: after!,
+      alreadyReceived: false,
+      expected: parcel.pickupRunId === run.id,
+      lane,
+      laneCountToday: await laneCountToday(db, run.hubId, lane?.code, now),
+    }
   }
   if (parcel.hubId !== run.hubId) throw wrongHub(await getHub(db, a, parcel.hubId))
   const [previous] = await db.select().from(runReceipts).where(eq(runReceipts.returnId, parcel.id))
   const [current] = await db.select().from(returns).where(eq(returns.id, parcel.id))
-  if (previous) return { return: current!, alreadyReceived: true, expected: previous.expected }
+  if (previous) {
+    const earlier = await receiptLane(db, run.hubId, previous)
+    return {
+      return: current!,
+      alreadyReceived: true,
+      expected: previous.expected,
+      lane: earlier,
+      laneCountToday: await laneCountToday(db, run.hubId, earlier?.code, now),
+    }
+  }
   if (current!.status === 'REGISTERED' || current!.status === 'CANCELLED') {
     throw new Conflict('This parcel was never checked in at a station.', {
       reason: 'NOT_CHECKED_IN' satisfies ReceiveRefusal,
@@ -220,6 +250,63 @@ export async function receiveParcel(
   }
   // Nothing else refuses a parcel of this hub: the run was closed meanwhile.
   throw runClosed()
+}
+
+type StoredPlan = Awaited<ReturnType<typeof ensureSortPlan>>
+
+/** The lane of `plan` a parcel goes to (nothing is flagged for quarantine at receipt yet). */
+function sortLane(plan: StoredPlan, parcel: Return) {
+  const lanes = plan.lanes.map((l) => ({
+    code: l.code,
+    kind: l.kind,
+    merchantIds: l.merchants.map((m) => m.id),
+  }))
+  const lane = laneFor(lanes, {
+    merchantId: parcel.merchantId,
+    large: parcel.largeItem,
+    quarantine: false,
+  })
+  return lane ? { code: lane.code, kind: lane.kind } : null
+}
+
+/** The lane an earlier receipt recorded, as the plan version it used had it. */
+async function receiptLane(
+  db: Db,
+  hubId: string,
+  receipt: typeof runReceipts.$inferSelect,
+): Promise<Receipt['lane']> {
+  if (!receipt.laneCode || receipt.sortPlanVersion === null) return null
+  const [lane] = await db
+    .select({ code: sortLanes.code, kind: sortLanes.kind })
+    .from(sortLanes)
+    .innerJoin(sortPlans, eq(sortPlans.id, sortLanes.planId))
+    .where(
+      and(
+        eq(sortPlans.hubId, hubId),
+        eq(sortPlans.version, receipt.sortPlanVersion),
+        eq(sortLanes.code, receipt.laneCode),
+      ),
+    )
+  return lane ?? null
+}
+
+/** Receipts at a hub into lane `code` on the Shanghai day of `now`. */
+async function laneCountToday(db: Db, hubId: string, code: string | undefined, now: Date) {
+  if (!code) return 0
+  const today = localDate(now)
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(runReceipts)
+    .innerJoin(pickupRuns, eq(pickupRuns.id, runReceipts.runId))
+    .where(
+      and(
+        eq(pickupRuns.hubId, hubId),
+        eq(runReceipts.laneCode, code),
+        sql`${runReceipts.at} >= ${localInstant(today, 0).toISOString()}`,
+        sql`${runReceipts.at} < ${localInstant(addDays(today, 1), 0).toISOString()}`,
+      ),
+    )
+  return Number(row?.n ?? 0)
 }
 
 export interface RunReconciliation {

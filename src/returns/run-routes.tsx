@@ -123,9 +123,15 @@ runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
     ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'],
   )
   if (!scan.ok) return refusedScan(c, run, scan.error, await scanRefusal(c, scan.error, typed))
-  const { return: parcel, alreadyReceived, expected } = scan.value
+  const { return: parcel, alreadyReceived, expected, lane, laneCountToday } = scan.value
   const kind = alreadyReceived ? 'already' : expected ? 'received' : 'unexpected'
-  const outcome: ReceiveOutcome = { kind, code: parcel.code, category: parcel.category }
+  const outcome: ReceiveOutcome = {
+    kind,
+    code: parcel.code,
+    category: parcel.category,
+    lane,
+    laneCountToday,
+  }
   if (!isHtmx(c)) return renderRun(c, run.id, outcome)
   return fragment(c, await scanned(c, run, outcome))
 })

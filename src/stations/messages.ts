@@ -55,6 +55,13 @@ export const en = {
   'runs.result.unexpected':
     '{code} was not on this run: received as unexpected ({category}). It is listed below.',
   'runs.result.already': '{code} was already received. Nothing changed.',
+  'runs.lane.label': 'Lane',
+  'runs.lane.countToday': '{count} in this lane today',
+  'runs.lane.none': 'No lane in the sort plan for this merchant: keep it aside for the supervisor.',
+  'runs.lane.kind.MERCHANT': 'Merchant lane',
+  'runs.lane.kind.LARGE': 'Large items',
+  'runs.lane.kind.QUARANTINE': 'Quarantine',
+  'runs.lane.kind.TRANSFER': 'Transfer',
   'runs.error.empty': 'Type or scan a return code.',
   'runs.error.badCode':
     '“{typed}” is not a return code: codes have 12 letters and digits, like ABCD-EFGH-JKMN.',
@@ -260,6 +267,13 @@ export const zhCN: Record<keyof typeof en, string> = {
   'runs.scan.denied': '未获得相机权限，请手动输入退货码。',
   'runs.receive.closed': '本批次已关闭，不再接收包裹。',
   'runs.result.received': '✓ 已入库 {code}（{category}）。',
+  'runs.lane.label': '分拣格口',
+  'runs.lane.countToday': '该格口今日已有 {count} 件',
+  'runs.lane.none': '分拣方案中没有该商家的格口：请您先放在一旁，交由主管处理。',
+  'runs.lane.kind.MERCHANT': '商家格口',
+  'runs.lane.kind.LARGE': '大件',
+  'runs.lane.kind.QUARANTINE': '隔离区',
+  'runs.lane.kind.TRANSFER': '转运',
   'runs.result.unexpected':
     '{code} 不在本批次清单中：已作为计划外包裹入库（{category}），见下方列表。',
   'runs.result.already': '{code} 已经入库，未做任何更改。',

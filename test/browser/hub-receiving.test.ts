@@ -143,6 +143,11 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
           expect(await result.textContent()).toContain(
             t('runs.result.received', { code: formatCode(received), category: t('category.FOOD') }),
           )
+          // The lane it goes to, big, with today's count in that lane.
+          expect(await result.locator('.lane-callout__code').textContent()).toMatch(/^A\d+$/)
+          expect(await result.locator('.lane-callout__count').textContent()).toBe(
+            t('runs.lane.countToday', { count: 1 }),
+          )
           await page.locator(`tr.manifest__row--received[data-code="${received}"]`).waitFor()
           expect(await page.locator('[data-count="received"]').textContent()).toBe('1')
           // The field is empty and focused for the next parcel.

@@ -195,6 +195,11 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     return: { vars: (fx) => ({ id: fx.returnA.id }), expect: [U, OK, N, N, OK, OK] },
     returnByCode: { vars: (fx) => ({ code: fx.returnA.code }), expect: all(OK) },
     pickupRun: { vars: (fx) => ({ id: fx.runA }), expect: [U, F, F, F, OK, OK] },
+    sortPlan: { vars: () => ({ hubId: 'hub_1' }), expect: [U, F, F, F, OK, OK] },
+    hubThroughput: {
+      vars: () => ({ hubId: 'hub_1', date: '2026-11-25' }),
+      expect: [U, F, F, F, OK, OK],
+    },
     stationCommissions: {
       vars: () => ({ stationId: 'sta_01', month: '2026-10' }),
       expect: [U, F, F, OK, F, OK],
@@ -349,6 +354,18 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     closePickupRun: {
       vars: async (fx) => ({ runId: (await fx.freshRunWithParcel()).runId }),
+      expect: [U, F, F, F, OK, OK],
+    },
+    generateSortPlan: { vars: () => ({ hubId: 'hub_1' }), expect: [U, F, F, F, OK, OK] },
+    setSortPlan: {
+      vars: () => ({
+        hubId: 'hub_1',
+        lanes: [
+          { code: 'A1', kind: 'MERCHANT', merchantIds: ['mer_01'] },
+          { code: 'L1', kind: 'LARGE' },
+          { code: 'Q1', kind: 'QUARANTINE' },
+        ],
+      }),
       expect: [U, F, F, F, OK, OK],
     },
     createStation: {

@@ -149,6 +149,8 @@ const reads: Record<string, string[]> = {
     'hubLoad(hubId: "hub_1", from: "2026-11-01", to: "2026-11-30")',
     'inspectionQueue',
     'checklist(category: FOOD)',
+    'sortPlan(hubId: "hub_1")',
+    'hubThroughput(hubId: "hub_1", date: "2026-11-25")',
   ],
   'coordinator@nestwork.demo': [
     `costs(month: "${month}")`,

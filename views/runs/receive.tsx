@@ -1,11 +1,18 @@
-import type { Category, ReturnStatus } from '../../db/schema'
+import type { Category, LaneKindName, ReturnStatus } from '../../db/schema'
 import { formatCode } from '../../src/returns/code'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 
 /** What one scan at the hub came to, as the receive form reports it. */
 export type ReceiveOutcome =
-  | { kind: 'received' | 'unexpected' | 'already'; code: string; category: Category }
+  | {
+      kind: 'received' | 'unexpected' | 'already'
+      code: string
+      category: Category
+      /** Where the parcel goes on the floor, and how many went there today. */
+      lane: { code: string; kind: LaneKindName } | null
+      laneCountToday: number
+    }
   | { kind: 'empty' | 'closed' }
   | { kind: 'badCode' | 'unknown'; typed: string }
   | { kind: 'notCheckedIn'; typed: string; status: ReturnStatus }
@@ -93,10 +100,32 @@ export function ReceiveForm(props: { runId: string; closed: boolean; oob?: boole
   )
 }
 
-/** The line saying what the last scan did; its container is a polite live region. */
+/**
+ * The line saying what the last scan did, and for a received parcel the lane it goes to, big
+ * enough to read at arm's length; its container is a polite live region.
+ */
 export function ReceiveResult({ outcome }: { outcome: ReceiveOutcome }) {
   const { t } = usePage()
-  return <p class={`scan-result scan-result--${tones[outcome.kind]}`}>{resultText(outcome, t)}</p>
+  return (
+    <>
+      <p class={`scan-result scan-result--${tones[outcome.kind]}`}>{resultText(outcome, t)}</p>
+      {'lane' in outcome && <LaneCallout lane={outcome.lane} count={outcome.laneCountToday} />}
+    </>
+  )
+}
+
+function LaneCallout(props: { lane: { code: string; kind: LaneKindName } | null; count: number }) {
+  const { t } = usePage()
+  if (!props.lane) return <p class="lane-callout lane-callout--none">{t('runs.lane.none')}</p>
+  return (
+    <div class={`lane-callout lane-callout--${props.lane.kind.toLowerCase()}`} data-lane>
+      <p class="lane-callout__label">
+        {t('runs.lane.label')} · {t(`runs.lane.kind.${props.lane.kind}`)}
+      </p>
+      <p class="lane-callout__code">{props.lane.code}</p>
+      <p class="lane-callout__count">{t('runs.lane.countToday', { count: props.count })}</p>
+    </div>
+  )
 }
 
 function resultText(o: ReceiveOutcome, t: ReturnType<typeof usePage>['t']): string {
