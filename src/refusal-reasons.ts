@@ -86,6 +86,8 @@ export const refusalReasons = {
   staff: ['STAFF_ENDED', 'NO_CERTIFICATE', 'CERTIFICATE_EXPIRED', 'REASON_REQUIRED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
+  /** A returns file with no data rows, or more than one upload may hold (`maxRows`). */
+  returnImports: ['IMPORT_NO_ROWS', 'IMPORT_TOO_MANY_ROWS'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]
@@ -103,6 +105,7 @@ export const notFoundEntities = [
   'Evidence',
   'Hub',
   'Hub day',
+  'Import',
   'Invitation',
   'Membership application',
   'Merchant',
