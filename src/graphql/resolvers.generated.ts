@@ -440,6 +440,32 @@ export type HubUtilisationDay = {
   waitlistedUnits: Scalars['Int']['output'];
 };
 
+/** Which column of the file holds each field: the header text of that column. */
+export type ImportMappingInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  customerContact?: InputMaybe<Scalars['String']['input']>;
+  /** Hub id or name. */
+  hub?: InputMaybe<Scalars['String']['input']>;
+  itemDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Yes/no (是/否). */
+  largeItem?: InputMaybe<Scalars['String']['input']>;
+  orderRef?: InputMaybe<Scalars['String']['input']>;
+  /** Order value in yuan, up to two decimals. */
+  orderValue?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One problem with one line of an imported file. */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** Header text of the column; null when the field is not mapped to any column. */
+  column: Maybe<Scalars['String']['output']>;
+  /** In the signed-in user's language. */
+  message: Scalars['String']['output'];
+  /** Line number counting the header as row 1, as a spreadsheet shows it. */
+  row: Scalars['Int']['output'];
+};
+
 export type InspectReturnInput = {
   checklist: Array<ChecklistAnswerInput>;
   grade: Grade;
@@ -660,6 +686,12 @@ export type Mutation = {
   dismissBreachNotices: Scalars['Boolean']['output'];
   enrolInsurance: InsuranceEnrolment;
   fileClaim: Claim;
+  /**
+   * Merchant: imports returns from CSV text (comma or tab separated). Lines already imported (same
+   * order reference and item) are skipped; with dryRun nothing is created. The mapping defaults to
+   * the last one used, then to recognised English or Chinese headers.
+   */
+  importReturns: ReturnImport;
   inspectReturn: Return;
   /**
    * Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
@@ -859,6 +891,13 @@ export type MutationEnrolInsuranceArgs = {
 
 export type MutationFileClaimArgs = {
   input: FileClaimInput;
+};
+
+
+export type MutationImportReturnsArgs = {
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  mapping?: InputMaybe<ImportMappingInput>;
 };
 
 
@@ -1471,6 +1510,20 @@ export type ReturnConnection = {
   pageInfo: PageInfo;
 };
 
+/** An import of returns, or (dry run) what it would do. */
+export type ReturnImport = {
+  __typename?: 'ReturnImport';
+  /** Returns created (dry run: that would be created). */
+  created: Scalars['Int']['output'];
+  errors: Array<ImportRowError>;
+  /** Null for a dry run. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** Printable labels of every return this import created; null for a dry run. */
+  labelsUrl: Maybe<Scalars['String']['output']>;
+  /** Valid lines already imported before or repeated in the file. */
+  skipped: Scalars['Int']['output'];
+};
+
 export type ReturnResolution = {
   __typename?: 'ReturnResolution';
   at: Scalars['String']['output'];
@@ -1864,6 +1917,8 @@ export type ResolversTypes = {
   HubUtilisation: ResolverTypeWrapper<HubUtilisationOutModel>;
   HubUtilisationDay: ResolverTypeWrapper<UtilisationDayModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportMappingInput: ImportMappingInput;
+  ImportRowError: ResolverTypeWrapper<ImportRowError>;
   InspectReturnInput: InspectReturnInput;
   Inspection: ResolverTypeWrapper<Inspection>;
   InspectionPhoto: ResolverTypeWrapper<InspectionPhoto>;
@@ -1899,6 +1954,7 @@ export type ResolversTypes = {
   ResolveReturnInput: ResolveReturnInput;
   Return: ResolverTypeWrapper<ReturnModel>;
   ReturnConnection: ResolverTypeWrapper<Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversTypes['Return']> }>;
+  ReturnImport: ResolverTypeWrapper<ReturnImport>;
   ReturnResolution: ResolverTypeWrapper<ReturnResolution>;
   ReturnResponse: ResolverTypeWrapper<ReturnResponse>;
   ReturnRisk: ResolverTypeWrapper<ReturnRisk>;
@@ -1968,6 +2024,8 @@ export type ResolversParentTypes = {
   HubUtilisation: HubUtilisationOutModel;
   HubUtilisationDay: UtilisationDayModel;
   ID: Scalars['ID']['output'];
+  ImportMappingInput: ImportMappingInput;
+  ImportRowError: ImportRowError;
   InspectReturnInput: InspectReturnInput;
   Inspection: Inspection;
   InspectionPhoto: InspectionPhoto;
@@ -2001,6 +2059,7 @@ export type ResolversParentTypes = {
   ResolveReturnInput: ResolveReturnInput;
   Return: ReturnModel;
   ReturnConnection: Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Return']> };
+  ReturnImport: ReturnImport;
   ReturnResolution: ReturnResolution;
   ReturnResponse: ReturnResponse;
   ReturnRisk: ReturnRisk;
@@ -2255,6 +2314,12 @@ export type HubUtilisationDayResolvers<ContextType = GraphQLContext, ParentType 
   waitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportRowErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRowError'] = ResolversParentTypes['ImportRowError']> = {
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InspectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   checklist?: Resolver<Array<ResolversTypes['ChecklistAnswer']>, ParentType, ContextType>;
@@ -2366,6 +2431,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   dismissBreachNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
+  importReturns?: Resolver<ResolversTypes['ReturnImport'], ParentType, ContextType, RequireFields<MutationImportReturnsArgs, 'csv'>>;
   inspectReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationInspectReturnArgs, 'input'>>;
   inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
@@ -2546,6 +2612,14 @@ export type ReturnResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type ReturnConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnConnection'] = ResolversParentTypes['ReturnConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Return']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReturnImportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnImport'] = ResolversParentTypes['ReturnImport']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  labelsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReturnResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnResolution'] = ResolversParentTypes['ReturnResolution']> = {
@@ -2744,6 +2818,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   HubServiceLevels?: HubServiceLevelsResolvers<ContextType>;
   HubUtilisation?: HubUtilisationResolvers<ContextType>;
   HubUtilisationDay?: HubUtilisationDayResolvers<ContextType>;
+  ImportRowError?: ImportRowErrorResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
   InspectionPhoto?: InspectionPhotoResolvers<ContextType>;
   InspectionQueueItem?: InspectionQueueItemResolvers<ContextType>;
@@ -2770,6 +2845,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Receipt?: ReceiptResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
+  ReturnImport?: ReturnImportResolvers<ContextType>;
   ReturnResolution?: ReturnResolutionResolvers<ContextType>;
   ReturnResponse?: ReturnResponseResolvers<ContextType>;
   ReturnRisk?: ReturnRiskResolvers<ContextType>;

@@ -8,6 +8,7 @@ import * as insurance from '../insurance/graphql'
 import * as members from '../members/graphql'
 import * as network from '../network/graphql'
 import * as returns from '../returns/graphql'
+import * as returnImports from '../returns/import/graphql'
 import * as settlement from '../settlement/graphql'
 import * as staff from '../staff/graphql'
 import * as stations from '../stations/graphql'
@@ -27,6 +28,7 @@ const modules = [
   members,
   booking,
   returns,
+  returnImports,
   stations,
   inspection,
   staff,
