@@ -6,6 +6,7 @@
 // To add a scenario: a module in bench/ exporting `name` and `run(): Promise<Result>`, listed
 // below.
 import * as booking from './booking'
+import * as returnsImport from './import'
 import * as pageRender from './page-render'
 import * as lists from './lists'
 import { peerScenarios } from './peers'
@@ -33,6 +34,7 @@ const scenarios: Scenario[] = [
   seed,
   ...peerScenarios,
   lists,
+  returnsImport,
 ]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')

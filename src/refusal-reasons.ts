@@ -91,6 +91,8 @@ export const refusalReasons = {
   /** `PLAN_CHANGED`: a hub's sort plan got a new version while this one was being stored. */
   hubs: ['PLAN_CHANGED'],
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
+  /** A returns file with no data rows, or more than one upload may hold (`maxRows`). */
+  returnImports: ['IMPORT_NO_ROWS', 'IMPORT_TOO_MANY_ROWS'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]
@@ -108,6 +110,7 @@ export const notFoundEntities = [
   'Evidence',
   'Hub',
   'Hub day',
+  'Import',
   'Invitation',
   'Membership application',
   'Merchant',

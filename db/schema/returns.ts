@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 import { users } from './auth'
 import { createdAt } from './columns'
 import { categories, hubs, merchants, stations } from './network'
+import { returnImports } from './return-imports'
 
 export const returnStatuses = [
   'REGISTERED',
@@ -78,8 +87,15 @@ export const returns = sqliteTable(
       .notNull()
       .references(() => users.id),
     updatedAt: text('updated_at').notNull(),
+    /** The upload that created it; null when registered by hand. */
+    importId: text('import_id').references(() => returnImports.id),
   },
   (t) => [
+    // Re-importing a file creates nothing twice: one imported return per order line.
+    uniqueIndex('returns_imported_line')
+      .on(t.merchantId, t.orderRef, t.itemDescription)
+      .where(sql`${t.importId} is not null`),
+    index('returns_import').on(t.importId),
     // Each list pages newest first by (created_at, id): one index per way of seeing returns, so
     // a page is read in order and never sorted, however many returns there are.
     index('returns_merchant').on(t.merchantId, t.createdAt, t.id),

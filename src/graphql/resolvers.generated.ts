@@ -469,6 +469,32 @@ export type HubUtilisationDay = {
   waitlistedUnits: Scalars['Int']['output'];
 };
 
+/** Which column of the file holds each field: the header text of that column. */
+export type ImportMappingInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  customerContact?: InputMaybe<Scalars['String']['input']>;
+  /** Hub id or name. */
+  hub?: InputMaybe<Scalars['String']['input']>;
+  itemDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Yes/no (是/否). */
+  largeItem?: InputMaybe<Scalars['String']['input']>;
+  orderRef?: InputMaybe<Scalars['String']['input']>;
+  /** Order value in yuan, up to two decimals. */
+  orderValue?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One problem with one line of an imported file. */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** Header text of the column; null when the field is not mapped to any column. */
+  column: Maybe<Scalars['String']['output']>;
+  /** In the signed-in user's language. */
+  message: Scalars['String']['output'];
+  /** Line number counting the header as row 1, as a spreadsheet shows it. */
+  row: Scalars['Int']['output'];
+};
+
 export type InspectReturnInput = {
   checklist: Array<ChecklistAnswerInput>;
   grade: Grade;
@@ -696,6 +722,12 @@ export type Mutation = {
   fileClaim: Claim;
   /** Balanced lanes from last month's volumes, stored as the next version. */
   generateSortPlan: SortPlan;
+  /**
+   * Merchant: imports returns from CSV text (comma or tab separated). Lines already imported (same
+   * order reference and item) are skipped; with dryRun nothing is created. The mapping defaults to
+   * the last one used, then to recognised English or Chinese headers.
+   */
+  importReturns: ReturnImport;
   inspectReturn: Return;
   /**
    * Coordinator (any organisation of the alliance) or a merchant's user (its own merchant): creates
@@ -903,6 +935,13 @@ export type MutationFileClaimArgs = {
 
 export type MutationGenerateSortPlanArgs = {
   hubId: Scalars['ID']['input'];
+};
+
+
+export type MutationImportReturnsArgs = {
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  mapping?: InputMaybe<ImportMappingInput>;
 };
 
 
@@ -1547,6 +1586,20 @@ export type ReturnConnection = {
   pageInfo: PageInfo;
 };
 
+/** An import of returns, or (dry run) what it would do. */
+export type ReturnImport = {
+  __typename?: 'ReturnImport';
+  /** Returns created (dry run: that would be created). */
+  created: Scalars['Int']['output'];
+  errors: Array<ImportRowError>;
+  /** Null for a dry run. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** Printable labels of every return this import created; null for a dry run. */
+  labelsUrl: Maybe<Scalars['String']['output']>;
+  /** Valid lines already imported before or repeated in the file. */
+  skipped: Scalars['Int']['output'];
+};
+
 export type ReturnResolution = {
   __typename?: 'ReturnResolution';
   at: Scalars['String']['output'];
@@ -2004,6 +2057,8 @@ export type ResolversTypes = {
   HubUtilisation: ResolverTypeWrapper<HubUtilisationOutModel>;
   HubUtilisationDay: ResolverTypeWrapper<UtilisationDayModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportMappingInput: ImportMappingInput;
+  ImportRowError: ResolverTypeWrapper<ImportRowError>;
   InspectReturnInput: InspectReturnInput;
   Inspection: ResolverTypeWrapper<Inspection>;
   InspectionPhoto: ResolverTypeWrapper<InspectionPhoto>;
@@ -2040,6 +2095,7 @@ export type ResolversTypes = {
   ResolveReturnInput: ResolveReturnInput;
   Return: ResolverTypeWrapper<ReturnModel>;
   ReturnConnection: ResolverTypeWrapper<Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversTypes['Return']> }>;
+  ReturnImport: ResolverTypeWrapper<ReturnImport>;
   ReturnResolution: ResolverTypeWrapper<ReturnResolution>;
   ReturnResponse: ResolverTypeWrapper<ReturnResponse>;
   ReturnRisk: ResolverTypeWrapper<ReturnRisk>;
@@ -2117,6 +2173,8 @@ export type ResolversParentTypes = {
   HubUtilisation: HubUtilisationOutModel;
   HubUtilisationDay: UtilisationDayModel;
   ID: Scalars['ID']['output'];
+  ImportMappingInput: ImportMappingInput;
+  ImportRowError: ImportRowError;
   InspectReturnInput: InspectReturnInput;
   Inspection: Inspection;
   InspectionPhoto: InspectionPhoto;
@@ -2151,6 +2209,7 @@ export type ResolversParentTypes = {
   ResolveReturnInput: ResolveReturnInput;
   Return: ReturnModel;
   ReturnConnection: Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Return']> };
+  ReturnImport: ReturnImport;
   ReturnResolution: ReturnResolution;
   ReturnResponse: ReturnResponse;
   ReturnRisk: ReturnRisk;
@@ -2428,6 +2487,12 @@ export type HubUtilisationDayResolvers<ContextType = GraphQLContext, ParentType 
   waitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportRowErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRowError'] = ResolversParentTypes['ImportRowError']> = {
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InspectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   checklist?: Resolver<Array<ResolversTypes['ChecklistAnswer']>, ParentType, ContextType>;
@@ -2540,6 +2605,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
   generateSortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<MutationGenerateSortPlanArgs, 'hubId'>>;
+  importReturns?: Resolver<ResolversTypes['ReturnImport'], ParentType, ContextType, RequireFields<MutationImportReturnsArgs, 'csv'>>;
   inspectReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationInspectReturnArgs, 'input'>>;
   inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
@@ -2730,6 +2796,14 @@ export type ReturnResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type ReturnConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnConnection'] = ResolversParentTypes['ReturnConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Return']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReturnImportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnImport'] = ResolversParentTypes['ReturnImport']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  labelsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReturnResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnResolution'] = ResolversParentTypes['ReturnResolution']> = {
@@ -2950,6 +3024,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   HubThroughput?: HubThroughputResolvers<ContextType>;
   HubUtilisation?: HubUtilisationResolvers<ContextType>;
   HubUtilisationDay?: HubUtilisationDayResolvers<ContextType>;
+  ImportRowError?: ImportRowErrorResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
   InspectionPhoto?: InspectionPhotoResolvers<ContextType>;
   InspectionQueueItem?: InspectionQueueItemResolvers<ContextType>;
@@ -2977,6 +3052,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReceiptLane?: ReceiptLaneResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
+  ReturnImport?: ReturnImportResolvers<ContextType>;
   ReturnResolution?: ReturnResolutionResolvers<ContextType>;
   ReturnResponse?: ReturnResponseResolvers<ContextType>;
   ReturnRisk?: ReturnRiskResolvers<ContextType>;

@@ -9,6 +9,7 @@ import * as insurance from '../insurance/graphql'
 import * as members from '../members/graphql'
 import * as network from '../network/graphql'
 import * as returns from '../returns/graphql'
+import * as returnImports from '../returns/import/graphql'
 import * as settlement from '../settlement/graphql'
 import * as staff from '../staff/graphql'
 import * as stations from '../stations/graphql'
@@ -28,6 +29,7 @@ const modules = [
   members,
   booking,
   returns,
+  returnImports,
   stations,
   inspection,
   staff,

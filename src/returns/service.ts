@@ -41,49 +41,81 @@ export async function registerReturn(
     throw new InvalidInput('hubId', 'choose one of the alliance hubs')
   })
   const sealed = input.customerContact
-    ? await (await vaultFor(contactKey)).seal(input.customerContact)
+    ? await sealContact(contactKey, input.customerContact)
     : undefined
   const at = now.toISOString()
   // A collision among 2^60 codes is astronomically unlikely; the unique index would refuse it,
   // and one retry with a new code covers it.
   for (let attempt = 0; ; attempt++) {
-    const id = newId('ret')
+    const { id, statements } = registrationStatements(db, a, { hubId: hub.id, input, sealed, at })
     try {
-      const insert = db.insert(returns).values({
-        id,
-        code: generateReturnCode(),
-        merchantId: a.merchantId!,
-        hubId: hub.id,
-        orderRef: input.orderRef,
-        category: input.category,
-        itemDescription: input.itemDescription,
-        orderValueFen: input.orderValueFen,
-        largeItem: input.largeItem,
-        reason: input.reason,
-        contactCiphertext: sealed?.ciphertext,
-        contactHash: sealed?.hash,
-        status: 'REGISTERED',
-        createdBy: a.userId,
-        createdAt: at,
-        updatedBy: a.userId,
-        updatedAt: at,
-      })
-      const move = { returnId: id, from: null, to: 'REGISTERED', at }
-      await db.batch([
-        insert,
-        auditReturnMove(
-          db,
-          a,
-          { action: 'return.register', ...move },
-          sql`json_object('status', e.status, 'hubId', ${hub.id}, 'orderValueFen',
-            ${input.orderValueFen})`,
-        ),
-      ])
+      await db.batch(statements)
       return getReturn(db, a, id)
     } catch (error) {
       if (attempt >= 1 || !isUniqueViolation(error, 'returns.code')) throw error
     }
   }
+}
+
+/** A sealed customer contact: ciphertext for the merchant, keyed hash to recognise a returner. */
+export type SealedContact = { ciphertext: string; hash: string }
+
+/** Seals a contact with the alliance's contact key (one derived vault per key, kept). */
+export async function sealContact(contactKey: string, contact: string): Promise<SealedContact> {
+  return (await vaultFor(contactKey)).seal(contact)
+}
+
+/**
+ * The statements registering one return, for `registerReturn` and the importer alike: the row
+ * with a fresh code, and its audit entry (written only if the row was). With `importId` the row
+ * is one line of an upload, and a line already imported is skipped rather than refused.
+ */
+export function registrationStatements(
+  db: Db,
+  a: Actor,
+  row: {
+    hubId: string
+    input: RegisterReturnInput
+    sealed: SealedContact | undefined
+    at: string
+    importId?: string
+  },
+) {
+  const { input, sealed, at, hubId } = row
+  const id = newId('ret')
+  const values = db.insert(returns).values({
+    id,
+    code: generateReturnCode(),
+    merchantId: a.merchantId!,
+    hubId,
+    orderRef: input.orderRef,
+    category: input.category,
+    itemDescription: input.itemDescription,
+    orderValueFen: input.orderValueFen,
+    largeItem: input.largeItem,
+    reason: input.reason,
+    contactCiphertext: sealed?.ciphertext,
+    contactHash: sealed?.hash,
+    status: 'REGISTERED',
+    createdBy: a.userId,
+    createdAt: at,
+    updatedBy: a.userId,
+    updatedAt: at,
+    importId: row.importId,
+  })
+  // Without a target (drizzle misplaces a partial index's WHERE): the index on imported lines is
+  // the only uniqueness a fresh row can meet, short of a 2^-60 code collision, which then reads
+  // as skipped and is created by importing the file again.
+  const insert = row.importId ? values.onConflictDoNothing() : values
+  const move = { returnId: id, from: null, to: 'REGISTERED', at }
+  const audit = auditReturnMove(
+    db,
+    a,
+    { action: 'return.register', ...move },
+    sql`json_object('status', e.status, 'hubId', ${hubId}, 'orderValueFen',
+            ${input.orderValueFen})`,
+  )
+  return { id, statements: [insert, audit] as const }
 }
 
 /** Returns of the actor's alliance (their destination hub belongs to it). */

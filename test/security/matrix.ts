@@ -78,6 +78,21 @@ async function freshInvitation(fx: Fixtures) {
 }
 const newPassword = 'a-new-long-passphrase-42'
 
+/** One line of returns as a shop export has it, unique per call. */
+const importCsv = (fx: Fixtures) =>
+  `订单号,类目,商品名称,订单金额,退货原因,售后中心\nIMP-${fx.seq()},FOOD,米粉,58.00,破损,hub_1`
+
+/** A confirmed import of merchant A, of one fresh line. */
+async function freshImport(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($csv: String!) { importReturns(csv: $csv) { id } }',
+    { csv: importCsv(fx) },
+    fx.tokens.merchantA,
+  )
+  return (res.data.importReturns as { id: string }).id
+}
+
 /** A new staff member of merchant A, so a cell that ends or certifies someone has its own. */
 async function freshStaff(fx: Fixtures) {
   const res = await gql(
@@ -339,6 +354,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       }),
       expect: [U, OK, OK, F, F, F],
     },
+    importReturns: {
+      vars: (fx) => ({ csv: importCsv(fx), dryRun: true }),
+      expect: [U, OK, OK, F, F, F],
+    },
     cancelReturn: {
       vars: async (fx) => ({ id: (await fx.freshReturn()).id }),
       expect: [U, OK, N, F, F, OK],
@@ -577,6 +596,13 @@ export const routeCases: RouteCase[] = [
   get('/returns', [S, OK, OK, F, F, OK]),
   get('/returns/new', [S, OK, OK, F, F, F]),
   post('/returns', [U, OK, OK, F, F, F], () => ({ form: returnForm })),
+  get('/returns/import', [S, OK, OK, F, F, F]),
+  post('/returns/import', [U, OK, OK, F, F, F], (fx) => ({
+    form: { csv: importCsv(fx), step: 'confirm' },
+  })),
+  get('/returns/import/:id', [S, OK, N, F, F, OK], async (fx) => ({
+    path: `/returns/import/${await freshImport(fx)}`,
+  })),
   get('/returns/:id', [S, OK, N, F, F, OK], (fx) => ({ path: `/returns/${fx.returnA.id}` })),
   post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/${(await fx.freshReturn()).id}/cancel`,

@@ -99,6 +99,7 @@ const pages: Record<string, string[]> = {
     '/account',
     '/bookings',
     '/returns',
+    '/returns/import',
     '/desk',
     '/service-levels',
     '/staff',

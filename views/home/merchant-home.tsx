@@ -45,6 +45,9 @@ export function MerchantHome({
             <a href="/returns/new">{t('returns.home.register')}</a>
           </li>
           <li>
+            <a href="/returns/import">{t('returns.import.home')}</a>
+          </li>
+          <li>
             <a href="/returns">{t('returns.home.list')}</a>
           </li>
           <li>

@@ -40,6 +40,11 @@ export function ReturnsListPage(props: ReturnsListProps) {
             {t('returns.list.new')}
           </a>
         )}
+        {props.canRegister && (
+          <a class="button" href="/returns/import">
+            {t('returns.import.link')}
+          </a>
+        )}
       </div>
       <form class="filter" method="get" action="/returns">
         <label for="status-filter">{t('returns.list.filter')}</label>

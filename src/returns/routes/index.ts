@@ -7,10 +7,12 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../http/types'
 import { consoleRoutes } from './console'
 import { detailRoutes } from './detail'
+import { importRoutes } from './import'
 import { registerRoutes } from './register'
 
 // Registration first: `/returns/new` is not a return's id.
 export const returnsRoutes = new Hono<AppEnv>()
   .route('/', registerRoutes)
+  .route('/', importRoutes)
   .route('/', detailRoutes)
   .route('/', consoleRoutes)

@@ -1,0 +1,63 @@
+/** Copy of the returns import page and its row errors. */
+export const en = {
+  'returns.import.title': 'Import returns',
+  'returns.import.link': 'Import from a file',
+  'returns.import.home': 'Import returns from your shop’s order export',
+  'returns.import.intro':
+    'Upload your shop’s order export as CSV (comma or tab separated, UTF-8 or GB18030). Nothing is created until you confirm; lines imported before are skipped.',
+  'returns.import.file': 'CSV file',
+  'returns.import.preview': 'Check the file',
+  'returns.import.mapping': 'Columns',
+  'returns.import.mapping.hint': 'Which column holds each field. Your choice is remembered.',
+  'returns.import.mapping.none': '(not in the file)',
+  'returns.import.summary':
+    '{lines} lines: {created} to create, {skipped} already imported, {errors} with errors.',
+  'returns.import.errors': 'Lines with errors (they are not imported)',
+  'returns.import.row': 'Row',
+  'returns.import.column': 'Column',
+  'returns.import.message': 'Problem',
+  'returns.import.recheck': 'Check again with these columns',
+  'returns.import.confirm': 'Import {created} returns',
+  'returns.import.running': 'Importing…',
+  'returns.import.done': 'Imported: {created} returns created, {skipped} skipped.',
+  'returns.import.labels': 'Print their labels',
+  'returns.import.another': 'Import another file',
+  'returns.import.back': 'Back to returns',
+  'returns.import.error.largeItem': 'Write yes or no (是 or 否).',
+  'returns.import.error.unmapped': 'No column is chosen for this field.',
+  'returns.import.error.noFile': 'Choose a CSV file with a header row and rows of returns.',
+  'returns.import.tooBig.title': 'File too large',
+  'returns.import.tooBig':
+    'The file is too large: at most {megabytes} MB. Split it into smaller files.',
+}
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'returns.import.title': '导入退货',
+  'returns.import.link': '从文件导入',
+  'returns.import.home': '从店铺订单导出文件导入退货',
+  'returns.import.intro':
+    '请上传您店铺导出的订单 CSV 文件（逗号或制表符分隔，UTF-8 或 GB18030 编码）。确认之前不会创建任何退货；已导入过的行会跳过。',
+  'returns.import.file': 'CSV 文件',
+  'returns.import.preview': '检查文件',
+  'returns.import.mapping': '列',
+  'returns.import.mapping.hint': '请选择每个字段所在的列。系统会记住您的选择。',
+  'returns.import.mapping.none': '（文件中没有）',
+  'returns.import.summary':
+    '共 {lines} 行：将创建 {created} 条，已导入过 {skipped} 条，有错误 {errors} 行。',
+  'returns.import.errors': '有错误的行（不会导入）',
+  'returns.import.row': '行',
+  'returns.import.column': '列',
+  'returns.import.message': '问题',
+  'returns.import.recheck': '按这些列重新检查',
+  'returns.import.confirm': '导入 {created} 条退货',
+  'returns.import.running': '正在导入…',
+  'returns.import.done': '已导入：创建 {created} 条退货，跳过 {skipped} 条。',
+  'returns.import.labels': '打印这些退货的标签',
+  'returns.import.another': '导入另一个文件',
+  'returns.import.back': '返回退货列表',
+  'returns.import.error.largeItem': '请填写“是”或“否”（yes 或 no）。',
+  'returns.import.error.unmapped': '尚未为此字段选择列。',
+  'returns.import.error.noFile': '请选择一个包含标题行和退货数据的 CSV 文件。',
+  'returns.import.tooBig.title': '文件太大',
+  'returns.import.tooBig': '文件太大：最多 {megabytes} MB。请拆分为较小的文件。',
+}

@@ -1,0 +1,24 @@
+import * as z from 'zod'
+import { importFields, type ImportField } from './columns'
+
+/** Text of one upload: well above 10,000 lines of a shop export, well below the body limits. */
+export const maxCsvChars = 4 * 1024 * 1024
+
+/** An import as asked for, by the page or GraphQL. */
+export const importReturnsSchema = z.object({
+  csv: z
+    .string()
+    .max(maxCsvChars, { error: `at most ${maxCsvChars} characters` })
+    .refine((csv) => csv.trim() !== '', { error: 'choose a CSV file' }),
+  mapping: z
+    .partialRecord(z.enum(importFields), z.string().trim().max(200).optional())
+    .optional()
+    .transform((m) =>
+      m
+        ? (Object.fromEntries(Object.entries(m).filter(([, v]) => v)) as Partial<
+            Record<ImportField, string>
+          >)
+        : undefined,
+    ),
+  dryRun: z.boolean().default(false),
+})
