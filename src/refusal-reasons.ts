@@ -86,6 +86,8 @@ export const refusalReasons = {
   staff: ['STAFF_ENDED', 'NO_CERTIFICATE', 'CERTIFICATE_EXPIRED', 'REASON_REQUIRED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
+  /** `TOO_MANY_LABELS`: more labels than one batch prints; `NO_LABELS`: a batch of none. */
+  labels: ['TOO_MANY_LABELS', 'NO_LABELS'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]

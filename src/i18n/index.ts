@@ -8,6 +8,7 @@ import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
 import * as members from '../members/messages'
 import * as returns from '../returns/messages'
+import * as labels from '../labels/messages'
 import * as settlement from '../settlement/messages'
 import * as staff from '../staff/messages'
 import * as stations from '../stations/messages'
@@ -21,6 +22,7 @@ import { zhCN } from './zh-CN'
 const english = {
   ...en,
   ...returns.en,
+  ...labels.en,
   ...stations.en,
   ...stationFinder.en,
   ...stationReceipt.en,
@@ -43,6 +45,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
   'zh-CN': {
     ...zhCN,
     ...returns.zhCN,
+    ...labels.zhCN,
     ...stations.zhCN,
     ...stationFinder.zhCN,
     ...stationReceipt.zhCN,

@@ -49,8 +49,7 @@ export function code128Symbols(text: string): number[] {
   }
   const symbols: number[] = []
   const firstRun = digitRun(text, 0)
-  let set: 'B' | 'C' =
-    (firstRun === text.length && firstRun % 2 === 0) || firstRun >= 4 ? 'C' : 'B'
+  let set: 'B' | 'C' = (firstRun === text.length && firstRun % 2 === 0) || firstRun >= 4 ? 'C' : 'B'
   symbols.push(set === 'C' ? START_C : START_B)
   let i = 0
   while (i < text.length) {

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../http/types'
+import { labelRoutes } from '../../labels/routes'
 import { consoleRoutes } from './console'
 import { detailRoutes } from './detail'
 import { registerRoutes } from './register'
@@ -12,5 +13,6 @@ import { registerRoutes } from './register'
 // Registration first: `/returns/new` is not a return's id.
 export const returnsRoutes = new Hono<AppEnv>()
   .route('/', registerRoutes)
+  .route('/', labelRoutes)
   .route('/', detailRoutes)
   .route('/', consoleRoutes)
