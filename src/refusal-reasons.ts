@@ -93,6 +93,8 @@ export const refusalReasons = {
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
   /** A returns file with no data rows, or more than one upload may hold (`maxRows`). */
   returnImports: ['IMPORT_NO_ROWS', 'IMPORT_TOO_MANY_ROWS'],
+  /** `TOO_MANY_LABELS`: more labels than one batch prints; `NO_LABELS`: a batch of none. */
+  labels: ['TOO_MANY_LABELS', 'NO_LABELS'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]

@@ -9,6 +9,7 @@ import * as insurance from '../insurance/messages'
 import * as members from '../members/messages'
 import * as returns from '../returns/messages'
 import * as returnImports from '../returns/import/messages'
+import * as labels from '../labels/messages'
 import * as settlement from '../settlement/messages'
 import * as staff from '../staff/messages'
 import * as stations from '../stations/messages'
@@ -23,6 +24,7 @@ const english = {
   ...en,
   ...returns.en,
   ...returnImports.en,
+  ...labels.en,
   ...stations.en,
   ...stationFinder.en,
   ...stationReceipt.en,
@@ -46,6 +48,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...zhCN,
     ...returns.zhCN,
     ...returnImports.zhCN,
+    ...labels.zhCN,
     ...stations.zhCN,
     ...stationFinder.zhCN,
     ...stationReceipt.zhCN,

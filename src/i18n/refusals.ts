@@ -50,6 +50,8 @@ export const en = {
     'That is not a return code: codes have 12 letters and digits, like ABCD-EFGH-JKMN.',
   'refusal.LARGE_ITEM_NOWHERE':
     'This is a large item and this station offers no large-item service; no station nearby offers it either.',
+  'refusal.TOO_MANY_LABELS': 'Too many labels: at most {max} can be printed at once.',
+  'refusal.NO_LABELS': 'Choose at least one return to print its label.',
   'refusal.NOT_CANCELLABLE_RETURN': 'A return can only be cancelled before it is dropped off.',
   'refusal.WRONG_HUB': 'This parcel belongs to another hub.',
   'refusal.RUN_CLOSED': 'This pickup run is closed.',
@@ -225,6 +227,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.CODE_FORMAT': '这不是有效的退货码：退货码由 12 位字母和数字组成，例如 ABCD-EFGH-JKMN。',
   'refusal.LARGE_ITEM_NOWHERE':
     '这是大件商品，本站点不提供大件服务，附近也没有提供大件服务的站点。',
+  'refusal.TOO_MANY_LABELS': '标签太多：一次最多可以打印 {max} 张。',
+  'refusal.NO_LABELS': '请至少选择一个退货以打印其标签。',
   'refusal.NOT_CANCELLABLE_RETURN': '退货只能在交件之前取消。',
   'refusal.WRONG_HUB': '该包裹属于另一个枢纽。',
   'refusal.RUN_CLOSED': '这趟揽收已关闭。',

@@ -610,6 +610,12 @@ export const routeCases: RouteCase[] = [
   get('/returns/:id/label', [S, OK, N, F, F, OK], (fx) => ({
     path: `/returns/${fx.returnA.id}/label`,
   })),
+  get('/returns/labels', [S, OK, N, F, F, OK], (fx) => ({
+    path: `/returns/labels?ids=${fx.returnA.id}`,
+  })),
+  get('/returns/labels.pdf', [S, OK, N, F, F, OK], (fx) => ({
+    path: `/returns/labels.pdf?ids=${fx.returnA.id}&layout=thermal`,
+  })),
   get('/station', [S, F, F, OK, F, F]),
   post('/station/check-in', [U, F, F, OK, F, F], async (fx) => ({
     form: { code: (await fx.freshReturn()).code },

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../http/types'
+import { labelRoutes } from '../../labels/routes'
 import { consoleRoutes } from './console'
 import { detailRoutes } from './detail'
 import { importRoutes } from './import'
@@ -14,5 +15,6 @@ import { registerRoutes } from './register'
 export const returnsRoutes = new Hono<AppEnv>()
   .route('/', registerRoutes)
   .route('/', importRoutes)
+  .route('/', labelRoutes)
   .route('/', detailRoutes)
   .route('/', consoleRoutes)
