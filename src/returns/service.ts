@@ -92,7 +92,7 @@ export function inAlliance(a: Actor): SQL {
 }
 
 /** Which returns an actor may see: its merchant's, its hub's, its station's, or all. */
-function visibleTo(a: Actor): SQL | undefined {
+export function visibleTo(a: Actor): SQL | undefined {
   switch (a.role) {
     case 'COORDINATOR':
       return inAlliance(a)
@@ -167,11 +167,11 @@ export async function listReturns(
   }
 }
 
-function encodeCursor(r: Return): string {
+export function encodeCursor(r: Return): string {
   return toBase64Url(utf8(JSON.stringify([r.createdAt, r.id])))
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
+export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const padded = cursor.replace(/-/g, '+').replace(/_/g, '/')
     const [createdAt, id] = JSON.parse(new TextDecoder().decode(fromBase64(padded)))

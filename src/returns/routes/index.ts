@@ -7,10 +7,12 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../http/types'
 import { consoleRoutes } from './console'
 import { detailRoutes } from './detail'
+import { listRoutes } from './list'
 import { registerRoutes } from './register'
 
-// Registration first: `/returns/new` is not a return's id.
+// The list and registration first: `/returns/export.csv` and `/returns/new` are not ids.
 export const returnsRoutes = new Hono<AppEnv>()
+  .route('/', listRoutes)
   .route('/', registerRoutes)
   .route('/', detailRoutes)
   .route('/', consoleRoutes)
