@@ -80,7 +80,8 @@ async function filtersWhere(
   now: Date,
   contactKey: string,
 ): Promise<SQL | undefined> {
-  const terms: (SQL | undefined)[] = [visibleTo(a)]
+  // With a search, its exact matches lead the plan (one index each) and the scope is checked on them.
+  const terms: (SQL | undefined)[] = [visibleTo(a, f.search !== undefined)]
   if (f.search) {
     const code = normalizeCode(f.search)
     // Each alternative is an equality on its own index; the contact only by its keyed hash.

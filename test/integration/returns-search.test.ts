@@ -184,6 +184,17 @@ describe('paging through search results', () => {
     expect(details).toMatch(/returns_merchant/)
     expect(details).not.toMatch(/TEMP B-TREE/)
   })
+
+  it('finds search matches through their own indexes, not by reading all the merchant’s rows', async () => {
+    const plan = await t.db.all<{ detail: string }>(sql`explain query plan
+      select * from returns where +merchant_id = ${demoMerchants[0]!.id}
+        and (code = 'X' or order_ref = 'X' or contact_hash = 'h')
+      order by created_at desc, id desc limit 21`)
+    const details = plan.map((p) => p.detail).join('\n')
+    expect(details).toMatch(/MULTI-INDEX OR/)
+    expect(details).toMatch(/returns_order_ref/)
+    expect(details).toMatch(/returns_contact/)
+  })
 })
 
 describe('the returns page', () => {
