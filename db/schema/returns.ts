@@ -105,6 +105,9 @@ export const returns = sqliteTable(
     index('returns_hub_status').on(t.hubId, t.status),
     index('returns_station_status').on(t.stationId, t.status),
     index('returns_run').on(t.pickupRunId),
+    // The search box: an order reference or a contact's keyed hash, each one equality lookup.
+    index('returns_order_ref').on(t.orderRef),
+    index('returns_contact').on(t.contactHash),
     check('returns_value', sql`${t.orderValueFen} >= 0`),
     check(
       'returns_status',

@@ -1270,7 +1270,12 @@ export type Query = {
   returnByCode: Maybe<PublicReturn>;
   /** Merchants who opted in to the return-credit signal. */
   returnRisk: ReturnRisk;
-  /** Merchant: its own; hub operator: bound for its hub; station operator: handed in there; coordinator: all. */
+  /**
+   * Merchant: its own; hub operator: bound for its hub; station operator: handed in there;
+   * coordinator: all of the alliance. Newest first. `search` is a return code, an order reference,
+   * or the customer's full phone or e-mail (exact match). `createdFrom`/`createdTo` are Shanghai
+   * dates, both included.
+   */
   returns: ReturnConnection;
   /**
    * Public (no sign-in), limited per caller like the other public lookups: active stations whose
@@ -1424,7 +1429,14 @@ export type QueryReturnRiskArgs = {
 
 export type QueryReturnsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Category>;
+  createdFrom?: InputMaybe<Scalars['Date']['input']>;
+  createdTo?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  hubId?: InputMaybe<Scalars['ID']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  slaState?: InputMaybe<ReturnSlaState>;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<ReturnStatus>;
 };
 
@@ -1620,6 +1632,13 @@ export type ReturnRisk = {
   /** Null until the return has been checked in at a station (see available). */
   band: Maybe<RiskBand>;
 };
+
+/** Where an open return stands on its 5-day cycle clock; finished returns match none. */
+export type ReturnSlaState =
+  | 'BREACHED'
+  /** In the last 24 hours before the 5-day cycle target. */
+  | 'DUE_SOON'
+  | 'ON_TIME';
 
 export type ReturnStatus =
   | 'AT_HUB'
@@ -2099,6 +2118,7 @@ export type ResolversTypes = {
   ReturnResolution: ResolverTypeWrapper<ReturnResolution>;
   ReturnResponse: ResolverTypeWrapper<ReturnResponse>;
   ReturnRisk: ResolverTypeWrapper<ReturnRisk>;
+  ReturnSlaState: ReturnSlaState;
   ReturnStatus: ReturnStatus;
   RiskBand: RiskBand;
   Role: Role;

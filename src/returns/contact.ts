@@ -9,6 +9,8 @@ import { fromBase64, toBase64, utf8 } from '../encoding'
 export interface ContactVault {
   seal(contact: string): Promise<{ ciphertext: string; hash: string }>
   open(ciphertext: string): Promise<string>
+  /** The keyed hash `seal` stores, to find a contact's returns by exact match. */
+  hash(contact: string): Promise<string>
 }
 
 export async function contactVault(secret: string): Promise<ContactVault> {
@@ -26,16 +28,18 @@ export async function contactVault(secret: string): Promise<ContactVault> {
     'decrypt',
   ])
   const mac = await derive('nestwork contact hash', { name: 'HMAC', hash: 'SHA-256' }, ['sign'])
+  const hash = async (contact: string) =>
+    toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', mac, utf8(normalise(contact)))))
   return {
     async seal(contact) {
       const iv = crypto.getRandomValues(new Uint8Array(12))
       const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aes, utf8(contact))
-      const digest = await crypto.subtle.sign('HMAC', mac, utf8(normalise(contact)))
       return {
         ciphertext: `${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`,
-        hash: toBase64(new Uint8Array(digest)),
+        hash: await hash(contact),
       }
     },
+    hash,
     async open(ciphertext) {
       const [iv, data] = ciphertext.split('.')
       const plain = await crypto.subtle.decrypt(

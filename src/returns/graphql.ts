@@ -6,7 +6,8 @@ import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import { closePickupRun, createPickupRun, receiveParcel, runParcels } from './pickup-runs'
 import { checkInSchema, codeSchema, pageSchema, registerReturnSchema } from './schemas'
-import { cancelReturn, getReturn, listReturns, registerReturn, returnByCode } from './service'
+import { returnFiltersSchema, searchReturns } from './search'
+import { cancelReturn, getReturn, registerReturn, returnByCode } from './service'
 
 const baseUrl = (ctx: GraphQLContext) =>
   ctx.deps.config.publicUrl ?? new URL(ctx.request.url).origin
@@ -14,14 +15,16 @@ const baseUrl = (ctx: GraphQLContext) =>
 export const resolvers: Resolvers = {
   Query: {
     returns: async (_, args, ctx) => {
-      const page = parseInput(pageSchema, {
-        first: args.first ?? undefined,
-        after: args.after ?? undefined,
-      })
-      const result = await listReturns(ctx.deps.db, ctx.actor, {
-        ...page,
-        status: args.status ?? undefined,
-      })
+      const { first, after, ...rest } = args
+      const page = parseInput(pageSchema, { first: first ?? undefined, after: after ?? undefined })
+      const filters = parseInput(returnFiltersSchema, rest)
+      const result = await searchReturns(
+        ctx.deps.db,
+        ctx.actor,
+        { ...page, filters },
+        ctx.deps.now(),
+        ctx.deps.config.contactKey,
+      )
       return { nodes: result.nodes, pageInfo: result }
     },
     return: (_, args, ctx) => getReturn(ctx.deps.db, ctx.actor, args.id),

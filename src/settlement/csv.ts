@@ -1,12 +1,13 @@
 /**
  * A merchant's statement as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese
- * notes), CRLF line ends, one row per line of the statement and a final TOTAL row. Fields are
- * quoted only when they must be (RFC 4180).
+ * notes), CRLF line ends, one row per line of the statement and a final TOTAL row, written with
+ * the shared writer of src/csv.ts.
  */
+import { csvDocument, spreadsheetSafe } from '../csv'
 import { fenToYuan } from '../money'
 import type { SettlementLine } from './service'
 
-export const bom = '\uFEFF'
+export { bom, csvDocument, csvField, csvRow, spreadsheetSafe } from '../csv'
 
 export const statementCsvHeader = [
   'kind',
@@ -19,32 +20,6 @@ export const statementCsvHeader = [
   'share_fen',
   'share_yuan',
 ] as const
-
-type Field = string | number | null | undefined
-
-/**
- * One field: quoted when it holds a comma, a quote, a line break or edge spaces, with quotes
- * doubled.
- * @example csvField('a "b", c') // '"a ""b"", c"'
- */
-export function csvField(value: Field): string {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-export const csvRow = (fields: readonly Field[]) => fields.map(csvField).join(',')
-
-/** Rows as a whole CSV document: BOM, CRLF after every row. */
-export const csvDocument = (rows: readonly (readonly Field[])[]) =>
-  `${bom}${rows.map((r) => `${csvRow(r)}\r\n`).join('')}`
-
-/**
- * Free text a spreadsheet could take for a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a
- * leading apostrophe, so opening the file never runs anything.
- */
-export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
 
 /** What the CSV says beside the figures of each line. */
 export interface StatementCsvContext {

@@ -28,12 +28,14 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
   ],
   HUB_OPERATOR: [
     ['/hub', 'nav.hubLoad'],
+    ['/returns', 'nav.returns'],
     ['/runs', 'nav.runs'],
     ['/inspect', 'nav.inspect'],
     ['/map', 'nav.map'],
   ],
   COORDINATOR: [
     ['/utilisation', 'nav.utilisation'],
+    ['/returns', 'nav.returns'],
     ['/runs', 'nav.runs'],
     ['/settlement', 'nav.settlement'],
     ['/service-levels', 'nav.serviceLevels'],

@@ -1,5 +1,7 @@
-import { returnStatuses, type ReturnStatus } from '../../db/schema'
-import type { Hub } from '../../src/network/service'
+import { categories, returnStatuses } from '../../db/schema'
+import type { Hub, Station } from '../../src/network/service'
+import type { ReturnFilters } from '../../src/returns/search'
+import { slaStates } from '../../src/returns/search'
 import type { Return } from '../../src/returns/service'
 import { Money } from '../components/money'
 import { usePage } from '../context'
@@ -10,27 +12,40 @@ import { localizedName } from '../../src/i18n/localized-name'
 interface ReturnsListProps {
   returns: Return[]
   hubs: Hub[]
-  status?: ReturnStatus
+  /** Stations to filter by; empty when the actor has no use for the filter. */
+  stations: Station[]
+  filters: ReturnFilters
   /** Set when this is not the first page. */
   after?: string
   nextCursor: string | null
   canRegister: boolean
 }
 
-export const returnsHref = (status?: ReturnStatus, after?: string) => {
+/** The filters as a query string (without empty ones), with an optional page position. */
+export const filtersQuery = (filters: ReturnFilters, after?: string) => {
   const q = new URLSearchParams()
-  if (status) q.set('status', status)
+  for (const [k, v] of Object.entries(filters)) if (v) q.set(k, String(v))
   if (after) q.set('after', after)
-  const query = q.toString()
+  return q.toString()
+}
+
+export const returnsHref = (filters: ReturnFilters, after?: string) => {
+  const query = filtersQuery(filters, after)
   return query ? `/returns?${query}` : '/returns'
 }
 
+const filtered = (f: ReturnFilters) => Object.values(f).some((v) => v !== undefined && v !== '')
+
+const htmxLink = (href: string) => ({
+  href,
+  'hx-get': href,
+  'hx-target': '#returns-results',
+  'hx-swap': 'outerHTML',
+  'hx-push-url': 'true',
+})
+
 export function ReturnsListPage(props: ReturnsListProps) {
-  const { t, locale } = usePage()
-  const hubName = (id: string) => {
-    const hub = props.hubs.find((h) => h.id === id)
-    return hub ? localizedName(hub, locale) : id
-  }
+  const { t } = usePage()
   return (
     <>
       <div class="toolbar">
@@ -46,76 +61,188 @@ export function ReturnsListPage(props: ReturnsListProps) {
           </a>
         )}
       </div>
-      <form class="filter" method="get" action="/returns">
-        <label for="status-filter">{t('returns.list.filter')}</label>
-        <select id="status-filter" name="status">
-          <option value="" selected={!props.status}>
-            {t('returns.list.all')}
-          </option>
-          {returnStatuses.map((s) => (
-            <option value={s} selected={s === props.status}>
-              {t(`returns.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit">{t('returns.list.apply')}</button>
-      </form>
-      <section class="card">
-        {props.returns.length === 0 ? (
-          <p class="muted">
-            {props.status ? t('returns.list.emptyFiltered') : t('returns.list.empty')}
-          </p>
-        ) : (
-          <table class="returns-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('returns.list.code')}</th>
-                <th scope="col">{t('returns.list.orderRef')}</th>
-                <th scope="col">{t('returns.list.category')}</th>
-                <th scope="col">{t('returns.list.status')}</th>
-                <th scope="col">{t('returns.list.hub')}</th>
-                <th scope="col">{t('returns.list.created')}</th>
-                <th scope="col" class="num">
-                  {t('returns.list.value')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.returns.map((r) => (
-                <tr>
-                  <th scope="row" data-label={t('returns.list.code')}>
-                    <a href={`/returns/${r.id}`}>
-                      <ReturnCode code={r.code} />
-                    </a>
-                  </th>
-                  <td data-label={t('returns.list.orderRef')}>{r.orderRef}</td>
-                  <td data-label={t('returns.list.category')}>{t(`category.${r.category}`)}</td>
-                  <td data-label={t('returns.list.status')}>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td data-label={t('returns.list.hub')}>{hubName(r.hubId)}</td>
-                  <td data-label={t('returns.list.created')} class="nowrap">
-                    <time datetime={r.createdAt}>{formatInstant(r.createdAt, locale)}</time>
-                  </td>
-                  <td data-label={t('returns.list.value')} class="num">
-                    <Money fen={r.orderValueFen} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {(props.after || props.nextCursor) && (
-          <nav class="pager" aria-label={t('returns.list.title')}>
-            {props.after && <a href={returnsHref(props.status)}>{t('returns.list.first')}</a>}
-            {props.nextCursor && (
-              <a href={returnsHref(props.status, props.nextCursor)} rel="next">
-                {t('returns.list.next')}
-              </a>
-            )}
-          </nav>
-        )}
-      </section>
+      <ReturnsFilters {...props} />
+      <ReturnsResults {...props} />
     </>
+  )
+}
+
+function ReturnsFilters({ filters: f, hubs, stations }: ReturnsListProps) {
+  const { t, locale } = usePage()
+  return (
+    <form
+      class="filters returns-filters"
+      method="get"
+      action="/returns"
+      role="search"
+      aria-label={t('returns.search.label')}
+      hx-get="/returns"
+      hx-target="#returns-results"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+    >
+      <label for="returns-search">{t('returns.search.box')}</label>
+      <input
+        id="returns-search"
+        name="search"
+        type="search"
+        value={f.search ?? ''}
+        maxlength={100}
+        autocomplete="off"
+        aria-describedby="returns-search-hint"
+      />
+      <p id="returns-search-hint" class="hint">
+        {t('returns.search.hint')}
+      </p>
+      <label for="status-filter">{t('returns.list.filter')}</label>
+      <select id="status-filter" name="status">
+        <option value="" selected={!f.status}>
+          {t('returns.list.all')}
+        </option>
+        {returnStatuses.map((s) => (
+          <option value={s} selected={s === f.status}>
+            {t(`returns.status.${s}`)}
+          </option>
+        ))}
+      </select>
+      <label for="category-filter">{t('returns.list.category')}</label>
+      <select id="category-filter" name="category">
+        <option value="" selected={!f.category}>
+          {t('returns.search.anyCategory')}
+        </option>
+        {categories.map((c) => (
+          <option value={c} selected={c === f.category}>
+            {t(`category.${c}`)}
+          </option>
+        ))}
+      </select>
+      {hubs.length > 1 && (
+        <>
+          <label for="hub-filter">{t('returns.list.hub')}</label>
+          <select id="hub-filter" name="hubId">
+            <option value="" selected={!f.hubId}>
+              {t('returns.search.anyHub')}
+            </option>
+            {hubs.map((h) => (
+              <option value={h.id} selected={h.id === f.hubId}>
+                {localizedName(h, locale)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {stations.length > 0 && (
+        <>
+          <label for="station-filter">{t('returns.search.station')}</label>
+          <select id="station-filter" name="stationId">
+            <option value="" selected={!f.stationId}>
+              {t('returns.search.anyStation')}
+            </option>
+            {stations.map((s) => (
+              <option value={s.id} selected={s.id === f.stationId}>
+                {s.storeName}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label for="sla-filter">{t('returns.search.sla')}</label>
+      <select id="sla-filter" name="slaState">
+        <option value="" selected={!f.slaState}>
+          {t('returns.search.anySla')}
+        </option>
+        {slaStates.map((s) => (
+          <option value={s} selected={s === f.slaState}>
+            {t(`returns.sla.${s}`)}
+          </option>
+        ))}
+      </select>
+      <label for="created-from">{t('returns.search.from')}</label>
+      <input id="created-from" name="createdFrom" type="date" value={f.createdFrom ?? ''} />
+      <label for="created-to">{t('returns.search.to')}</label>
+      <input id="created-to" name="createdTo" type="date" value={f.createdTo ?? ''} />
+      <button type="submit">{t('returns.list.apply')}</button>
+      <a href="/returns">{t('returns.search.clear')}</a>
+    </form>
+  )
+}
+
+/** The list, the pager and the export link; also the htmx fragment that replaces itself. */
+export function ReturnsResults(props: ReturnsListProps) {
+  const { t, locale } = usePage()
+  const hubName = (id: string) => {
+    const hub = props.hubs.find((h) => h.id === id)
+    return hub ? localizedName(hub, locale) : id
+  }
+  const query = filtersQuery(props.filters)
+  return (
+    <section
+      id="returns-results"
+      class="card"
+      aria-live="polite"
+      aria-label={t('returns.list.title')}
+    >
+      <p>
+        <a href={query ? `/returns/export.csv?${query}` : '/returns/export.csv'} download>
+          {t('returns.search.export')}
+        </a>
+      </p>
+      {props.returns.length === 0 ? (
+        <p class="muted">
+          {filtered(props.filters) ? t('returns.list.emptyFiltered') : t('returns.list.empty')}
+        </p>
+      ) : (
+        <table class="returns-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('returns.list.code')}</th>
+              <th scope="col">{t('returns.list.orderRef')}</th>
+              <th scope="col">{t('returns.list.category')}</th>
+              <th scope="col">{t('returns.list.status')}</th>
+              <th scope="col">{t('returns.list.hub')}</th>
+              <th scope="col">{t('returns.list.created')}</th>
+              <th scope="col" class="num">
+                {t('returns.list.value')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.returns.map((r) => (
+              <tr>
+                <th scope="row" data-label={t('returns.list.code')}>
+                  <a href={`/returns/${r.id}`}>
+                    <ReturnCode code={r.code} />
+                  </a>
+                </th>
+                <td data-label={t('returns.list.orderRef')}>{r.orderRef}</td>
+                <td data-label={t('returns.list.category')}>{t(`category.${r.category}`)}</td>
+                <td data-label={t('returns.list.status')}>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td data-label={t('returns.list.hub')}>{hubName(r.hubId)}</td>
+                <td data-label={t('returns.list.created')} class="nowrap">
+                  <time datetime={r.createdAt}>{formatInstant(r.createdAt, locale)}</time>
+                </td>
+                <td data-label={t('returns.list.value')} class="num">
+                  <Money fen={r.orderValueFen} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(props.after || props.nextCursor) && (
+        <nav class="pager" aria-label={t('returns.list.pages')}>
+          {props.after && (
+            <a {...htmxLink(returnsHref(props.filters))}>{t('returns.list.first')}</a>
+          )}
+          {props.nextCursor && (
+            <a {...htmxLink(returnsHref(props.filters, props.nextCursor))} rel="next">
+              {t('returns.list.next')}
+            </a>
+          )}
+        </nav>
+      )}
+    </section>
   )
 }

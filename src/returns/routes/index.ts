@@ -9,10 +9,12 @@ import { labelRoutes } from '../../labels/routes'
 import { consoleRoutes } from './console'
 import { detailRoutes } from './detail'
 import { importRoutes } from './import'
+import { listRoutes } from './list'
 import { registerRoutes } from './register'
 
-// Registration first: `/returns/new` is not a return's id.
+// The list and registration first: `/returns/export.csv` and `/returns/new` are not ids.
 export const returnsRoutes = new Hono<AppEnv>()
+  .route('/', listRoutes)
   .route('/', registerRoutes)
   .route('/', importRoutes)
   .route('/', labelRoutes)

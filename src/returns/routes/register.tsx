@@ -1,46 +1,19 @@
-/** The merchant's returns: the list, and registering a return. */
+/** The merchant registering a return. */
 import { Hono, type Context } from 'hono'
-import { returnStatuses } from '../../../db/schema'
 import { ReturnFormPage, type ReturnFormValues } from '../../../views/returns/return-form'
 import { fieldProblem, formFieldOf, registrationErrors } from '../../../views/returns/messages'
-import { ReturnsListPage } from '../../../views/returns/returns-list'
 import { requireRole } from '../../auth/roles'
 import { form, type FormRefusal } from '../../http/form'
 import { attempt } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
 import { getMerchant } from '../../network/service'
 import { registerReturnForm, registrationIssues } from '../forms'
-import { destinationHubs, listReturns, registerReturn } from '../service'
+import { destinationHubs, registerReturn } from '../service'
 import { langOf } from '../../http/params'
 
 export const registerRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
-
-const PAGE_SIZE = 20
-
-registerRoutes.get('/returns', async (c) => {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
-  const wanted = c.req.query('status')
-  const status = returnStatuses.find((s) => s === wanted)
-  const after = c.req.query('after') || undefined
-  const [page, hubs] = await Promise.all([
-    listReturns(db, actor, { status, first: PAGE_SIZE, after }),
-    destinationHubs(db, actor),
-  ])
-  return c.render(
-    <ReturnsListPage
-      returns={page.nodes}
-      hubs={hubs}
-      status={status}
-      after={after}
-      nextCursor={page.hasNextPage ? page.endCursor : null}
-      canRegister={actor.role === 'MERCHANT'}
-    />,
-    { title: c.var.t('returns.list.title') },
-  )
-})
 
 registerRoutes.get('/returns/new', async (c) => {
   const { db } = c.var.deps
