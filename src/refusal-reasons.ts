@@ -104,6 +104,7 @@ export const notFoundEntities = [
   'Hub',
   'Hub day',
   'Invitation',
+  'API token',
   'Membership application',
   'Merchant',
   'Photo',
