@@ -86,6 +86,8 @@ export const refusalReasons = {
   staff: ['STAFF_ENDED', 'NO_CERTIFICATE', 'CERTIFICATE_EXPIRED', 'REASON_REQUIRED'],
   /** `PUBLISH_TOO_EARLY`: a month may be published once it is over. */
   benchmarks: ['NOT_PUBLISHED', 'ALREADY_PUBLISHED', 'NOT_OPTED_IN', 'PUBLISH_TOO_EARLY'],
+  /** `API_SCOPE_MISSING`: an API token's scopes do not cover what it tried. */
+  apiTokens: ['API_SCOPE_MISSING'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]

@@ -11,16 +11,16 @@ import type { Actor } from '../auth/roles'
 export const graphqlFieldScopes: Readonly<Record<string, ApiScope>> = {
   'Query.me': 'RETURNS_READ',
   'Query.returns': 'RETURNS_READ',
-  'Query.returnById': 'RETURNS_READ',
+  'Query.return': 'RETURNS_READ',
   'Query.returnByCode': 'RETURNS_READ',
   'Mutation.registerReturn': 'RETURNS_WRITE',
   'Query.hubAvailability': 'BOOKINGS_READ',
   'Query.myBookings': 'BOOKINGS_READ',
   'Mutation.bookHubCapacity': 'BOOKINGS_WRITE',
   'Mutation.cancelBooking': 'BOOKINGS_WRITE',
-  'Query.statement': 'STATEMENTS_READ',
-  'Query.statements': 'STATEMENTS_READ',
+  'Query.myStatement': 'STATEMENTS_READ',
   'Query.claims': 'INSURANCE_READ',
+  'Query.myInsurance': 'INSURANCE_READ',
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createSchema } from 'graphql-yoga'
+import * as apiTokens from '../api-tokens/graphql'
 import * as audit from '../audit/graphql'
 import * as auth from '../auth/graphql'
 import * as benchmarks from '../benchmarks/graphql'
@@ -34,6 +35,7 @@ const modules = [
   insurance,
   benchmarks,
   audit,
+  apiTokens,
 ]
 
 type Resolver = (parent: unknown, args: unknown, ctx: GraphQLContext, info: unknown) => unknown

@@ -27,6 +27,8 @@ export const en = {
   'refusal.EMAIL_TAKEN': 'There is already an account with this email address.',
   'refusal.USER_INACTIVE': 'This account is deactivated. Reactivate it first.',
   'refusal.OWN_ACCOUNT': 'You cannot do this to your own account.',
+  'refusal.API_SCOPE_MISSING':
+    'This API token may not do that. Create a token with the scope it needs.',
   'refusal.MONTH_PAST': 'Choose this month or a later one: past months stay as they were settled.',
   'refusal.MONTH_END':
     'A membership ends or pauses at a month end: choose next month or a later one.',
@@ -197,6 +199,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.EMAIL_TAKEN': '该邮箱地址已有账户。',
   'refusal.USER_INACTIVE': '该账户已停用，请先重新启用。',
   'refusal.OWN_ACCOUNT': '不能对自己的账户执行此操作。',
+  'refusal.API_SCOPE_MISSING': '此 API 令牌无权执行该操作，请创建具有所需权限范围的令牌。',
   'refusal.MONTH_PAST': '请选择本月或之后的月份：过去的月份按当时的结算保持不变。',
   'refusal.MONTH_END': '会员资格在月末结束或暂停：请选择下个月或之后的月份。',
   'refusal.BEFORE_JOINING': '请选择商家入盟当月或之后的月份。',
