@@ -24,12 +24,33 @@ export const graphqlFieldScopes: Readonly<Record<string, ApiScope>> = {
 }
 
 /**
- * THE table of page routes an API token may GET (downloads only): Hono route pattern → scope.
+ * THE table of page routes an API token may GET (downloads only): path template → scope, where
+ * `:name` stands for one path segment (or the part of it before a literal suffix such as `.csv`).
  * Any other route, and every non-GET request, is refused to a token. Add one row per download.
  */
 export const routeScopes: Readonly<Record<string, ApiScope>> = {
   '/returns/:id/label': 'RETURNS_READ',
-  '/statements/:month/csv': 'STATEMENTS_READ',
+  '/returns/:id/photos/:photoId': 'RETURNS_READ',
+  '/statements/:month.csv': 'STATEMENTS_READ',
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const routeMatchers = Object.entries(routeScopes).map(([template, scope]) => ({
+  template,
+  scope,
+  re: new RegExp(
+    '^' +
+      template
+        .split(/(:[A-Za-z]+)/)
+        .map((part) => (part.startsWith(':') ? '[^/]+?' : escape(part)))
+        .join('') +
+      '$',
+  ),
+}))
+
+/** The template of `routeScopes` a request path matches, if any. */
+export function routeTemplateOf(path: string): string | undefined {
+  return routeMatchers.find((m) => m.re.test(path))?.template
 }
 
 /** Whether `actor` may use the root field `Type.field`; always true for a signed-in person. */
