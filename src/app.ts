@@ -16,6 +16,7 @@ import { formBody } from './http/form-body'
 import { renderer } from './http/renderer'
 import { graphqlSecurityHeaders, pageSecurityHeaders, privatePages } from './http/security-headers'
 import { session } from './http/session'
+import { apiTokenBearer } from './http/api-token-bearer'
 import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
 import { inspectionRoutes } from './inspection/routes'
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps) {
   // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files
   // set their own, tighter limits with a page in the user's language; this is the backstop.
   app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: pageTooLarge }))
-  app.use(session(), privatePages(), formBody(), csrfProtection())
+  app.use(session(), apiTokenBearer(), privatePages(), formBody(), csrfProtection())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', accountRoutes)

@@ -95,6 +95,8 @@ export const refusalReasons = {
   returnImports: ['IMPORT_NO_ROWS', 'IMPORT_TOO_MANY_ROWS'],
   /** `TOO_MANY_LABELS`: more labels than one batch prints; `NO_LABELS`: a batch of none. */
   labels: ['TOO_MANY_LABELS', 'NO_LABELS'],
+  /** `API_SCOPE_MISSING`: an API token's scopes do not cover what it tried. */
+  apiTokens: ['API_SCOPE_MISSING'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]
@@ -114,6 +116,7 @@ export const notFoundEntities = [
   'Hub day',
   'Import',
   'Invitation',
+  'API token',
   'Membership application',
   'Merchant',
   'Photo',

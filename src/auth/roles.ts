@@ -1,4 +1,4 @@
-import type { Locale, Role } from '../../db/schema'
+import type { ApiScope, Locale, Role } from '../../db/schema'
 import { Forbidden, Unauthenticated } from '../errors'
 
 /** Who is acting: the signed-in user as domain code sees it. */
@@ -14,6 +14,10 @@ export interface Actor {
   hubId: string | null
   /** False for a deactivated user (only ever seen by whoever deactivated it). */
   active?: boolean
+  /** Set only for a call authenticated by an API token: what the token may do (deny by default). */
+  scopes?: readonly ApiScope[]
+  /** The id of the API token acting, for the audit log. */
+  apiTokenId?: string
   /** The id of the request acting (the `x-request-id` of the page or API call), for the audit log. */
   requestId?: string
 }

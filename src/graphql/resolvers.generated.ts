@@ -81,6 +81,34 @@ export type AllocationRulesInput = {
   sharedBasis: SharedBasis;
 };
 
+/** What an API token may do; a token reaches nothing its scopes do not name. */
+export type ApiScope =
+  | 'BOOKINGS_READ'
+  | 'BOOKINGS_WRITE'
+  | 'INSURANCE_READ'
+  | 'RETURNS_READ'
+  | 'RETURNS_WRITE'
+  | 'STATEMENTS_READ'
+  | 'WEBHOOKS_MANAGE';
+
+/** A named API token of a merchant or of the coordinator; its secret is never shown again. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['String']['output']>;
+  scopes: Array<ApiScope>;
+};
+
+/** A token just created: `token` is the secret, shown only here (send it as `Authorization: Bearer`). */
+export type ApiTokenSecret = {
+  __typename?: 'ApiTokenSecret';
+  apiToken: ApiToken;
+  token: Scalars['String']['output'];
+};
+
 export type ApplicationStatus =
   | 'ADMITTED'
   | 'DECLINED'
@@ -701,6 +729,8 @@ export type Mutation = {
   closeReturn: Return;
   /** Atomic and idempotent: the same key returns the same settlement. */
   closeSettlement: Settlement;
+  /** Creates a named API token with scopes. People only: a token never manages tokens. */
+  createApiToken: ApiTokenSecret;
   /**
    * Coordinator (any user of the alliance) or a merchant's user (users of its own merchant): a
    * one-time link, working 72 hours, with which the user sets a new password; url only in this
@@ -766,6 +796,8 @@ export type Mutation = {
   respondToReturn: Return;
   /** Coordinators: reverses a cost of an open month by a negative cost referencing it; returns the reversal. */
   reverseCost: Cost;
+  /** Revokes one of the caller's API tokens; it stops working at once. */
+  revokeApiToken: ApiToken;
   /** Withdraws a pending invitation; an accepted one is CONFLICT with reason LINK_USED. */
   revokeInvitation: Scalars['Boolean']['output'];
   /** Ends one of the signed-in user's sessions (see mySessions). */
@@ -887,6 +919,12 @@ export type MutationCloseReturnArgs = {
 export type MutationCloseSettlementArgs = {
   idempotencyKey: Scalars['String']['input'];
   month: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  name: Scalars['String']['input'];
+  scopes: Array<ApiScope>;
 };
 
 
@@ -1019,6 +1057,11 @@ export type MutationRespondToReturnArgs = {
 export type MutationReverseCostArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1218,6 +1261,8 @@ export type Query = {
   /** Coordinator: the alliance's users with their live session counts. */
   allianceUsers: Array<AllianceUser>;
   allocationRules: AllocationRules;
+  /** The caller's API tokens (a merchant's, or the alliance's for the coordinator). People only. */
+  apiTokens: Array<ApiToken>;
   /** The alliance's audit log, newest first (coordinators). Dates are Shanghai YYYY-MM-DD. */
   auditLog: AuditConnection;
   /** The overall score over the last published months up to month (at most 24, default 6), oldest first. */
@@ -2031,6 +2076,9 @@ export type ResolversTypes = {
   AllianceUser: ResolverTypeWrapper<AllianceUser>;
   AllocationRules: ResolverTypeWrapper<AllocationRules>;
   AllocationRulesInput: AllocationRulesInput;
+  ApiScope: ApiScope;
+  ApiToken: ResolverTypeWrapper<ApiToken>;
+  ApiTokenSecret: ResolverTypeWrapper<ApiTokenSecret>;
   ApplicationStatus: ApplicationStatus;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
@@ -2159,6 +2207,8 @@ export type ResolversParentTypes = {
   AllianceUser: AllianceUser;
   AllocationRules: AllocationRules;
   AllocationRulesInput: AllocationRulesInput;
+  ApiToken: ApiToken;
+  ApiTokenSecret: ApiTokenSecret;
   AuditConnection: Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
   AuditEntry: AuditEntryModel;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -2288,6 +2338,20 @@ export type AllocationRulesResolvers<ContextType = GraphQLContext, ParentType ex
   bookedShareBp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sharedBasis?: Resolver<ResolversTypes['SharedBasis'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
+};
+
+export type ApiTokenSecretResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiTokenSecret'] = ResolversParentTypes['ApiTokenSecret']> = {
+  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
@@ -2615,6 +2679,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   closePickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationClosePickupRunArgs, 'runId'>>;
   closeReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationCloseReturnArgs, 'id'>>;
   closeSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationCloseSettlementArgs, 'idempotencyKey' | 'month'>>;
+  createApiToken?: Resolver<ResolversTypes['ApiTokenSecret'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name' | 'scopes'>>;
   createPasswordReset?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationCreatePasswordResetArgs, 'userId'>>;
   createPickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreatePickupRunArgs, 'stationId'>>;
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
@@ -2642,6 +2707,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resolveReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationResolveReturnArgs, 'input'>>;
   respondToReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRespondToReturnArgs, 'id' | 'message'>>;
   reverseCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationReverseCostArgs, 'id' | 'reason'>>;
+  revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'userId'>>;
@@ -2731,6 +2797,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   alliance?: Resolver<ResolversTypes['Alliance'], ParentType, ContextType>;
   allianceUsers?: Resolver<Array<ResolversTypes['AllianceUser']>, ParentType, ContextType>;
   allocationRules?: Resolver<ResolversTypes['AllocationRules'], ParentType, ContextType>;
+  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   benchmarkTrend?: Resolver<Array<ResolversTypes['BenchmarkTrendPoint']>, ParentType, ContextType, RequireFields<QueryBenchmarkTrendArgs, 'month' | 'months'>>;
   benchmarks?: Resolver<ResolversTypes['BenchmarkReport'], ParentType, ContextType, RequireFields<QueryBenchmarksArgs, 'month'>>;
@@ -3018,6 +3085,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Alliance?: AllianceResolvers<ContextType>;
   AllianceUser?: AllianceUserResolvers<ContextType>;
   AllocationRules?: AllocationRulesResolvers<ContextType>;
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  ApiTokenSecret?: ApiTokenSecretResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;

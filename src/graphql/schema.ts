@@ -1,4 +1,5 @@
 import { createSchema } from 'graphql-yoga'
+import * as apiTokens from '../api-tokens/graphql'
 import * as audit from '../audit/graphql'
 import * as auth from '../auth/graphql'
 import * as benchmarks from '../benchmarks/graphql'
@@ -38,6 +39,7 @@ const modules = [
   benchmarks,
   audit,
   hubFloor,
+  apiTokens,
 ]
 
 type Resolver = (parent: unknown, args: unknown, ctx: GraphQLContext, info: unknown) => unknown

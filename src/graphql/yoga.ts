@@ -1,6 +1,8 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import { NoSchemaIntrospectionCustomRule } from 'graphql'
 import { createYoga, type Plugin } from 'graphql-yoga'
+import { actorForApiToken, looksLikeApiToken } from '../api-tokens/service'
+import { useApiScopes } from '../api-tokens/scopes'
 import { actorForSession } from '../auth/service'
 import type { ServerContext } from './context'
 import { maskError, useErrorCodes } from './error-codes'
@@ -63,12 +65,17 @@ export function createGraphQL(options: {
       }),
       ...(options.introspection ? [] : [noIntrospection]),
       useErrorCodes(),
+      useApiScopes(),
     ],
     context: async ({ request, deps, requestId }) => {
       const auth = request.headers.get('authorization') ?? ''
       const match = /^Bearer\s+(\S+)$/i.exec(auth)
       const token = match?.[1] ?? null
-      const user = token ? await actorForSession(deps.db, token, 'API', deps.now()) : null
+      const user = !token
+        ? null
+        : looksLikeApiToken(token)
+          ? await actorForApiToken(deps.db, token, deps.now())
+          : await actorForSession(deps.db, token, 'API', deps.now())
       // The same request id as the Hono request (and its logs), so audit entries can be traced.
       const actor = user && { ...user, requestId }
       return { actor, token, loaders: createLoaders(deps.db, actor, deps.now) }

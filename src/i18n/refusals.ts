@@ -27,6 +27,8 @@ export const en = {
   'refusal.EMAIL_TAKEN': 'There is already an account with this email address.',
   'refusal.USER_INACTIVE': 'This account is deactivated. Reactivate it first.',
   'refusal.OWN_ACCOUNT': 'You cannot do this to your own account.',
+  'refusal.API_SCOPE_MISSING':
+    'This API token may not do that. Create a token with the scope it needs.',
   'refusal.MONTH_PAST': 'Choose this month or a later one: past months stay as they were settled.',
   'refusal.MONTH_END':
     'A membership ends or pauses at a month end: choose next month or a later one.',
@@ -112,6 +114,7 @@ export const en = {
   'error.notFound.Hub day': 'That hub has no capacity for that day.',
   'error.notFound.Import': 'This import does not exist, or is not yours.',
   'error.notFound.Invitation': 'This link does not exist. Check that it was copied whole.',
+  'error.notFound.API token': 'This API token does not exist, or it is not yours.',
   'error.notFound.Membership application': 'This application does not exist.',
   'error.notFound.Merchant': 'This merchant does not exist.',
   'error.notFound.Photo': 'This photo does not exist.',
@@ -209,6 +212,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'refusal.EMAIL_TAKEN': '该邮箱地址已有账户。',
   'refusal.USER_INACTIVE': '该账户已停用，请先重新启用。',
   'refusal.OWN_ACCOUNT': '不能对自己的账户执行此操作。',
+  'refusal.API_SCOPE_MISSING': '此 API 令牌无权执行该操作，请创建具有所需权限范围的令牌。',
   'refusal.MONTH_PAST': '请选择本月或之后的月份：过去的月份按当时的结算保持不变。',
   'refusal.MONTH_END': '会员资格在月末结束或暂停：请选择下个月或之后的月份。',
   'refusal.BEFORE_JOINING': '请选择商家入盟当月或之后的月份。',
@@ -284,6 +288,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.notFound.Hub day': '该枢纽当天没有容量。',
   'error.notFound.Import': '该导入记录不存在，或不属于您。',
   'error.notFound.Invitation': '该链接不存在，请检查是否完整复制。',
+  'error.notFound.API token': '该 API 令牌不存在，或不属于您。',
   'error.notFound.Membership application': '该申请不存在。',
   'error.notFound.Merchant': '该商家不存在。',
   'error.notFound.Photo': '该照片不存在。',

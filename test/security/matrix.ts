@@ -93,6 +93,17 @@ async function freshImport(fx: Fixtures) {
   return (res.data.importReturns as { id: string }).id
 }
 
+/** A fresh API token of merchant A, made by merchant A: its id. */
+async function freshApiToken(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($scopes: [ApiScope!]!) { createApiToken(name: "matrix", scopes: $scopes) { apiToken { id } } }',
+    { scopes: ['RETURNS_READ'] },
+    fx.tokens.merchantA,
+  )
+  return (res.data.createApiToken as { apiToken: { id: string } }).apiToken.id
+}
+
 /** A new staff member of merchant A, so a cell that ends or certifies someone has its own. */
 async function freshStaff(fx: Fixtures) {
   const res = await gql(
@@ -191,6 +202,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     unseenBreachNotices: { expect: [U, OK, OK, F, F, F] },
     allianceUsers: { expect: [U, F, F, F, F, OK] },
     auditLog: { expect: [U, F, F, F, F, OK] },
+    apiTokens: { expect: [U, OK, OK, F, F, OK] },
     alliance: { expect: [U, OK, OK, OK, OK, OK] },
     hubAvailability: {
       vars: () => ({ hubId: 'hub_1', from: '2026-12-01', to: '2026-12-07' }),
@@ -318,6 +330,14 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     resetPassword: {
       vars: async (fx) => ({ token: await freshResetToken(fx), newPassword }),
       expect: all(OK),
+    },
+    createApiToken: {
+      vars: () => ({ name: 'matrix', scopes: ['RETURNS_READ'] }),
+      expect: [U, OK, OK, F, F, OK],
+    },
+    revokeApiToken: {
+      vars: async (fx) => ({ id: await freshApiToken(fx) }),
+      expect: [U, OK, N, F, F, N],
     },
     setUserActive: {
       vars: () => ({ userId: bystander, active: true }),
