@@ -90,6 +90,8 @@ const config = {
     BasisDetail: '../../db/schema#LineBasis',
     Statement: '../settlement/service#Statement',
     Adjustment: '../settlement/graphql#AdjustmentRow',
+    PublicReturn: '../inspection/customer-view#TrackedReturn',
+    ReturnOutcome: '../inspection/customer-view#Outcome',
   },
 }
 

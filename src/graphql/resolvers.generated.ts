@@ -18,6 +18,7 @@ import type { MerchantMembership as MerchantMembershipModel } from '../members/m
 import type { Cost as CostModel, SettlementLine as SettlementLineModel, Statement as StatementModel } from '../settlement/service';
 import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as AdjustmentRowModel } from '../settlement/graphql';
 import type { LineBasis as LineBasisModel } from '../../db/schema';
+import type { TrackedReturn as TrackedReturnModel, Outcome as OutcomeModel } from '../inspection/customer-view';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -345,6 +346,13 @@ export type CostKind =
   | 'HUB_OPERATIONS'
   | 'SHARED'
   | 'TRANSPORT';
+
+/** A message from the shop to the customer, as the tracking page shows it. */
+export type CustomerMessage = {
+  __typename?: 'CustomerMessage';
+  at: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
 
 export type DecideClaimInput = {
   /** Defaults to the full amount (within the cap) for APPROVED. */
@@ -678,6 +686,8 @@ export type Mutation = {
   /** Ends every session of the signed-in user, this token included; returns how many ended. */
   logoutEverywhere: Scalars['Int']['output'];
   markStatementPaid: Statement;
+  /** Merchant of the return: writes to its customer (1 to 1000 characters, trimmed); shown on /track. */
+  messageCustomer: SentCustomerMessage;
   /** Coordinators: fixes a finished month's figures for good. */
   publishBenchmarks: BenchmarkPublication;
   /** Public: the customer rates a resolved return once, by its code. */
@@ -883,6 +893,12 @@ export type MutationMarkStatementPaidArgs = {
 };
 
 
+export type MutationMessageCustomerArgs = {
+  returnId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationPublishBenchmarksArgs = {
   month: Scalars['String']['input'];
 };
@@ -1050,6 +1066,20 @@ export type MyInsurance = {
   premiums: Array<Premium>;
 };
 
+/**
+ * Where a return stands for its customer: AWAITING_PARCEL, RECEIVED (at the hub), INSPECTED, then
+ * the shop's decision (REFUND, EXCHANGE, RESTOCK, DISPOSE), or CANCELLED.
+ */
+export type OutcomeKind =
+  | 'AWAITING_PARCEL'
+  | 'CANCELLED'
+  | 'DISPOSE'
+  | 'EXCHANGE'
+  | 'INSPECTED'
+  | 'RECEIVED'
+  | 'REFUND'
+  | 'RESTOCK';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -1111,10 +1141,15 @@ export type Premium = {
 /** What anyone holding the code may see: nothing about the customer, order value or merchant. */
 export type PublicReturn = {
   __typename?: 'PublicReturn';
+  /** True once the return is resolved and not yet rated. */
+  canRate: Scalars['Boolean']['output'];
   category: Category;
   code: Scalars['String']['output'];
+  /** The shop's messages to the customer, oldest first (the first response first). */
+  messages: Array<CustomerMessage>;
   /** The next step in the normal flow; null when the return is finished. */
   nextStatus: Maybe<ReturnStatus>;
+  outcome: ReturnOutcome;
   stationName: Maybe<Scalars['String']['output']>;
   status: ReturnStatus;
   timeline: Array<TimelineEntry>;
@@ -1471,6 +1506,15 @@ export type ReturnConnection = {
   pageInfo: PageInfo;
 };
 
+export type ReturnOutcome = {
+  __typename?: 'ReturnOutcome';
+  kind: OutcomeKind;
+  /** The refund in fen; only for REFUND. */
+  refundFen: Maybe<Scalars['SafeInt']['output']>;
+  /** The outcome and what happens next, in the caller's language (Accept-Language). */
+  text: Scalars['String']['output'];
+};
+
 export type ReturnResolution = {
   __typename?: 'ReturnResolution';
   at: Scalars['String']['output'];
@@ -1512,6 +1556,14 @@ export type Role =
   | 'HUB_OPERATOR'
   | 'MERCHANT'
   | 'STATION_OPERATOR';
+
+/** A message the merchant sent to its customer. */
+export type SentCustomerMessage = {
+  __typename?: 'SentCustomerMessage';
+  at: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+};
 
 export type ServiceLevelFigures = {
   __typename?: 'ServiceLevelFigures';
@@ -1850,6 +1902,7 @@ export type ResolversTypes = {
   CommissionLine: ResolverTypeWrapper<CommissionLine>;
   Cost: ResolverTypeWrapper<CostModel>;
   CostKind: CostKind;
+  CustomerMessage: ResolverTypeWrapper<CustomerMessage>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DecideClaimInput: DecideClaimInput;
   DeskAction: DeskAction;
@@ -1883,13 +1936,14 @@ export type ResolversTypes = {
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyInsurance: ResolverTypeWrapper<Omit<MyInsurance, 'claims'> & { claims: Array<ResolversTypes['Claim']> }>;
+  OutcomeKind: OutcomeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayoutLine: ResolverTypeWrapper<Omit<PayoutLine, 'claim'> & { claim: ResolversTypes['Claim'] }>;
   PayoutPreview: ResolverTypeWrapper<Omit<PayoutPreview, 'payments'> & { payments: Array<ResolversTypes['PayoutLine']> }>;
   PayoutResult: ResolverTypeWrapper<PayoutResult>;
   PickupRun: ResolverTypeWrapper<PickupRunModel>;
   Premium: ResolverTypeWrapper<Premium>;
-  PublicReturn: ResolverTypeWrapper<PublicReturn>;
+  PublicReturn: ResolverTypeWrapper<TrackedReturnModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
   Receipt: ResolverTypeWrapper<Omit<Receipt, 'return'> & { return: ResolversTypes['Return'] }>;
@@ -1899,6 +1953,7 @@ export type ResolversTypes = {
   ResolveReturnInput: ResolveReturnInput;
   Return: ResolverTypeWrapper<ReturnModel>;
   ReturnConnection: ResolverTypeWrapper<Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversTypes['Return']> }>;
+  ReturnOutcome: ResolverTypeWrapper<OutcomeModel>;
   ReturnResolution: ResolverTypeWrapper<ReturnResolution>;
   ReturnResponse: ResolverTypeWrapper<ReturnResponse>;
   ReturnRisk: ResolverTypeWrapper<ReturnRisk>;
@@ -1906,6 +1961,7 @@ export type ResolversTypes = {
   RiskBand: RiskBand;
   Role: Role;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SentCustomerMessage: ResolverTypeWrapper<SentCustomerMessage>;
   ServiceLevelFigures: ResolverTypeWrapper<ServiceLevelFigures>;
   ServiceLevels: ResolverTypeWrapper<ServiceLevelsOutModel>;
   Session: ResolverTypeWrapper<Session>;
@@ -1957,6 +2013,7 @@ export type ResolversParentTypes = {
   Claim: ClaimModel;
   CommissionLine: CommissionLine;
   Cost: CostModel;
+  CustomerMessage: CustomerMessage;
   Date: Scalars['Date']['output'];
   DecideClaimInput: DecideClaimInput;
   DeskItem: Omit<DeskItem, 'return'> & { return: ResolversParentTypes['Return'] };
@@ -1992,7 +2049,7 @@ export type ResolversParentTypes = {
   PayoutResult: PayoutResult;
   PickupRun: PickupRunModel;
   Premium: Premium;
-  PublicReturn: PublicReturn;
+  PublicReturn: TrackedReturnModel;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
   Receipt: Omit<Receipt, 'return'> & { return: ResolversParentTypes['Return'] };
@@ -2001,10 +2058,12 @@ export type ResolversParentTypes = {
   ResolveReturnInput: ResolveReturnInput;
   Return: ReturnModel;
   ReturnConnection: Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Return']> };
+  ReturnOutcome: OutcomeModel;
   ReturnResolution: ReturnResolution;
   ReturnResponse: ReturnResponse;
   ReturnRisk: ReturnRisk;
   SafeInt: Scalars['SafeInt']['output'];
+  SentCustomerMessage: SentCustomerMessage;
   ServiceLevelFigures: ServiceLevelFigures;
   ServiceLevels: ServiceLevelsOutModel;
   Session: Session;
@@ -2202,6 +2261,11 @@ export type CostResolvers<ContextType = GraphQLContext, ParentType extends Resol
   voidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CustomerMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerMessage'] = ResolversParentTypes['CustomerMessage']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2372,6 +2436,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   markStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationMarkStatementPaidArgs, 'statementId'>>;
+  messageCustomer?: Resolver<ResolversTypes['SentCustomerMessage'], ParentType, ContextType, RequireFields<MutationMessageCustomerArgs, 'returnId' | 'text'>>;
   publishBenchmarks?: Resolver<ResolversTypes['BenchmarkPublication'], ParentType, ContextType, RequireFields<MutationPublishBenchmarksArgs, 'month'>>;
   rateReturn?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateReturnArgs, 'code' | 'stars'>>;
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
@@ -2457,9 +2522,12 @@ export type PremiumResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type PublicReturnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicReturn'] = ResolversParentTypes['PublicReturn']> = {
+  canRate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['CustomerMessage']>, ParentType, ContextType>;
   nextStatus?: Resolver<Maybe<ResolversTypes['ReturnStatus']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ReturnOutcome'], ParentType, ContextType>;
   stationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
@@ -2548,6 +2616,12 @@ export type ReturnConnectionResolvers<ContextType = GraphQLContext, ParentType e
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type ReturnOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnOutcome'] = ResolversParentTypes['ReturnOutcome']> = {
+  kind?: Resolver<ResolversTypes['OutcomeKind'], ParentType, ContextType>;
+  refundFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ReturnResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnResolution'] = ResolversParentTypes['ReturnResolution']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refundFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
@@ -2567,6 +2641,12 @@ export type ReturnRiskResolvers<ContextType = GraphQLContext, ParentType extends
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
+
+export type SentCustomerMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SentCustomerMessage'] = ResolversParentTypes['SentCustomerMessage']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type ServiceLevelFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceLevelFigures'] = ResolversParentTypes['ServiceLevelFigures']> = {
   breached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2737,6 +2817,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Claim?: ClaimResolvers<ContextType>;
   CommissionLine?: CommissionLineResolvers<ContextType>;
   Cost?: CostResolvers<ContextType>;
+  CustomerMessage?: CustomerMessageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeskItem?: DeskItemResolvers<ContextType>;
   Hub?: HubResolvers<ContextType>;
@@ -2770,10 +2851,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Receipt?: ReceiptResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
+  ReturnOutcome?: ReturnOutcomeResolvers<ContextType>;
   ReturnResolution?: ReturnResolutionResolvers<ContextType>;
   ReturnResponse?: ReturnResponseResolvers<ContextType>;
   ReturnRisk?: ReturnRiskResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  SentCustomerMessage?: SentCustomerMessageResolvers<ContextType>;
   ServiceLevelFigures?: ServiceLevelFiguresResolvers<ContextType>;
   ServiceLevels?: ServiceLevelsResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;

@@ -1,12 +1,13 @@
 import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import type { Resolvers } from '../graphql/resolvers.generated'
+import { trackReturn } from '../inspection/customer-view'
 import { parseInput } from '../parse-input'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import { closePickupRun, createPickupRun, receiveParcel, runParcels } from './pickup-runs'
 import { codeSchema, pageSchema, registerReturnSchema } from './schemas'
-import { cancelReturn, getReturn, listReturns, registerReturn, returnByCode } from './service'
+import { cancelReturn, getReturn, listReturns, registerReturn } from './service'
 
 const baseUrl = (ctx: GraphQLContext) =>
   ctx.deps.config.publicUrl ?? new URL(ctx.request.url).origin
@@ -27,7 +28,7 @@ export const resolvers: Resolvers = {
     return: (_, args, ctx) => getReturn(ctx.deps.db, ctx.actor, args.id),
     returnByCode: (_, args, ctx) => {
       const { code } = parseInput(codeSchema, args)
-      return returnByCode(ctx.deps.db, code, ctx.ip, ctx.deps.now())
+      return trackReturn(ctx.deps.db, code, ctx.ip, ctx.deps.now())
     },
     pickupRun: async (_, args, ctx) => (await ctx.loaders.reconciliation.load(args.id)).run,
     stationCommissions: async (_, args, ctx) =>
