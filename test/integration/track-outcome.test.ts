@@ -158,11 +158,13 @@ describe('the outcome and the rating on /track', () => {
     expect(after).not.toContain('name="stars"')
     const again = await b.post('/track/rate', { code: ret.code, stars: '1' })
     expect(again.headers.get('location')).toBe(`/track?code=${ret.code}&rate=already`)
-    const stored = await t.client.execute({
+    const stored = (await t.client.execute({
       sql: 'select stars, comment from return_ratings where return_id = ?',
       args: [ret.id],
-    })
-    expect(stored.rows.map((r) => [r.stars, r.comment])).toEqual([[4, '很快']])
+    })) as { rows: Record<string, unknown>[] }
+    expect(stored.rows.map((r: Record<string, unknown>) => [r.stars, r.comment])).toEqual([
+      [4, '很快'],
+    ])
     const graph = await gql(
       t,
       'mutation { rateReturn(code: "' + ret.code + '", stars: 2) { stars } }',
