@@ -93,6 +93,8 @@ const config = {
     SortPlan: '../hubs/service#StoredSortPlan',
     SortLane: '../hubs/service#StoredLane',
     HubThroughput: '../hubs/hub-throughput#HubThroughput',
+    PublicReturn: '../inspection/customer-view#TrackedReturn',
+    ReturnOutcome: '../inspection/customer-view#Outcome',
   },
 }
 

@@ -20,6 +20,7 @@ import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as Adjustme
 import type { LineBasis as LineBasisModel } from '../../db/schema';
 import type { StoredSortPlan as StoredSortPlanModel, StoredLane as StoredLaneModel } from '../hubs/service';
 import type { HubThroughput as HubThroughputModel } from '../hubs/hub-throughput';
+import type { TrackedReturn as TrackedReturnModel, Outcome as OutcomeModel } from '../inspection/customer-view';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -381,6 +382,13 @@ export type CostKind =
   | 'HUB_OPERATIONS'
   | 'SHARED'
   | 'TRANSPORT';
+
+/** A message from the shop to the customer, as the tracking page shows it. */
+export type CustomerMessage = {
+  __typename?: 'CustomerMessage';
+  at: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
 
 export type DecideClaimInput = {
   /** Defaults to the full amount (within the cap) for APPROVED. */
@@ -776,6 +784,8 @@ export type Mutation = {
   /** Ends every session of the signed-in user, this token included; returns how many ended. */
   logoutEverywhere: Scalars['Int']['output'];
   markStatementPaid: Statement;
+  /** Merchant of the return: writes to its customer (1 to 1000 characters, trimmed); shown on /track. */
+  messageCustomer: SentCustomerMessage;
   /** Coordinators: fixes a finished month's figures for good. */
   publishBenchmarks: BenchmarkPublication;
   /** Public: the customer rates a resolved return once, by its code. */
@@ -1004,6 +1014,12 @@ export type MutationMarkStatementPaidArgs = {
 };
 
 
+export type MutationMessageCustomerArgs = {
+  returnId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationPublishBenchmarksArgs = {
   month: Scalars['String']['input'];
 };
@@ -1182,6 +1198,20 @@ export type MyInsurance = {
   premiums: Array<Premium>;
 };
 
+/**
+ * Where a return stands for its customer: AWAITING_PARCEL, RECEIVED (at the hub), INSPECTED, then
+ * the shop's decision (REFUND, EXCHANGE, RESTOCK, DISPOSE), or CANCELLED.
+ */
+export type OutcomeKind =
+  | 'AWAITING_PARCEL'
+  | 'CANCELLED'
+  | 'DISPOSE'
+  | 'EXCHANGE'
+  | 'INSPECTED'
+  | 'RECEIVED'
+  | 'REFUND'
+  | 'RESTOCK';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -1243,10 +1273,15 @@ export type Premium = {
 /** What anyone holding the code may see: nothing about the customer, order value or merchant. */
 export type PublicReturn = {
   __typename?: 'PublicReturn';
+  /** True once the return is resolved and not yet rated. */
+  canRate: Scalars['Boolean']['output'];
   category: Category;
   code: Scalars['String']['output'];
+  /** The shop's messages to the customer, oldest first (the first response first). */
+  messages: Array<CustomerMessage>;
   /** The next step in the normal flow; null when the return is finished. */
   nextStatus: Maybe<ReturnStatus>;
+  outcome: ReturnOutcome;
   stationName: Maybe<Scalars['String']['output']>;
   status: ReturnStatus;
   timeline: Array<TimelineEntry>;
@@ -1657,6 +1692,15 @@ export type ReturnImport = {
   skipped: Scalars['Int']['output'];
 };
 
+export type ReturnOutcome = {
+  __typename?: 'ReturnOutcome';
+  kind: OutcomeKind;
+  /** The refund in fen; only for REFUND. */
+  refundFen: Maybe<Scalars['SafeInt']['output']>;
+  /** The outcome and what happens next, in the caller's language (Accept-Language). */
+  text: Scalars['String']['output'];
+};
+
 export type ReturnResolution = {
   __typename?: 'ReturnResolution';
   at: Scalars['String']['output'];
@@ -1705,6 +1749,14 @@ export type Role =
   | 'HUB_OPERATOR'
   | 'MERCHANT'
   | 'STATION_OPERATOR';
+
+/** A message the merchant sent to its customer. */
+export type SentCustomerMessage = {
+  __typename?: 'SentCustomerMessage';
+  at: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+};
 
 export type ServiceLevelFigures = {
   __typename?: 'ServiceLevelFigures';
@@ -2108,6 +2160,7 @@ export type ResolversTypes = {
   CommissionLine: ResolverTypeWrapper<CommissionLine>;
   Cost: ResolverTypeWrapper<CostModel>;
   CostKind: CostKind;
+  CustomerMessage: ResolverTypeWrapper<CustomerMessage>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DecideClaimInput: DecideClaimInput;
   DeskAction: DeskAction;
@@ -2145,13 +2198,14 @@ export type ResolversTypes = {
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyInsurance: ResolverTypeWrapper<Omit<MyInsurance, 'claims'> & { claims: Array<ResolversTypes['Claim']> }>;
+  OutcomeKind: OutcomeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayoutLine: ResolverTypeWrapper<Omit<PayoutLine, 'claim'> & { claim: ResolversTypes['Claim'] }>;
   PayoutPreview: ResolverTypeWrapper<Omit<PayoutPreview, 'payments'> & { payments: Array<ResolversTypes['PayoutLine']> }>;
   PayoutResult: ResolverTypeWrapper<PayoutResult>;
   PickupRun: ResolverTypeWrapper<PickupRunModel>;
   Premium: ResolverTypeWrapper<Premium>;
-  PublicReturn: ResolverTypeWrapper<PublicReturn>;
+  PublicReturn: ResolverTypeWrapper<TrackedReturnModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
   Receipt: ResolverTypeWrapper<Omit<Receipt, 'return'> & { return: ResolversTypes['Return'] }>;
@@ -2163,6 +2217,7 @@ export type ResolversTypes = {
   Return: ResolverTypeWrapper<ReturnModel>;
   ReturnConnection: ResolverTypeWrapper<Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversTypes['Return']> }>;
   ReturnImport: ResolverTypeWrapper<ReturnImport>;
+  ReturnOutcome: ResolverTypeWrapper<OutcomeModel>;
   ReturnResolution: ResolverTypeWrapper<ReturnResolution>;
   ReturnResponse: ResolverTypeWrapper<ReturnResponse>;
   ReturnRisk: ResolverTypeWrapper<ReturnRisk>;
@@ -2171,6 +2226,7 @@ export type ResolversTypes = {
   RiskBand: RiskBand;
   Role: Role;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SentCustomerMessage: ResolverTypeWrapper<SentCustomerMessage>;
   ServiceLevelFigures: ResolverTypeWrapper<ServiceLevelFigures>;
   ServiceLevels: ResolverTypeWrapper<ServiceLevelsOutModel>;
   Session: ResolverTypeWrapper<Session>;
@@ -2230,6 +2286,7 @@ export type ResolversParentTypes = {
   Claim: ClaimModel;
   CommissionLine: CommissionLine;
   Cost: CostModel;
+  CustomerMessage: CustomerMessage;
   Date: Scalars['Date']['output'];
   DecideClaimInput: DecideClaimInput;
   DeskItem: Omit<DeskItem, 'return'> & { return: ResolversParentTypes['Return'] };
@@ -2269,7 +2326,7 @@ export type ResolversParentTypes = {
   PayoutResult: PayoutResult;
   PickupRun: PickupRunModel;
   Premium: Premium;
-  PublicReturn: PublicReturn;
+  PublicReturn: TrackedReturnModel;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
   Receipt: Omit<Receipt, 'return'> & { return: ResolversParentTypes['Return'] };
@@ -2280,10 +2337,12 @@ export type ResolversParentTypes = {
   Return: ReturnModel;
   ReturnConnection: Omit<ReturnConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Return']> };
   ReturnImport: ReturnImport;
+  ReturnOutcome: OutcomeModel;
   ReturnResolution: ReturnResolution;
   ReturnResponse: ReturnResponse;
   ReturnRisk: ReturnRisk;
   SafeInt: Scalars['SafeInt']['output'];
+  SentCustomerMessage: SentCustomerMessage;
   ServiceLevelFigures: ServiceLevelFigures;
   ServiceLevels: ServiceLevelsOutModel;
   Session: Session;
@@ -2504,6 +2563,11 @@ export type CostResolvers<ContextType = GraphQLContext, ParentType extends Resol
   voidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CustomerMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerMessage'] = ResolversParentTypes['CustomerMessage']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2697,6 +2761,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   markStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationMarkStatementPaidArgs, 'statementId'>>;
+  messageCustomer?: Resolver<ResolversTypes['SentCustomerMessage'], ParentType, ContextType, RequireFields<MutationMessageCustomerArgs, 'returnId' | 'text'>>;
   publishBenchmarks?: Resolver<ResolversTypes['BenchmarkPublication'], ParentType, ContextType, RequireFields<MutationPublishBenchmarksArgs, 'month'>>;
   rateReturn?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateReturnArgs, 'code' | 'stars'>>;
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
@@ -2784,9 +2849,12 @@ export type PremiumResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type PublicReturnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicReturn'] = ResolversParentTypes['PublicReturn']> = {
+  canRate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['CustomerMessage']>, ParentType, ContextType>;
   nextStatus?: Resolver<Maybe<ResolversTypes['ReturnStatus']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ReturnOutcome'], ParentType, ContextType>;
   stationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
@@ -2893,6 +2961,12 @@ export type ReturnImportResolvers<ContextType = GraphQLContext, ParentType exten
   skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ReturnOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnOutcome'] = ResolversParentTypes['ReturnOutcome']> = {
+  kind?: Resolver<ResolversTypes['OutcomeKind'], ParentType, ContextType>;
+  refundFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ReturnResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReturnResolution'] = ResolversParentTypes['ReturnResolution']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refundFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
@@ -2912,6 +2986,12 @@ export type ReturnRiskResolvers<ContextType = GraphQLContext, ParentType extends
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
+
+export type SentCustomerMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SentCustomerMessage'] = ResolversParentTypes['SentCustomerMessage']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type ServiceLevelFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceLevelFigures'] = ResolversParentTypes['ServiceLevelFigures']> = {
   breached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3104,6 +3184,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Claim?: ClaimResolvers<ContextType>;
   CommissionLine?: CommissionLineResolvers<ContextType>;
   Cost?: CostResolvers<ContextType>;
+  CustomerMessage?: CustomerMessageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeskItem?: DeskItemResolvers<ContextType>;
   Hub?: HubResolvers<ContextType>;
@@ -3142,10 +3223,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Return?: ReturnResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
   ReturnImport?: ReturnImportResolvers<ContextType>;
+  ReturnOutcome?: ReturnOutcomeResolvers<ContextType>;
   ReturnResolution?: ReturnResolutionResolvers<ContextType>;
   ReturnResponse?: ReturnResponseResolvers<ContextType>;
   ReturnRisk?: ReturnRiskResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  SentCustomerMessage?: SentCustomerMessageResolvers<ContextType>;
   ServiceLevelFigures?: ServiceLevelFiguresResolvers<ContextType>;
   ServiceLevels?: ServiceLevelsResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;

@@ -1,11 +1,20 @@
 import { isoMonth } from '../calendar/schemas'
 import type { Resolvers } from '../graphql/resolvers.generated'
+import { negotiateLocale, translator } from '../i18n'
 import { parseInput, withoutNulls } from '../parse-input'
+import { messageCustomer } from './customer-messages'
+import { outcomeText } from './outcome-text'
 import { dismissBreachNotices, unseenBreachCount } from './breach-notices'
 import { checklists } from './checklists'
 import { afterSalesDesk } from '../desk/desk'
 import { inspectionQueue } from './queue'
-import { inspectSchema, rateSchema, resolveSchema, respondSchema } from './schemas'
+import {
+  inspectSchema,
+  messageCustomerSchema,
+  rateSchema,
+  resolveSchema,
+  respondSchema,
+} from './schemas'
 import { closeReturn, inspectReturn, rateReturn, resolveReturn, respondToReturn } from './service'
 import { photoUrl } from './photos'
 import { serviceLevels, type ServiceLevels } from './service-levels'
@@ -43,6 +52,13 @@ export const resolvers: Resolvers = {
       inspectionQueue(ctx.deps.db, ctx.actor, ctx.deps.now(), args.hubId ?? undefined),
   },
   Mutation: {
+    messageCustomer: (_, args, ctx) =>
+      messageCustomer(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(messageCustomerSchema, args),
+        ctx.deps.now(),
+      ),
     dismissBreachNotices: async (_, __, ctx) => {
       await dismissBreachNotices(ctx.deps.db, ctx.actor, ctx.deps.now())
       return true
@@ -74,6 +90,17 @@ export const resolvers: Resolvers = {
         ctx.deps.now(),
         ctx.requestId,
       ),
+  },
+  ReturnOutcome: {
+    // The caller's language: a signed-in user's choice, else the request's Accept-Language.
+    text: (o, _, ctx) => {
+      const locale = negotiateLocale(
+        ctx.actor?.locale,
+        undefined,
+        ctx.request.headers.get('accept-language') ?? undefined,
+      )
+      return outcomeText({ t: translator(locale), locale }, o)
+    },
   },
   Return: {
     sla: (r, _, ctx) => ctx.loaders.sla.load(r.id),

@@ -31,3 +31,13 @@ export const rateSchema = z.object({
     .max(5, { error: 'choose 1 to 5 stars' }),
   comment: z.string().trim().max(300, { error: 'at most 300 characters' }).default(''),
 })
+
+/** A message to the customer, shown on the tracking page as written (trimmed). */
+export const messageCustomerSchema = z.object({
+  returnId: z.string().min(1).max(64),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: 'write a message' })
+    .max(1000, { error: 'at most 1000 characters' }),
+})

@@ -1,13 +1,14 @@
 import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import type { Resolvers } from '../graphql/resolvers.generated'
+import { trackReturn } from '../inspection/customer-view'
 import { parseInput, withoutNulls } from '../parse-input'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import { closePickupRun, createPickupRun, receiveParcel, runParcels } from './pickup-runs'
 import { checkInSchema, codeSchema, pageSchema, registerReturnSchema } from './schemas'
 import { returnFiltersSchema, searchReturns } from './search'
-import { cancelReturn, getReturn, registerReturn, returnByCode } from './service'
+import { cancelReturn, getReturn, registerReturn } from './service'
 
 const baseUrl = (ctx: GraphQLContext) =>
   ctx.deps.config.publicUrl ?? new URL(ctx.request.url).origin
@@ -30,7 +31,7 @@ export const resolvers: Resolvers = {
     return: (_, args, ctx) => getReturn(ctx.deps.db, ctx.actor, args.id),
     returnByCode: (_, args, ctx) => {
       const { code } = parseInput(codeSchema, args)
-      return returnByCode(ctx.deps.db, code, ctx.ip, ctx.deps.now())
+      return trackReturn(ctx.deps.db, code, ctx.ip, ctx.deps.now())
     },
     pickupRun: async (_, args, ctx) => (await ctx.loaders.reconciliation.load(args.id)).run,
     stationCommissions: async (_, args, ctx) =>

@@ -462,6 +462,13 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       vars: async (fx) => ({ code: (await fx.freshReturn('RESOLVED')).code, stars: 5 }),
       expect: all(OK),
     },
+    messageCustomer: {
+      vars: async (fx) => ({
+        returnId: (await fx.freshReturn()).id,
+        text: '您好，已收到您的退货。',
+      }),
+      expect: [U, OK, N, F, F, F],
+    },
     addStaff: { vars: () => ({ name: '李娜' }), expect: [U, OK, OK, F, F, F] },
     setStaffCertification: {
       vars: (fx) => ({ staffId: fx.staffA, certified: true }),
@@ -642,6 +649,11 @@ export const routeCases: RouteCase[] = [
     form: { code: (await fx.freshReturn()).code },
   })),
   get('/track', all(OK), (fx) => ({ path: `/track?code=${fx.returnA.code}` })),
+  post('/track/rate', all(OK), async (fx) => {
+    // The rateReturn rows above used up this address's ratings per minute; start afresh.
+    await fx.t.db.delete(rateLimits)
+    return { form: { code: (await fx.freshReturn('RESOLVED')).code, stars: '4' } }
+  }),
   get('/stations', all(OK)),
   get('/stations/area', all(OK), () => ({
     path: '/stations/area?south=31.1&west=121.4&north=31.3&east=121.6',

@@ -1,11 +1,12 @@
-import type { PublicReturn } from '../../src/returns/service'
+import type { TrackedReturn } from '../../src/inspection/customer-view'
 import { usePage } from '../context'
 import { CODE_SLOT, ReturnCode, StatusBadge, Timeline, WithCode } from '../returns/bits'
 import { Notice } from '../components/notice'
+import { CustomerMessages, OutcomeSection, RatingSection, type RateNotice } from './track-extras'
 
 export type TrackOutcome =
   | { kind: 'form' }
-  | { kind: 'found'; result: PublicReturn }
+  | { kind: 'found'; result: TrackedReturn; rate?: RateNotice | undefined }
   | { kind: 'notFound'; typed: string }
   | { kind: 'notACode'; typed: string }
   | { kind: 'rateLimited'; seconds: number }
@@ -15,7 +16,16 @@ export type TrackOutcome =
  * code, only what `returnByCode` gives — status, category, station and dates. Nothing about
  * the order value, the shop or the customer is ever on this page.
  */
-export function TrackPage({ typed, outcome }: { typed: string; outcome: TrackOutcome }) {
+export function TrackPage({
+  typed,
+  outcome,
+  failure,
+}: {
+  typed: string
+  outcome: TrackOutcome
+  /** Why a rating was refused, when it was. */
+  failure?: string
+}) {
   const { t } = usePage()
   return (
     <div class="public">
@@ -48,6 +58,7 @@ export function TrackPage({ typed, outcome }: { typed: string; outcome: TrackOut
           {t('returns.track.codeHint')}
         </p>
       </form>
+      {failure && <Notice tone="error">{failure}</Notice>}
       <Outcome outcome={outcome} />
       <p class="public__links">
         <a href="/stations">{t('returns.track.findStation')}</a>
@@ -80,14 +91,40 @@ function Outcome({ outcome }: { outcome: TrackOutcome }) {
         </section>
       )
     case 'found':
-      return <TrackResult result={outcome.result} />
+      return <TrackResult result={outcome.result} rate={outcome.rate} />
   }
 }
 
-function TrackResult({ result }: { result: PublicReturn }) {
+/** Still moving: the page polls for news every 30 s until the shop has decided. */
+export const stillOpen = (status: TrackedReturn['status']) =>
+  status !== 'RESOLVED' && status !== 'CLOSED' && status !== 'CANCELLED'
+
+/**
+ * The result card; also the htmx fragment the card polls itself with while the return is open
+ * (the answer for a decided return has no trigger, so polling stops).
+ */
+export function TrackResult({
+  result,
+  rate,
+}: {
+  result: TrackedReturn
+  rate?: RateNotice | undefined
+}) {
   const { t } = usePage()
+  const poll = stillOpen(result.status)
+    ? {
+        'hx-get': `/track?code=${encodeURIComponent(result.code)}`,
+        'hx-trigger': 'every 30s',
+        'hx-swap': 'outerHTML',
+      }
+    : {}
   return (
-    <section class="card track-result" aria-labelledby="track-result-code">
+    <section
+      class="card track-result"
+      id="track-result"
+      aria-labelledby="track-result-code"
+      {...poll}
+    >
       <p class="track-result__code" id="track-result-code">
         <ReturnCode code={result.code} big />
       </p>
@@ -108,6 +145,9 @@ function TrackResult({ result }: { result: PublicReturn }) {
           </div>
         )}
       </dl>
+      <OutcomeSection outcome={result.outcome} />
+      <CustomerMessages messages={result.messages} />
+      <RatingSection result={result} notice={rate} />
       <h2>{t('returns.track.timeline')}</h2>
       <Timeline entries={result.timeline} />
     </section>
