@@ -14,6 +14,9 @@ export const graphqlFieldScopes: Readonly<Record<string, ApiScope>> = {
   'Query.return': 'RETURNS_READ',
   'Query.returnByCode': 'RETURNS_READ',
   'Mutation.registerReturn': 'RETURNS_WRITE',
+  'Mutation.cancelReturn': 'RETURNS_WRITE',
+  'Mutation.importReturns': 'RETURNS_WRITE',
+  'Mutation.messageCustomer': 'RETURNS_WRITE',
   'Query.hubAvailability': 'BOOKINGS_READ',
   'Query.myBookings': 'BOOKINGS_READ',
   'Mutation.bookHubCapacity': 'BOOKINGS_WRITE',
@@ -32,6 +35,9 @@ export const routeScopes: Readonly<Record<string, ApiScope>> = {
   '/returns/:id/label': 'RETURNS_READ',
   '/returns/:id/photos/:photoId': 'RETURNS_READ',
   '/statements/:month.csv': 'STATEMENTS_READ',
+  '/returns/labels': 'RETURNS_READ',
+  '/returns/labels.pdf': 'RETURNS_READ',
+  '/returns/export.csv': 'RETURNS_READ',
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

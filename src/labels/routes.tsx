@@ -29,6 +29,8 @@ const baseUrl = (c: Ctx) => c.var.deps.config.publicUrl ?? new URL(c.req.url).or
  */
 function sourceOf(c: Ctx): LabelSource | null {
   if (c.req.query('all') === 'awaiting') return { kind: 'awaitingDropOff' }
+  const importId = c.req.query('import')
+  if (importId) return { kind: 'import', importId }
   const ids = (c.req.queries('ids') ?? [])
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())

@@ -4,6 +4,7 @@
  * case in `LabelSource` and `resolveLabelIds`. Another tenant's id is NOT_FOUND, never printed.
  */
 import type { Actor } from '../auth/roles'
+import { importedReturnIds } from '../returns/import/service'
 import { requireRole } from '../auth/roles'
 import type { Db } from '../db'
 import { InvalidInput, NotFound } from '../errors'
@@ -14,7 +15,11 @@ import { listReturns, visibleReturns, type Return } from '../returns/service'
 export const MAX_LABELS = 240
 
 /** Where a batch's returns come from. */
-export type LabelSource = { kind: 'ids'; ids: readonly string[] } | { kind: 'awaitingDropOff' }
+export type LabelSource =
+  | { kind: 'ids'; ids: readonly string[] }
+  | { kind: 'awaitingDropOff' }
+  /** Every return a CSV import created, in file order. */
+  | { kind: 'import'; importId: string }
 
 export interface Label {
   ret: Return
@@ -32,6 +37,11 @@ async function resolveLabelIds(db: Db, actor: Actor, source: LabelSource): Promi
   switch (source.kind) {
     case 'ids': {
       const ids = [...new Set(source.ids)]
+      if (ids.length > MAX_LABELS) throw tooMany()
+      return ids
+    }
+    case 'import': {
+      const ids = await importedReturnIds(db, actor, source.importId)
       if (ids.length > MAX_LABELS) throw tooMany()
       return ids
     }

@@ -32,6 +32,17 @@ describe('downloads with an API token', () => {
     expect(res.status).toBe(200)
   })
 
+  it('serves batch labels as a PDF and the returns export to a RETURNS_READ token', async () => {
+    const { id } = await registerReturnFor(t, 1)
+    const token = await apiToken(['RETURNS_READ'])
+    const pdf = await get(`/returns/labels.pdf?ids=${id}`, token)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toContain('application/pdf')
+    const csv = await get('/returns/export.csv', token)
+    expect(csv.status).toBe(200)
+    expect(await csv.text()).toContain('TB-')
+  })
+
   it('serves a statement CSV to a STATEMENTS_READ token', async () => {
     const res = await get('/statements/2026-10.csv', await apiToken(['STATEMENTS_READ']))
     expect(res.status).toBe(200)

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_LABELS } from '../../src/labels/service'
 import { formatCode } from '../../src/returns/code'
 import { createTestApp, type TestApp } from '../helpers/app'
-import { Browser } from '../helpers/http'
+import { Browser, gql, tokenFor } from '../helpers/http'
 
 let t: TestApp
 beforeEach(async () => {
@@ -66,6 +66,25 @@ describe('printing labels in batches', () => {
         '&amp;',
       ),
     )
+  })
+
+  it('prints every label of a CSV import from its labels link, to its merchant only', async () => {
+    const csv =
+      '订单号,类目,商品名称,订单金额,退货原因,售后中心\nIMP-1,FOOD,米粉,58.00,破损,hub_1\nIMP-2,TOYS,积木,99.00,缺件,hub_1'
+    const res = await gql(
+      t,
+      'mutation ($csv: String!) { importReturns(csv: $csv) { created labelsUrl } }',
+      { csv },
+      await tokenFor(t, 'merchant1@nestwork.demo'),
+    )
+    expect(res.data!.importReturns.created).toBe(2)
+    const path =
+      new URL(res.data!.importReturns.labelsUrl).pathname +
+      new URL(res.data!.importReturns.labelsUrl).search
+    const sheet = await (await signedIn('merchant1@nestwork.demo')).get(path)
+    expect(sheet.status).toBe(200)
+    expect(count(await sheet.text(), '<article class="blabel"')).toBe(2)
+    expect((await (await signedIn('merchant2@nestwork.demo')).get(path)).status).toBe(404)
   })
 
   it('accepts comma-separated ids and prints one thermal label a page in English', async () => {
