@@ -3,7 +3,7 @@
  * messages (the first response and later ones; never inspection notes), the outcome so far and
  * whether a rating is still open. Read by code, like the rest of the tracking page.
  */
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { resolutions, returnRatings, returnResponses, returns } from '../../db/schema'
 import type { Db } from '../db'
 import { returnByCode, type PublicReturn } from '../returns/service'
@@ -63,7 +63,8 @@ export async function trackReturn(
       .from(returnResponses)
       .innerJoin(returns, eq(returns.id, returnResponses.returnId))
       .where(eq(returns.code, found.code))
-      .orderBy(asc(returnResponses.at), asc(returnResponses.id)),
+      // Messages sent in the same millisecond keep the order they were sent in (rowid).
+      .orderBy(asc(returnResponses.at), asc(sql`${returnResponses}.rowid`)),
     db
       .select({ resolution: resolutions.resolution, refundFen: resolutions.refundFen })
       .from(resolutions)

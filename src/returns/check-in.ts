@@ -84,8 +84,9 @@ export async function checkInParcel(
         a,
         { action: 'parcel.checkIn', ...move },
         sql`json_object('status', e.status, 'stationId', e.station_id, 'commissionFen',
-        (select amount_fen from commissions where return_id = e.return_id),
-        'largeItemOverride', ${override})`,
+        (select amount_fen from commissions where return_id = e.return_id)${
+          override === null ? sql`` : sql`, 'largeItemOverride', ${override}`
+        })`,
       ),
     ])
     .catch((error: unknown) => {

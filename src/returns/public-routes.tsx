@@ -63,7 +63,19 @@ publicReturnRoutes.get('/track', async (c) => {
 
 publicReturnRoutes.post(
   '/track/rate',
-  form(rateSchema, (c, { sent }) => c.redirect(trackHref(sent.code ?? '', 'invalid'), 303)),
+  // A rating that cannot be read is 400 with the page and its reason, like every refused form.
+  form(rateSchema, (c, { sent }) => {
+    c.status(400)
+    const typed = (sent.code ?? '').slice(0, 40)
+    return c.render(
+      <TrackPage
+        typed={typed}
+        outcome={{ kind: 'form' }}
+        failure={c.var.t('returns.rate.invalid')}
+      />,
+      { title: c.var.t('returns.track.title') },
+    )
+  }),
   async (c) => {
     const { deps } = c.var
     const input = c.req.valid('form')

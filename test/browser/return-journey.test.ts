@@ -271,7 +271,7 @@ async function trackAndFindStation(w: Watched, baseUrl: string, code: string, lo
   expect(await card.locator('.track-result__status').textContent()).toContain(
     t('returns.status.AT_STATION'),
   )
-  expect(await card.textContent()).toContain(demoStations[0]!.name)
+  expect(await card.textContent()).toContain(demoStations[1]!.name)
   expect(await card.locator('.timeline__item').count()).toBe(2)
   const text = (await page.locator('main').textContent())!
   for (const secret of ['1,299.90', '1299.90', '138', 'TB-2026-JOURNEY', '车轮异响', '好孩子']) {
@@ -334,7 +334,7 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
 
           // 2. A station operator, on a 360 px phone, types the code into the console.
           failing = { page: station.page, journey: 'station-check-in' }
-          await signIn(station.page, baseUrl, 'station1@nestwork.demo', locale)
+          await signIn(station.page, baseUrl, 'station2@nestwork.demo', locale)
           await checkInAtStation(station.page, baseUrl, code, t)
           await saveScreenshot(station.page, 'station-check-in', locale)
 

@@ -133,9 +133,12 @@ describe('tenancy', () => {
     })
     const introspect = await gql(t, '{ __type(name: "PublicReturn") { fields { name } } }')
     expect(introspect.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+      'canRate',
       'category',
       'code',
+      'messages',
       'nextStatus',
+      'outcome',
       'stationName',
       'status',
       'timeline',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
+import { formatCode } from '../../src/returns/code'
 import type { Fixtures } from './fixtures'
 import type { Outcome } from './matrix'
 
@@ -88,6 +89,34 @@ export const scopeGraphQL: ScopeGraphQLCase[] = [
     field: 'hubLoad',
     as: 'hub2',
     query: '{ hubLoad(hubId: "hub_1", from: "2026-11-01", to: "2026-11-30") { date } }',
+    expect: F,
+  },
+  {
+    field: 'sortPlan',
+    as: 'hub2',
+    query: '{ sortPlan(hubId: "hub_1") { version } }',
+    expect: F,
+  },
+  {
+    field: 'generateSortPlan',
+    as: 'hub2',
+    query: 'mutation { generateSortPlan(hubId: "hub_1") { version } }',
+    expect: F,
+  },
+  {
+    field: 'setSortPlan',
+    as: 'hub2',
+    query: `mutation { setSortPlan(hubId: "hub_1", lanes: [
+      { code: "A1", kind: MERCHANT, merchantIds: ["mer_01"] },
+      { code: "L1", kind: LARGE },
+      { code: "Q1", kind: QUARANTINE }
+    ]) { version } }`,
+    expect: F,
+  },
+  {
+    field: 'hubThroughput',
+    as: 'hub2',
+    query: '{ hubThroughput(hubId: "hub_1", date: "2026-11-25") { date } }',
     expect: F,
   },
   {
@@ -249,6 +278,20 @@ export const scopeRoutes: ScopeRouteCase[] = [
     as: 'hub2',
     make: () => ({ form: { hubId: 'hub_1', date: '2026-12-23', capacityUnits: '1' } }),
     expect: F,
+  },
+  {
+    method: 'GET',
+    route: '/returns',
+    as: 'hub2',
+    expect: OK,
+    check: async (fx, body) => expect(body).not.toContain(formatCode(fx.returnA.code)),
+  },
+  {
+    method: 'GET',
+    route: '/returns/export.csv',
+    as: 'hub2',
+    expect: OK,
+    check: async (fx, body) => expect(body).not.toContain(fx.returnA.code),
   },
   {
     method: 'GET',
@@ -454,6 +497,7 @@ export const unscoped = {
     'POST /locale',
     'GET /map',
     'GET /track',
+    'POST /track/rate',
     'GET /stations',
     'GET /stations/area',
     'GET /account',

@@ -39,6 +39,8 @@ const importForm = validator('form', async (form) => {
     csv,
     mapping: entries.length > 0 ? Object.fromEntries(entries) : undefined,
     confirm: form.step === 'confirm',
+    /** Only the form's own two steps (or none) are read; anything else is a broken form. */
+    knownStep: form.step === undefined || ['', 'preview', 'confirm'].includes(String(form.step)),
   }
 })
 
@@ -57,6 +59,7 @@ importRoutes.post('/returns/import', importBodyLimit, importForm, async (c) => {
     c.status(400)
     return c.render(<ImportPage notice={{ tone: 'error', text }} />, { title })
   }
+  if (!sent.knownStep) return refuse(c.var.t('refusal.BODY'))
   if (!parsed.success) {
     const tooBig = sent.csv.length > maxCsvChars
     return refuse(
