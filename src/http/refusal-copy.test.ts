@@ -24,8 +24,10 @@ function factsFor(copy: string): Record<string, unknown> {
 // Latin letters left on a Chinese page are English copy (file names and units aside).
 const englishWords = /[A-Za-z]{2,}/g
 const allowedLatin = new Set(['pdf', 'Nestwork'])
+// A sample return code (ABCD-EFGH-JKMN) is data, not copy.
+const returnCodeShape = /\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/g
 const latinIn = (text: string) =>
-  (text.match(englishWords) ?? []).filter((w) => !allowedLatin.has(w))
+  (text.replace(returnCodeShape, '').match(englishWords) ?? []).filter((w) => !allowedLatin.has(w))
 
 describe('refusalText', () => {
   const cases: [string, DomainError][] = [
