@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm'
-import { readFile } from 'node:fs/promises'
 import { PDFArray, PDFDocument, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_LABELS } from '../../src/labels/service'
@@ -97,14 +96,6 @@ describe('printing labels in batches', () => {
     expect(html).toContain('Labels (3)')
     expect(html).toContain('To: ')
     expect(html).not.toContain('寄往')
-  })
-
-  it('sizes the printed pages with named @page rules for A4 and 100 × 150 mm', async () => {
-    const css = await readFile(new URL('../../static/app.css', import.meta.url), 'utf8')
-    expect(css).toMatch(/@page labels-a4 \{\s*size: A4;\s*margin: 0;/)
-    expect(css).toMatch(/@page labels-thermal \{\s*size: 100mm 150mm;\s*margin: 0;/)
-    expect(css).toMatch(/\.sheet--a4 \{\s*page: labels-a4;/)
-    expect(css).toMatch(/\.sheet--thermal \{\s*page: labels-thermal;/)
   })
 
   it('lists returns awaiting drop-off to pick from, in both languages', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { Browser, gql, tokenFor } from '../helpers/http'
@@ -158,13 +159,10 @@ describe('the outcome and the rating on /track', () => {
     expect(after).not.toContain('name="stars"')
     const again = await b.post('/track/rate', { code: ret.code, stars: '1' })
     expect(again.headers.get('location')).toBe(`/track?code=${ret.code}&rate=already`)
-    const stored = (await t.client.execute({
-      sql: 'select stars, comment from return_ratings where return_id = ?',
-      args: [ret.id],
-    })) as { rows: Record<string, unknown>[] }
-    expect(stored.rows.map((r: Record<string, unknown>) => [r.stars, r.comment])).toEqual([
-      [4, '很快'],
-    ])
+    const stored = await t.db.all<{ stars: number; comment: string }>(
+      sql`select stars, comment from return_ratings where return_id = ${ret.id}`,
+    )
+    expect(stored.map((r) => [r.stars, r.comment])).toEqual([[4, '很快']])
     const graph = await gql(
       t,
       'mutation { rateReturn(code: "' + ret.code + '", stars: 2) { stars } }',
