@@ -5,9 +5,9 @@ import type { AllianceRow as AllianceRowModel } from '../network/graphql';
 import type { Hub as HubModel, Station as StationModel, Merchant as MerchantModel } from '../network/service';
 import type { Booking as BookingModel, HubDayView as HubDayViewModel, UtilisationDay as UtilisationDayModel } from '../booking/service';
 import type { HubUtilisationOut as HubUtilisationOutModel, MerchantUnitsOut as MerchantUnitsOutModel } from '../booking/graphql';
-import type { Return as ReturnModel } from '../returns/service';
+import type { Return as ReturnModel, ReturnEvent as ReturnEventModel } from '../returns/service';
 import type { CheckIn as CheckInModel } from '../returns/check-in';
-import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel } from '../returns/pickup-runs';
+import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel, Receipt as ReceiptModel } from '../returns/pickup-runs';
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
@@ -750,6 +750,12 @@ export type Mutation = {
   createPickupRun: PickupRun;
   /** Coordinators. */
   createStation: Station;
+  /**
+   * Hub operator of fromHubId, or coordinator: every parcel waiting on its transfer lane for
+   * toHubId goes on one run, which that hub receives like a pickup run. None waiting: CONFLICT,
+   * reason NOTHING_TO_TRANSFER.
+   */
+  createTransferRun: PickupRun;
   decideClaim: Claim;
   declareOrderValue: Premium;
   /** Coordinators: declines a pending application with a reason. */
@@ -790,7 +796,11 @@ export type Mutation = {
   publishBenchmarks: BenchmarkPublication;
   /** Public: the customer rates a resolved return once, by its code. */
   rateReturn: Rating;
-  /** A parcel bound for another hub is refused: CONFLICT with reason WRONG_HUB and its hubId. */
+  /**
+   * A parcel bound for another hub of the alliance is not received: it goes on this hub's transfer
+   * lane for that hub (`received` false, `transferTo` that hub, `lane` the transfer lane). One that
+   * is no longer on its way is refused: CONFLICT with reason WRONG_HUB and its hubId.
+   */
   receiveParcel: Receipt;
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
@@ -951,6 +961,12 @@ export type MutationCreatePickupRunArgs = {
 
 export type MutationCreateStationArgs = {
   input: StationInput;
+};
+
+
+export type MutationCreateTransferRunArgs = {
+  fromHubId: Scalars['ID']['input'];
+  toHubId: Scalars['ID']['input'];
 };
 
 
@@ -1247,6 +1263,9 @@ export type PickupRun = {
   __typename?: 'PickupRun';
   closedAt: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
+  /** Set on a hub-to-hub transfer run: the hub that sent it. */
+  fromHub: Maybe<Hub>;
+  /** The hub that receives the run. */
   hub: Hub;
   id: Scalars['ID']['output'];
   /** Scanned at this run's hub though bound for another: refused there, to be sent on. */
@@ -1256,6 +1275,7 @@ export type PickupRun = {
   /** Parcels taken on the run. */
   parcels: Array<Return>;
   receivedCount: Scalars['Int']['output'];
+  /** For a transfer run, the station its oldest parcel was checked in at. */
   station: Station;
   status: Scalars['String']['output'];
   /** Received against this run without being on it. */
@@ -1591,7 +1611,11 @@ export type Receipt = {
   lane: Maybe<ReceiptLane>;
   /** Parcels received at this hub into that lane today (Asia/Shanghai), this one included. */
   laneCountToday: Scalars['Int']['output'];
+  /** False for a parcel bound for another hub of the alliance: it went on the transfer lane. */
+  received: Scalars['Boolean']['output'];
   return: Return;
+  /** The hub a parcel that is not received here is transferred to; null when received. */
+  transferTo: Maybe<Hub>;
 };
 
 /** Where a received parcel goes on the hub floor. */
@@ -2033,6 +2057,10 @@ export type TimelineEntry = {
   /** UTC instant, ISO-8601. */
   at: Scalars['String']['output'];
   status: ReturnStatus;
+  /** Set when the parcel was scanned at a hub it is not bound for: that hub. */
+  transferFrom: Maybe<Hub>;
+  /** Set with transferFrom: the hub it is being transferred to. */
+  transferTo: Maybe<Hub>;
 };
 
 export type User = {
@@ -2208,7 +2236,7 @@ export type ResolversTypes = {
   PublicReturn: ResolverTypeWrapper<TrackedReturnModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
-  Receipt: ResolverTypeWrapper<Omit<Receipt, 'return'> & { return: ResolversTypes['Return'] }>;
+  Receipt: ResolverTypeWrapper<ReceiptModel>;
   ReceiptLane: ResolverTypeWrapper<ReceiptLane>;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
@@ -2252,7 +2280,7 @@ export type ResolversTypes = {
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThroughputHour: ResolverTypeWrapper<ThroughputHour>;
-  TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
+  TimelineEntry: ResolverTypeWrapper<ReturnEventModel>;
   User: ResolverTypeWrapper<ActorModel>;
 };
 
@@ -2329,7 +2357,7 @@ export type ResolversParentTypes = {
   PublicReturn: TrackedReturnModel;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
-  Receipt: Omit<Receipt, 'return'> & { return: ResolversParentTypes['Return'] };
+  Receipt: ReceiptModel;
   ReceiptLane: ReceiptLane;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
@@ -2363,7 +2391,7 @@ export type ResolversParentTypes = {
   StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
   ThroughputHour: ThroughputHour;
-  TimelineEntry: TimelineEntry;
+  TimelineEntry: ReturnEventModel;
   User: ActorModel;
 };
 
@@ -2747,6 +2775,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createPasswordReset?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationCreatePasswordResetArgs, 'userId'>>;
   createPickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreatePickupRunArgs, 'stationId'>>;
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
+  createTransferRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreateTransferRunArgs, 'fromHubId' | 'toHubId'>>;
   decideClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDecideClaimArgs, 'input'>>;
   declareOrderValue?: Resolver<ResolversTypes['Premium'], ParentType, ContextType, RequireFields<MutationDeclareOrderValueArgs, 'month' | 'orderValueFen'>>;
   declineApplication?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationDeclineApplicationArgs, 'applicationId' | 'reason'>>;
@@ -2830,6 +2859,7 @@ export type PayoutResultResolvers<ContextType = GraphQLContext, ParentType exten
 export type PickupRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PickupRun'] = ResolversParentTypes['PickupRun']> = {
   closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   misrouted?: Resolver<Array<ResolversTypes['MisroutedParcel']>, ParentType, ContextType>;
@@ -2917,7 +2947,9 @@ export type ReceiptResolvers<ContextType = GraphQLContext, ParentType extends Re
   expected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lane?: Resolver<Maybe<ResolversTypes['ReceiptLane']>, ParentType, ContextType>;
   laneCountToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
+  transferTo?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
 };
 
 export type ReceiptLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReceiptLane'] = ResolversParentTypes['ReceiptLane']> = {
@@ -3146,6 +3178,8 @@ export type ThroughputHourResolvers<ContextType = GraphQLContext, ParentType ext
 export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+  transferFrom?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
+  transferTo?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {

@@ -39,6 +39,12 @@ export const checkInSchema = codeSchema.extend({
   overrideReason: z.string().trim().max(200, { error: 'at most 200 characters' }).optional(),
 })
 
+/** A transfer run to start: the hub whose transfer lane it empties, and the hub it goes to. */
+export const transferRunSchema = z.object({
+  fromHubId: z.string().trim().min(1, { error: 'choose the sending hub' }).max(64),
+  toHubId: z.string().trim().min(1, { error: 'choose the hub it goes to' }).max(64),
+})
+
 export const pageSchema = z.object({
   first: z.number().int().min(1).max(100).default(20),
   after: z.string().max(200).optional(),

@@ -30,6 +30,14 @@ export const en = {
   'runs.unexpectedCount': '{count} unexpected',
   'runs.back': 'All pickup runs',
   'runs.run.title': 'Pickup run from {station}',
+  'runs.run.transferTitle': 'Transfer run from {hub}',
+  'runs.transfer.title': 'Transfer lanes: parcels for other hubs',
+  'runs.transfer.hint':
+    'Parcels scanned here that belong to another hub wait on its transfer lane. A transfer run takes them all; that hub receives it like a pickup run.',
+  'runs.transfer.none': 'No parcel is waiting on a transfer lane.',
+  'runs.transfer.create': 'Create transfer run',
+  'runs.transfer.createFor': 'to {hub}',
+  'runs.transfer.fromHub': 'Transfer from {hub}',
   'runs.run.route': '{station} → {hub}',
   'runs.run.created': 'Created {at}',
   'runs.run.closed': 'Closed {at}',
@@ -55,6 +63,8 @@ export const en = {
   'runs.result.unexpected':
     '{code} was not on this run: received as unexpected ({category}). It is listed below.',
   'runs.result.already': '{code} was already received. Nothing changed.',
+  'runs.result.transfer':
+    'Not received: {code} ({category}) belongs to {hub}. Put it in the transfer lane; a transfer run takes it there.',
   'runs.lane.label': 'Lane',
   'runs.lane.countToday': '{count} in this lane today',
   'runs.lane.none': 'No lane in the sort plan for this merchant: keep it aside for the supervisor.',
@@ -245,6 +255,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   'runs.unexpectedCount': '计划外 {count} 件',
   'runs.back': '全部揽收批次',
   'runs.run.title': '{station} 揽收批次',
+  'runs.run.transferTitle': '来自{hub}的转运批次',
+  'runs.transfer.title': '转运格口：应送往其他售后中心的包裹',
+  'runs.transfer.hint':
+    '在此扫码但属于其他售后中心的包裹，会放在发往该中心的转运格口。转运批次一次带走全部包裹，对方像接收揽收批次一样入库。',
+  'runs.transfer.none': '转运格口暂无等待的包裹。',
+  'runs.transfer.create': '新建转运批次',
+  'runs.transfer.createFor': '送往{hub}',
+  'runs.transfer.fromHub': '来自{hub}的转运',
   'runs.run.route': '{station} → {hub}',
   'runs.run.created': '创建于 {at}',
   'runs.run.closed': '关闭于 {at}',
@@ -277,6 +295,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'runs.result.unexpected':
     '{code} 不在本批次清单中：已作为计划外包裹入库（{category}），见下方列表。',
   'runs.result.already': '{code} 已经入库，未做任何更改。',
+  'runs.result.transfer':
+    '未入库：{code}（{category}）属于{hub}。请您放入转运格口，由转运批次送往该售后中心。',
   'runs.error.empty': '请输入或扫描退货码。',
   'runs.error.badCode': '“{typed}”不是退货码：退货码由 12 位字母和数字组成，例如 ABCD-EFGH-JKMN。',
   'runs.error.unknown': '没有退货码为 {typed} 的退货，请核对标签后重试。',

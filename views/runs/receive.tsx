@@ -16,7 +16,20 @@ export type ReceiveOutcome =
   | { kind: 'empty' | 'closed' }
   | { kind: 'badCode' | 'unknown'; typed: string }
   | { kind: 'notCheckedIn'; typed: string; status: ReturnStatus }
-  /** Bound for another hub: refused, and listed on the run as mis-routed. `hub` is its name. */
+  /**
+   * Bound for another hub of the alliance: not received, put on the transfer lane for `hub` (its
+   * name), and listed on the run as mis-routed.
+   */
+  | {
+      kind: 'transfer'
+      code: string
+      category: Category
+      hub: string
+      /** The transfer lane, and how many went onto it today. */
+      lane: { code: string; kind: LaneKindName } | null
+      laneCountToday: number
+    }
+  /** Bound for another hub and no longer on its way: refused. `hub` is its name. */
   | { kind: 'wrongHub'; typed: string; hub: string }
   /** A refusal the form has no words of its own for, in the shared refusal copy. */
   | { kind: 'refused'; text: string }
@@ -25,6 +38,7 @@ const tones = {
   received: 'ok',
   already: 'info',
   unexpected: 'warn',
+  transfer: 'warn',
   empty: 'error',
   closed: 'error',
   badCode: 'error',
@@ -149,6 +163,12 @@ function resultText(o: ReceiveOutcome, t: ReturnType<typeof usePage>['t']): stri
       return t('runs.error.notCheckedIn', {
         typed: o.typed,
         status: t(`runs.parcelStatus.${o.status}`),
+      })
+    case 'transfer':
+      return t('runs.result.transfer', {
+        code: formatCode(o.code),
+        category: t(`category.${o.category}`),
+        hub: o.hub,
       })
     case 'wrongHub':
       return t('runs.error.wrongHub', { typed: o.typed, hub: o.hub })
