@@ -25,6 +25,10 @@ export const returnStatuses = [
 ] as const
 export type ReturnStatus = (typeof returnStatuses)[number]
 
+/** Why a parcel is flagged for the quarantine lane as it is received. */
+export const quarantineReasons = ['DAMAGED', 'SAFETY', 'NEAR_EXPIRY'] as const
+export type QuarantineReason = (typeof quarantineReasons)[number]
+
 export const pickupRuns = sqliteTable(
   'pickup_runs',
   {
@@ -191,6 +195,8 @@ export const runReceipts = sqliteTable(
     /** The lane the hub's sort plan put the parcel in, and that plan's version (null: none). */
     laneCode: text('lane_code'),
     sortPlanVersion: integer('sort_plan_version'),
+    /** Why the receiving operator sent the parcel to quarantine; null when not flagged. */
+    quarantineReason: text('quarantine_reason', { enum: quarantineReasons }),
   },
   (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
 )

@@ -799,7 +799,8 @@ export type Mutation = {
   /**
    * A parcel bound for another hub of the alliance is not received: it goes on this hub's transfer
    * lane for that hub (`received` false, `transferTo` that hub, `lane` the transfer lane). One that
-   * is no longer on its way is refused: CONFLICT with reason WRONG_HUB and its hubId.
+   * is no longer on its way is refused: CONFLICT with reason WRONG_HUB and its hubId. With
+   * `quarantine`, a parcel received here goes to the QUARANTINE lane and the receipt keeps why.
    */
   receiveParcel: Receipt;
   /** Coordinators; a closed month is a CONFLICT. */
@@ -1050,6 +1051,7 @@ export type MutationRateReturnArgs = {
 
 export type MutationReceiveParcelArgs = {
   code: Scalars['String']['input'];
+  quarantine?: InputMaybe<QuarantineReason>;
   runId: Scalars['ID']['input'];
 };
 
@@ -1306,6 +1308,14 @@ export type PublicReturn = {
   status: ReturnStatus;
   timeline: Array<TimelineEntry>;
 };
+
+/** Why a parcel goes to quarantine as it is received. */
+export type QuarantineReason =
+  | 'DAMAGED'
+  /** Food near or past its expiry date. */
+  | 'NEAR_EXPIRY'
+  /** A safety issue (recall, broken seal on a child product, sharp edges). */
+  | 'SAFETY';
 
 export type Query = {
   __typename?: 'Query';
@@ -1611,6 +1621,8 @@ export type Receipt = {
   lane: Maybe<ReceiptLane>;
   /** Parcels received at this hub into that lane today (Asia/Shanghai), this one included. */
   laneCountToday: Scalars['Int']['output'];
+  /** Why the receipt sent the parcel to the QUARANTINE lane; null when it was not flagged. */
+  quarantineReason: Maybe<QuarantineReason>;
   /** False for a parcel bound for another hub of the alliance: it went on the transfer lane. */
   received: Scalars['Boolean']['output'];
   return: Return;
@@ -2234,6 +2246,7 @@ export type ResolversTypes = {
   PickupRun: ResolverTypeWrapper<PickupRunModel>;
   Premium: ResolverTypeWrapper<Premium>;
   PublicReturn: ResolverTypeWrapper<TrackedReturnModel>;
+  QuarantineReason: QuarantineReason;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
   Receipt: ResolverTypeWrapper<ReceiptModel>;
@@ -2947,6 +2960,7 @@ export type ReceiptResolvers<ContextType = GraphQLContext, ParentType extends Re
   expected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lane?: Resolver<Maybe<ResolversTypes['ReceiptLane']>, ParentType, ContextType>;
   laneCountToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarantineReason?: Resolver<Maybe<ResolversTypes['QuarantineReason']>, ParentType, ContextType>;
   received?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
   transferTo?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;

@@ -10,6 +10,7 @@ import {
   checkInSchema,
   codeSchema,
   pageSchema,
+  receiveSchema,
   registerReturnSchema,
   transferRunSchema,
 } from './schemas'
@@ -65,7 +66,19 @@ export const resolvers: Resolvers = {
         { stationId: args.stationId, hubId: args.hubId ?? undefined },
         ctx.deps.now(),
       ),
-    receiveParcel: (_, args, ctx) => receiveParcel(ctx.deps.db, ctx.actor, args, ctx.deps.now()),
+    receiveParcel: (_, args, ctx) =>
+      receiveParcel(
+        ctx.deps.db,
+        ctx.actor,
+        {
+          runId: args.runId,
+          ...parseInput(
+            receiveSchema,
+            withoutNulls({ code: args.code, quarantine: args.quarantine }),
+          ),
+        },
+        ctx.deps.now(),
+      ),
     createTransferRun: (_, args, ctx) =>
       createTransferRun(
         ctx.deps.db,

@@ -18,6 +18,7 @@ import {
   stations,
   type Category,
   type LaneKindName,
+  type QuarantineReason,
 } from '../../db/schema'
 import { requireHub, requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
@@ -127,6 +128,8 @@ export interface Receipt {
   received: boolean
   /** The hub a mis-routed parcel is transferred to; null when it was received here. */
   transferToHubId: string | null
+  /** Why the receipt sent it to quarantine; null when it was not flagged. */
+  quarantineReason: QuarantineReason | null
 }
 
 /** Why a scan was refused, in `Conflict.details.reason`, for pages to explain it. */
@@ -153,7 +156,7 @@ function wrongHub(hub: Hub) {
 export async function receiveParcel(
   db: Db,
   actor: Actor | null,
-  input: { runId: string; code: string },
+  input: { runId: string; code: string; quarantine?: QuarantineReason },
   now: Date,
 ): Promise<Receipt> {
   const run = await getPickupRun(db, actor, input.runId)
@@ -173,7 +176,8 @@ export async function receiveParcel(
   // A parcel for another hub goes to this hub's transfer lane for that hub.
   const plan = await ensureSortPlan(db, a, run.hubId, now)
   const misrouted = parcel.hubId !== run.hubId
-  const lane = misrouted ? transferLane(plan, parcel.hubId) : sortLane(plan, parcel)
+  const quarantine = misrouted ? null : (input.quarantine ?? null)
+  const lane = misrouted ? transferLane(plan, parcel.hubId) : sortLane(plan, parcel, quarantine)
   // The run as this caller may scan into it: open, and at a hub the caller acts for.
   const here = sql`p.id = ${run.id} and p.status = 'OPEN' and p.hub_id in ${hubsActedFor(a)}
     and r.id = ${parcel.id} and r.status in ('AT_STATION', 'IN_TRANSIT')`
@@ -192,9 +196,9 @@ export async function receiveParcel(
     results = await db.batch([
       db.run(sql`
         insert into run_receipts (return_id, run_id, expected, received_by, at, lane_code,
-          sort_plan_version)
+          sort_plan_version, quarantine_reason)
         select r.id, p.id, coalesce(r.pickup_run_id = p.id, 0), ${a.userId}, ${at},
-          ${lane?.code ?? null}, ${lane ? plan.version : null}
+          ${lane?.code ?? null}, ${lane ? plan.version : null}, ${quarantine}
         from returns r join pickup_runs p on ${here} and r.hub_id = p.hub_id
         where true
         on conflict (return_id) do nothing`),
@@ -257,6 +261,7 @@ export async function receiveParcel(
       laneCountToday: await laneCountToday(db, run.hubId, lane?.code, now),
       received: true,
       transferToHubId: null,
+      quarantineReason: quarantine,
     }
   }
   // The transfer statements close the batch; their first wrote the transfer, if this scan did.
@@ -273,6 +278,7 @@ export async function receiveParcel(
       laneCountToday: await laneCountToday(db, run.hubId, earlier?.code, now),
       received: true,
       transferToHubId: null,
+      quarantineReason: previous.quarantineReason,
     }
   }
   if (current!.status === 'REGISTERED' || current!.status === 'CANCELLED') {
@@ -321,6 +327,7 @@ async function transferReceipt(
     laneCountToday: lane ? await transferLaneCountToday(db, run.hubId, lane.code, now) : 0,
     received: false,
     transferToHubId: transfer.toHubId,
+    quarantineReason: null,
   } satisfies Receipt
 }
 
@@ -332,8 +339,8 @@ function transferLane(plan: StoredPlan, hubId: string) {
   return lane ? { code: lane.code, kind: lane.kind } : null
 }
 
-/** The lane of `plan` a parcel goes to (nothing is flagged for quarantine at receipt yet). */
-function sortLane(plan: StoredPlan, parcel: Return) {
+/** The lane of `plan` a parcel goes to: quarantine when the receipt flags it. */
+function sortLane(plan: StoredPlan, parcel: Return, quarantine: QuarantineReason | null) {
   const lanes = plan.lanes.map((l) => ({
     code: l.code,
     kind: l.kind,
@@ -342,7 +349,7 @@ function sortLane(plan: StoredPlan, parcel: Return) {
   const lane = laneFor(lanes, {
     merchantId: parcel.merchantId,
     large: parcel.largeItem,
-    quarantine: false,
+    quarantine: quarantine !== null,
   })
   return lane ? { code: lane.code, kind: lane.kind } : null
 }

@@ -130,9 +130,9 @@ const emptyScan = async (c: Ctx, refusal: FormRefusal) =>
 runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
   const { db, now } = c.var.deps
   const run = await scannedRun(c)
-  const typed = c.req.valid('form').code
+  const { code: typed, quarantine } = c.req.valid('form')
   const scan = await attempt(
-    receiveParcel(db, c.var.actor, { runId: run.id, code: typed }, now()),
+    receiveParcel(db, c.var.actor, { runId: run.id, code: typed, quarantine }, now()),
     ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'],
   )
   if (!scan.ok) return refusedScan(c, run, scan.error, await scanRefusal(c, scan.error, typed))
@@ -149,7 +149,7 @@ runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
         lane,
         laneCountToday,
       }
-    : { kind, code, category, lane, laneCountToday }
+    : { kind, code, category, lane, laneCountToday, quarantine: scan.value.quarantineReason }
   if (!isHtmx(c)) return renderRun(c, run.id, outcome)
   return fragment(c, await scanned(c, run, outcome))
 })

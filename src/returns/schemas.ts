@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { categories } from '../../db/schema'
+import { categories, quarantineReasons } from '../../db/schema'
 import { fenSchema, moneyRanges } from '../money-ranges'
 
 const text = (max: number, what: string) =>
@@ -32,6 +32,11 @@ export type RegisterReturnInput = z.infer<typeof registerReturnSchema>
 
 export const codeSchema = z.object({
   code: z.string().trim().min(1, { error: 'enter the return code' }).max(40),
+})
+
+/** A receipt scan: the code, and why the operator sends it to quarantine, if they do. */
+export const receiveSchema = codeSchema.extend({
+  quarantine: z.enum(quarantineReasons, { error: 'not a quarantine reason' }).optional(),
 })
 
 /** A check-in: the code, and the clerk's reason when taking a large item the station does not serve. */

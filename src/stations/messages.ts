@@ -72,6 +72,11 @@ export const en = {
   'runs.lane.kind.LARGE': 'Large items',
   'runs.lane.kind.QUARANTINE': 'Quarantine',
   'runs.lane.kind.TRANSFER': 'Transfer',
+  'runs.quarantine.label': 'Quarantine flag',
+  'runs.quarantine.none': 'None: sort as usual',
+  'runs.quarantine.reason.DAMAGED': 'Damaged',
+  'runs.quarantine.reason.SAFETY': 'Safety issue',
+  'runs.quarantine.reason.NEAR_EXPIRY': 'Food near expiry',
   'runs.error.empty': 'Type or scan a return code.',
   'runs.error.badCode':
     '“{typed}” is not a return code: codes have 12 letters and digits, like ABCD-EFGH-JKMN.',
@@ -292,6 +297,11 @@ export const zhCN: Record<keyof typeof en, string> = {
   'runs.lane.kind.LARGE': '大件',
   'runs.lane.kind.QUARANTINE': '隔离区',
   'runs.lane.kind.TRANSFER': '转运',
+  'runs.quarantine.label': '隔离标记',
+  'runs.quarantine.none': '无：正常分拣',
+  'runs.quarantine.reason.DAMAGED': '破损',
+  'runs.quarantine.reason.SAFETY': '安全问题',
+  'runs.quarantine.reason.NEAR_EXPIRY': '食品临近过期',
   'runs.result.unexpected':
     '{code} 不在本批次清单中：已作为计划外包裹入库（{category}），见下方列表。',
   'runs.result.already': '{code} 已经入库，未做任何更改。',
