@@ -464,6 +464,9 @@ export type HubDay = {
 /** Minutes from receipt to inspection of the parcels inspected that day; null when none were. */
 export type HubDwell = {
   __typename?: 'HubDwell';
+  /** Minutes from inspection to resolution of the returns resolved that day. */
+  inspectedToResolvedP50: Maybe<Scalars['Int']['output']>;
+  inspectedToResolvedP90: Maybe<Scalars['Int']['output']>;
   receivedToInspectedP50: Maybe<Scalars['Int']['output']>;
   receivedToInspectedP90: Maybe<Scalars['Int']['output']>;
 };
@@ -486,6 +489,7 @@ export type HubThroughput = {
   /** All 24 hours, Asia/Shanghai. */
   hourly: Array<ThroughputHour>;
   hub: Hub;
+  lanes: Array<LaneCount>;
 };
 
 export type HubUtilisation = {
@@ -607,6 +611,13 @@ export type InviteUserInput = {
   merchantId?: InputMaybe<Scalars['ID']['input']>;
   role: Role;
   stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Parcels sorted into one lane on the day: receipts, or transfers onto a transfer lane. */
+export type LaneCount = {
+  __typename?: 'LaneCount';
+  code: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
 };
 
 export type MembershipApplication = {
@@ -2228,6 +2239,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
   InviteUserInput: InviteUserInput;
+  LaneCount: ResolverTypeWrapper<LaneCount>;
   MembershipApplication: ResolverTypeWrapper<MembershipApplicationModel>;
   MembershipApplicationInput: MembershipApplicationInput;
   MembershipStatus: MembershipStatus;
@@ -2352,6 +2364,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
   InviteUserInput: InviteUserInput;
+  LaneCount: LaneCount;
   MembershipApplication: MembershipApplicationModel;
   MembershipApplicationInput: MembershipApplicationInput;
   Merchant: MerchantModel;
@@ -2644,6 +2657,8 @@ export type HubDayResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type HubDwellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubDwell'] = ResolversParentTypes['HubDwell']> = {
+  inspectedToResolvedP50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  inspectedToResolvedP90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   receivedToInspectedP50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   receivedToInspectedP90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -2660,6 +2675,7 @@ export type HubThroughputResolvers<ContextType = GraphQLContext, ParentType exte
   dwell?: Resolver<ResolversTypes['HubDwell'], ParentType, ContextType>;
   hourly?: Resolver<Array<ResolversTypes['ThroughputHour']>, ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+  lanes?: Resolver<Array<ResolversTypes['LaneCount']>, ParentType, ContextType>;
 };
 
 export type HubUtilisationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubUtilisation'] = ResolversParentTypes['HubUtilisation']> = {
@@ -2720,6 +2736,11 @@ export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LaneCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaneCount'] = ResolversParentTypes['LaneCount']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MembershipApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MembershipApplication'] = ResolversParentTypes['MembershipApplication']> = {
@@ -3249,6 +3270,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InsuranceEnrolment?: InsuranceEnrolmentResolvers<ContextType>;
   InsurancePool?: InsurancePoolResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
+  LaneCount?: LaneCountResolvers<ContextType>;
   MembershipApplication?: MembershipApplicationResolvers<ContextType>;
   Merchant?: MerchantResolvers<ContextType>;
   MerchantMembership?: MerchantMembershipResolvers<ContextType>;
