@@ -89,8 +89,13 @@ async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
     title: fromHub
       ? c.var.t('runs.run.transferTitle', { hub: localizedName(fromHub, c.var.locale) })
       : c.var.t('runs.run.title', { station: station.name }),
-    // Adds a camera button to the code field (static/scan.js).
-    head: manifest.run.status === 'OPEN' && <script src="/static/scan.js" defer></script>,
+    // Adds a camera button to the code field (static/scan.js), and the lane's sound.
+    head: manifest.run.status === 'OPEN' && (
+      <>
+        <script src="/static/scan.js" defer></script>
+        <script src="/static/lane-sound.js" defer></script>
+      </>
+    ),
   })
 }
 
