@@ -6,6 +6,7 @@
 // To add a scenario: a module in bench/ exporting `name` and `run(): Promise<Result>`, listed
 // below.
 import * as booking from './booking'
+import * as hubReceipts from './hub-receipts'
 import * as returnsImport from './import'
 import * as pageRender from './page-render'
 import * as lists from './lists'
@@ -35,6 +36,7 @@ const scenarios: Scenario[] = [
   ...peerScenarios,
   lists,
   returnsImport,
+  hubReceipts,
 ]
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--quick')

@@ -75,6 +75,8 @@ const config = {
     CheckIn: '../returns/check-in#CheckIn',
     PickupRun: '../returns/pickup-runs#PickupRun',
     MisroutedParcel: '../returns/pickup-runs#MisroutedParcel',
+    Receipt: '../returns/pickup-runs#Receipt',
+    TimelineEntry: '../returns/service#ReturnEvent',
     StationCommissions: '../stations/service#CommissionStatement',
     ServiceLevels: '../inspection/graphql#ServiceLevelsOut',
     MerchantServiceLevels: '../inspection/graphql#MerchantServiceLevelsOut',

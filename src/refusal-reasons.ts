@@ -40,6 +40,7 @@ export const refusalReasons = {
     'WRONG_HUB',
     'RUN_CLOSED',
     'NOT_CHECKED_IN',
+    'NOTHING_TO_TRANSFER',
   ],
   inspection: [
     'RETURN_STATUS',

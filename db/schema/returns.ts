@@ -25,6 +25,10 @@ export const returnStatuses = [
 ] as const
 export type ReturnStatus = (typeof returnStatuses)[number]
 
+/** Why a parcel is flagged for the quarantine lane as it is received. */
+export const quarantineReasons = ['DAMAGED', 'SAFETY', 'NEAR_EXPIRY'] as const
+export type QuarantineReason = (typeof quarantineReasons)[number]
+
 export const pickupRuns = sqliteTable(
   'pickup_runs',
   {
@@ -35,6 +39,12 @@ export const pickupRuns = sqliteTable(
     hubId: text('hub_id')
       .notNull()
       .references(() => hubs.id),
+    /**
+     * Set on a hub-to-hub transfer run: the hub that sends on parcels scanned there by mistake.
+     * Such a run's `station_id` is the station its oldest parcel was checked in at (the column
+     * predates transfers, and rebuilding the table would drop the triggers guarding it).
+     */
+    fromHubId: text('from_hub_id').references(() => hubs.id),
     status: text('status', { enum: ['OPEN', 'CLOSED'] }).notNull(),
     createdBy: text('created_by')
       .notNull()
@@ -130,6 +140,12 @@ export const returnEvents = sqliteTable(
     stationId: text('station_id'),
     pickupRunId: text('pickup_run_id'),
     at: text('at').notNull(),
+    /**
+     * Set on the entry a mis-routed scan adds (status unchanged): the hub it was scanned at and
+     * the hub it is being transferred to.
+     */
+    transferFromHubId: text('transfer_from_hub_id'),
+    transferToHubId: text('transfer_to_hub_id'),
   },
   (t) => [index('return_events_return').on(t.returnId, t.id)],
 )
@@ -179,6 +195,8 @@ export const runReceipts = sqliteTable(
     /** The lane the hub's sort plan put the parcel in, and that plan's version (null: none). */
     laneCode: text('lane_code'),
     sortPlanVersion: integer('sort_plan_version'),
+    /** Why the receiving operator sent the parcel to quarantine; null when not flagged. */
+    quarantineReason: text('quarantine_reason', { enum: quarantineReasons }),
   },
   (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
 )
@@ -204,5 +222,40 @@ export const runMisroutes = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.runId, t.returnId] }),
     index('run_misroutes_return').on(t.returnId),
+  ],
+)
+
+/**
+ * Parcels scanned at a hub of the alliance they are not bound for: put on that hub's transfer
+ * lane, waiting until a transfer run (`pickup_runs.from_hub_id`) takes them to their own hub.
+ * Migration triggers refuse a row whose parcel is not bound for `to_hub_id` or a scan by another
+ * hub's operator (NOT_MISROUTED).
+ */
+export const hubTransfers = sqliteTable(
+  'hub_transfers',
+  {
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    fromHubId: text('from_hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    toHubId: text('to_hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    /** The transfer lane the sending hub's plan put it in, and that plan's version. */
+    laneCode: text('lane_code'),
+    sortPlanVersion: integer('sort_plan_version'),
+    scannedBy: text('scanned_by')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+    /** The transfer run that took it; null while it waits on the lane. */
+    runId: text('run_id').references(() => pickupRuns.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.returnId, t.fromHubId] }),
+    index('hub_transfers_waiting').on(t.fromHubId, t.toHubId, t.runId),
+    index('hub_transfers_at').on(t.fromHubId, t.at),
   ],
 )

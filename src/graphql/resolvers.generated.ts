@@ -5,9 +5,9 @@ import type { AllianceRow as AllianceRowModel } from '../network/graphql';
 import type { Hub as HubModel, Station as StationModel, Merchant as MerchantModel } from '../network/service';
 import type { Booking as BookingModel, HubDayView as HubDayViewModel, UtilisationDay as UtilisationDayModel } from '../booking/service';
 import type { HubUtilisationOut as HubUtilisationOutModel, MerchantUnitsOut as MerchantUnitsOutModel } from '../booking/graphql';
-import type { Return as ReturnModel } from '../returns/service';
+import type { Return as ReturnModel, ReturnEvent as ReturnEventModel } from '../returns/service';
 import type { CheckIn as CheckInModel } from '../returns/check-in';
-import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel } from '../returns/pickup-runs';
+import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel, Receipt as ReceiptModel } from '../returns/pickup-runs';
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
@@ -464,6 +464,9 @@ export type HubDay = {
 /** Minutes from receipt to inspection of the parcels inspected that day; null when none were. */
 export type HubDwell = {
   __typename?: 'HubDwell';
+  /** Minutes from inspection to resolution of the returns resolved that day. */
+  inspectedToResolvedP50: Maybe<Scalars['Int']['output']>;
+  inspectedToResolvedP90: Maybe<Scalars['Int']['output']>;
   receivedToInspectedP50: Maybe<Scalars['Int']['output']>;
   receivedToInspectedP90: Maybe<Scalars['Int']['output']>;
 };
@@ -486,6 +489,7 @@ export type HubThroughput = {
   /** All 24 hours, Asia/Shanghai. */
   hourly: Array<ThroughputHour>;
   hub: Hub;
+  lanes: Array<LaneCount>;
 };
 
 export type HubUtilisation = {
@@ -607,6 +611,13 @@ export type InviteUserInput = {
   merchantId?: InputMaybe<Scalars['ID']['input']>;
   role: Role;
   stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Parcels sorted into one lane on the day: receipts, or transfers onto a transfer lane. */
+export type LaneCount = {
+  __typename?: 'LaneCount';
+  code: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
 };
 
 export type MembershipApplication = {
@@ -750,6 +761,12 @@ export type Mutation = {
   createPickupRun: PickupRun;
   /** Coordinators. */
   createStation: Station;
+  /**
+   * Hub operator of fromHubId, or coordinator: every parcel waiting on its transfer lane for
+   * toHubId goes on one run, which that hub receives like a pickup run. None waiting: CONFLICT,
+   * reason NOTHING_TO_TRANSFER.
+   */
+  createTransferRun: PickupRun;
   decideClaim: Claim;
   declareOrderValue: Premium;
   /** Coordinators: declines a pending application with a reason. */
@@ -790,7 +807,12 @@ export type Mutation = {
   publishBenchmarks: BenchmarkPublication;
   /** Public: the customer rates a resolved return once, by its code. */
   rateReturn: Rating;
-  /** A parcel bound for another hub is refused: CONFLICT with reason WRONG_HUB and its hubId. */
+  /**
+   * A parcel bound for another hub of the alliance is not received: it goes on this hub's transfer
+   * lane for that hub (`received` false, `transferTo` that hub, `lane` the transfer lane). One that
+   * is no longer on its way is refused: CONFLICT with reason WRONG_HUB and its hubId. With
+   * `quarantine`, a parcel received here goes to the QUARANTINE lane and the receipt keeps why.
+   */
   receiveParcel: Receipt;
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
@@ -954,6 +976,12 @@ export type MutationCreateStationArgs = {
 };
 
 
+export type MutationCreateTransferRunArgs = {
+  fromHubId: Scalars['ID']['input'];
+  toHubId: Scalars['ID']['input'];
+};
+
+
 export type MutationDecideClaimArgs = {
   input: DecideClaimInput;
 };
@@ -1034,6 +1062,7 @@ export type MutationRateReturnArgs = {
 
 export type MutationReceiveParcelArgs = {
   code: Scalars['String']['input'];
+  quarantine?: InputMaybe<QuarantineReason>;
   runId: Scalars['ID']['input'];
 };
 
@@ -1247,6 +1276,9 @@ export type PickupRun = {
   __typename?: 'PickupRun';
   closedAt: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
+  /** Set on a hub-to-hub transfer run: the hub that sent it. */
+  fromHub: Maybe<Hub>;
+  /** The hub that receives the run. */
   hub: Hub;
   id: Scalars['ID']['output'];
   /** Scanned at this run's hub though bound for another: refused there, to be sent on. */
@@ -1256,6 +1288,7 @@ export type PickupRun = {
   /** Parcels taken on the run. */
   parcels: Array<Return>;
   receivedCount: Scalars['Int']['output'];
+  /** For a transfer run, the station its oldest parcel was checked in at. */
   station: Station;
   status: Scalars['String']['output'];
   /** Received against this run without being on it. */
@@ -1286,6 +1319,14 @@ export type PublicReturn = {
   status: ReturnStatus;
   timeline: Array<TimelineEntry>;
 };
+
+/** Why a parcel goes to quarantine as it is received. */
+export type QuarantineReason =
+  | 'DAMAGED'
+  /** Food near or past its expiry date. */
+  | 'NEAR_EXPIRY'
+  /** A safety issue (recall, broken seal on a child product, sharp edges). */
+  | 'SAFETY';
 
 export type Query = {
   __typename?: 'Query';
@@ -1591,7 +1632,13 @@ export type Receipt = {
   lane: Maybe<ReceiptLane>;
   /** Parcels received at this hub into that lane today (Asia/Shanghai), this one included. */
   laneCountToday: Scalars['Int']['output'];
+  /** Why the receipt sent the parcel to the QUARANTINE lane; null when it was not flagged. */
+  quarantineReason: Maybe<QuarantineReason>;
+  /** False for a parcel bound for another hub of the alliance: it went on the transfer lane. */
+  received: Scalars['Boolean']['output'];
   return: Return;
+  /** The hub a parcel that is not received here is transferred to; null when received. */
+  transferTo: Maybe<Hub>;
 };
 
 /** Where a received parcel goes on the hub floor. */
@@ -2033,6 +2080,10 @@ export type TimelineEntry = {
   /** UTC instant, ISO-8601. */
   at: Scalars['String']['output'];
   status: ReturnStatus;
+  /** Set when the parcel was scanned at a hub it is not bound for: that hub. */
+  transferFrom: Maybe<Hub>;
+  /** Set with transferFrom: the hub it is being transferred to. */
+  transferTo: Maybe<Hub>;
 };
 
 export type User = {
@@ -2188,6 +2239,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
   InviteUserInput: InviteUserInput;
+  LaneCount: ResolverTypeWrapper<LaneCount>;
   MembershipApplication: ResolverTypeWrapper<MembershipApplicationModel>;
   MembershipApplicationInput: MembershipApplicationInput;
   MembershipStatus: MembershipStatus;
@@ -2206,9 +2258,10 @@ export type ResolversTypes = {
   PickupRun: ResolverTypeWrapper<PickupRunModel>;
   Premium: ResolverTypeWrapper<Premium>;
   PublicReturn: ResolverTypeWrapper<TrackedReturnModel>;
+  QuarantineReason: QuarantineReason;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
-  Receipt: ResolverTypeWrapper<Omit<Receipt, 'return'> & { return: ResolversTypes['Return'] }>;
+  Receipt: ResolverTypeWrapper<ReceiptModel>;
   ReceiptLane: ResolverTypeWrapper<ReceiptLane>;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
@@ -2252,7 +2305,7 @@ export type ResolversTypes = {
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThroughputHour: ResolverTypeWrapper<ThroughputHour>;
-  TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
+  TimelineEntry: ResolverTypeWrapper<ReturnEventModel>;
   User: ResolverTypeWrapper<ActorModel>;
 };
 
@@ -2311,6 +2364,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
   InviteUserInput: InviteUserInput;
+  LaneCount: LaneCount;
   MembershipApplication: MembershipApplicationModel;
   MembershipApplicationInput: MembershipApplicationInput;
   Merchant: MerchantModel;
@@ -2329,7 +2383,7 @@ export type ResolversParentTypes = {
   PublicReturn: TrackedReturnModel;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
-  Receipt: Omit<Receipt, 'return'> & { return: ResolversParentTypes['Return'] };
+  Receipt: ReceiptModel;
   ReceiptLane: ReceiptLane;
   RecordCostInput: RecordCostInput;
   RegisterReturnInput: RegisterReturnInput;
@@ -2363,7 +2417,7 @@ export type ResolversParentTypes = {
   StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
   ThroughputHour: ThroughputHour;
-  TimelineEntry: TimelineEntry;
+  TimelineEntry: ReturnEventModel;
   User: ActorModel;
 };
 
@@ -2603,6 +2657,8 @@ export type HubDayResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type HubDwellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubDwell'] = ResolversParentTypes['HubDwell']> = {
+  inspectedToResolvedP50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  inspectedToResolvedP90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   receivedToInspectedP50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   receivedToInspectedP90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -2619,6 +2675,7 @@ export type HubThroughputResolvers<ContextType = GraphQLContext, ParentType exte
   dwell?: Resolver<ResolversTypes['HubDwell'], ParentType, ContextType>;
   hourly?: Resolver<Array<ResolversTypes['ThroughputHour']>, ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+  lanes?: Resolver<Array<ResolversTypes['LaneCount']>, ParentType, ContextType>;
 };
 
 export type HubUtilisationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubUtilisation'] = ResolversParentTypes['HubUtilisation']> = {
@@ -2679,6 +2736,11 @@ export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LaneCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaneCount'] = ResolversParentTypes['LaneCount']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MembershipApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MembershipApplication'] = ResolversParentTypes['MembershipApplication']> = {
@@ -2747,6 +2809,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createPasswordReset?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationCreatePasswordResetArgs, 'userId'>>;
   createPickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreatePickupRunArgs, 'stationId'>>;
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
+  createTransferRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreateTransferRunArgs, 'fromHubId' | 'toHubId'>>;
   decideClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDecideClaimArgs, 'input'>>;
   declareOrderValue?: Resolver<ResolversTypes['Premium'], ParentType, ContextType, RequireFields<MutationDeclareOrderValueArgs, 'month' | 'orderValueFen'>>;
   declineApplication?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationDeclineApplicationArgs, 'applicationId' | 'reason'>>;
@@ -2830,6 +2893,7 @@ export type PayoutResultResolvers<ContextType = GraphQLContext, ParentType exten
 export type PickupRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PickupRun'] = ResolversParentTypes['PickupRun']> = {
   closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   misrouted?: Resolver<Array<ResolversTypes['MisroutedParcel']>, ParentType, ContextType>;
@@ -2917,7 +2981,10 @@ export type ReceiptResolvers<ContextType = GraphQLContext, ParentType extends Re
   expected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lane?: Resolver<Maybe<ResolversTypes['ReceiptLane']>, ParentType, ContextType>;
   laneCountToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarantineReason?: Resolver<Maybe<ResolversTypes['QuarantineReason']>, ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
+  transferTo?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
 };
 
 export type ReceiptLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReceiptLane'] = ResolversParentTypes['ReceiptLane']> = {
@@ -3146,6 +3213,8 @@ export type ThroughputHourResolvers<ContextType = GraphQLContext, ParentType ext
 export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+  transferFrom?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
+  transferTo?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -3201,6 +3270,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InsuranceEnrolment?: InsuranceEnrolmentResolvers<ContextType>;
   InsurancePool?: InsurancePoolResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
+  LaneCount?: LaneCountResolvers<ContextType>;
   MembershipApplication?: MembershipApplicationResolvers<ContextType>;
   Merchant?: MerchantResolvers<ContextType>;
   MerchantMembership?: MerchantMembershipResolvers<ContextType>;

@@ -1,5 +1,5 @@
 /**
- * The hub's side of inspection: its queue (parcels received and not yet graded, oldest first,
+ * The hub's side of inspection: its queue (parcels received and not yet graded, nearest deadline first,
  * on the same derived clocks as the service levels), finding a parcel by the code scanned, and
  * what the inspection screen needs for one parcel.
  */
@@ -24,8 +24,8 @@ export interface QueueItem {
 }
 
 /**
- * Parcels received at a hub and not yet inspected, the longest-waiting first, each with the
- * deadline of its 24-hour resolution clock. A hub operator sees its own hub; a coordinator one
+ * Parcels received at a hub and not yet inspected, the nearest SLA deadline (its 24-hour
+ * resolution clock) first, then the longest-waiting. A hub operator sees its own hub; a coordinator one
  * hub or every hub of the alliance.
  */
 export async function inspectionQueue(
@@ -61,7 +61,10 @@ export async function inspectionQueue(
       return { return: r, arrivedAt, resolutionDueAt, overdue: sla.resolutionBreached }
     })
     .sort(
-      (x, y) => x.arrivedAt.localeCompare(y.arrivedAt) || x.return.id.localeCompare(y.return.id),
+      (x, y) =>
+        x.resolutionDueAt.localeCompare(y.resolutionDueAt) ||
+        x.arrivedAt.localeCompare(y.arrivedAt) ||
+        x.return.id.localeCompare(y.return.id),
     )
 }
 

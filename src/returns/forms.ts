@@ -6,7 +6,7 @@
 import * as z from 'zod'
 import { formText } from '../http/fragments'
 import { yuanToFen } from '../money'
-import { registerReturnSchema } from './schemas'
+import { receiveSchema, registerReturnSchema } from './schemas'
 
 /** A field as text, as the form sent it; missing (or a file) is the empty string. */
 const text = z.unknown().optional().transform(formText)
@@ -40,6 +40,8 @@ export const registrationIssues = (sent: Record<string, string>) =>
 /** A code typed or scanned at the hub, cut to what any code could be. */
 export const receiveForm = z.object({
   code: text.transform((code) => code.trim().slice(0, 40)).pipe(z.string().min(1)),
+  // "No flag" posts the empty string.
+  quarantine: text.transform((v) => v || undefined).pipe(receiveSchema.shape.quarantine),
 })
 
 /** A pickup run to start: the station, and for a coordinator the hub. */

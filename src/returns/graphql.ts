@@ -6,9 +6,17 @@ import { parseInput, withoutNulls } from '../parse-input'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
 import { closePickupRun, createPickupRun, receiveParcel, runParcels } from './pickup-runs'
-import { checkInSchema, codeSchema, pageSchema, registerReturnSchema } from './schemas'
+import {
+  checkInSchema,
+  codeSchema,
+  pageSchema,
+  receiveSchema,
+  registerReturnSchema,
+  transferRunSchema,
+} from './schemas'
 import { returnFiltersSchema, searchReturns } from './search'
 import { cancelReturn, getReturn, registerReturn } from './service'
+import { createTransferRun } from './transfer-runs'
 
 const baseUrl = (ctx: GraphQLContext) =>
   ctx.deps.config.publicUrl ?? new URL(ctx.request.url).origin
@@ -58,7 +66,26 @@ export const resolvers: Resolvers = {
         { stationId: args.stationId, hubId: args.hubId ?? undefined },
         ctx.deps.now(),
       ),
-    receiveParcel: (_, args, ctx) => receiveParcel(ctx.deps.db, ctx.actor, args, ctx.deps.now()),
+    receiveParcel: (_, args, ctx) =>
+      receiveParcel(
+        ctx.deps.db,
+        ctx.actor,
+        {
+          runId: args.runId,
+          ...parseInput(
+            receiveSchema,
+            withoutNulls({ code: args.code, quarantine: args.quarantine }),
+          ),
+        },
+        ctx.deps.now(),
+      ),
+    createTransferRun: (_, args, ctx) =>
+      createTransferRun(
+        ctx.deps.db,
+        ctx.actor,
+        parseInput(transferRunSchema, args),
+        ctx.deps.now(),
+      ),
     closePickupRun: async (_, args, ctx) => {
       const reconciliation = await closePickupRun(
         ctx.deps.db,
@@ -79,11 +106,20 @@ export const resolvers: Resolvers = {
   PickupRun: {
     station: (r, _, ctx) => ctx.loaders.station.load(r.stationId),
     hub: (r, _, ctx) => ctx.loaders.hub.load(r.hubId),
+    fromHub: (r, _, ctx) => (r.fromHubId ? ctx.loaders.hub.load(r.fromHubId) : null),
     parcels: (r, _, ctx) => runParcels(ctx.deps.db, ctx.actor, r.id),
     missing: async (r, _, ctx) => (await ctx.loaders.reconciliation.load(r.id)).missing,
     unexpected: async (r, _, ctx) => (await ctx.loaders.reconciliation.load(r.id)).unexpected,
     misrouted: async (r, _, ctx) => (await ctx.loaders.reconciliation.load(r.id)).misrouted,
     receivedCount: async (r, _, ctx) => (await ctx.loaders.reconciliation.load(r.id)).received,
+  },
+  Receipt: {
+    transferTo: (r, _, ctx) => (r.transferToHubId ? ctx.loaders.hub.load(r.transferToHubId) : null),
+  },
+  TimelineEntry: {
+    transferFrom: (e, _, ctx) =>
+      e.transferFromHubId ? ctx.loaders.hub.load(e.transferFromHubId) : null,
+    transferTo: (e, _, ctx) => (e.transferToHubId ? ctx.loaders.hub.load(e.transferToHubId) : null),
   },
   MisroutedParcel: {
     hub: (p, _, ctx) => ctx.loaders.hub.load(p.hubId),

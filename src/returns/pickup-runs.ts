@@ -18,6 +18,7 @@ import {
   stations,
   type Category,
   type LaneKindName,
+  type QuarantineReason,
 } from '../../db/schema'
 import { requireHub, requireRole, type Actor } from '../auth/roles'
 import { changes, type Db } from '../db'
@@ -40,6 +41,7 @@ import { auditReturnMove } from './audit'
 import { normalizeCode } from './code'
 import { distanceMeters } from './geo'
 import { inAlliance, type Return } from './service'
+import { transferLaneCountToday, transferOf, transferStatements } from './transfer-scan'
 
 export type PickupRun = typeof pickupRuns.$inferSelect
 
@@ -97,13 +99,18 @@ async function nearestHubId(db: Db, a: Actor, point: { lat: number; lng: number 
   return hubs[0].id
 }
 
-/** A run of the actor's hub (any run for a coordinator). */
+/** A run of the actor's hub, or a transfer run it sent (any run for a coordinator). */
 export async function getPickupRun(db: Db, actor: Actor | null, id: string): Promise<PickupRun> {
   const a = requireRole(actor, 'HUB_OPERATOR', 'COORDINATOR')
   const [run] = await db
     .select()
     .from(pickupRuns)
-    .where(and(eq(pickupRuns.id, id), sql`${pickupRuns.hubId} in ${hubsActedFor(a)}`))
+    .where(
+      and(
+        eq(pickupRuns.id, id),
+        sql`(${pickupRuns.hubId} in ${hubsActedFor(a)} or ${pickupRuns.fromHubId} in ${hubsActedFor(a)})`,
+      ),
+    )
   if (!run) throw new NotFound('Pickup run')
   return run
 }
@@ -117,6 +124,12 @@ export interface Receipt {
   lane: { code: string; kind: LaneKindName } | null
   /** Parcels received at this hub into that lane today (Shanghai), this one included. */
   laneCountToday: number
+  /** False for a parcel bound for another hub: put on the transfer lane, not received here. */
+  received: boolean
+  /** The hub a mis-routed parcel is transferred to; null when it was received here. */
+  transferToHubId: string | null
+  /** Why the receipt sent it to quarantine; null when it was not flagged. */
+  quarantineReason: QuarantineReason | null
 }
 
 /** Why a scan was refused, in `Conflict.details.reason`, for pages to explain it. */
@@ -143,11 +156,12 @@ function wrongHub(hub: Hub) {
 export async function receiveParcel(
   db: Db,
   actor: Actor | null,
-  input: { runId: string; code: string },
+  input: { runId: string; code: string; quarantine?: QuarantineReason },
   now: Date,
 ): Promise<Receipt> {
   const run = await getPickupRun(db, actor, input.runId)
-  const a = actor!
+  // The sending hub may read a transfer run it sent, but only the receiving hub scans into it.
+  const a = requireHub(actor, run.hubId)
   if (run.status === 'CLOSED') throw runClosed()
   const code = normalizeCode(input.code)
   if (!code) throw new InvalidInput('code', 'not a return code')
@@ -159,8 +173,11 @@ export async function receiveParcel(
   const at = now.toISOString()
   const move = { returnId: parcel.id, at }
   // The lane comes from the plan in force now; the receipt keeps its code and the plan's version.
-  const plan = parcel.hubId === run.hubId ? await ensureSortPlan(db, a, run.hubId, now) : null
-  const lane = plan && sortLane(plan, parcel)
+  // A parcel for another hub goes to this hub's transfer lane for that hub.
+  const plan = await ensureSortPlan(db, a, run.hubId, now)
+  const misrouted = parcel.hubId !== run.hubId
+  const quarantine = misrouted ? null : (input.quarantine ?? null)
+  const lane = misrouted ? transferLane(plan, parcel.hubId) : sortLane(plan, parcel, quarantine)
   // The run as this caller may scan into it: open, and at a hub the caller acts for.
   const here = sql`p.id = ${run.id} and p.status = 'OPEN' and p.hub_id in ${hubsActedFor(a)}
     and r.id = ${parcel.id} and r.status in ('AT_STATION', 'IN_TRANSIT')`
@@ -174,14 +191,14 @@ export async function receiveParcel(
   const toHub = sql`
     update returns set status = 'AT_HUB', updated_by = ${a.userId}, updated_at = ${at}
     where id = ${parcel.id} and status = 'IN_TRANSIT' and ${received}`
-  let receipt: unknown
+  let results: unknown[]
   try {
-    ;[receipt] = await db.batch([
+    results = await db.batch([
       db.run(sql`
         insert into run_receipts (return_id, run_id, expected, received_by, at, lane_code,
-          sort_plan_version)
+          sort_plan_version, quarantine_reason)
         select r.id, p.id, coalesce(r.pickup_run_id = p.id, 0), ${a.userId}, ${at},
-          ${lane?.code ?? null}, ${lane ? plan!.version : null}
+          ${lane?.code ?? null}, ${lane ? plan.version : null}, ${quarantine}
         from returns r join pickup_runs p on ${here} and r.hub_id = p.hub_id
         where true
         on conflict (return_id) do nothing`),
@@ -214,11 +231,26 @@ export async function receiveParcel(
         from: sql`from run_misroutes where run_id = ${run.id} and return_id = ${parcel.id}
           and at = ${at} and changes() > 0`,
       }),
+      ...transferStatements(
+        db,
+        a,
+        {
+          returnId: parcel.id,
+          runId: run.id,
+          fromHubId: run.hubId,
+          toHubId: parcel.hubId,
+          lane,
+          sortPlanVersion: lane ? plan.version : null,
+          at,
+        },
+        here,
+      ),
     ])
   } catch (error) {
     if (databaseRefusal(error) === 'WRONG_HUB') throw wrongHub(await getHub(db, a, parcel.hubId))
     throw error
   }
+  const [receipt] = results
   if (changes(receipt) > 0) {
     const [after] = await db.select().from(returns).where(eq(returns.id, parcel.id))
     return {
@@ -227,9 +259,13 @@ export async function receiveParcel(
       expected: parcel.pickupRunId === run.id,
       lane,
       laneCountToday: await laneCountToday(db, run.hubId, lane?.code, now),
+      received: true,
+      transferToHubId: null,
+      quarantineReason: quarantine,
     }
   }
-  if (parcel.hubId !== run.hubId) throw wrongHub(await getHub(db, a, parcel.hubId))
+  // The transfer statements close the batch; their first wrote the transfer, if this scan did.
+  if (misrouted) return transferReceipt(db, a, run, parcel, changes(results.at(-3)) === 0, now)
   const [previous] = await db.select().from(runReceipts).where(eq(runReceipts.returnId, parcel.id))
   const [current] = await db.select().from(returns).where(eq(returns.id, parcel.id))
   if (previous) {
@@ -240,6 +276,9 @@ export async function receiveParcel(
       expected: previous.expected,
       lane: earlier,
       laneCountToday: await laneCountToday(db, run.hubId, earlier?.code, now),
+      received: true,
+      transferToHubId: null,
+      quarantineReason: previous.quarantineReason,
     }
   }
   if (current!.status === 'REGISTERED' || current!.status === 'CANCELLED') {
@@ -252,10 +291,56 @@ export async function receiveParcel(
   throw runClosed()
 }
 
+/**
+ * The answer to a scan of a parcel bound for another hub: the transfer lane it went on, or the
+ * refusal when it was not put there (already at its own hub, or further along).
+ */
+async function transferReceipt(
+  db: Db,
+  a: Actor,
+  run: PickupRun,
+  parcel: Return,
+  repeated: boolean,
+  now: Date,
+) {
+  const transfer = await transferOf(db, parcel.id, run.hubId)
+  if (!transfer) throw wrongHub(await getHub(db, a, parcel.hubId))
+  const [current] = await db.select().from(returns).where(eq(returns.id, parcel.id))
+  const [lane] = transfer.laneCode
+    ? await db
+        .select({ code: sortLanes.code, kind: sortLanes.kind })
+        .from(sortLanes)
+        .innerJoin(sortPlans, eq(sortPlans.id, sortLanes.planId))
+        .where(
+          and(
+            eq(sortPlans.hubId, run.hubId),
+            eq(sortPlans.version, transfer.sortPlanVersion ?? 0),
+            eq(sortLanes.code, transfer.laneCode),
+          ),
+        )
+    : []
+  return {
+    return: current!,
+    alreadyReceived: repeated,
+    expected: false,
+    lane: lane ?? null,
+    laneCountToday: lane ? await transferLaneCountToday(db, run.hubId, lane.code, now) : 0,
+    received: false,
+    transferToHubId: transfer.toHubId,
+    quarantineReason: null,
+  } satisfies Receipt
+}
+
 type StoredPlan = Awaited<ReturnType<typeof ensureSortPlan>>
 
-/** The lane of `plan` a parcel goes to (nothing is flagged for quarantine at receipt yet). */
-function sortLane(plan: StoredPlan, parcel: Return) {
+/** This hub's transfer lane for parcels bound for `hubId` (null: the plan has none for it). */
+function transferLane(plan: StoredPlan, hubId: string) {
+  const lane = plan.lanes.find((l) => l.kind === 'TRANSFER' && l.toHubId === hubId)
+  return lane ? { code: lane.code, kind: lane.kind } : null
+}
+
+/** The lane of `plan` a parcel goes to: quarantine when the receipt flags it. */
+function sortLane(plan: StoredPlan, parcel: Return, quarantine: QuarantineReason | null) {
   const lanes = plan.lanes.map((l) => ({
     code: l.code,
     kind: l.kind,
@@ -264,7 +349,7 @@ function sortLane(plan: StoredPlan, parcel: Return) {
   const lane = laneFor(lanes, {
     merchantId: parcel.merchantId,
     large: parcel.largeItem,
-    quarantine: false,
+    quarantine: quarantine !== null,
   })
   return lane ? { code: lane.code, kind: lane.kind } : null
 }
@@ -343,6 +428,7 @@ export async function closePickupRun(
   now: Date,
 ): Promise<RunReconciliation> {
   const run = await getPickupRun(db, actor, runId)
+  requireHub(actor, run.hubId)
   const at = now.toISOString()
   await db.batch([
     db.run(sql`

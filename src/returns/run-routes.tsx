@@ -19,6 +19,8 @@ import { localizedName } from '../i18n/localized-name'
 import { getHub, getStation, listHubs } from '../network/service'
 import { formatCode, normalizeCode } from './code'
 import { createRunForm, receiveForm } from './forms'
+import { transferRunSchema } from './schemas'
+import { createTransferRun, transfersWaiting } from './transfer-runs'
 import {
   closePickupRun,
   createPickupRun,
@@ -41,9 +43,10 @@ runRoutes.get('/runs', async (c) => {
   // A hub operator always sees its own hub, whatever the address asks for.
   const asked = c.req.query('hub')
   const hubId = actor?.hubId ?? hubs.find((h) => h.id === asked)?.id
-  const [runs, waiting] = await Promise.all([
+  const [runs, waiting, transfers] = await Promise.all([
     runSummaries(db, actor, { hubId }),
     stationsWaiting(db, actor, hubId),
+    hubId ? transfersWaiting(db, actor, hubId) : undefined,
   ])
   return c.render(
     <RunsPage
@@ -52,6 +55,7 @@ runRoutes.get('/runs', async (c) => {
       coordinator={actor?.role === 'COORDINATOR'}
       waiting={waiting}
       runs={runs}
+      transfers={transfers}
     />,
     { title: c.var.t('runs.title') },
   )
@@ -61,6 +65,12 @@ runRoutes.post('/runs', form(createRunForm), async (c) => {
   const input = c.req.valid('form')
   const run = await createPickupRun(c.var.deps.db, c.var.actor, input, c.var.deps.now())
   return c.redirect(`/runs/${run.id}`, 303)
+})
+
+runRoutes.post('/runs/transfers', form(transferRunSchema), async (c) => {
+  const input = c.req.valid('form')
+  await createTransferRun(c.var.deps.db, c.var.actor, input, c.var.deps.now())
+  return c.redirect(`/runs?hub=${encodeURIComponent(input.fromHubId)}`, 303)
 })
 
 async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
@@ -74,10 +84,18 @@ async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
   const page = (
     <RunPage manifest={manifest} station={station} hub={hub} hubs={hubs} outcome={outcome} />
   )
+  const fromHub = hubs.find((h) => h.id === manifest.run.fromHubId)
   return c.render(page, {
-    title: c.var.t('runs.run.title', { station: station.name }),
-    // Adds a camera button to the code field (static/scan.js).
-    head: manifest.run.status === 'OPEN' && <script src="/static/scan.js" defer></script>,
+    title: fromHub
+      ? c.var.t('runs.run.transferTitle', { hub: localizedName(fromHub, c.var.locale) })
+      : c.var.t('runs.run.title', { station: station.name }),
+    // Adds a camera button to the code field (static/scan.js), and the lane's sound.
+    head: manifest.run.status === 'OPEN' && (
+      <>
+        <script src="/static/scan.js" defer></script>
+        <script src="/static/lane-sound.js" defer></script>
+      </>
+    ),
   })
 }
 
@@ -117,21 +135,26 @@ const emptyScan = async (c: Ctx, refusal: FormRefusal) =>
 runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
   const { db, now } = c.var.deps
   const run = await scannedRun(c)
-  const typed = c.req.valid('form').code
+  const { code: typed, quarantine } = c.req.valid('form')
   const scan = await attempt(
-    receiveParcel(db, c.var.actor, { runId: run.id, code: typed }, now()),
+    receiveParcel(db, c.var.actor, { runId: run.id, code: typed, quarantine }, now()),
     ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'],
   )
   if (!scan.ok) return refusedScan(c, run, scan.error, await scanRefusal(c, scan.error, typed))
   const { return: parcel, alreadyReceived, expected, lane, laneCountToday } = scan.value
   const kind = alreadyReceived ? 'already' : expected ? 'received' : 'unexpected'
-  const outcome: ReceiveOutcome = {
-    kind,
-    code: parcel.code,
-    category: parcel.category,
-    lane,
-    laneCountToday,
-  }
+  const { code, category } = parcel
+  const to = scan.value.transferToHubId
+  const outcome: ReceiveOutcome = to
+    ? {
+        kind: 'transfer',
+        code,
+        category,
+        hub: localizedName(await getHub(db, c.var.actor, to), c.var.locale),
+        lane,
+        laneCountToday,
+      }
+    : { kind, code, category, lane, laneCountToday, quarantine: scan.value.quarantineReason }
   if (!isHtmx(c)) return renderRun(c, run.id, outcome)
   return fragment(c, await scanned(c, run, outcome))
 })

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { categories } from '../../db/schema'
+import { categories, quarantineReasons } from '../../db/schema'
 import { fenSchema, moneyRanges } from '../money-ranges'
 
 const text = (max: number, what: string) =>
@@ -34,9 +34,20 @@ export const codeSchema = z.object({
   code: z.string().trim().min(1, { error: 'enter the return code' }).max(40),
 })
 
+/** A receipt scan: the code, and why the operator sends it to quarantine, if they do. */
+export const receiveSchema = codeSchema.extend({
+  quarantine: z.enum(quarantineReasons, { error: 'not a quarantine reason' }).optional(),
+})
+
 /** A check-in: the code, and the clerk's reason when taking a large item the station does not serve. */
 export const checkInSchema = codeSchema.extend({
   overrideReason: z.string().trim().max(200, { error: 'at most 200 characters' }).optional(),
+})
+
+/** A transfer run to start: the hub whose transfer lane it empties, and the hub it goes to. */
+export const transferRunSchema = z.object({
+  fromHubId: z.string().trim().min(1, { error: 'choose the sending hub' }).max(64),
+  toHubId: z.string().trim().min(1, { error: 'choose the hub it goes to' }).max(64),
 })
 
 export const pageSchema = z.object({

@@ -312,7 +312,10 @@ export async function returnByCode(
     category: row.r.category,
     status: row.r.status,
     stationName: row.stationName,
-    timeline: events.map((e) => ({ status: e.status, at: e.at })),
+    // The customer follows the status moves; a detour between hubs is for those handling it.
+    timeline: events
+      .filter((e) => e.transferToHubId === null)
+      .map((e) => ({ status: e.status, at: e.at })),
     nextStatus: nextStatuses[row.r.status].find((s) => s !== 'CANCELLED') ?? null,
   }
 }

@@ -50,14 +50,14 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
         )
       ).login.token as string
 
-    async function register(merchant: string): Promise<string> {
+    async function register(merchant: string, hubId = 'hub_1'): Promise<string> {
       const input = {
         orderRef: 'TB-2026-000777',
         category: 'FOOD',
         itemDescription: '飞鹤星飞帆 3段 奶粉 800g',
         orderValueFen: 25_800,
         reason: '包装破损',
-        hubId: 'hub_1',
+        hubId,
       }
       const data = await graphql(
         'mutation ($input: RegisterReturnInput!) { registerReturn(input: $input) { code } }',
@@ -199,6 +199,83 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
           expect(offsite).toEqual([])
         } catch (error) {
           await saveFailure(page, 'hub-receiving', locale)
+          throw error
+        } finally {
+          await context.close()
+        }
+      },
+      timeout,
+    )
+
+    test(
+      'on a phone, the console shows the lane big with a sound, and a parcel for another hub its transfer lane',
+      async () => {
+        const baseUrl = running.server.baseUrl
+        const merchant = await login('merchant1@nestwork.demo')
+        const station = await login('station1@nestwork.demo')
+        const own = await register(merchant)
+        const elsewhere = await register(merchant, 'hub_2')
+        await checkIn(own, station)
+        await checkIn(elsewhere, station)
+
+        const context = await running.browser.newContext({
+          locale,
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        })
+        context.setDefaultTimeout(15_000)
+        context.setDefaultNavigationTimeout(15_000)
+        const { page, pageErrors, consoleErrors, offsite } = await watchedPage(context)
+        try {
+          await signIn(page, baseUrl, 'hub1@nestwork.demo', locale)
+          await page.goto(`${baseUrl}/runs`, { waitUntil: 'load' })
+          const row = page.locator('table.waiting tbody tr', { hasText: demoStations[0]!.name })
+          await Promise.all([
+            page.waitForURL(/\/runs\/run_/, { waitUntil: 'load' }),
+            row.getByRole('button', { name: t('runs.waiting.create') }).click(),
+          ])
+          await page.waitForFunction(() => 'htmx' in window)
+          const result = page.locator('#receive-result')
+          const scan = async (code: string) => {
+            await page.locator('#receive-code').fill(code)
+            await Promise.all([
+              page.waitForResponse((r) => isPost(r, /\/receive$/)),
+              page.locator('#receive-code').press('Enter'),
+            ])
+          }
+
+          await scan(own)
+          const callout = result.locator('.lane-callout--merchant')
+          await callout.waitFor()
+          await page.waitForFunction(
+            () => document.getElementById('receive-result')?.dataset.sound === 'merchant',
+          )
+          // Big enough to read at arm's length, white on a dark ground.
+          const code = result.locator('.lane-callout__code')
+          const style = await code.evaluate((el) => {
+            const s = getComputedStyle(el)
+            return { size: parseFloat(s.fontSize), color: s.color }
+          })
+          expect(style.size).toBeGreaterThanOrEqual(60)
+          expect(style.color).toBe('rgb(255, 255, 255)')
+          const box = (await code.boundingBox())!
+          expect(box.x + box.width).toBeLessThanOrEqual(390)
+          await expectAccessible(page, 'the lane on a phone')
+
+          await scan(elsewhere)
+          await result.locator('.lane-callout--transfer').waitFor()
+          expect(await result.textContent()).toContain(t('runs.lane.kind.TRANSFER'))
+          await page.waitForFunction(
+            () => document.getElementById('receive-result')?.dataset.sound === 'transfer',
+          )
+          await expectAccessible(page, 'a transfer lane on a phone')
+          await saveScreenshot(page, 'hub-receiving-phone', locale)
+          expect(pageErrors).toEqual([])
+          expect(consoleErrors).toEqual([])
+          expect(offsite).toEqual([])
+        } catch (error) {
+          await saveFailure(page, 'hub-receiving-phone', locale)
           throw error
         } finally {
           await context.close()

@@ -349,7 +349,7 @@ describe('a parcel at the wrong hub', () => {
       )
     )[0]!.n
 
-  it('is refused there, recorded as mis-routed, and still received by its own hub', async () => {
+  it('is not received there: it goes on the transfer lane, is recorded as mis-routed, and its own hub still receives it', async () => {
     const parcel = await register(await merchant(1)) // bound for hub 1
     await gql(t, CHECK_IN, { code: parcel.code }, await station(1))
     const createRun = 'mutation { createPickupRun(stationId: "sta_01") { id hub { id } } }'
@@ -358,14 +358,20 @@ describe('a parcel at the wrong hub', () => {
     expect(other.hub.id).toBe('hub_2')
 
     // The truck for hub 1 unloads at hub 2 by mistake.
-    const refused = await gql(t, RECEIVE, { runId: other.id, code: parcel.code }, await hub(2))
-    expect(refused.data).toBeNull()
-    expect(refused.errors![0]!.extensions).toMatchObject({
-      code: 'CONFLICT',
-      reason: 'WRONG_HUB',
-      hubId: 'hub_1',
+    const TRANSFER = `mutation ($runId: ID!, $code: String!) {
+      receiveParcel(runId: $runId, code: $code) {
+        received alreadyReceived transferTo { id } lane { kind } laneCountToday return { status }
+      }
+    }`
+    const sent = await gql(t, TRANSFER, { runId: other.id, code: parcel.code }, await hub(2))
+    expect(sent.data!.receiveParcel).toEqual({
+      received: false,
+      alreadyReceived: false,
+      transferTo: { id: 'hub_1' },
+      lane: { kind: 'TRANSFER' },
+      laneCountToday: 1,
+      return: { status: 'IN_TRANSIT' },
     })
-    expect(refused.errors![0]!.message).toMatch(/belongs to .+transfer lane/)
     expect(await receipts()).toEqual([])
     const stillOnItsWay = await gql(
       t,
@@ -376,7 +382,8 @@ describe('a parcel at the wrong hub', () => {
     expect(stillOnItsWay.data!.return.status).toBe('IN_TRANSIT')
 
     // A second scan records it once.
-    await gql(t, RECEIVE, { runId: other.id, code: parcel.code }, await hub(2))
+    const again = await gql(t, TRANSFER, { runId: other.id, code: parcel.code }, await hub(2))
+    expect(again.data!.receiveParcel).toMatchObject({ alreadyReceived: true, laneCountToday: 1 })
     const shown = (await gql(t, RUN, { id: other.id }, await hub(2))).data!.pickupRun
     expect(shown).toMatchObject({ missing: [], unexpected: [], receivedCount: 0 })
     expect(shown.misrouted).toEqual([

@@ -176,3 +176,72 @@ describe('the receiving page shows the lane', () => {
     },
   )
 })
+
+describe('quarantine at receipt', () => {
+  const FLAGGED = `mutation ($runId: ID!, $code: String!, $q: QuarantineReason) {
+    receiveParcel(runId: $runId, code: $code, quarantine: $q) {
+      lane { code kind } laneCountToday quarantineReason return { id }
+    }
+  }`
+
+  it('sends a flagged parcel to the quarantine lane and keeps why with the receipt', async () => {
+    const hub = await tokenFor(t, 'hub1@nestwork.demo')
+    const [a, b] = [await parcel(1), await parcel(1, { largeItem: true })]
+    const runId = await run(hub)
+    const damaged = await gql(t, FLAGGED, { runId, code: a, q: 'DAMAGED' }, hub)
+    expect(damaged.data!.receiveParcel).toMatchObject({
+      lane: { code: 'Q1', kind: 'QUARANTINE' },
+      laneCountToday: 1,
+      quarantineReason: 'DAMAGED',
+    })
+    // Quarantine comes before the large-item lane.
+    const large = await gql(t, FLAGGED, { runId, code: b, q: 'SAFETY' }, hub)
+    expect(large.data!.receiveParcel).toMatchObject({ lane: { kind: 'QUARANTINE' } })
+    expect(large.data!.receiveParcel.laneCountToday).toBe(2)
+    const rows = await t.db.select().from(runReceipts)
+    expect(rows.map((r) => [r.laneCode, r.quarantineReason]).sort()).toEqual([
+      ['Q1', 'DAMAGED'],
+      ['Q1', 'SAFETY'],
+    ])
+    // A repeat scan without the flag answers what the receipt recorded.
+    const again = await gql(t, FLAGGED, { runId, code: a }, hub)
+    expect(again.data!.receiveParcel).toMatchObject({
+      lane: { code: 'Q1' },
+      quarantineReason: 'DAMAGED',
+    })
+  })
+
+  it.each([
+    ['en', 'Food near expiry', 'Quarantine flag'],
+    ['zh-CN', '食品临近过期', '隔离标记'],
+  ])('flags a parcel from the receiving form (%s)', async (locale, reason, field) => {
+    const browser = new Browser(t)
+    await browser.signIn('hub1@nestwork.demo')
+    await browser.post('/locale', { locale, next: '/' })
+    const code = await parcel(1)
+    await browser.get('/runs')
+    const created = await browser.post('/runs', { stationId: 'sta_01' })
+    const runId = created.headers.get('location')!.slice('/runs/'.length)
+    expect(await (await browser.get(`/runs/${runId}`)).text()).toContain(field)
+
+    const refused = await browser.post(
+      `/runs/${runId}/receive`,
+      { code, quarantine: 'MOULDY' },
+      { 'hx-request': 'true' },
+    )
+    expect(refused.status).toBe(400)
+    expect(await t.db.select().from(runReceipts)).toEqual([])
+
+    const res = await browser.post(
+      `/runs/${runId}/receive`,
+      { code, quarantine: 'NEAR_EXPIRY' },
+      { 'hx-request': 'true' },
+    )
+    expect(res.status).toBe(200)
+    const fragment = await res.text()
+    expect(fragment).toContain('class="lane-callout lane-callout--quarantine"')
+    expect(fragment).toContain(`<p class="lane-callout__reason">${reason}</p>`)
+    const [row] = await t.db.select().from(runReceipts)
+    expect(row).toMatchObject({ laneCode: 'Q1', quarantineReason: 'NEAR_EXPIRY' })
+  })
+})

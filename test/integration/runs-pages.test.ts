@@ -146,27 +146,30 @@ describe('receiving by scan', () => {
     expect(section(flagged, 'run-manifest')).toContain(formatCode(p2))
   })
 
-  it('refuses a parcel bound for another hub, says where it belongs and lists it as mis-routed', async () => {
+  it('puts a parcel bound for another hub on the transfer lane, says where it belongs and lists it as mis-routed', async () => {
     const parcel = await parcelAt(1) // bound for hub 1 (Shanghai)
     const hub2 = await signedIn('hub2')
     const runId = await createRun(hub2, 'sta_01')
 
     const res = await hub2.post(`/runs/${runId}/receive`, { code: parcel }, htmx)
-    expect(res.status).toBe(409)
+    expect(res.status).toBe(200)
     const fragment = await res.text()
-    expect(fragment).toMatch(/^<p class="scan-result scan-result--error">/)
-    expect(fragment).toContain(`Not received: ${formatCode(parcel)} belongs to Shanghai Hub.`)
-    expect(fragment).toContain('transfer lane')
+    expect(fragment).toMatch(/^<p class="scan-result scan-result--warn">/)
+    expect(fragment).toContain(
+      `Not received: ${formatCode(parcel)} (Food) belongs to Shanghai Hub. Put it in the transfer lane`,
+    )
+    expect(fragment).toContain('lane-callout--transfer')
     expect(count(fragment, 'received')).toBe(0)
     expect(section(fragment, 'run-misrouted')).toContain(formatCode(parcel))
     expect(section(fragment, 'run-misrouted')).toContain('Shanghai Hub')
 
-    // Without JavaScript, and in Chinese: the same refusal on the whole page.
+    // Without JavaScript, and in Chinese: the same answer on the whole page.
     await hub2.post('/locale', { locale: 'zh-CN', next: '/' })
     const page = await hub2.post(`/runs/${runId}/receive`, { code: parcel })
-    expect(page.status).toBe(409)
+    expect(page.status).toBe(200)
     const zh = await page.text()
-    expect(zh).toContain(`未入库：${formatCode(parcel)} 属于上海售后中心。`)
+    expect(zh).toContain(`未入库：${formatCode(parcel)}（`)
+    expect(zh).toContain('属于上海售后中心。请您放入转运格口')
     expect(section(zh, 'run-misrouted')).toContain('上海售后中心')
     expect(zh).not.toContain('transfer lane')
 

@@ -49,6 +49,8 @@ export interface Fixtures {
   paidStatement(merchantId: string): Promise<string>
   /** A fresh pickup run of station 1 to hub 1, and a parcel checked in at station 1. */
   freshRunWithParcel(): Promise<{ runId: string; code: string }>
+  /** A parcel for hub 2 on hub 1's transfer lane; the hub it goes to. */
+  waitingTransfer(): Promise<string>
   /** The id of a new, unused session of merchant A (for revoking it). */
   spareSessionOfA(): Promise<string>
   /** Signs every role in again, after a cell that ended their sessions. */
@@ -195,6 +197,26 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     )
     return { runId: run.createPickupRun.id as string, code: r.code }
   }
+  /**
+   * A parcel bound for hub 2 scanned at hub 1, waiting on hub 1's transfer lane: the hub it goes
+   * to, for a cell that empties that lane.
+   */
+  const waitingTransfer = async () => {
+    const r = await registerReturnFor(t, 1, { hubId: 'hub_2' })
+    await must(
+      gql(t, `mutation { checkInParcel(code: "${r.code}") { alreadyCheckedIn } }`, {}, station),
+    )
+    const { runId } = await freshRunWithParcel()
+    await must(
+      gql(
+        t,
+        `mutation { receiveParcel(runId: "${runId}", code: "${r.code}") { received } }`,
+        {},
+        hub,
+      ),
+    )
+    return 'hub_2'
+  }
 
   const freshCost = async () =>
     (
@@ -253,6 +275,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     freshCost,
     paidStatement,
     freshRunWithParcel,
+    waitingTransfer,
     spareSessionOfA: async () => {
       const spare = await tokenFor(t, emails.merchantA)
       const data = await must(gql(t, '{ mySessions { id current } }', {}, spare))

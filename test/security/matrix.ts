@@ -395,6 +395,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       vars: async (fx) => ({ runId: (await fx.freshRunWithParcel()).runId }),
       expect: [U, F, F, F, OK, OK],
     },
+    createTransferRun: {
+      vars: async (fx) => ({ fromHubId: 'hub_1', toHubId: await fx.waitingTransfer() }),
+      expect: [U, F, F, F, OK, OK],
+    },
     generateSortPlan: { vars: () => ({ hubId: 'hub_1' }), expect: [U, F, F, F, OK, OK] },
     setSortPlan: {
       vars: () => ({
@@ -665,6 +669,9 @@ export const routeCases: RouteCase[] = [
     const { runId, code } = await fx.freshRunWithParcel()
     return { path: `/runs/${runId}/receive`, form: { code } }
   }),
+  post('/runs/transfers', [U, F, F, F, OK, OK], async (fx) => ({
+    form: { fromHubId: 'hub_1', toHubId: await fx.waitingTransfer() },
+  })),
   post('/runs/:id/close', [U, F, F, F, OK, OK], async (fx) => ({
     path: `/runs/${(await fx.freshRunWithParcel()).runId}/close`,
   })),

@@ -200,16 +200,18 @@ export const scopeGraphQL: ScopeGraphQLCase[] = [
   {
     field: 'receiveParcel',
     as: 'hub2',
-    // Hub 1's parcel scanned into hub 2's own run: refused and recorded as mis-routed.
+    // Hub 1's parcel scanned into hub 2's own run: not received, put on hub 2's transfer lane
+    // and recorded as mis-routed.
     query:
-      'mutation ($runId: ID!, $code: String!) { receiveParcel(runId: $runId, code: $code) { expected } }',
+      'mutation ($runId: ID!, $code: String!) { receiveParcel(runId: $runId, code: $code) { received transferTo { id } } }',
     vars: async (fx) => {
       const { code } = await fx.freshRunWithParcel()
       return { runId: await hub2Run(fx, scopeTokens.hub2), code }
     },
-    expect: C,
+    expect: OK,
     writes: true,
-    check: async (fx, _, vars) => {
+    check: async (fx, data, vars) => {
+      expect(data.receiveParcel).toEqual({ received: false, transferTo: { id: 'hub_1' } })
       const [row] = await fx.t.db.all<{ id: string; status: string }>(
         sql`select id, status from returns where code = ${vars.code}`,
       )
@@ -220,6 +222,13 @@ export const scopeGraphQL: ScopeGraphQLCase[] = [
       )
       expect(recorded).toHaveLength(1)
     },
+  },
+  {
+    field: 'createTransferRun',
+    as: 'hub2',
+    // Hub 1's transfer lane is hub 1's to empty.
+    query: 'mutation { createTransferRun(fromHubId: "hub_1", toHubId: "hub_2") { id } }',
+    expect: F,
   },
   {
     field: 'closePickupRun',
@@ -343,9 +352,16 @@ export const scopeRoutes: ScopeRouteCase[] = [
         form: { code },
       }
     },
-    expect: C,
+    expect: OK,
     writes: true,
     check: async (_, body) => expect(body).toContain('属于上海售后中心'),
+  },
+  {
+    method: 'POST',
+    route: '/runs/transfers',
+    as: 'hub2',
+    make: () => ({ form: { fromHubId: 'hub_1', toHubId: 'hub_2' } }),
+    expect: F,
   },
   {
     method: 'POST',

@@ -1,3 +1,5 @@
+import type { HubThroughput } from '../../src/hubs/hub-throughput'
+import { HubFloor } from './hub-floor'
 import type { UtilisationDay } from '../../src/booking/service'
 import type { Hub } from '../../src/network/service'
 import { usePage } from '../context'
@@ -18,6 +20,8 @@ export interface HubLoadPageProps {
   merchantNames: Map<string, string>
   notice?: NoticeData
   form?: { date: string; units: string }
+  /** Today's throughput, from `hubThroughput`. */
+  floor: HubThroughput
 }
 
 export const hubHref = (hub: string) => `/hub?${new URLSearchParams({ hub })}`
@@ -43,6 +47,7 @@ export function HubLoadPage(props: HubLoadPageProps) {
       </h1>
       {props.hubs && <HubPicker hubs={props.hubs} current={hub.id} href={(id) => hubHref(id)} />}
       {props.notice && <Notice {...props.notice} />}
+      <HubFloor floor={props.floor} />
       <section class="card" aria-labelledby="tomorrow-title">
         <h2 id="tomorrow-title">{t('hub.tomorrow', { date: formatDay(tomorrow.date, locale) })}</h2>
         <dl class="figures">

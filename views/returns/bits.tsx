@@ -22,19 +22,26 @@ export function StatusBadge({ status }: { status: ReturnStatus }) {
   )
 }
 
+/** One entry of the history; `transfer` names the hubs of a mis-routed scan. */
+export interface TimelineItem {
+  status: ReturnStatus
+  at: string
+  transfer?: { from: string; to: string }
+}
+
 /** The status history, newest first, in Shanghai time. */
-export function Timeline({
-  entries,
-}: {
-  entries: readonly { status: ReturnStatus; at: string }[]
-}) {
+export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
   const { t, locale } = usePage()
   const newestFirst = [...entries].reverse()
   return (
     <ol class="timeline" reversed>
       {newestFirst.map((e, i) => (
         <li class={i === 0 ? 'timeline__item timeline__item--current' : 'timeline__item'}>
-          <span class="timeline__status">{t(`returns.status.${e.status}`)}</span>{' '}
+          <span class="timeline__status">
+            {e.transfer
+              ? t('returns.timeline.transfer', e.transfer)
+              : t(`returns.status.${e.status}`)}
+          </span>{' '}
           <time class="timeline__at" datetime={e.at}>
             {formatInstant(e.at, locale)}
           </time>

@@ -2,14 +2,14 @@ import type { Child } from 'hono/jsx'
 import { riskRules, type RiskBand } from '../../src/benchmarks/service'
 import type { InspectionPhoto } from '../../src/inspection/photos'
 import type { Hub, Station } from '../../src/network/service'
-import type { Return, ReturnEvent } from '../../src/returns/service'
+import type { Return } from '../../src/returns/service'
 import { formatCode } from '../../src/returns/code'
 import { Money } from '../components/money'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { PhotoList } from '../inspection/photos'
 import { Notice } from '../components/notice'
-import { ReturnCode, StatusBadge, Timeline } from './bits'
+import { ReturnCode, StatusBadge, Timeline, type TimelineItem } from './bits'
 import { formatInstant } from '../components/format'
 import { localizedName } from '../../src/i18n/localized-name'
 
@@ -39,7 +39,7 @@ interface ReturnDetailProps {
   ret: Return
   hub: Hub
   station: Station | null
-  events: ReturnEvent[]
+  events: TimelineItem[]
   /** Photos the hub took while inspecting the return. */
   photos: InspectionPhoto[]
   /** Masked customer contact (`138****5678`), null when none was given or not the merchant. */

@@ -1,4 +1,10 @@
-import type { Category, LaneKindName, ReturnStatus } from '../../db/schema'
+import {
+  quarantineReasons,
+  type Category,
+  type LaneKindName,
+  type QuarantineReason,
+  type ReturnStatus,
+} from '../../db/schema'
 import { formatCode } from '../../src/returns/code'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
@@ -12,11 +18,26 @@ export type ReceiveOutcome =
       /** Where the parcel goes on the floor, and how many went there today. */
       lane: { code: string; kind: LaneKindName } | null
       laneCountToday: number
+      /** Why the receipt sent it to quarantine, when it did. */
+      quarantine: QuarantineReason | null
     }
   | { kind: 'empty' | 'closed' }
   | { kind: 'badCode' | 'unknown'; typed: string }
   | { kind: 'notCheckedIn'; typed: string; status: ReturnStatus }
-  /** Bound for another hub: refused, and listed on the run as mis-routed. `hub` is its name. */
+  /**
+   * Bound for another hub of the alliance: not received, put on the transfer lane for `hub` (its
+   * name), and listed on the run as mis-routed.
+   */
+  | {
+      kind: 'transfer'
+      code: string
+      category: Category
+      hub: string
+      /** The transfer lane, and how many went onto it today. */
+      lane: { code: string; kind: LaneKindName } | null
+      laneCountToday: number
+    }
+  /** Bound for another hub and no longer on its way: refused. `hub` is its name. */
   | { kind: 'wrongHub'; typed: string; hub: string }
   /** A refusal the form has no words of its own for, in the shared refusal copy. */
   | { kind: 'refused'; text: string }
@@ -25,6 +46,7 @@ const tones = {
   received: 'ok',
   already: 'info',
   unexpected: 'warn',
+  transfer: 'warn',
   empty: 'error',
   closed: 'error',
   badCode: 'error',
@@ -93,6 +115,13 @@ export function ReceiveForm(props: { runId: string; closed: boolean; oob?: boole
           {t('runs.receive.submit')}
         </button>
       </div>
+      <label for="receive-quarantine">{t('runs.quarantine.label')}</label>
+      <select id="receive-quarantine" name="quarantine" class="receive__quarantine">
+        <option value="">{t('runs.quarantine.none')}</option>
+        {quarantineReasons.map((r) => (
+          <option value={r}>{t(`runs.quarantine.reason.${r}`)}</option>
+        ))}
+      </select>
       <p id="receive-hint" class="hint">
         {t('runs.receive.hint')}
       </p>
@@ -109,12 +138,22 @@ export function ReceiveResult({ outcome }: { outcome: ReceiveOutcome }) {
   return (
     <>
       <p class={`scan-result scan-result--${tones[outcome.kind]}`}>{resultText(outcome, t)}</p>
-      {'lane' in outcome && <LaneCallout lane={outcome.lane} count={outcome.laneCountToday} />}
+      {'lane' in outcome && (
+        <LaneCallout
+          lane={outcome.lane}
+          count={outcome.laneCountToday}
+          quarantine={'quarantine' in outcome ? outcome.quarantine : null}
+        />
+      )}
     </>
   )
 }
 
-function LaneCallout(props: { lane: { code: string; kind: LaneKindName } | null; count: number }) {
+function LaneCallout(props: {
+  lane: { code: string; kind: LaneKindName } | null
+  count: number
+  quarantine: QuarantineReason | null
+}) {
   const { t } = usePage()
   if (!props.lane) return <p class="lane-callout lane-callout--none">{t('runs.lane.none')}</p>
   return (
@@ -123,6 +162,9 @@ function LaneCallout(props: { lane: { code: string; kind: LaneKindName } | null;
         {t('runs.lane.label')} · {t(`runs.lane.kind.${props.lane.kind}`)}
       </p>
       <p class="lane-callout__code">{props.lane.code}</p>
+      {props.quarantine && (
+        <p class="lane-callout__reason">{t(`runs.quarantine.reason.${props.quarantine}`)}</p>
+      )}
       <p class="lane-callout__count">{t('runs.lane.countToday', { count: props.count })}</p>
     </div>
   )
@@ -149,6 +191,12 @@ function resultText(o: ReceiveOutcome, t: ReturnType<typeof usePage>['t']): stri
       return t('runs.error.notCheckedIn', {
         typed: o.typed,
         status: t(`runs.parcelStatus.${o.status}`),
+      })
+    case 'transfer':
+      return t('runs.result.transfer', {
+        code: formatCode(o.code),
+        category: t(`category.${o.category}`),
+        hub: o.hub,
       })
     case 'wrongHub':
       return t('runs.error.wrongHub', { typed: o.typed, hub: o.hub })

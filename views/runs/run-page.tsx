@@ -22,17 +22,22 @@ export function RunPage({ manifest, station, hub, hubs, outcome }: RunPageProps)
   const { t, locale } = usePage()
   const { run } = manifest
   const closed = run.status === 'CLOSED'
+  const fromHub = run.fromHubId && hubs.find((h) => h.id === run.fromHubId)
+  // A transfer run comes from a hub; its station is only where its oldest parcel was checked in.
+  const origin = fromHub ? localizedName(fromHub, locale) : station.name
   return (
     <>
       <p class="breadcrumb">
         <a href="/runs">← {t('runs.back')}</a>
       </p>
-      <h1>{t('runs.run.title', { station: station.name })}</h1>
+      <h1>
+        {fromHub
+          ? t('runs.run.transferTitle', { hub: origin })
+          : t('runs.run.title', { station: origin })}
+      </h1>
       <p class="run-meta">
         <RunStatusBadge status={run.status} />
-        <span>
-          {t('runs.run.route', { station: station.name, hub: localizedName(hub, locale) })}
-        </span>
+        <span>{t('runs.run.route', { station: origin, hub: localizedName(hub, locale) })}</span>
         <span>{t('runs.run.created', { at: formatInstant(run.createdAt, locale) })}</span>
         {run.closedAt && (
           <span>{t('runs.run.closed', { at: formatInstant(run.closedAt, locale) })}</span>

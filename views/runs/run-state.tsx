@@ -61,7 +61,7 @@ function Counts({ manifest }: { manifest: RunManifest }) {
 function Manifest({ manifest }: { manifest: RunManifest }) {
   const { t } = usePage()
   return (
-    <section class="card" aria-labelledby="manifest-title">
+    <section class="card" tabindex={0} aria-labelledby="manifest-title">
       <h2 id="manifest-title">{t('runs.manifest.title')}</h2>
       {manifest.lines.length === 0 ? (
         <p class="muted">{t('runs.manifest.none')}</p>
@@ -143,7 +143,7 @@ function ParcelTable({ parcels, id }: { parcels: Return[]; id: string }) {
 function Unexpected({ parcels }: { parcels: Return[] }) {
   const { t, locale } = usePage()
   return (
-    <section class="card run-unexpected" aria-labelledby="unexpected-title">
+    <section class="card run-unexpected" tabindex={0} aria-labelledby="unexpected-title">
       <h2 id="unexpected-title">
         {t('runs.unexpected.title')} ({formatCount(parcels.length, locale)})
       </h2>
@@ -191,7 +191,7 @@ function MisroutedTable({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs: H
 function MisroutedSection({ parcels, hubs }: { parcels: MisroutedParcel[]; hubs: Hub[] }) {
   const { t, locale } = usePage()
   return (
-    <section class="card run-misrouted" aria-labelledby="misrouted-title">
+    <section class="card run-misrouted" tabindex={0} aria-labelledby="misrouted-title">
       <h2 id="misrouted-title">
         {t('runs.misrouted.title')} ({formatCount(parcels.length, locale)})
       </h2>

@@ -1,9 +1,11 @@
 import type { RunSummary, StationWaiting } from '../../src/returns/pickup-runs'
 import type { Hub } from '../../src/network/service'
+import type { TransferWaiting } from '../../src/returns/transfer-runs'
 import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { localizedName } from '../../src/i18n/localized-name'
 import { formatCount, formatInstant } from '../components/format'
+import { TransferLanes } from './transfer-lanes'
 
 export interface RunsPageProps {
   hubs: Hub[]
@@ -13,6 +15,8 @@ export interface RunsPageProps {
   coordinator: boolean
   waiting: StationWaiting[]
   runs: RunSummary[]
+  /** The shown hub's transfer lanes; absent when no single hub is shown. */
+  transfers?: TransferWaiting[]
 }
 
 /** The hub's pickup runs: stations to collect from, and the runs so far. */
@@ -24,6 +28,9 @@ export function RunsPage(props: RunsPageProps) {
       <p class="hint">{t('runs.lead')}</p>
       {props.coordinator && <HubFilter hubs={props.hubs} hubId={props.hubId} />}
       <WaitingStations {...props} />
+      {props.hubId && props.transfers && (
+        <TransferLanes hubs={props.hubs} fromHubId={props.hubId} waiting={props.transfers} />
+      )}
       <RecentRuns {...props} />
     </>
   )
@@ -145,7 +152,11 @@ function RecentRuns({ hubs, coordinator, runs }: RunsPageProps) {
             {runs.map(({ run, stationName, expected, received, unexpected }) => (
               <tr>
                 <th scope="row">
-                  <a href={`/runs/${run.id}`}>{stationName}</a>
+                  <a href={`/runs/${run.id}`}>
+                    {run.fromHubId
+                      ? t('runs.transfer.fromHub', { hub: nameOf(run.fromHubId) })
+                      : stationName}
+                  </a>
                 </th>
                 {coordinator && <td>{nameOf(run.hubId)}</td>}
                 <td>{formatInstant(run.createdAt, locale)}</td>

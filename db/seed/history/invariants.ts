@@ -143,7 +143,8 @@ export async function invariantViolations(db: Db): Promise<string[]> {
   const checkIns = await all(sql`select c.return_id, c.amount_fen, c.month, e.at, c.large_item,
       s.commission_fen, s.large_item_commission_fen
     from commissions c join stations s on s.id = c.station_id
-      join return_events e on e.return_id = c.return_id and e.status = 'AT_STATION'`)
+      join return_events e on e.return_id = c.return_id and e.status = 'AT_STATION'
+        and e.transfer_to_hub_id is null`)
   for (const c of checkIns) {
     const rate = c.large_item ? c.large_item_commission_fen : c.commission_fen
     const month = localDate(new Date(c.at as string)).slice(0, 7)
@@ -155,9 +156,11 @@ export async function invariantViolations(db: Db): Promise<string[]> {
   }
 
   // Every return's history follows the flow, ends where the return is, one audit entry a move.
+  // A mis-routed scan's entry (transfer hubs set) records where the parcel is, not a move.
   const events =
     await all(sql`select e.return_id, e.status, r.status as current from return_events e
-    join returns r on r.id = e.return_id order by e.return_id, e.id`)
+    join returns r on r.id = e.return_id where e.transfer_to_hub_id is null
+    order by e.return_id, e.id`)
   const histories = new Map<string, { steps: ReturnStatus[]; current: ReturnStatus }>()
   for (const e of events) {
     const h = histories.get(e.return_id as string) ?? {
@@ -177,7 +180,8 @@ export async function invariantViolations(db: Db): Promise<string[]> {
   }
   say(
     await all(sql`select r.id,
-        (select count(*) from return_events e where e.return_id = r.id) as moves,
+        (select count(*) from return_events e where e.return_id = r.id
+          and e.transfer_to_hub_id is null) as moves,
         (select count(*) from audit_log a where a.entity_type = 'return' and a.entity_id = r.id
           and a.action in ('return.register', 'return.cancel', 'parcel.checkIn', 'parcel.pickUp',
             'parcel.receive', 'return.inspect', 'return.resolve', 'return.close')) as audited

@@ -6,7 +6,6 @@
  * hub (refused, listed as mis-routed).
  */
 import { addDays, localDate } from '../../../src/calendar/local-date'
-import { Conflict } from '../../../src/errors'
 import { closePickupRun, createPickupRun, receiveParcel } from '../../../src/returns/pickup-runs'
 import { demoHubs } from '../demo-data'
 import { at, days, hours, minutes, type World } from './world'
@@ -99,8 +98,8 @@ export class Runs {
   }
 
   /**
-   * About once a month a parcel bound for another hub is scanned here: refused, recorded on this
-   * run as mis-routed, and left where it was for its own hub to receive.
+   * About once a month a parcel bound for another hub is scanned here: not received, put on this
+   * hub's transfer lane and recorded on this run as mis-routed; its own hub's run still takes it.
    */
   private async maybeMisroute(runId: string, hubId: string, now: Date) {
     const { w } = this
@@ -110,14 +109,9 @@ export class Runs {
       .flatMap(([, byStation]) => [...byStation.values()].flat())
     if (elsewhere.length === 0) return
     const stray = w.random.pick(elsewhere)
-    try {
-      await receiveParcel(w.db, w.cast.hub(hubId), { runId, code: stray.code }, now)
-    } catch (error) {
-      if (!(error instanceof Conflict) || error.details.reason !== 'WRONG_HUB') throw error
-      this.misroutes++
-      return
-    }
-    throw new Error(`a parcel of ${stray.hubId} was received at ${hubId}`)
+    const scan = await receiveParcel(w.db, w.cast.hub(hubId), { runId, code: stray.code }, now)
+    if (scan.received) throw new Error(`a parcel of ${stray.hubId} was received at ${hubId}`)
+    this.misroutes++
   }
 }
 

@@ -10,6 +10,7 @@ import { form } from '../../http/form'
 import { accepted, attempt, refused } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
 import { localizedName } from '../../i18n/localized-name'
+import { hubThroughput } from '../../hubs/hub-throughput'
 import { listHubs, listMerchants } from '../../network/service'
 import { capacitySchema } from '../schemas'
 import { hubAvailability, hubUtilisation, setHubCapacity } from '../service'
@@ -41,7 +42,10 @@ async function renderHubPage(c: Ctx, state: HubPageState) {
     const [day] = await hubAvailability(db, actor, hubId, state.set, state.set)
     notice = capacityNotice(langOf(c), { date: state.set, day: day! })
   }
-  const merchants = await listMerchants(db, actor)
+  const [merchants, floor] = await Promise.all([
+    listMerchants(db, actor),
+    hubThroughput(db, actor, { hubId, date: today }),
+  ])
   const names = new Map(merchants.map((m) => [m.id, localizedName(m, c.var.locale)] as const))
   return c.render(
     <HubLoadPage
@@ -52,6 +56,7 @@ async function renderHubPage(c: Ctx, state: HubPageState) {
       merchantNames={names}
       notice={notice}
       form={state.form}
+      floor={floor}
     />,
     { title: c.var.t('hub.title') },
   )

@@ -9,7 +9,8 @@ import { NotFound } from '../../errors'
 import { attempt } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
 import { photosOf, readInspectionPhoto } from '../../inspection/photos'
-import { getHub, getStation } from '../../network/service'
+import { localizedName } from '../../i18n/localized-name'
+import { getHub, getStation, listHubs } from '../../network/service'
 import { maskContact } from '../contact'
 import { trackingUrl } from '../code'
 import { cancelReturn, customerContact, getReturn, timeline } from '../service'
@@ -26,8 +27,8 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
   const { db, config, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
   const ret = await getReturn(db, actor, id)
-  const [hub, station, events, contact, photos] = await Promise.all([
-    getHub(db, actor, ret.hubId),
+  const [hubs, station, events, contact, photos] = await Promise.all([
+    listHubs(db, actor),
     ret.stationId ? getStation(db, actor, ret.stationId) : null,
     timeline(db, ret.id),
     actor.role === 'MERCHANT' ? customerContact(db, actor, ret.id, config.contactKey) : null,
@@ -35,12 +36,25 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
   ])
   const risk =
     actor.role === 'MERCHANT' ? await riskBandIfOptedIn(db, actor, ret.id, now()) : undefined
+  const hub = hubs.find((h) => h.id === ret.hubId)!
+  const hubName = (id: string) => {
+    const h = hubs.find((x) => x.id === id)
+    return h ? localizedName(h, c.var.locale) : id
+  }
+  const items = events.map((e) => ({
+    status: e.status,
+    at: e.at,
+    transfer:
+      e.transferFromHubId && e.transferToHubId
+        ? { from: hubName(e.transferFromHubId), to: hubName(e.transferToHubId) }
+        : undefined,
+  }))
   return c.render(
     <ReturnDetailPage
       ret={ret}
       hub={hub}
       station={station}
-      events={events}
+      events={items}
       photos={photos}
       contact={contact === null ? null : maskContact(contact)}
       risk={risk}
