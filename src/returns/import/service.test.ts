@@ -151,4 +151,28 @@ describe('importReturns', () => {
     expect(await run(m, csv)).toMatchObject({ created: 0, skipped: 5000 })
     expect(await t.db.$count(returns)).toBe(5000)
   }, 60_000)
+
+  it('writes one audit entry per created line, in its chunk of lines, and none importing again', async () => {
+    const m = await actor('merchant1')
+    const csv = file(...Array.from({ length: 450 }, (_, i) => line(i, { 3: `${i + 1}.00` })))
+    const first = await run(m, csv)
+    await run(m, csv)
+    const ids = await importedReturnIds(t.db, m, first.id!)
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'return.register'))
+      .orderBy(auditLog.id)
+    expect(audit.map((e) => e.entityId)).toEqual(ids)
+    expect(JSON.parse(audit[449]!.afterJson!)).toEqual({
+      status: 'REGISTERED',
+      hubId: 'hub_1',
+      orderValueFen: 45000,
+    })
+    expect(audit[0]).toMatchObject({
+      actorUserId: m.userId,
+      at: now.toISOString(),
+      beforeJson: null,
+    })
+  })
 })

@@ -12,7 +12,8 @@ import { requireRole, type Actor } from '../../auth/roles'
 import type { Db } from '../../db'
 import { InvalidInput, NotFound } from '../../errors'
 import { newId } from '../../ids'
-import { destinationHubs, registrationStatements, sealContact } from '../service'
+import { destinationHubs, sealContact, type Registration } from '../service'
+import { importStatements, linesPerStatement } from './batches'
 import { detectMapping, importFields, type ImportField, type ImportMapping } from './columns'
 import { parseCsv } from './csv'
 import { hubFinder, readLine, type ReadLine, type RowRefusal } from './rows'
@@ -20,8 +21,8 @@ import { hubFinder, readLine, type ReadLine, type RowRefusal } from './rows'
 /** Lines one upload may hold; a bigger export is split into several files. */
 export const maxImportRows = 10_000
 
-/** Lines per atomic batch: two statements each (the return and its audit entry). */
-const linesPerBatch = 250
+/** Lines per atomic batch: a few multi-row statements (`./batches`). */
+const linesPerBatch = 2 * linesPerStatement
 
 export interface ImportInput {
   csv: string
@@ -131,20 +132,22 @@ export async function importReturns(
     createdBy: a.userId,
     createdAt: at,
   })
+  // A contact is sealed once however many lines name it (one customer, several items).
+  const seals = new Map<string, ReturnType<typeof sealContact>>()
+  const sealOnce = (contact: string) => {
+    if (!seals.has(contact)) seals.set(contact, sealContact(contactKey, contact))
+    return seals.get(contact)!
+  }
   const sealed = await Promise.all(
-    fresh.map((v) =>
-      v.input.customerContact ? sealContact(contactKey, v.input.customerContact) : undefined,
-    ),
+    fresh.map((v) => (v.input.customerContact ? sealOnce(v.input.customerContact) : undefined)),
   )
-  const lines = fresh.map((v, i) =>
-    registrationStatements(db, a, {
-      hubId: v.input.hubId,
-      input: v.input,
-      sealed: sealed[i],
-      at,
-      importId: id,
-    }),
-  )
+  const lines: Registration[] = fresh.map((v, i) => ({
+    hubId: v.input.hubId,
+    input: v.input,
+    sealed: sealed[i],
+    at,
+    importId: id,
+  }))
   // Counted from the rows, so a line another upload created meanwhile counts as skipped.
   const count = db.run(sql`
     update return_imports set
@@ -154,7 +157,7 @@ export async function importReturns(
   // The record and the mapping go with the first batch, the counts with the last.
   const batches: BatchItem<'sqlite'>[][] = [[record, remember]]
   for (let start = 0; start < lines.length; start += linesPerBatch) {
-    const part = lines.slice(start, start + linesPerBatch).flatMap((l) => l.statements)
+    const part = importStatements(db, a, lines.slice(start, start + linesPerBatch))
     if (start === 0) batches[0]!.push(...part)
     else batches.push(part)
   }
