@@ -631,6 +631,9 @@ export const routeCases: RouteCase[] = [
   get('/returns/import/:id', [S, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/import/${await freshImport(fx)}`,
   })),
+  get('/returns/import/:id/progress', [S, OK, N, F, F, OK], async (fx) => ({
+    path: `/returns/import/${await freshImport(fx)}/progress`,
+  })),
   get('/returns/:id', [S, OK, N, F, F, OK], (fx) => ({ path: `/returns/${fx.returnA.id}` })),
   post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/${(await fx.freshReturn()).id}/cancel`,
