@@ -29,6 +29,7 @@ import { returnsRoutes } from './returns/routes'
 import { runRoutes } from './returns/run-routes'
 import { settlementRoutes } from './settlement/routes'
 import { staffRoutes } from './staff/routes'
+import { apiTokenRoutes } from './api-tokens/routes'
 import { stationRoutes } from './stations/routes'
 import { stationSearchRoutes } from './stations/routes/search'
 
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', inspectionRoutes)
   app.route('/', deskRoutes)
   app.route('/', staffRoutes)
+  app.route('/', apiTokenRoutes)
   app.route('/', settlementRoutes)
   app.route('/', insuranceRoutes)
   app.route('/', benchmarkRoutes)

@@ -5,7 +5,9 @@ import { merchants } from './network'
 
 /**
  * One confirmed upload of a merchant's returns file: how many rows it created and how many it
- * skipped as already imported. The returns it created carry its id (`returns.import_id`).
+ * skipped as already imported. The returns it created carry its id (`returns.import_id`). Each
+ * batch advances `lines_done` in its own transaction, so the page shows progress the database
+ * vouches for.
  */
 export const returnImports = sqliteTable('return_imports', {
   id: text('id').primaryKey(),
@@ -14,6 +16,11 @@ export const returnImports = sqliteTable('return_imports', {
     .references(() => merchants.id),
   createdCount: integer('created_count').notNull(),
   skippedCount: integer('skipped_count').notNull(),
+  /** Lines the import is to register, and how many of them the batches written so far covered. */
+  linesTotal: integer('lines_total').notNull().default(0),
+  linesDone: integer('lines_done').notNull().default(0),
+  /** When its last batch was written; null while it runs. */
+  finishedAt: text('finished_at'),
   createdBy: text('created_by')
     .notNull()
     .references(() => users.id),

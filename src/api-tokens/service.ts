@@ -88,6 +88,17 @@ export async function listApiTokens(db: Db, actor: Actor | null): Promise<ApiTok
   return db.select(view).from(apiTokens).where(ownedBy(a)).orderBy(desc(apiTokens.createdAt))
 }
 
+/** One of the caller's tokens (another organisation's is NOT_FOUND), e.g. to confirm revoking it. */
+export async function findApiToken(db: Db, actor: Actor | null, id: string): Promise<ApiTokenView> {
+  const a = owner(actor)
+  const [row] = await db
+    .select(view)
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, id), ownedBy(a)))
+  if (!row) throw new NotFound('API token')
+  return row
+}
+
 /** Revokes one of the caller's tokens; revoking twice keeps the first revocation time. */
 export async function revokeApiToken(
   db: Db,

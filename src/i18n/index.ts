@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema'
+import * as apiTokens from '../api-tokens/messages'
 import * as auth from '../auth/messages'
 import * as authLinks from '../auth/link-messages'
 import * as audit from '../audit/messages'
@@ -37,6 +38,7 @@ const english = {
   ...members.en,
   ...audit.en,
   ...staff.en,
+  ...apiTokens.en,
   ...refusals.en,
 }
 export type MessageKey = keyof typeof english
@@ -61,6 +63,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...members.zhCN,
     ...audit.zhCN,
     ...staff.zhCN,
+    ...apiTokens.zhCN,
     ...refusals.zhCN,
   },
 }

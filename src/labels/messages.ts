@@ -1,5 +1,7 @@
 /** Copy for printing labels in batches, both languages. */
 export const en = {
+  'labels.parts': 'Parts of this import’s labels',
+  'labels.part': 'Labels {from}–{to}',
   'labels.title': 'Print labels',
   'labels.sheet.title': 'Labels ({count})',
   'labels.pick.intro': 'These returns are waiting for drop-off. Choose the labels to print.',
@@ -22,6 +24,8 @@ export const en = {
 } as const
 
 export const zhCN: Record<keyof typeof en, string> = {
+  'labels.parts': '本次导入标签的分批',
+  'labels.part': '第 {from}–{to} 张标签',
   'labels.title': '打印标签',
   'labels.sheet.title': '标签（{count} 张）',
   'labels.pick.intro': '以下退货正在等待交件。请选择您要打印的标签。',

@@ -7,6 +7,7 @@
 import { Hono, type Context } from 'hono'
 import { renderSVG } from 'uqr'
 import { LabelPicker } from '../../views/labels/label-picker'
+import { LabelParts } from '../../views/labels/label-parts'
 import { LabelSheet } from '../../views/labels/label-sheet'
 import { InvalidInput } from '../errors'
 import type { AppEnv } from '../http/types'
@@ -15,7 +16,13 @@ import { formatCode, trackingUrl } from '../returns/code'
 import { code128Svg } from './code128'
 import { isLabelLayout, type LabelLayout } from './layouts'
 import { labelsPdf } from './pdf'
-import { awaitingDropOff, labelBatch, MAX_LABELS, type LabelSource } from './service'
+import {
+  awaitingDropOff,
+  importLabelRanges,
+  labelBatch,
+  MAX_LABELS,
+  type LabelSource,
+} from './service'
 
 export const labelRoutes = new Hono<AppEnv>()
 
@@ -30,7 +37,13 @@ const baseUrl = (c: Ctx) => c.var.deps.config.publicUrl ?? new URL(c.req.url).or
 function sourceOf(c: Ctx): LabelSource | null {
   if (c.req.query('all') === 'awaiting') return { kind: 'awaitingDropOff' }
   const importId = c.req.query('import')
-  if (importId) return { kind: 'import', importId }
+  if (importId) {
+    const part = c.req.query('part')
+    if (part !== undefined && !/^[1-9]\d{0,4}$/.test(part)) {
+      throw new InvalidInput('part', 'a whole number from 1')
+    }
+    return { kind: 'import', importId, part: part === undefined ? undefined : Number(part) }
+  }
   const ids = (c.req.queries('ids') ?? [])
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
@@ -58,6 +71,8 @@ labelRoutes.get('/returns/labels', async (c) => {
     })
   }
   const labels = await labelBatch(db, c.var.actor, source)
+  const parts =
+    source.kind === 'import' ? await importLabelRanges(db, c.var.actor, source.importId) : []
   const base = baseUrl(c)
   const sheet = labels.map((l) => ({
     ...l,
@@ -66,7 +81,17 @@ labelRoutes.get('/returns/labels', async (c) => {
     barcodeSvg: code128Svg(l.ret.code),
   }))
   return c.render(
-    <LabelSheet labels={sheet} layout={layout} pdfHref={sibling(c, '/returns/labels.pdf')} />,
+    <>
+      {parts.length > 1 && source.kind === 'import' && (
+        <LabelParts
+          importId={source.importId}
+          layout={layout}
+          ranges={parts}
+          current={source.part ?? 1}
+        />
+      )}
+      <LabelSheet labels={sheet} layout={layout} pdfHref={sibling(c, '/returns/labels.pdf')} />
+    </>,
     {
       title: c.var.t('labels.sheet.title', { count: labels.length }),
       head: <script src="/static/label.js" defer></script>,

@@ -14,12 +14,29 @@ import { listReturns, visibleReturns, type Return } from '../returns/service'
 /** The most labels one request prints: a few A4 sheets' worth, one PDF a phone still opens. */
 export const MAX_LABELS = 240
 
+/** How many parts of at most `MAX_LABELS` labels `count` labels print in. */
+export const importLabelParts = (count: number) => Math.max(1, Math.ceil(count / MAX_LABELS))
+
+/** The parts an import's labels print in: `[first label, last label]` of each, 1-based. */
+export async function importLabelRanges(
+  db: Db,
+  actor: Actor | null,
+  importId: string,
+): Promise<[number, number][]> {
+  const a = requireRole(actor, 'MERCHANT', 'COORDINATOR')
+  const count = (await importedReturnIds(db, a, importId)).length
+  return Array.from({ length: importLabelParts(count) }, (_, i) => [
+    i * MAX_LABELS + 1,
+    Math.min(count, (i + 1) * MAX_LABELS),
+  ])
+}
+
 /** Where a batch's returns come from. */
 export type LabelSource =
   | { kind: 'ids'; ids: readonly string[] }
   | { kind: 'awaitingDropOff' }
   /** Every return a CSV import created, in file order. */
-  | { kind: 'import'; importId: string }
+  | { kind: 'import'; importId: string; part?: number }
 
 export interface Label {
   ret: Return
@@ -41,9 +58,13 @@ async function resolveLabelIds(db: Db, actor: Actor, source: LabelSource): Promi
       return ids
     }
     case 'import': {
+      // A big import prints in parts of MAX_LABELS (labels 1–240, 241–480, …), never refused.
       const ids = await importedReturnIds(db, actor, source.importId)
-      if (ids.length > MAX_LABELS) throw tooMany()
-      return ids
+      const part = source.part ?? 1
+      if (part > importLabelParts(ids.length)) {
+        throw new InvalidInput('part', 'no such part', { reason: 'NO_LABELS' })
+      }
+      return ids.slice((part - 1) * MAX_LABELS, part * MAX_LABELS)
     }
     case 'awaitingDropOff': {
       const page = await listReturns(db, actor, { status: 'REGISTERED', first: MAX_LABELS })

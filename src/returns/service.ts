@@ -65,26 +65,20 @@ export async function sealContact(contactKey: string, contact: string): Promise<
   return (await vaultFor(contactKey)).seal(contact)
 }
 
-/**
- * The statements registering one return, for `registerReturn` and the importer alike: the row
- * with a fresh code, and its audit entry (written only if the row was). With `importId` the row
- * is one line of an upload, and a line already imported is skipped rather than refused.
- */
-export function registrationStatements(
-  db: Db,
-  a: Actor,
-  row: {
-    hubId: string
-    input: RegisterReturnInput
-    sealed: SealedContact | undefined
-    at: string
-    importId?: string
-  },
-) {
+/** What a registration stores about one return: the row with a fresh unguessable code. */
+export interface Registration {
+  hubId: string
+  input: RegisterReturnInput
+  sealed: SealedContact | undefined
+  at: string
+  importId?: string
+}
+
+/** The `returns` row registering one return, for `registerReturn` and the importer alike. */
+export function registrationRow(a: Actor, row: Registration) {
   const { input, sealed, at, hubId } = row
-  const id = newId('ret')
-  const values = db.insert(returns).values({
-    id,
+  return {
+    id: newId('ret'),
     code: generateReturnCode(),
     merchantId: a.merchantId!,
     hubId,
@@ -96,26 +90,31 @@ export function registrationStatements(
     reason: input.reason,
     contactCiphertext: sealed?.ciphertext,
     contactHash: sealed?.hash,
-    status: 'REGISTERED',
+    status: 'REGISTERED' as const,
     createdBy: a.userId,
     createdAt: at,
     updatedBy: a.userId,
     updatedAt: at,
     importId: row.importId,
-  })
-  // Without a target (drizzle misplaces a partial index's WHERE): the index on imported lines is
-  // the only uniqueness a fresh row can meet, short of a 2^-60 code collision, which then reads
-  // as skipped and is created by importing the file again.
-  const insert = row.importId ? values.onConflictDoNothing() : values
-  const move = { returnId: id, from: null, to: 'REGISTERED', at }
+  }
+}
+
+/**
+ * The statements registering one return: the row, and its audit entry (written only if the row
+ * was).
+ */
+export function registrationStatements(db: Db, a: Actor, row: Registration) {
+  const values = registrationRow(a, row)
+  const { id } = values
+  const move = { returnId: id, from: null, to: 'REGISTERED', at: row.at }
   const audit = auditReturnMove(
     db,
     a,
     { action: 'return.register', ...move },
-    sql`json_object('status', e.status, 'hubId', ${hubId}, 'orderValueFen',
-            ${input.orderValueFen})`,
+    sql`json_object('status', e.status, 'hubId', ${row.hubId}, 'orderValueFen',
+            ${row.input.orderValueFen})`,
   )
-  return { id, statements: [insert, audit] as const }
+  return { id, statements: [db.insert(returns).values(values), audit] as const }
 }
 
 /** Returns of the actor's alliance (their destination hub belongs to it). */

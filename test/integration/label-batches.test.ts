@@ -86,6 +86,34 @@ describe('printing labels in batches', () => {
     expect((await (await signedIn('merchant2@nestwork.demo')).get(path)).status).toBe(404)
   })
 
+  it('prints an import of more labels than one batch in parts, with a link to each', async () => {
+    const lines = Array.from(
+      { length: MAX_LABELS + 10 },
+      (_, i) => `BIG-${i},FOOD,米粉,58.00,破损,hub_1`,
+    )
+    const res = await gql(
+      t,
+      'mutation ($csv: String!) { importReturns(csv: $csv) { id created } }',
+      { csv: ['订单号,类目,商品名称,订单金额,退货原因,售后中心', ...lines].join('\n') },
+      await tokenFor(t, 'merchant1@nestwork.demo'),
+    )
+    const id = res.data!.importReturns.id as string
+    const browser = await signedIn('merchant1@nestwork.demo')
+    const first = await browser.get(`/returns/labels?import=${id}`)
+    expect(first.status).toBe(200)
+    const html = await first.text()
+    expect(count(html, '<article class="blabel"')).toBe(MAX_LABELS)
+    expect(html).toContain(`第 1–${MAX_LABELS} 张标签`)
+    expect(html).toContain(`href="/returns/labels?import=${id}&amp;part=2&amp;layout=a4"`)
+    expect(html).toContain(`第 ${MAX_LABELS + 1}–${MAX_LABELS + 10} 张标签`)
+    const second = await (await browser.get(`/returns/labels?import=${id}&part=2`)).text()
+    expect(count(second, '<article class="blabel"')).toBe(10)
+    const pdf = await browser.get(`/returns/labels.pdf?import=${id}&part=2`)
+    expect(pdf.headers.get('content-type')).toContain('application/pdf')
+    expect((await browser.get(`/returns/labels?import=${id}&part=3`)).status).toBe(400)
+    expect((await browser.get(`/returns/labels?import=${id}&part=x`)).status).toBe(400)
+  })
+
   it('accepts comma-separated ids and prints one thermal label a page in English', async () => {
     const browser = await signedIn('merchant1@nestwork.demo', 'en')
     const made = await register(browser, 3)

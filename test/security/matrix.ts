@@ -635,6 +635,9 @@ export const routeCases: RouteCase[] = [
   get('/returns/import/:id', [S, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/import/${await freshImport(fx)}`,
   })),
+  get('/returns/import/:id/progress', [S, OK, N, F, F, OK], async (fx) => ({
+    path: `/returns/import/${await freshImport(fx)}/progress`,
+  })),
   get('/returns/:id', [S, OK, N, F, F, OK], (fx) => ({ path: `/returns/${fx.returnA.id}` })),
   post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/${(await fx.freshReturn()).id}/cancel`,
@@ -647,6 +650,15 @@ export const routeCases: RouteCase[] = [
   })),
   get('/returns/labels.pdf', [S, OK, N, F, F, OK], (fx) => ({
     path: `/returns/labels.pdf?ids=${fx.returnA.id}&layout=thermal`,
+  })),
+  get('/api-tokens', [S, OK, OK, F, F, OK]),
+  post('/api-tokens', [U, OK, OK, F, F, OK], () => ({
+    form: { name: 'matrix page', scopes: 'RETURNS_READ' },
+  })),
+  // Merchant A's token: to merchant B and the coordinator (the alliance's tokens) it is not theirs.
+  post('/api-tokens/:id/revoke', [U, OK, N, F, F, N], async (fx) => ({
+    path: `/api-tokens/${await freshApiToken(fx)}/revoke`,
+    form: { confirm: '1' },
   })),
   get('/station', [S, F, F, OK, F, F]),
   post('/station/check-in', [U, F, F, OK, F, F], async (fx) => ({

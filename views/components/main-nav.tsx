@@ -20,6 +20,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/benchmarks', 'nav.benchmarks'],
     ['/map', 'nav.map'],
     ['/team', 'nav.team'],
+    ['/api-tokens', 'nav.apiTokens'],
   ],
   STATION_OPERATOR: [
     ['/station', 'nav.console'],
@@ -45,6 +46,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/admin/merchants', 'nav.merchants'],
     ['/admin/users', 'nav.users'],
     ['/admin/audit', 'nav.audit'],
+    ['/api-tokens', 'nav.apiTokens'],
     ['/map', 'nav.map'],
   ],
 }

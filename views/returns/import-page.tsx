@@ -11,6 +11,7 @@ import { formatCount } from '../components/format'
 import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import type { MessageKey } from '../../src/i18n'
+import type { ImportProgress } from '../../src/returns/import/progress'
 
 export interface ImportPreview {
   csv: string
@@ -20,6 +21,8 @@ export interface ImportPreview {
   created: number
   skipped: number
   errors: ImportRowError[]
+  /** The id the confirmed import will take, so its progress can be followed while it runs. */
+  importId: string
 }
 
 const fieldLabel: Record<ImportField, MessageKey> = {
@@ -86,6 +89,7 @@ function PreviewSection({ preview }: { preview: ImportPreview }) {
       <form class="stack" method="post" action="/returns/import">
         <CsrfField />
         <input type="hidden" name="csv" value={preview.csv} />
+        <input type="hidden" name="importId" value={preview.importId} />
         <p class="hint">{t('returns.import.mapping.hint')}</p>
         {importFields.map((f) => (
           <SelectField
@@ -102,6 +106,7 @@ function PreviewSection({ preview }: { preview: ImportPreview }) {
           </button>
           {preview.created > 0 && (
             <button
+              id="import-confirm"
               type="submit"
               name="step"
               value="confirm"
@@ -113,7 +118,16 @@ function PreviewSection({ preview }: { preview: ImportPreview }) {
             </button>
           )}
         </div>
-        <p id="import-progress" class="htmx-indicator hint" role="status">
+        {/* Shown while the confirmation is sent; from a second in, it asks the database how far
+            the import has got, and keeps asking every second (ImportProgressNote) until done. */}
+        <p
+          id="import-progress"
+          class="htmx-indicator hint"
+          role="status"
+          hx-get={progressUrl(preview.importId)}
+          hx-trigger="click from:#import-confirm delay:1s"
+          hx-swap="outerHTML"
+        >
           <progress aria-label={t('returns.import.running')}></progress>{' '}
           {t('returns.import.running')}
         </p>
@@ -140,6 +154,77 @@ function PreviewSection({ preview }: { preview: ImportPreview }) {
         </table>
       )}
     </section>
+  )
+}
+
+const progressUrl = (id: string) => `/returns/import/${encodeURIComponent(id)}/progress`
+
+/**
+ * How far an import has got, as the database says; while it runs (or has not started) htmx asks
+ * again every second, and the answer replaces this element. Once finished it stops asking.
+ */
+export function ImportProgressNote(props: { id: string; progress: ImportProgress }) {
+  const { t, locale } = usePage()
+  const p = props.progress
+  if (p.state === 'FINISHED') {
+    return (
+      <p id="import-progress" class="hint" role="status">
+        {t('returns.import.progress.finished')}{' '}
+        <a href={`/returns/import/${encodeURIComponent(p.id)}`}>
+          {t('returns.import.progress.result')}
+        </a>
+      </p>
+    )
+  }
+  return (
+    <p
+      id="import-progress"
+      class="hint"
+      role="status"
+      hx-get={progressUrl(props.id)}
+      hx-trigger="every 1s"
+      hx-swap="outerHTML"
+    >
+      {p.state === 'RUNNING' ? (
+        <>
+          <progress value={p.done} max={p.total} aria-label={t('returns.import.progress.label')}>
+            {p.done}/{p.total}
+          </progress>{' '}
+          {t('returns.import.progress', {
+            done: formatCount(p.done, locale),
+            total: formatCount(p.total, locale),
+          })}
+        </>
+      ) : (
+        <>
+          <progress aria-label={t('returns.import.progress.label')}></progress>{' '}
+          {t('returns.import.running')}
+        </>
+      )}
+    </p>
+  )
+}
+
+/**
+ * An import still running, for a browser without JavaScript (another tab, a reload): the page
+ * refreshes itself and offers a link to do it now.
+ */
+export function ImportRunningPage(props: { id: string; progress: ImportProgress }) {
+  const { t } = usePage()
+  return (
+    <>
+      <p class="crumbs">
+        <a href="/returns">{t('returns.import.back')}</a>
+      </p>
+      <h1>{t('returns.import.title')}</h1>
+      <p>{t('returns.import.stillRunning')}</p>
+      <ImportProgressNote {...props} />
+      <p>
+        <a class="button" href={`/returns/import/${encodeURIComponent(props.id)}`}>
+          {t('returns.import.refresh')}
+        </a>
+      </p>
+    </>
   )
 }
 

@@ -21,4 +21,9 @@ export const importReturnsSchema = z.object({
         : undefined,
     ),
   dryRun: z.boolean().default(false),
+  /** The id the check step chose for the confirmed import (`newImportId`). */
+  id: z
+    .string()
+    .regex(/^imp_[0-9a-z]{16}$/)
+    .optional(),
 })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { auditLog, importMappings, returns, users } from '../../../db/schema'
+import { auditLog, importMappings, returnImports, returns, users } from '../../../db/schema'
 import { createTestApp, type TestApp } from '../../../test/helpers/app'
 import type { Actor } from '../../auth/roles'
 import { customerContact } from '../service'
@@ -151,4 +151,50 @@ describe('importReturns', () => {
     expect(await run(m, csv)).toMatchObject({ created: 0, skipped: 5000 })
     expect(await t.db.$count(returns)).toBe(5000)
   }, 60_000)
+
+  it('writes one audit entry per created line, in its chunk of lines, and none importing again', async () => {
+    const m = await actor('merchant1')
+    const csv = file(...Array.from({ length: 450 }, (_, i) => line(i, { 3: `${i + 1}.00` })))
+    const first = await run(m, csv)
+    await run(m, csv)
+    const ids = await importedReturnIds(t.db, m, first.id!)
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'return.register'))
+      .orderBy(auditLog.id)
+    expect(audit.map((e) => e.entityId)).toEqual(ids)
+    expect(JSON.parse(audit[449]!.afterJson!)).toEqual({
+      status: 'REGISTERED',
+      hubId: 'hub_1',
+      orderValueFen: 45000,
+    })
+    expect(audit[0]).toMatchObject({
+      actorUserId: m.userId,
+      at: now.toISOString(),
+      beforeJson: null,
+    })
+  })
+
+  it('records the lines each batch covered as it lands, and the end once all have', async () => {
+    const m = await actor('merchant1')
+    const id = 'imp_00000000000000aa'
+    const csv = file(...Array.from({ length: 1200 }, (_, i) => line(i)))
+    const seen: number[] = []
+    const running = importReturns(t.db, m, { csv, dryRun: false, id }, now, key)
+    let finished = false
+    void running.finally(() => (finished = true))
+    while (!finished) {
+      const [row] = await t.db.select().from(returnImports).where(eq(returnImports.id, id))
+      if (row && !row.finishedAt && seen.at(-1) !== row.linesDone) seen.push(row.linesDone)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await running
+    const [done] = await t.db.select().from(returnImports).where(eq(returnImports.id, id))
+    expect(done).toMatchObject({ linesTotal: 1200, linesDone: 1200, createdCount: 1200 })
+    expect(done!.finishedAt).toBe(now.toISOString())
+    // Whatever the poll caught between batches is a whole number of batches, never more.
+    expect(seen.every((n) => n % 500 === 0 && n < 1200)).toBe(true)
+    expect(seen.length).toBeGreaterThan(0)
+  })
 })

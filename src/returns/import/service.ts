@@ -12,7 +12,9 @@ import { requireRole, type Actor } from '../../auth/roles'
 import type { Db } from '../../db'
 import { InvalidInput, NotFound } from '../../errors'
 import { newId } from '../../ids'
-import { destinationHubs, registrationStatements, sealContact } from '../service'
+import { isUniqueViolation } from '../../db-refusal'
+import { destinationHubs, sealContact, type Registration } from '../service'
+import { importStatements, linesPerStatement } from './batches'
 import { detectMapping, importFields, type ImportField, type ImportMapping } from './columns'
 import { parseCsv } from './csv'
 import { hubFinder, readLine, type ReadLine, type RowRefusal } from './rows'
@@ -20,14 +22,19 @@ import { hubFinder, readLine, type ReadLine, type RowRefusal } from './rows'
 /** Lines one upload may hold; a bigger export is split into several files. */
 export const maxImportRows = 10_000
 
-/** Lines per atomic batch: two statements each (the return and its audit entry). */
-const linesPerBatch = 250
+/** Lines per atomic batch: a few multi-row statements (`./batches`). */
+const linesPerBatch = 2 * linesPerStatement
 
 export interface ImportInput {
   csv: string
   /** Field → header text; absent fields fall back to the remembered mapping, then to detection. */
   mapping?: ImportMapping
   dryRun: boolean
+  /**
+   * The id the confirmed import takes, chosen by the page's check step so the page can follow
+   * its progress while it runs; a new one when absent. Sending it twice imports once.
+   */
+  id?: string
 }
 
 export interface ImportResult {
@@ -43,6 +50,9 @@ export interface ImportResult {
   /** How many data lines the file has. */
   lines: number
 }
+
+/** A fresh id for an import, which the check step hands to the confirming one. */
+export const newImportId = () => newId('imp')
 
 /** The mapping the merchant used last, or none. */
 export async function rememberedMapping(db: Db, actor: Actor | null): Promise<ImportMapping> {
@@ -114,7 +124,7 @@ export async function importReturns(
     return { ...result, id: null, created: fresh.length, skipped: valid.length - fresh.length }
   }
 
-  const id = newId('imp')
+  const id = input.id ?? newImportId()
   const at = now.toISOString()
   const remember = db
     .insert(importMappings)
@@ -128,38 +138,59 @@ export async function importReturns(
     merchantId: a.merchantId!,
     createdCount: 0,
     skippedCount: 0,
+    linesTotal: fresh.length,
     createdBy: a.userId,
     createdAt: at,
   })
+  // A contact is sealed once however many lines name it (one customer, several items).
+  const seals = new Map<string, ReturnType<typeof sealContact>>()
+  const sealOnce = (contact: string) => {
+    if (!seals.has(contact)) seals.set(contact, sealContact(contactKey, contact))
+    return seals.get(contact)!
+  }
   const sealed = await Promise.all(
-    fresh.map((v) =>
-      v.input.customerContact ? sealContact(contactKey, v.input.customerContact) : undefined,
-    ),
+    fresh.map((v) => (v.input.customerContact ? sealOnce(v.input.customerContact) : undefined)),
   )
-  const lines = fresh.map((v, i) =>
-    registrationStatements(db, a, {
-      hubId: v.input.hubId,
-      input: v.input,
-      sealed: sealed[i],
-      at,
-      importId: id,
-    }),
-  )
+  const lines: Registration[] = fresh.map((v, i) => ({
+    hubId: v.input.hubId,
+    input: v.input,
+    sealed: sealed[i],
+    at,
+    importId: id,
+  }))
   // Counted from the rows, so a line another upload created meanwhile counts as skipped.
   const count = db.run(sql`
     update return_imports set
       created_count = (select count(*) from returns where import_id = ${id}),
-      skipped_count = ${valid.length} - (select count(*) from returns where import_id = ${id})
+      skipped_count = ${valid.length} - (select count(*) from returns where import_id = ${id}),
+      finished_at = ${at}
     where id = ${id}`)
-  // The record and the mapping go with the first batch, the counts with the last.
+  const advance = (n: number) =>
+    db.run(sql`update return_imports set lines_done = lines_done + ${n} where id = ${id}`)
+  // The record and the mapping go with the first batch, the counts with the last; every batch
+  // records the lines it covered, which is the progress the page shows.
   const batches: BatchItem<'sqlite'>[][] = [[record, remember]]
   for (let start = 0; start < lines.length; start += linesPerBatch) {
-    const part = lines.slice(start, start + linesPerBatch).flatMap((l) => l.statements)
+    const chunk = lines.slice(start, start + linesPerBatch)
+    const part = [...importStatements(db, a, chunk), advance(chunk.length)]
     if (start === 0) batches[0]!.push(...part)
     else batches.push(part)
   }
   batches.at(-1)!.push(count)
-  for (const statements of batches) {
+  try {
+    await db.batch(batches[0] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  } catch (error) {
+    // The same confirmation sent again (a double click, a reload): that import, not a second.
+    if (input.id && isUniqueViolation(error, 'return_imports.id')) {
+      const saved = await getImport(db, a, id)
+      return { ...result, id, created: saved.createdCount, skipped: saved.skippedCount }
+    }
+    throw error
+  }
+  for (const statements of batches.slice(1)) {
+    // An embedded database answers a batch without giving up the event loop: let the requests
+    // waiting meanwhile (the page asking for this import's progress among them) be served.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   }
   const saved = await getImport(db, a, id)

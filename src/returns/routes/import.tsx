@@ -2,9 +2,14 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
 import { importRowErrors } from '../../../views/returns/import-messages'
-import { ImportDonePage, ImportPage } from '../../../views/returns/import-page'
+import {
+  ImportDonePage,
+  ImportPage,
+  ImportProgressNote,
+  ImportRunningPage,
+} from '../../../views/returns/import-page'
 import { requireRole } from '../../auth/roles'
-import { isHtmx } from '../../http/fragments'
+import { fragment, isHtmx } from '../../http/fragments'
 import { langOf } from '../../http/params'
 import { refusalText } from '../../http/refusal-copy'
 import { attempt } from '../../http/respond'
@@ -13,7 +18,8 @@ import { uploadBodyLimit } from '../../http/upload-limit'
 import { importFields } from '../import/columns'
 import { decodeCsv } from '../import/csv'
 import { importReturnsSchema, maxCsvChars } from '../import/schemas'
-import { getImport, importReturns } from '../import/service'
+import { importProgress } from '../import/progress'
+import { getImport, importReturns, newImportId } from '../import/service'
 
 export const importRoutes = new Hono<AppEnv>()
 
@@ -39,6 +45,7 @@ const importForm = validator('form', async (form) => {
     csv,
     mapping: entries.length > 0 ? Object.fromEntries(entries) : undefined,
     confirm: form.step === 'confirm',
+    id: form.step === 'confirm' && typeof form.importId === 'string' ? form.importId : undefined,
     /** Only the form's own two steps (or none) are read; anything else is a broken form. */
     knownStep: form.step === undefined || ['', 'preview', 'confirm'].includes(String(form.step)),
   }
@@ -54,7 +61,12 @@ importRoutes.post('/returns/import', importBodyLimit, importForm, async (c) => {
   const actor = requireRole(c.var.actor, 'MERCHANT')
   const title = c.var.t('returns.import.title')
   const sent = c.req.valid('form')
-  const parsed = importReturnsSchema.safeParse({ ...sent, dryRun: !sent.confirm })
+  const parsed = importReturnsSchema.safeParse({
+    csv: sent.csv,
+    mapping: sent.mapping,
+    id: sent.id,
+    dryRun: !sent.confirm,
+  })
   const refuse = (text: string) => {
     c.status(400)
     return c.render(<ImportPage notice={{ tone: 'error', text }} />, { title })
@@ -89,12 +101,28 @@ importRoutes.post('/returns/import', importBodyLimit, importForm, async (c) => {
     created: result.created,
     skipped: result.skipped,
     errors: importRowErrors(langOf(c), result.refusals, result.mapping),
+    importId: newImportId(),
   }
   return c.render(<ImportPage preview={preview} />, { title })
 })
 
+// What htmx polls while the import runs: the same note, asking again until it is finished.
+importRoutes.get('/returns/import/:id/progress', async (c) => {
+  const id = c.req.param('id')
+  const progress = await importProgress(c.var.deps.db, c.var.actor, id)
+  return fragment(c, <ImportProgressNote id={id} progress={progress} />)
+})
+
 importRoutes.get('/returns/import/:id', async (c) => {
-  const record = await getImport(c.var.deps.db, c.var.actor, c.req.param('id'))
+  const { db } = c.var.deps
+  const record = await getImport(db, c.var.actor, c.req.param('id'))
+  if (!record.finishedAt) {
+    const progress = await importProgress(db, c.var.actor, record.id)
+    return c.render(<ImportRunningPage id={record.id} progress={progress} />, {
+      title: c.var.t('returns.import.title'),
+      head: <meta http-equiv="refresh" content="3" />,
+    })
+  }
   return c.render(
     <ImportDonePage id={record.id} created={record.createdCount} skipped={record.skippedCount} />,
     { title: c.var.t('returns.import.title') },
