@@ -14,6 +14,7 @@ import { newId } from '../ids'
 import { getHub } from '../network/service'
 import { hit } from '../rate-limit'
 import { auditReturnMove } from './audit'
+import { returnMoveEvent } from './events'
 import { generateReturnCode, normalizeCode } from './code'
 import { contactVault } from './contact'
 import type { RegisterReturnInput } from './schemas'
@@ -107,7 +108,7 @@ export function registrationStatements(
   // the only uniqueness a fresh row can meet, short of a 2^-60 code collision, which then reads
   // as skipped and is created by importing the file again.
   const insert = row.importId ? values.onConflictDoNothing() : values
-  const move = { returnId: id, from: null, to: 'REGISTERED', at }
+  const move = { returnId: id, from: null, to: 'REGISTERED' as const, at }
   const audit = auditReturnMove(
     db,
     a,
@@ -115,7 +116,7 @@ export function registrationStatements(
     sql`json_object('status', e.status, 'hubId', ${hubId}, 'orderValueFen',
             ${input.orderValueFen})`,
   )
-  return { id, statements: [insert, audit] as const }
+  return { id, statements: [insert, audit, returnMoveEvent(db, move)] as const }
 }
 
 /** Returns of the actor's alliance (their destination hub belongs to it). */
@@ -266,6 +267,7 @@ export async function cancelReturn(db: Db, actor: Actor | null, id: string, now:
       to: 'CANCELLED',
       at,
     }),
+    returnMoveEvent(db, { returnId: r.id, to: 'CANCELLED', at }),
   ])
   if (changes(result) === 0 && r.status !== 'CANCELLED') {
     throw new Conflict('A return can only be cancelled before it is dropped off.', {

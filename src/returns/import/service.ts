@@ -20,7 +20,7 @@ import { hubFinder, readLine, type ReadLine, type RowRefusal } from './rows'
 /** Lines one upload may hold; a bigger export is split into several files. */
 export const maxImportRows = 10_000
 
-/** Lines per atomic batch: two statements each (the return and its audit entry). */
+/** Lines per atomic batch: three statements each (the return, its audit entry and its event). */
 const linesPerBatch = 250
 
 export interface ImportInput {
