@@ -15,6 +15,7 @@ const envSchema = z.object({
   /** `1`/`0` as a flag; `minimal` seeds the demo alliance without its history. */
   SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'minimal']).optional(),
   SCHEDULED_JOBS: flag,
+  WEBHOOK_ALLOW_PRIVATE: flag,
   LIBSQL_URL: z.string().url().optional(),
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   // A preset (osm, amap, amap-satellite: src/map-tiles.ts) or a Leaflet URL template.
@@ -69,6 +70,11 @@ export interface Config {
   demoHistory: boolean
   /** Whether the Node entry runs the scheduled jobs (src/scheduled/jobs.ts) on its timer. */
   scheduledJobs: boolean
+  /**
+   * Whether webhooks may target plain HTTP and private, loopback or link-local addresses: for
+   * development only, where receivers run on the same machine (src/webhooks/target.ts).
+   */
+  webhookAllowPrivate: boolean
   libsqlUrl?: string
   libsqlAuthToken?: string
   mapTileUrl: string
@@ -108,6 +114,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
         : ['1', 'true', 'minimal'].includes(e.SEED_DEMO),
     demoHistory: e.SEED_DEMO !== 'minimal',
     scheduledJobs: e.SCHEDULED_JOBS ?? true,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? false,
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
     mapTileUrl: tiles.url,

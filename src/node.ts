@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { openLibsql, withRelaxedSync } from '../db/libsql'
 import { demoPassword, demoUsers, seedDemo } from '../db/seed/seed'
 import { createApp } from './app'
+import { drainOutbox } from './events/drain'
 import { pbkdf2Hasher } from './auth/password'
 import { scryptHasher } from './auth/scrypt-node'
 import { loadConfig, startRefusal, type Config } from './config'
@@ -17,6 +18,7 @@ import { metricsEndpoint, metricsToken } from './ops/metrics-endpoint'
 import { countStatementsOf } from './ops/statement-counter'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
+import { fetchDeliver } from './webhooks/deliver'
 import { s3BlobStore, s3SettingsFrom } from './storage-s3'
 
 const log = jsonLogger()
@@ -79,6 +81,25 @@ function logJobs(outcomes: JobOutcome[]) {
 }
 if (config.scheduledJobs) void tick(true)
 const ticker = config.scheduledJobs ? setInterval(() => void tick(false), 60_000) : undefined
+
+// The outbox on a shorter clock, so a webhook follows its change within seconds; like the jobs,
+// a drain still running makes the next tick a no-op.
+let draining = false
+async function drain() {
+  if (draining) return
+  draining = true
+  try {
+    const outcome = await drainOutbox(db, new Date(), fetchDeliver, {
+      allowPrivate: config.webhookAllowPrivate,
+    })
+    if (outcome.events || outcome.attempts) log.info('outbox', { ...outcome })
+  } catch (error) {
+    log.error('outbox drain failed', { error })
+  } finally {
+    draining = false
+  }
+}
+const drainer = config.scheduledJobs ? setInterval(() => void drain(), 5_000) : undefined
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   // Both count from process start, so they include loading the code.
@@ -179,6 +200,7 @@ function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   clearInterval(ticker)
+  clearInterval(drainer)
   log.info(`${signal}: finishing requests in flight, then stopping`, { signal })
   const http = server as Server
   const sweep = setInterval(() => http.closeIdleConnections(), 50)

@@ -98,6 +98,11 @@ export const refusalReasons = {
   labels: ['TOO_MANY_LABELS', 'NO_LABELS'],
   /** `API_SCOPE_MISSING`: an API token's scopes do not cover what it tried. */
   apiTokens: ['API_SCOPE_MISSING'],
+  /**
+   * `WEBHOOK_TARGET`: not an HTTPS URL on the public internet (src/webhooks/target.ts);
+   * `WEBHOOK_DISABLED`: the endpoint is switched off, so nothing is sent to it.
+   */
+  webhooks: ['WEBHOOK_TARGET', 'WEBHOOK_DISABLED'],
 } as const
 
 export type RefusalReason = (typeof refusalReasons)[keyof typeof refusalReasons][number]
@@ -126,6 +131,8 @@ export const notFoundEntities = [
   'Staff member',
   'Station',
   'Statement',
+  'Webhook endpoint',
+  'Webhook delivery',
   'session',
   'user',
 ] as const

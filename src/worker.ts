@@ -21,6 +21,8 @@ import { negotiateLocale, translator } from './i18n'
 import type { Db } from './db'
 import { jsonLogger } from './ops/log'
 import { runJobs } from './scheduled/jobs'
+import { drainOutbox } from './events/drain'
+import { fetchDeliver } from './webhooks/deliver'
 import { r2BlobStore } from './storage-r2'
 
 const log = jsonLogger()
@@ -133,10 +135,19 @@ export function createWorker(options: WorkerOptions = {}) {
      * Worker's cron history; the jobs are idempotent, so the next run simply tries again.
      */
     async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
-      const outcomes = await runJobs(
-        database(loadConfig(env), env),
-        new Date(controller.scheduledTime),
-      )
+      const config = loadConfig(env)
+      const db = database(config, env)
+      const outcomes = await runJobs(db, new Date(controller.scheduledTime))
+      // The outbox is drained at every run (each minute) at the real time, not the scheduled
+      // one: retries are due by the clock. Its failure is counted like a job's.
+      try {
+        const drained = await drainOutbox(db, new Date(), fetchDeliver, {
+          allowPrivate: config.webhookAllowPrivate,
+        })
+        outcomes.push({ name: 'outbox', changed: drained.events + drained.attempts })
+      } catch (error) {
+        outcomes.push({ name: 'outbox', error })
+      }
       const failed = outcomes.filter((o) => o.error !== undefined)
       log.info('scheduled run', {
         cron: controller.cron,

@@ -24,6 +24,13 @@ export const graphqlFieldScopes: Readonly<Record<string, ApiScope>> = {
   'Query.myStatement': 'STATEMENTS_READ',
   'Query.claims': 'INSURANCE_READ',
   'Query.myInsurance': 'INSURANCE_READ',
+  'Query.webhookEndpoints': 'WEBHOOKS_MANAGE',
+  'Query.webhookDeliveries': 'WEBHOOKS_MANAGE',
+  'Mutation.createWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.updateWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.deleteWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.redeliverWebhook': 'WEBHOOKS_MANAGE',
+  'Mutation.sendTestWebhook': 'WEBHOOKS_MANAGE',
 }
 
 /**

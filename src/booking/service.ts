@@ -14,6 +14,7 @@ import type { Db } from '../db'
 import { CapacityExceeded, Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub, hubsActedFor } from '../network/service'
+import { bookingEvent } from './events'
 import { assertOpenForChanges, bookingRules, shareCapUnits } from './rules'
 import type { BookingInput, CapacityInput } from './schemas'
 
@@ -93,6 +94,13 @@ function promoteWaitlist(db: Db, a: Actor, hubId: string, date: string, at: stri
       after: sql`json_object('status', 'CONFIRMED', 'units', units)`,
       from: sql`from bookings where id in (${promotable(hubId, date)}) order by seq`,
     }),
+    bookingEvent(
+      db,
+      'booking.promoted',
+      at,
+      sql`b.id in (${promotable(hubId, date)})`,
+      sql`'CONFIRMED'`,
+    ),
     db.run(sql`
       update bookings set status = 'CONFIRMED', updated_by = ${a.userId}, updated_at = ${at}
       where id in (${promotable(hubId, date)})`),
@@ -139,7 +147,7 @@ export async function bookHubCapacity(
   const bp = sql`(select max_share_of_hub_day_bp from alliance_settings
     where alliance_id = ${a.allianceId} and effective_from <= ${localDate(now)}
     order by effective_from desc, version desc limit 1)`
-  const [, , , stored] = await db.batch([
+  const [, , , , , stored] = await db.batch([
     ensureHubDay(db, hubId, input.date, a.allianceId),
     db.run(sql`
       insert into bookings (id, seq, merchant_id, hub_id, date, units, status, idempotency_key,
@@ -163,6 +171,8 @@ export async function bookHubCapacity(
       after: sql`json_object('status', status, 'hubId', hub_id, 'date', date, 'units', units)`,
       from: sql`from bookings where id = ${id}`,
     }),
+    bookingEvent(db, 'booking.confirmed', at, sql`b.id = ${id} and b.status = 'CONFIRMED'`),
+    bookingEvent(db, 'booking.waitlisted', at, sql`b.id = ${id} and b.status = 'WAITLISTED'`),
     byKey(db, merchantId, input.idempotencyKey),
   ])
 
@@ -268,6 +278,7 @@ export async function cancelBooking(db: Db, actor: Actor | null, id: string, now
       from: sql`from booking_events where kind = 'CANCELLED' and booking_id = ${id} and at = ${at}
         and changes() > 0`,
     }),
+    bookingEvent(db, 'booking.cancelled', at, sql`b.id = ${id} and changes() > 0`),
     ...promoteWaitlist(db, a, booking.hubId, booking.date, at),
   ])
   return getBooking(db, a, id)

@@ -25,8 +25,16 @@ export const webhookEventTypes = [
   'claim.paid',
 ] as const
 
-/** Events only people are told of (the clock's, and settlement's adjustments). */
-export const internalEventTypes = ['sla.due_soon', 'sla.breached', 'adjustment.created'] as const
+/**
+ * Events only people are told of (the clock's, settlement's adjustments, and an endpoint switched
+ * off after its last retry failed, for its owner).
+ */
+export const internalEventTypes = [
+  'sla.due_soon',
+  'sla.breached',
+  'adjustment.created',
+  'webhook.disabled',
+] as const
 
 export const eventTypes = [...webhookEventTypes, ...internalEventTypes] as const
 export type WebhookEventType = (typeof webhookEventTypes)[number]

@@ -383,6 +383,13 @@ export type CostKind =
   | 'SHARED'
   | 'TRANSPORT';
 
+export type CreateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  events: Array<Scalars['String']['input']>;
+  /** An https:// URL on the public internet. */
+  url: Scalars['String']['input'];
+};
+
 /** A message from the shop to the customer, as the tracking page shows it. */
 export type CustomerMessage = {
   __typename?: 'CustomerMessage';
@@ -767,10 +774,13 @@ export type Mutation = {
    * reason NOTHING_TO_TRANSFER.
    */
   createTransferRun: PickupRun;
+  createWebhookEndpoint: WebhookEndpointSecret;
   decideClaim: Claim;
   declareOrderValue: Premium;
   /** Coordinators: declines a pending application with a reason. */
   declineApplication: MembershipApplication;
+  /** Removes the endpoint and its delivery log. */
+  deleteWebhookEndpoint: WebhookEndpoint;
   /** Merchant: dismisses its breach notices (they stay on record). */
   dismissBreachNotices: Scalars['Boolean']['output'];
   enrolInsurance: InsuranceEnrolment;
@@ -816,6 +826,8 @@ export type Mutation = {
   receiveParcel: Receipt;
   /** Coordinators; a closed month is a CONFLICT. */
   recordCost: Cost;
+  /** Sends a delivery again now, with a fresh round of retries. */
+  redeliverWebhook: WebhookDelivery;
   registerReturn: Return;
   /** Merchant: ends one of its staff (never deleted; history kept). */
   removeStaff: Staff;
@@ -837,6 +849,8 @@ export type Mutation = {
   /** Coordinator: ends every session of a user of the alliance; returns how many ended. */
   revokeUserSessions: Scalars['Int']['output'];
   runClaimPayout: PayoutResult;
+  /** Queues a `webhook.test` event for this endpoint only. */
+  sendTestWebhook: WebhookDelivery;
   setAllocationRules: AllocationRules;
   setHubCapacity: HubDay;
   /** Remembers the user's language (en or zh-CN). */
@@ -873,6 +887,7 @@ export type Mutation = {
   updateStation: Station;
   /** A station's operator (or a coordinator): opening hours and services. */
   updateStationDetails: Station;
+  updateWebhookEndpoint: WebhookEndpoint;
   /** Coordinator: verifies a waiting certificate, or turns it down with a reason. */
   verifyCertification: Staff;
   /** Coordinators: voids a cost of an open month (kept, with who, when and why); closed: CONFLICT. */
@@ -982,6 +997,11 @@ export type MutationCreateTransferRunArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDecideClaimArgs = {
   input: DecideClaimInput;
 };
@@ -996,6 +1016,11 @@ export type MutationDeclareOrderValueArgs = {
 export type MutationDeclineApplicationArgs = {
   applicationId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1072,6 +1097,11 @@ export type MutationRecordCostArgs = {
 };
 
 
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
 export type MutationRegisterReturnArgs = {
   input: RegisterReturnInput;
 };
@@ -1128,6 +1158,11 @@ export type MutationRevokeUserSessionsArgs = {
 export type MutationRunClaimPayoutArgs = {
   idempotencyKey: Scalars['String']['input'];
   month: Scalars['String']['input'];
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  endpointId: Scalars['ID']['input'];
 };
 
 
@@ -1205,6 +1240,12 @@ export type MutationUpdateStationArgs = {
 export type MutationUpdateStationDetailsArgs = {
   id: Scalars['ID']['input'];
   input: StationDetailsInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
 };
 
 
@@ -1426,6 +1467,10 @@ export type Query = {
   stationsInArea: Array<Station>;
   /** Merchant: how many of its returns breached a service deadline since it last dismissed the notices. */
   unseenBreachNotices: Scalars['Int']['output'];
+  /** An endpoint's delivery log, newest event first. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** The caller's endpoints: a merchant's own, or the alliance's for the coordinator. */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -1615,6 +1660,13 @@ export type QueryStationsInAreaArgs = {
   north: Scalars['Float']['input'];
   south: Scalars['Float']['input'];
   west: Scalars['Float']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Rating = {
@@ -2086,6 +2138,14 @@ export type TimelineEntry = {
   transferTo: Maybe<Hub>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Switches the endpoint on (after fixing the receiver) or off. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   /** False once deactivated (see setUserActive). */
@@ -2099,6 +2159,61 @@ export type User = {
   merchant: Maybe<Merchant>;
   role: Role;
   station: Maybe<Station>;
+};
+
+/** One event sent (or to be sent) to one endpoint. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  deliveredAt: Maybe<Scalars['String']['output']>;
+  /** The event's id, sent as `webhook-id`. */
+  eventId: Scalars['ID']['output'];
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['String']['output']>;
+  /** Why the last try got no answer: TIMEOUT, NO_ANSWER or a refused target. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** How long the last answer took, in milliseconds. */
+  lastLatencyMs: Maybe<Scalars['Int']['output']>;
+  lastResponseStatus: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt: Maybe<Scalars['String']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  nodes: Array<WebhookDelivery>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  /** Every retry failed; the endpoint was disabled. */
+  | 'FAILED'
+  /** Not yet answered with 2xx; `nextAttemptAt` says when it is tried. */
+  | 'PENDING';
+
+/** A shop system's HTTPS receiver of Standard Webhooks; its signing secret is never shown again. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  disabledAt: Maybe<Scalars['String']['output']>;
+  /** False once the last retry of a delivery failed (or its owner switched it off). */
+  enabled: Scalars['Boolean']['output'];
+  /** The event types it receives, e.g. `return.received`. */
+  events: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  updatedAt: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** An endpoint just created: `secret` (`whsec_…`) signs its deliveries and is shown only here. */
+export type WebhookEndpointSecret = {
+  __typename?: 'WebhookEndpointSecret';
+  endpoint: WebhookEndpoint;
+  secret: Scalars['String']['output'];
 };
 
 
@@ -2211,6 +2326,7 @@ export type ResolversTypes = {
   CommissionLine: ResolverTypeWrapper<CommissionLine>;
   Cost: ResolverTypeWrapper<CostModel>;
   CostKind: CostKind;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CustomerMessage: ResolverTypeWrapper<CustomerMessage>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DecideClaimInput: DecideClaimInput;
@@ -2306,7 +2422,13 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThroughputHour: ResolverTypeWrapper<ThroughputHour>;
   TimelineEntry: ResolverTypeWrapper<ReturnEventModel>;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<ActorModel>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryConnection>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpoint>;
+  WebhookEndpointSecret: ResolverTypeWrapper<WebhookEndpointSecret>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2339,6 +2461,7 @@ export type ResolversParentTypes = {
   Claim: ClaimModel;
   CommissionLine: CommissionLine;
   Cost: CostModel;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CustomerMessage: CustomerMessage;
   Date: Scalars['Date']['output'];
   DecideClaimInput: DecideClaimInput;
@@ -2418,7 +2541,12 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ThroughputHour: ThroughputHour;
   TimelineEntry: ReturnEventModel;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ActorModel;
+  WebhookDelivery: WebhookDelivery;
+  WebhookDeliveryConnection: WebhookDeliveryConnection;
+  WebhookEndpoint: WebhookEndpoint;
+  WebhookEndpointSecret: WebhookEndpointSecret;
 };
 
 export type AdjustmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adjustment'] = ResolversParentTypes['Adjustment']> = {
@@ -2810,9 +2938,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createPickupRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreatePickupRunArgs, 'stationId'>>;
   createStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationCreateStationArgs, 'input'>>;
   createTransferRun?: Resolver<ResolversTypes['PickupRun'], ParentType, ContextType, RequireFields<MutationCreateTransferRunArgs, 'fromHubId' | 'toHubId'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
   decideClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDecideClaimArgs, 'input'>>;
   declareOrderValue?: Resolver<ResolversTypes['Premium'], ParentType, ContextType, RequireFields<MutationDeclareOrderValueArgs, 'month' | 'orderValueFen'>>;
   declineApplication?: Resolver<ResolversTypes['MembershipApplication'], ParentType, ContextType, RequireFields<MutationDeclineApplicationArgs, 'applicationId' | 'reason'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   dismissBreachNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolInsurance?: Resolver<ResolversTypes['InsuranceEnrolment'], ParentType, ContextType, Partial<MutationEnrolInsuranceArgs>>;
   fileClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationFileClaimArgs, 'input'>>;
@@ -2829,6 +2959,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rateReturn?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateReturnArgs, 'code' | 'stars'>>;
   receiveParcel?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<MutationReceiveParcelArgs, 'code' | 'runId'>>;
   recordCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationRecordCostArgs, 'input'>>;
+  redeliverWebhook?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookArgs, 'deliveryId'>>;
   registerReturn?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationRegisterReturnArgs, 'input'>>;
   removeStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationRemoveStaffArgs, 'staffId'>>;
   resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
@@ -2840,6 +2971,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'userId'>>;
   runClaimPayout?: Resolver<ResolversTypes['PayoutResult'], ParentType, ContextType, RequireFields<MutationRunClaimPayoutArgs, 'idempotencyKey' | 'month'>>;
+  sendTestWebhook?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'endpointId'>>;
   setAllocationRules?: Resolver<ResolversTypes['AllocationRules'], ParentType, ContextType, RequireFields<MutationSetAllocationRulesArgs, 'input'>>;
   setHubCapacity?: Resolver<ResolversTypes['HubDay'], ParentType, ContextType, RequireFields<MutationSetHubCapacityArgs, 'capacityUnits' | 'date' | 'hubId'>>;
   setLocale?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
@@ -2853,6 +2985,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   unmarkStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUnmarkStatementPaidArgs, 'id' | 'reason'>>;
   updateStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationArgs, 'id' | 'input'>>;
   updateStationDetails?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationDetailsArgs, 'id' | 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
   verifyCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationVerifyCertificationArgs, 'staffId' | 'verified'>>;
   voidCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationVoidCostArgs, 'id' | 'reason'>>;
 };
@@ -2969,6 +3102,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
   stationsInArea?: Resolver<Array<ResolversTypes['Station']>, ParentType, ContextType, RequireFields<QueryStationsInAreaArgs, 'east' | 'north' | 'south' | 'west'>>;
   unseenBreachNotices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId'>>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 };
 
 export type RatingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Rating'] = ResolversParentTypes['Rating']> = {
@@ -3229,6 +3364,42 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   station?: Resolver<Maybe<ResolversTypes['Station']>, ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastLatencyMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastResponseStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointSecretResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointSecret'] = ResolversParentTypes['WebhookEndpointSecret']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Adjustment?: AdjustmentResolvers<ContextType>;
   Alliance?: AllianceResolvers<ContextType>;
@@ -3317,6 +3488,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ThroughputHour?: ThroughputHourResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointSecret?: WebhookEndpointSecretResolvers<ContextType>;
 };
 
 

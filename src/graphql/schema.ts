@@ -14,6 +14,7 @@ import * as returnImports from '../returns/import/graphql'
 import * as settlement from '../settlement/graphql'
 import * as staff from '../staff/graphql'
 import * as stations from '../stations/graphql'
+import * as webhooks from '../webhooks/graphql'
 import type { GraphQLContext } from './context'
 import { createLoaders } from './loaders'
 import * as scalars from './scalars'
@@ -40,6 +41,7 @@ const modules = [
   audit,
   hubFloor,
   apiTokens,
+  webhooks,
 ]
 
 type Resolver = (parent: unknown, args: unknown, ctx: GraphQLContext, info: unknown) => unknown

@@ -116,6 +116,12 @@ export const en = {
   'error.notFound.Import': 'This import does not exist, or is not yours.',
   'error.notFound.Invitation': 'This link does not exist. Check that it was copied whole.',
   'error.notFound.API token': 'This API token does not exist, or it is not yours.',
+  'error.notFound.Webhook endpoint': 'This webhook endpoint does not exist, or it is not yours.',
+  'error.notFound.Webhook delivery': 'This webhook delivery does not exist, or it is not yours.',
+  'refusal.WEBHOOK_TARGET':
+    'Webhooks are sent only to an https:// address on the public internet, never to localhost or a private network.',
+  'refusal.WEBHOOK_DISABLED':
+    'This endpoint is switched off. Turn it back on before sending to it.',
   'error.notFound.Membership application': 'This application does not exist.',
   'error.notFound.Merchant': 'This merchant does not exist.',
   'error.notFound.Photo': 'This photo does not exist.',
@@ -291,6 +297,11 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.notFound.Import': '该导入记录不存在，或不属于您。',
   'error.notFound.Invitation': '该链接不存在，请检查是否完整复制。',
   'error.notFound.API token': '该接口令牌不存在，或不属于您。',
+  'error.notFound.Webhook endpoint': '该回调地址不存在，或不属于您。',
+  'error.notFound.Webhook delivery': '该回调投递记录不存在，或不属于您。',
+  'refusal.WEBHOOK_TARGET':
+    '回调只能发送到公网上的加密（安全超文本传输协议）地址，不能发送到本机或内网地址。',
+  'refusal.WEBHOOK_DISABLED': '该回调地址已停用，请先重新启用再发送。',
   'error.notFound.Membership application': '该申请不存在。',
   'error.notFound.Merchant': '该商家不存在。',
   'error.notFound.Photo': '该照片不存在。',

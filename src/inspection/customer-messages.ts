@@ -5,6 +5,7 @@ import type { Db } from '../db'
 import { Conflict } from '../errors'
 import { newId } from '../ids'
 import { getReturn } from '../returns/service'
+import { responseEvent } from './service'
 
 /**
  * The merchant of the return writes to its customer; the text shows on the tracking page. The
@@ -23,7 +24,6 @@ export async function messageCustomer(
     throw new Conflict('This return is cancelled.', { reason: 'RETURN_STATUS', status: r.status })
   }
   const message = { id: newId('rsp'), text: input.text, at: now.toISOString() }
-  // One batch, so the outbox event (`return.responded`) can join it in the same commit.
   await db.batch([
     db.insert(returnResponses).values({
       id: message.id,
@@ -32,6 +32,7 @@ export async function messageCustomer(
       actorId: a.userId,
       at: message.at,
     }),
+    responseEvent(db, r.id, message),
   ])
   return message
 }

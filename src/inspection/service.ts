@@ -24,6 +24,7 @@ import { newId } from '../ids'
 import { hit } from '../rate-limit'
 import { auditReturnMove } from '../returns/audit'
 import { normalizeCode } from '../returns/code'
+import { returnEvent, returnMoveEvent } from '../returns/events'
 import { getReturn, type Return } from '../returns/service'
 import { assertGradeFits, assertResolutionAllowed, parseAnswers } from './rules'
 import type { InspectInput, ResolveInput } from './schemas'
@@ -45,13 +46,17 @@ export async function respondToReturn(
       status: r.status,
     })
   }
-  await db.insert(returnResponses).values({
-    id: newId('rsp'),
-    returnId: r.id,
-    message,
-    actorId: a.userId,
-    at: now.toISOString(),
-  })
+  const response = { id: newId('rsp'), text: message, at: now.toISOString() }
+  await db.batch([
+    db.insert(returnResponses).values({
+      id: response.id,
+      returnId: r.id,
+      message,
+      actorId: a.userId,
+      at: response.at,
+    }),
+    responseEvent(db, r.id, response),
+  ])
   return r
 }
 
@@ -108,6 +113,11 @@ export async function inspectReturn(
       a,
       { action: 'return.inspect', returnId: r.id, from: r.status, to: 'INSPECTED', at },
       sql`json_object('status', e.status, 'grade', ${input.grade})`,
+    ),
+    returnMoveEvent(
+      db,
+      { returnId: r.id, to: 'INSPECTED', at },
+      sql`, 'inspection', json_object('grade', ${input.grade}, 'at', ${at})`,
     ),
   ])
   if (inserted.length === 0) {
@@ -194,6 +204,12 @@ export async function resolveReturn(
         sql`json_object('status', e.status, 'resolution', ${input.resolution}, 'refundFen',
         ${input.refundFen ?? null})`,
       ),
+      returnMoveEvent(
+        db,
+        { returnId: r.id, to: 'RESOLVED', at },
+        sql`, 'resolution', json_object('kind', ${input.resolution}, 'refundFen',
+        ${input.refundFen ?? null}, 'at', ${at})`,
+      ),
     ]),
     `a refund is more than zero and at most the order value, ${r.orderValueFen} fen`,
   )
@@ -219,6 +235,7 @@ export async function closeReturn(db: Db, actor: Actor | null, id: string, now: 
       to: 'CLOSED',
       at,
     }),
+    returnMoveEvent(db, { returnId: r.id, to: 'CLOSED', at }),
   ])
   if (changes(result) === 0 && r.status !== 'CLOSED') {
     throw new Conflict(`Only a resolved return can be closed; this one is ${r.status}.`, {
@@ -270,6 +287,14 @@ export async function rateReturn(
         after: { stars: input.stars },
         from: sql`where changes() > 0`,
       },
+    ),
+    // The comment is the customer's own words, so the event carries only the stars.
+    returnEvent(
+      db,
+      'return.rated',
+      at,
+      sql`r.id = ${r.id} and changes() > 0`,
+      sql`, 'rating', json_object('stars', ${input.stars}, 'at', ${at})`,
     ),
   ])
   if (inserted.length === 0) {
@@ -331,4 +356,24 @@ export function responsesOf(db: Db, returnIds: readonly string[]) {
     .from(returnResponses)
     .where(inList(returnResponses.returnId, returnIds))
     .orderBy(asc(returnResponses.at))
+}
+
+/**
+ * `return.responded`, right after the message's insert: every message the shop writes to the
+ * customer, the first one being its first response.
+ */
+export function responseEvent(
+  db: Db,
+  returnId: string,
+  message: { id: string; text: string; at: string },
+) {
+  return returnEvent(
+    db,
+    'return.responded',
+    message.at,
+    sql`r.id = ${returnId} and changes() > 0`,
+    sql`, 'message', json_object('id', ${message.id}, 'text', ${message.text}, 'at', ${message.at},
+      'first', json(case when (select count(*) from return_responses where return_id = r.id) = 1
+        then 'true' else 'false' end))`,
+  )
 }

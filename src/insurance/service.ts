@@ -15,6 +15,7 @@ import {
 } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
 import { auditEntry } from '../audit/log'
+import { claimEvent } from './events'
 import { requireRole, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, type Db } from '../db'
@@ -378,14 +379,17 @@ export async function decideClaim(db: Db, actor: Actor | null, input: DecisionIn
     from: sql`from claims where id = ${claim.id} and decided_at = ${at} and decided_by = ${a.userId}
       and changes() > 0`,
   })
+  // Right after the audit entry, which exists only when this decision happened.
+  const event = claimEvent(db, 'claim.decided', claim.id, at, sql`changes() > 0`)
   if (approved === 0) {
-    const [result] = await db.batch([decide, audit])
+    const [result] = await db.batch([decide, audit, event])
     if (changes(result) === 0) throw alreadyDecided()
   } else {
     const [result] = await db
       .batch([
         decide,
         audit,
+        event,
         // Posted only if this decision was the one that happened (the claim now carries it).
         ...postTransaction(
           db,
@@ -502,6 +506,17 @@ export async function runClaimPayout(
           update claims set paid_fen = paid_fen + ${p.payFen},
             status = case when paid_fen + ${p.payFen} = approved_fen then 'PAID' else status end
           where id = ${p.claim.id}`),
+      ),
+      // The batch commits whole or not at all, so each payment's event needs no condition.
+      ...paying.map((p) =>
+        claimEvent(
+          db,
+          'claim.paid',
+          p.claim.id,
+          at,
+          sql`true`,
+          sql`, 'payment', json_object('payFen', ${p.payFen}, 'month', ${input.month})`,
+        ),
       ),
       auditEntry(db, a, {
         action: 'payout.run',

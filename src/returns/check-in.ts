@@ -6,6 +6,7 @@ import { Conflict, InvalidInput, NotFound } from '../errors'
 import { nearestStations } from '../stations/service'
 import { refusedAsClosed } from '../settlement/month-lock'
 import { auditReturnMove } from './audit'
+import { returnMoveEvent } from './events'
 import { normalizeCode } from './code'
 import { inAlliance, type Return } from './service'
 
@@ -65,7 +66,7 @@ export async function checkInParcel(
     .where(and(eq(returns.code, code), inAlliance(a)))
   if (!found) throw new NotFound('Return')
   const at = now.toISOString()
-  const move = { returnId: found.id, from: 'REGISTERED', to: 'AT_STATION', at }
+  const move = { returnId: found.id, from: 'REGISTERED', to: 'AT_STATION' as const, at }
   const override = options.overrideReason?.trim() || null
   // The commission goes into the month of the check-in; if that month's settlement closed
   // meanwhile (a close run just after midnight on the 1st), the trigger refuses the whole batch.
@@ -88,6 +89,7 @@ export async function checkInParcel(
           override === null ? sql`` : sql`, 'largeItemOverride', ${override}`
         })`,
       ),
+      returnMoveEvent(db, move),
     ])
     .catch((error: unknown) => {
       if (refusedAsClosed(error)) {

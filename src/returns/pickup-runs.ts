@@ -38,6 +38,7 @@ import { addDays, localDate, localInstant } from '../calendar/local-date'
 import { ensureSortPlan } from '../hubs/service'
 import { laneFor } from '../hubs/sort-plan'
 import { auditReturnMove } from './audit'
+import { returnEvent, returnMoveEvent } from './events'
 import { normalizeCode } from './code'
 import { distanceMeters } from './geo'
 import { inAlliance, type Return } from './service'
@@ -88,6 +89,13 @@ export async function createPickupRun(
       from: sql`from return_events e where e.pickup_run_id = ${id} and e.status = 'IN_TRANSIT'
         and e.at = ${at}`,
     }),
+    returnEvent(
+      db,
+      'return.picked_up',
+      at,
+      sql`r.id in (select e.return_id from return_events e
+        where e.pickup_run_id = ${id} and e.status = 'IN_TRANSIT' and e.at = ${at})`,
+    ),
   ])
   return getPickupRun(db, a, id)
 }
@@ -209,6 +217,7 @@ export async function receiveParcel(
         from: 'AT_STATION',
         to: 'IN_TRANSIT',
       }),
+      returnMoveEvent(db, { returnId: parcel.id, to: 'IN_TRANSIT', at }),
       db.run(toHub),
       auditReturnMove(db, a, {
         action: 'parcel.receive',
@@ -216,6 +225,7 @@ export async function receiveParcel(
         from: 'IN_TRANSIT',
         to: 'AT_HUB',
       }),
+      returnMoveEvent(db, { returnId: parcel.id, to: 'AT_HUB', at }),
       db.run(sql`
         insert into run_misroutes (run_id, return_id, scanned_by, at)
         select p.id, r.id, ${a.userId}, ${at}

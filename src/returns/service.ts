@@ -14,6 +14,7 @@ import { newId } from '../ids'
 import { getHub } from '../network/service'
 import { hit } from '../rate-limit'
 import { auditReturnMove } from './audit'
+import { returnMoveEvent } from './events'
 import { generateReturnCode, normalizeCode } from './code'
 import { contactVault } from './contact'
 import type { RegisterReturnInput } from './schemas'
@@ -100,13 +101,13 @@ export function registrationRow(a: Actor, row: Registration) {
 }
 
 /**
- * The statements registering one return: the row, and its audit entry (written only if the row
- * was).
+ * The statements registering one return: the row, its audit entry and its outbox event (written
+ * only if the row was).
  */
 export function registrationStatements(db: Db, a: Actor, row: Registration) {
   const values = registrationRow(a, row)
   const { id } = values
-  const move = { returnId: id, from: null, to: 'REGISTERED', at: row.at }
+  const move = { returnId: id, from: null, to: 'REGISTERED' as const, at: row.at }
   const audit = auditReturnMove(
     db,
     a,
@@ -114,7 +115,10 @@ export function registrationStatements(db: Db, a: Actor, row: Registration) {
     sql`json_object('status', e.status, 'hubId', ${row.hubId}, 'orderValueFen',
             ${row.input.orderValueFen})`,
   )
-  return { id, statements: [db.insert(returns).values(values), audit] as const }
+  return {
+    id,
+    statements: [db.insert(returns).values(values), audit, returnMoveEvent(db, move)] as const,
+  }
 }
 
 /** Returns of the actor's alliance (their destination hub belongs to it). */
@@ -265,6 +269,7 @@ export async function cancelReturn(db: Db, actor: Actor | null, id: string, now:
       to: 'CANCELLED',
       at,
     }),
+    returnMoveEvent(db, { returnId: r.id, to: 'CANCELLED', at }),
   ])
   if (changes(result) === 0 && r.status !== 'CANCELLED') {
     throw new Conflict('A return can only be cancelled before it is dropped off.', {

@@ -17,6 +17,7 @@ import {
   type LineKind,
 } from '../../db/schema'
 import { auditEntry } from '../audit/log'
+import { outboxEvent } from '../events/outbox'
 import { requireRole, requireStation, type Actor } from '../auth/roles'
 import { localDate } from '../calendar/local-date'
 import { changes, inList, type Db } from '../db'
@@ -266,6 +267,18 @@ export async function closeSettlement(
         after: sql`json_object('month', month, 'status', status, 'totalFen', total_fen,
           'costTotalFen', ${costTotal}, 'rulesVersion', rules_version)`,
         from: sql`from settlements where id = ${id}`,
+      }),
+      outboxEvent(db, {
+        type: 'statement.ready',
+        allianceId: sql`st.alliance_id`,
+        merchantId: sql`s.merchant_id`,
+        stationId: sql`s.station_id`,
+        at,
+        data: sql`json_object('statement', json_object('id', s.id, 'month', st.month,
+          'settlementId', st.id, 'merchantId', s.merchant_id, 'stationId', s.station_id,
+          'totalFen', s.total_fen))`,
+        from: sql`from statements s join settlements st on st.id = s.settlement_id
+          where s.settlement_id = ${id} order by s.id`,
       }),
     ] as unknown as Parameters<Db['batch']>[0])
   } catch (error) {
@@ -643,6 +656,15 @@ export async function addAdjustment(
         at,
         after: sql`json_object('merchantId', merchant_id, 'correctsMonth', ${input.month},
           'month', month, 'amountFen', amount_fen)`,
+        from: sql`from adjustments where id = ${id}`,
+      }),
+      outboxEvent(db, {
+        type: 'adjustment.created',
+        allianceId: sql`alliance_id`,
+        merchantId: sql`merchant_id`,
+        at,
+        data: sql`json_object('adjustment', json_object('id', id, 'merchantId', merchant_id,
+          'month', month, 'correctsMonth', ${input.month}, 'amountFen', amount_fen))`,
         from: sql`from adjustments where id = ${id}`,
       }),
     ])

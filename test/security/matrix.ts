@@ -104,6 +104,28 @@ async function freshApiToken(fx: Fixtures) {
   return (res.data.createApiToken as { apiToken: { id: string } }).apiToken.id
 }
 
+/** A fresh webhook endpoint of merchant A (public URL; nothing is sent in these tests). */
+async function freshWebhook(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+    { input: { url: 'https://shop.example.com/hooks', events: ['return.received'] } },
+    fx.tokens.merchantA,
+  )
+  return (res.data.createWebhookEndpoint as { endpoint: { id: string } }).endpoint.id
+}
+
+/** A queued test delivery to a fresh endpoint of merchant A. */
+async function freshWebhookDelivery(fx: Fixtures) {
+  const res = await gql(
+    fx.t,
+    'mutation ($id: ID!) { sendTestWebhook(endpointId: $id) { id } }',
+    { id: await freshWebhook(fx) },
+    fx.tokens.merchantA,
+  )
+  return (res.data.sendTestWebhook as { id: string }).id
+}
+
 /** A new staff member of merchant A, so a cell that ends or certifies someone has its own. */
 async function freshStaff(fx: Fixtures) {
   const res = await gql(
@@ -203,6 +225,11 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     allianceUsers: { expect: [U, F, F, F, F, OK] },
     auditLog: { expect: [U, F, F, F, F, OK] },
     apiTokens: { expect: [U, OK, OK, F, F, OK] },
+    webhookEndpoints: { expect: [U, OK, OK, F, F, OK] },
+    webhookDeliveries: {
+      vars: async (fx) => ({ endpointId: await freshWebhook(fx) }),
+      expect: [U, OK, N, F, F, N],
+    },
     alliance: { expect: [U, OK, OK, OK, OK, OK] },
     hubAvailability: {
       vars: () => ({ hubId: 'hub_1', from: '2026-12-01', to: '2026-12-07' }),
@@ -337,6 +364,28 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     },
     revokeApiToken: {
       vars: async (fx) => ({ id: await freshApiToken(fx) }),
+      expect: [U, OK, N, F, F, N],
+    },
+    createWebhookEndpoint: {
+      vars: () => ({
+        input: { url: 'https://shop.example.com/matrix', events: ['return.registered'] },
+      }),
+      expect: [U, OK, OK, F, F, OK],
+    },
+    updateWebhookEndpoint: {
+      vars: async (fx) => ({ id: await freshWebhook(fx), input: { description: '仓库系统' } }),
+      expect: [U, OK, N, F, F, N],
+    },
+    deleteWebhookEndpoint: {
+      vars: async (fx) => ({ id: await freshWebhook(fx) }),
+      expect: [U, OK, N, F, F, N],
+    },
+    sendTestWebhook: {
+      vars: async (fx) => ({ endpointId: await freshWebhook(fx) }),
+      expect: [U, OK, N, F, F, N],
+    },
+    redeliverWebhook: {
+      vars: async (fx) => ({ deliveryId: await freshWebhookDelivery(fx) }),
       expect: [U, OK, N, F, F, N],
     },
     setUserActive: {
