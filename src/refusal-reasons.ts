@@ -119,6 +119,7 @@ export const notFoundEntities = [
   'API token',
   'Membership application',
   'Merchant',
+  'Notification',
   'Photo',
   'Pickup run',
   'Return',

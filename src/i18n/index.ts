@@ -7,6 +7,7 @@ import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
 import * as members from '../members/messages'
+import * as notifications from '../notifications/messages'
 import * as returns from '../returns/messages'
 import * as returnImports from '../returns/import/messages'
 import * as labels from '../labels/messages'
@@ -35,6 +36,7 @@ const english = {
   ...auth.en,
   ...authLinks.en,
   ...members.en,
+  ...notifications.en,
   ...audit.en,
   ...staff.en,
   ...refusals.en,
@@ -59,6 +61,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...auth.zhCN,
     ...authLinks.zhCN,
     ...members.zhCN,
+    ...notifications.zhCN,
     ...audit.zhCN,
     ...staff.zhCN,
     ...refusals.zhCN,

@@ -486,6 +486,11 @@ export const unscoped = {
     'acceptInvitation',
     'resetPassword',
     'applyForMembership',
+    // A person's own notification centre: every read and write is the caller's rows only.
+    'notifications',
+    'notificationPreferences',
+    'markNotificationsRead',
+    'setNotificationPreference',
   ],
   routes: [
     'GET /',
@@ -510,5 +515,10 @@ export const unscoped = {
     'POST /reset/:token',
     'GET /join',
     'POST /join',
+    'GET /notifications',
+    'GET /notifications/preferences',
+    'POST /notifications/preferences',
+    'POST /notifications/read-all',
+    'POST /notifications/:id/read',
   ],
 }
