@@ -669,6 +669,10 @@ export const routeCases: RouteCase[] = [
   post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/${(await fx.freshReturn()).id}/cancel`,
   })),
+  post('/returns/:id/messages', [U, OK, N, F, F, F], async (fx) => {
+    const id = (await fx.freshReturn()).id
+    return { path: `/returns/${id}/messages`, form: { returnId: id, text: '您好，已收到。' } }
+  }),
   get('/returns/:id/label', [S, OK, N, F, F, OK], (fx) => ({
     path: `/returns/${fx.returnA.id}/label`,
   })),
