@@ -97,6 +97,7 @@ const config = {
     HubThroughput: '../hubs/hub-throughput#HubThroughput',
     PublicReturn: '../inspection/customer-view#TrackedReturn',
     ReturnOutcome: '../inspection/customer-view#Outcome',
+    Notification: '../notifications/service#NotificationView',
   },
 }
 

@@ -23,6 +23,7 @@ import { inspectionRoutes } from './inspection/routes'
 import { insuranceRoutes } from './insurance/routes'
 import { memberRoutes } from './members/routes'
 import { networkRoutes } from './network/routes'
+import { notificationRoutes } from './notifications/routes'
 import { accessLog } from './ops/access-log'
 import { publicReturnRoutes } from './returns/public-routes'
 import { returnsRoutes } from './returns/routes'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', insuranceRoutes)
   app.route('/', benchmarkRoutes)
   app.route('/', auditRoutes)
+  app.route('/', notificationRoutes)
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -125,6 +125,7 @@ export const notFoundEntities = [
   'API token',
   'Membership application',
   'Merchant',
+  'Notification',
   'Photo',
   'Pickup run',
   'Return',

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { CsrfField } from './components/csrf-field'
 import { MainNav } from './components/main-nav'
+import { NotificationBell } from './notifications/bell'
 import { usePage } from './context'
 
 interface LayoutProps {
@@ -48,6 +49,7 @@ export function Layout({ title, head, children }: LayoutProps) {
             </select>
             <button type="submit">{t('lang.switch')}</button>
           </form>
+          {actor ? <NotificationBell /> : null}
           {actor ? (
             <form class="signout" method="post" action="/logout">
               <CsrfField />

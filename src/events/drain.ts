@@ -10,17 +10,19 @@ import { outboxEvents } from '../../db/schema'
 import type { Db } from '../db'
 import type { Deliver } from '../webhooks/deliver'
 import { deliverDue, deliveriesFor } from '../webhooks/dispatch'
+import { eventConsumers } from './consumers'
 import type { EventType, OutboxEvent } from './types'
 
 /** Something in the process that reacts to each event (the notification centre, …). */
 export type EventConsumer = (db: Db, event: OutboxEvent) => Promise<void>
 
 /**
- * The consumers every drained event is handed to, in order. A consumer may see an event more
- * than once (a crash after it ran, before the event was marked), so it must be idempotent, e.g.
- * keyed by `event.id`. One that throws leaves that event new, to be handed out again next drain.
+ * The consumers every drained event is handed to, in order (`./consumers`). A consumer may see an
+ * event more than once (a crash after it ran, before the event was marked), so it must be
+ * idempotent, e.g. keyed by `event.id`. One that throws leaves that event new, to be handed out
+ * again next drain.
  */
-export const eventConsumers: EventConsumer[] = []
+export { eventConsumers }
 
 export interface DrainOptions {
   /** `WEBHOOK_ALLOW_PRIVATE`: deliver to private and plain-HTTP targets (development). */

@@ -21,6 +21,7 @@ import type { LineBasis as LineBasisModel } from '../../db/schema';
 import type { StoredSortPlan as StoredSortPlanModel, StoredLane as StoredLaneModel } from '../hubs/service';
 import type { HubThroughput as HubThroughputModel } from '../hubs/hub-throughput';
 import type { TrackedReturn as TrackedReturnModel, Outcome as OutcomeModel } from '../inspection/customer-view';
+import type { NotificationView as NotificationViewModel } from '../notifications/service';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -810,6 +811,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Ends every session of the signed-in user, this token included; returns how many ended. */
   logoutEverywhere: Scalars['Int']['output'];
+  /** Marks the caller's notifications read: those named, or all of them without `ids`. Returns how many became read. */
+  markNotificationsRead: Scalars['Int']['output'];
   markStatementPaid: Statement;
   /** Merchant of the return: writes to its customer (1 to 1000 characters, trimmed); shown on /track. */
   messageCustomer: SentCustomerMessage;
@@ -862,6 +865,8 @@ export type Mutation = {
    * that month or later.
    */
   setMerchantMembership: MerchantMembership;
+  /** Switches one kind of notification on or off for the caller. */
+  setNotificationPreference: NotificationPreference;
   setReturnCreditOptIn: Scalars['Boolean']['output'];
   /** Exactly one LARGE and one QUARANTINE lane, codes unique, each merchant in at most one lane. */
   setSortPlan: SortPlan;
@@ -1062,6 +1067,11 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
 export type MutationMarkStatementPaidArgs = {
   statementId: Scalars['ID']['input'];
 };
@@ -1190,6 +1200,12 @@ export type MutationSetMerchantMembershipArgs = {
 };
 
 
+export type MutationSetNotificationPreferenceArgs = {
+  enabled: Scalars['Boolean']['input'];
+  kind: NotificationKind;
+};
+
+
 export type MutationSetReturnCreditOptInArgs = {
   optIn: Scalars['Boolean']['input'];
 };
@@ -1266,6 +1282,56 @@ export type MyInsurance = {
   claims: Array<Claim>;
   enrolment: Maybe<InsuranceEnrolment>;
   premiums: Array<Premium>;
+};
+
+/** One thing the caller was told of, made from one outbox event. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** UTC ISO instant. */
+  createdAt: Scalars['String']['output'];
+  /** The event's object as JSON text: ids, codes, statuses and fen amounts, never a customer contact. */
+  data: Scalars['String']['output'];
+  /** The outbox event it was made from (`evt_…`, the webhooks' `webhook-id`). */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** UTC ISO instant; null while unread. */
+  readAt: Maybe<Scalars['String']['output']>;
+  returnId: Maybe<Scalars['ID']['output']>;
+  /** The notification in words, in the caller's language. */
+  text: Scalars['String']['output'];
+  /** The page of the app where the caller acts on it (a path). */
+  url: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  nodes: Array<Notification>;
+  pageInfo: PageInfo;
+  /** How many of the caller's notifications are unread (the bell's number). */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** What a person may be told of; each kind can be switched off in their preferences. */
+export type NotificationKind =
+  | 'ADJUSTMENT'
+  | 'BOOKING_CANCELLED'
+  | 'BOOKING_PROMOTED'
+  | 'CLAIM_DECIDED'
+  | 'CLAIM_PAID'
+  | 'PARCEL_AT_HUB'
+  | 'PARCEL_AT_STATION'
+  | 'RETURN_INSPECTED'
+  | 'SLA_BREACHED'
+  | 'SLA_DUE_SOON'
+  | 'STATEMENT_READY'
+  | 'WEBHOOK_DISABLED';
+
+/** The caller's choice for one kind; a kind never chosen is on. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  enabled: Scalars['Boolean']['output'];
+  kind: NotificationKind;
 };
 
 /**
@@ -1424,6 +1490,10 @@ export type Query = {
   myStatement: Statement;
   /** Public (no sign-in): active stations nearest to a point, nearest first. */
   nearestStations: Array<StationDistance>;
+  /** Every kind with whether the caller is told of it. */
+  notificationPreferences: Array<NotificationPreference>;
+  /** The caller's own notifications, newest first; `after` is the previous page's `endCursor`. */
+  notifications: NotificationConnection;
   /** Invitations not yet accepted, revoked or expired: the alliance's (coordinator) or the merchant's own. */
   pendingInvitations: Array<Invitation>;
   pickupRun: Maybe<PickupRun>;
@@ -1570,6 +1640,13 @@ export type QueryNearestStationsArgs = {
   lat: Scalars['Float']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   lng: Scalars['Float']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2366,6 +2443,10 @@ export type ResolversTypes = {
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyInsurance: ResolverTypeWrapper<Omit<MyInsurance, 'claims'> & { claims: Array<ResolversTypes['Claim']> }>;
+  Notification: ResolverTypeWrapper<NotificationViewModel>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Notification']> }>;
+  NotificationKind: NotificationKind;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
   OutcomeKind: OutcomeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayoutLine: ResolverTypeWrapper<Omit<PayoutLine, 'claim'> & { claim: ResolversTypes['Claim'] }>;
@@ -2497,6 +2578,9 @@ export type ResolversParentTypes = {
   MisroutedParcel: MisroutedParcelModel;
   Mutation: Record<PropertyKey, never>;
   MyInsurance: Omit<MyInsurance, 'claims'> & { claims: Array<ResolversParentTypes['Claim']> };
+  Notification: NotificationViewModel;
+  NotificationConnection: Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Notification']> };
+  NotificationPreference: NotificationPreference;
   PageInfo: PageInfo;
   PayoutLine: Omit<PayoutLine, 'claim'> & { claim: ResolversParentTypes['Claim'] };
   PayoutPreview: Omit<PayoutPreview, 'payments'> & { payments: Array<ResolversParentTypes['PayoutLine']> };
@@ -2953,6 +3037,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   markStatementPaid?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationMarkStatementPaidArgs, 'statementId'>>;
   messageCustomer?: Resolver<ResolversTypes['SentCustomerMessage'], ParentType, ContextType, RequireFields<MutationMessageCustomerArgs, 'returnId' | 'text'>>;
   publishBenchmarks?: Resolver<ResolversTypes['BenchmarkPublication'], ParentType, ContextType, RequireFields<MutationPublishBenchmarksArgs, 'month'>>;
@@ -2976,6 +3061,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setHubCapacity?: Resolver<ResolversTypes['HubDay'], ParentType, ContextType, RequireFields<MutationSetHubCapacityArgs, 'capacityUnits' | 'date' | 'hubId'>>;
   setLocale?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
   setMerchantMembership?: Resolver<ResolversTypes['MerchantMembership'], ParentType, ContextType, RequireFields<MutationSetMerchantMembershipArgs, 'fromMonth' | 'merchantId' | 'status'>>;
+  setNotificationPreference?: Resolver<ResolversTypes['NotificationPreference'], ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'enabled' | 'kind'>>;
   setReturnCreditOptIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetReturnCreditOptInArgs, 'optIn'>>;
   setSortPlan?: Resolver<ResolversTypes['SortPlan'], ParentType, ContextType, RequireFields<MutationSetSortPlanArgs, 'hubId' | 'lanes'>>;
   setStaffCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSetStaffCertificationArgs, 'certified' | 'staffId'>>;
@@ -2994,6 +3080,29 @@ export type MyInsuranceResolvers<ContextType = GraphQLContext, ParentType extend
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   enrolment?: Resolver<Maybe<ResolversTypes['InsuranceEnrolment']>, ParentType, ContextType>;
   premiums?: Resolver<Array<ResolversTypes['Premium']>, ParentType, ContextType>;
+};
+
+export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3086,6 +3195,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   myStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryMyStatementArgs, 'month'>>;
   nearestStations?: Resolver<Array<ResolversTypes['StationDistance']>, ParentType, ContextType, RequireFields<QueryNearestStationsArgs, 'lat' | 'limit' | 'lng'>>;
+  notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, Partial<QueryNotificationsArgs>>;
   pendingInvitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   pickupRun?: Resolver<Maybe<ResolversTypes['PickupRun']>, ParentType, ContextType, RequireFields<QueryPickupRunArgs, 'id'>>;
   return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType, RequireFields<QueryReturnArgs, 'id'>>;
@@ -3450,6 +3561,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MisroutedParcel?: MisroutedParcelResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyInsurance?: MyInsuranceResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PayoutLine?: PayoutLineResolvers<ContextType>;
   PayoutPreview?: PayoutPreviewResolvers<ContextType>;

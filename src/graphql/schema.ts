@@ -9,6 +9,7 @@ import * as inspection from '../inspection/graphql'
 import * as insurance from '../insurance/graphql'
 import * as members from '../members/graphql'
 import * as network from '../network/graphql'
+import * as notifications from '../notifications/graphql'
 import * as returns from '../returns/graphql'
 import * as returnImports from '../returns/import/graphql'
 import * as settlement from '../settlement/graphql'
@@ -42,6 +43,7 @@ const modules = [
   hubFloor,
   apiTokens,
   webhooks,
+  notifications,
 ]
 
 type Resolver = (parent: unknown, args: unknown, ctx: GraphQLContext, info: unknown) => unknown

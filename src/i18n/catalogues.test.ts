@@ -3,6 +3,7 @@ import { catalogueOf, translator, type MessageKey } from '.'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
+import * as notifications from '../notifications/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
@@ -17,6 +18,7 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
   ['settlement', settlement.en, settlement.zhCN],
   ['insurance', insurance.en, insurance.zhCN],
   ['benchmarks', benchmarks.en, benchmarks.zhCN],
+  ['notifications', notifications.en, notifications.zhCN],
 ]
 
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

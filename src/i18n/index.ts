@@ -8,6 +8,7 @@ import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
 import * as members from '../members/messages'
+import * as notifications from '../notifications/messages'
 import * as returns from '../returns/messages'
 import * as returnImports from '../returns/import/messages'
 import * as labels from '../labels/messages'
@@ -36,6 +37,7 @@ const english = {
   ...auth.en,
   ...authLinks.en,
   ...members.en,
+  ...notifications.en,
   ...audit.en,
   ...staff.en,
   ...apiTokens.en,
@@ -61,6 +63,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...auth.zhCN,
     ...authLinks.zhCN,
     ...members.zhCN,
+    ...notifications.zhCN,
     ...audit.zhCN,
     ...staff.zhCN,
     ...apiTokens.zhCN,

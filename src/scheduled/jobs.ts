@@ -11,6 +11,7 @@ import { publishDueBenchmarks } from '../benchmarks/auto-publish'
 import { localDate } from '../calendar/local-date'
 import type { Db } from '../db'
 import { recordSlaBreaches } from '../inspection/breach-notices'
+import { notifySlaClocks } from '../notifications/sla-clock'
 import { pruneRateLimits } from '../rate-limit'
 import { postRecurringCosts } from '../settlement/usage'
 
@@ -27,6 +28,12 @@ export const jobs: readonly Job[] = [
     name: 'sla-breach-notices',
     everyMinutes: 1,
     run: recordSlaBreaches,
+  },
+  {
+    // Deadlines within 30 minutes and breaches, told to the people concerned once each.
+    name: 'sla-clock-notifications',
+    everyMinutes: 1,
+    run: notifySlaClocks,
   },
   {
     name: 'recurring-costs',

@@ -209,15 +209,26 @@ describe('pruning what has expired', () => {
   })
 })
 
+/** Who a breached return concerns: its merchant's users and its hub's operators. */
+async function toldOfBreach() {
+  const [row] = await t.db.all<{ n: number }>(sql`
+    select count(*) as n from users u, returns r
+    where u.active = 1 and (
+      (u.role = 'MERCHANT' and u.merchant_id = r.merchant_id)
+      or (u.role = 'HUB_OPERATOR' and u.hub_id = r.hub_id))`)
+  return row!.n
+}
+
 // What the runner test's sign-ins and lookups leave behind a week later: its session and counters.
 const PRUNED = 2
 
 describe('the job runner', () => {
   it('runs the every-minute jobs each minute and the hourly ones on the hour', () => {
     const names = (iso: string) => jobs.filter((j) => isDue(j, new Date(iso))).map((j) => j.name)
-    expect(names('2026-11-25T02:01:00Z')).toEqual(['sla-breach-notices'])
+    expect(names('2026-11-25T02:01:00Z')).toEqual(['sla-breach-notices', 'sla-clock-notifications'])
     expect(names('2026-11-25T03:00:00Z')).toEqual([
       'sla-breach-notices',
+      'sla-clock-notifications',
       'recurring-costs',
       'publish-benchmarks',
       'prune-expired',
@@ -238,11 +249,12 @@ describe('the job runner', () => {
     expect(first.map((o) => [o.name, o.changed ?? String(o.error)])).toEqual([
       ['failing', 'Error: boom'],
       ['sla-breach-notices', 1],
+      ['sla-clock-notifications', await toldOfBreach()],
       ['recurring-costs', 7],
       ['publish-benchmarks', 1],
       ['prune-expired', PRUNED],
     ])
     const second = await runJobs(t.db, now, { all: true })
-    expect(second.map((o) => o.changed)).toEqual([0, 0, 0, 0])
+    expect(second.map((o) => o.changed)).toEqual([0, 0, 0, 0, 0])
   })
 })

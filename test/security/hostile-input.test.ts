@@ -9,6 +9,7 @@ import { errorCodes } from '../../src/errors'
 import { schema } from '../../src/graphql/schema'
 import * as inspectionSchemas from '../../src/inspection/schemas'
 import * as insuranceSchemas from '../../src/insurance/schemas'
+import * as notificationSchemas from '../../src/notifications/schemas'
 import * as returnsSchemas from '../../src/returns/schemas'
 import * as settlementSchemas from '../../src/settlement/schemas'
 import * as staffSchemas from '../../src/staff/schemas'
@@ -340,6 +341,7 @@ const schemaModules = {
   booking: bookingSchemas,
   inspection: inspectionSchemas,
   insurance: insuranceSchemas,
+  notifications: notificationSchemas,
   returns: returnsSchemas,
   settlement: settlementSchemas,
   staff: staffSchemas,

@@ -1,9 +1,10 @@
-import { like } from 'drizzle-orm'
+import { like, sql } from 'drizzle-orm'
 import { rateLimits, users } from '../../db/schema'
 import { demoPassword } from '../../db/seed/seed'
 import { pbkdf2Hasher } from '../../src/auth/password'
+import { notifyForEvent } from '../../src/notifications/notify'
 import { gql } from '../helpers/http'
-import type { Fixtures, RoleName } from './fixtures'
+import { emails, type Fixtures, type RoleName } from './fixtures'
 
 /**
  * What a caller gets. GraphQL: OK (data, no error) or the error's `extensions.code`.
@@ -202,6 +203,29 @@ async function freshResetToken(fx: Fixtures) {
 }
 const key = (fx: Fixtures) => `matrix-key-${fx.seq()}`
 
+/** A fresh notification of merchant A's user (a promoted booking), by its id. */
+async function freshNotificationOfA(fx: Fixtures) {
+  const [a] = await fx.t.db.all<{ id: string; alliance_id: string; merchant_id: string }>(
+    sql`select id, alliance_id, merchant_id from users where email = ${emails.merchantA}`,
+  )
+  const eventId = `evt_matrix_${fx.seq()}`
+  await notifyForEvent(fx.t.db, {
+    id: eventId,
+    type: 'booking.promoted',
+    allianceId: a!.alliance_id,
+    merchantId: a!.merchant_id,
+    hubId: 'hub_1',
+    stationId: null,
+    returnId: null,
+    data: { date: '2026-12-01' },
+    createdAt: '2026-11-25T02:00:00.000Z',
+  })
+  const [n] = await fx.t.db.all<{ id: string }>(
+    sql`select id from user_notifications where event_id = ${eventId} and user_id = ${a!.id}`,
+  )
+  return n!.id
+}
+
 const station = (name: string) => ({
   name,
   storeName: '便利店',
@@ -230,6 +254,8 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       vars: async (fx) => ({ endpointId: await freshWebhook(fx) }),
       expect: [U, OK, N, F, F, N],
     },
+    notifications: { expect: [U, OK, OK, OK, OK, OK] },
+    notificationPreferences: { expect: [U, OK, OK, OK, OK, OK] },
     alliance: { expect: [U, OK, OK, OK, OK, OK] },
     hubAvailability: {
       vars: () => ({ hubId: 'hub_1', from: '2026-12-01', to: '2026-12-07' }),
@@ -361,6 +387,14 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     createApiToken: {
       vars: () => ({ name: 'matrix', scopes: ['RETURNS_READ'] }),
       expect: [U, OK, OK, F, F, OK],
+    },
+    markNotificationsRead: {
+      vars: async (fx) => ({ ids: [await freshNotificationOfA(fx)] }),
+      expect: [U, OK, OK, OK, OK, OK],
+    },
+    setNotificationPreference: {
+      vars: () => ({ kind: 'SLA_DUE_SOON', enabled: true }),
+      expect: [U, OK, OK, OK, OK, OK],
     },
     revokeApiToken: {
       vars: async (fx) => ({ id: await freshApiToken(fx) }),
@@ -691,6 +725,10 @@ export const routeCases: RouteCase[] = [
   post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/${(await fx.freshReturn()).id}/cancel`,
   })),
+  post('/returns/:id/messages', [U, OK, N, F, F, F], async (fx) => {
+    const id = (await fx.freshReturn()).id
+    return { path: `/returns/${id}/messages`, form: { returnId: id, text: '您好，已收到。' } }
+  }),
   get('/returns/:id/label', [S, OK, N, F, F, OK], (fx) => ({
     path: `/returns/${fx.returnA.id}/label`,
   })),
@@ -813,6 +851,15 @@ export const routeCases: RouteCase[] = [
   },
   get('/admin/audit', [S, F, F, F, F, OK]),
   get('/account', [S, OK, OK, OK, OK, OK]),
+  get('/notifications', [S, OK, OK, OK, OK, OK]),
+  get('/notifications/preferences', [S, OK, OK, OK, OK, OK]),
+  post('/notifications/preferences', [U, OK, OK, OK, OK, OK], () => ({
+    form: { kind: 'SLA_DUE_SOON', enabled: 'true' },
+  })),
+  post('/notifications/read-all', [U, OK, OK, OK, OK, OK]),
+  post('/notifications/:id/read', [U, OK, N, N, N, N], async (fx) => ({
+    path: `/notifications/${await freshNotificationOfA(fx)}/read`,
+  })),
   post('/account/sessions/:id/revoke', [U, OK, N, N, N, N], async (fx) => ({
     path: `/account/sessions/${await fx.spareSessionOfA()}/revoke`,
   })),

@@ -502,6 +502,11 @@ export const unscoped = {
     'acceptInvitation',
     'resetPassword',
     'applyForMembership',
+    // A person's own notification centre: every read and write is the caller's rows only.
+    'notifications',
+    'notificationPreferences',
+    'markNotificationsRead',
+    'setNotificationPreference',
   ],
   routes: [
     'GET /',
@@ -526,5 +531,10 @@ export const unscoped = {
     'POST /reset/:token',
     'GET /join',
     'POST /join',
+    'GET /notifications',
+    'GET /notifications/preferences',
+    'POST /notifications/preferences',
+    'POST /notifications/read-all',
+    'POST /notifications/:id/read',
   ],
 }

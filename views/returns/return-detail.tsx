@@ -12,6 +12,17 @@ import { Notice } from '../components/notice'
 import { ReturnCode, StatusBadge, Timeline, type TimelineItem } from './bits'
 import { formatInstant } from '../components/format'
 import { localizedName } from '../../src/i18n/localized-name'
+import type { Sla } from '../../src/inspection/sla'
+import {
+  ClocksSection,
+  DecisionSection,
+  InspectionSection,
+  MessagesSection,
+  RatingSection,
+  type DecisionFacts,
+  type InspectionFacts,
+  type MessagesProps,
+} from './return-outcome'
 
 function RiskBandText({ band }: { band: RiskBand | 'AFTER_CHECK_IN' | null }) {
   const { t } = usePage()
@@ -52,6 +63,12 @@ interface ReturnDetailProps {
   trackUrl: string
   canCancel: boolean
   notice?: DetailNotice
+  now: Date
+  sla: Sla
+  inspection: InspectionFacts | null
+  decision: DecisionFacts | null
+  rating: { stars: number; comment: string } | null
+  messages: MessagesProps
 }
 
 export function ReturnDetailPage(props: ReturnDetailProps) {
@@ -120,6 +137,11 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
           ))}
         </dl>
       </section>
+      <ClocksSection sla={props.sla} now={props.now} />
+      <InspectionSection inspection={props.inspection} />
+      <DecisionSection decision={props.decision} />
+      <MessagesSection {...props.messages} />
+      <RatingSection rating={props.rating} />
       <section class="card" id="photos" aria-labelledby="photos-title">
         <h2 id="photos-title">{t('inspection.photos.title')}</h2>
         <PhotoList photos={props.photos} />

@@ -3,13 +3,26 @@ import { Hono, type Context } from 'hono'
 import { renderSVG } from 'uqr'
 import { LabelPage } from '../../../views/returns/label-page'
 import { ReturnDetailPage, type DetailNotice } from '../../../views/returns/return-detail'
+import { MessagesSection, type MessagesProps } from '../../../views/returns/return-outcome'
+import type { NoticeData } from '../../../views/components/notice'
 import { requireRole } from '../../auth/roles'
 import { riskBandIfOptedIn } from '../../benchmarks/service'
 import { NotFound } from '../../errors'
-import { attempt } from '../../http/respond'
+import { fragment, isHtmx } from '../../http/fragments'
+import { form } from '../../http/form'
+import { accepted, attempt, refused } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
+import { messageCustomer } from '../../inspection/customer-messages'
 import { photosOf, readInspectionPhoto } from '../../inspection/photos'
 import { localizedName } from '../../i18n/localized-name'
+import { messageCustomerSchema } from '../../inspection/schemas'
+import {
+  getInspection,
+  getResolution,
+  ratingsOf,
+  responsesOf,
+  returnSlas,
+} from '../../inspection/service'
 import { getHub, getStation, listHubs } from '../../network/service'
 import { maskContact } from '../contact'
 import { trackingUrl } from '../code'
@@ -22,18 +35,37 @@ type Ctx = Context<AppEnv>
 /** Where labels' QR codes and the tracking links point: the configured public URL, else ours. */
 const baseUrl = (c: Ctx) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
 
-/** The detail page; only a merchant sees its customer's contact, and only masked. */
-async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
+/** The messages section as the page shows it, with what was just sent or refused. */
+type MessagesState = Pick<MessagesProps, 'notice' | 'draft' | 'error'>
+
+/**
+ * The detail page: everything about the return — facts, clocks, the hub's findings, the
+ * decision, messages to the customer and their rating. Only a merchant sees its customer's
+ * contact, and only masked; only the merchant writes to the customer.
+ */
+async function renderDetail(
+  c: Ctx,
+  id: string,
+  notice?: DetailNotice,
+  messagesState: MessagesState = {},
+) {
   const { db, config, now } = c.var.deps
   const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
   const ret = await getReturn(db, actor, id)
-  const [hubs, station, events, contact, photos] = await Promise.all([
-    listHubs(db, actor),
-    ret.stationId ? getStation(db, actor, ret.stationId) : null,
-    timeline(db, ret.id),
-    actor.role === 'MERCHANT' ? customerContact(db, actor, ret.id, config.contactKey) : null,
-    photosOf(db, ret.id),
-  ])
+  const at = now()
+  const [hubs, station, events, contact, photos, inspection, resolution, messages, ratings, slas] =
+    await Promise.all([
+      listHubs(db, actor),
+      ret.stationId ? getStation(db, actor, ret.stationId) : null,
+      timeline(db, ret.id),
+      actor.role === 'MERCHANT' ? customerContact(db, actor, ret.id, config.contactKey) : null,
+      photosOf(db, ret.id),
+      getInspection(db, ret.id),
+      getResolution(db, ret.id),
+      responsesOf(db, [ret.id]),
+      ratingsOf(db, [ret.id]),
+      returnSlas(db, [ret.id], at),
+    ])
   const risk =
     actor.role === 'MERCHANT' ? await riskBandIfOptedIn(db, actor, ret.id, now()) : undefined
   const hub = hubs.find((h) => h.id === ret.hubId)!
@@ -61,6 +93,17 @@ async function renderDetail(c: Ctx, id: string, notice?: DetailNotice) {
       trackUrl={trackingUrl(baseUrl(c), ret.code)}
       canCancel={ret.status === 'REGISTERED'}
       notice={notice}
+      now={at}
+      sla={slas.get(ret.id)!}
+      inspection={inspection}
+      decision={resolution}
+      rating={ratings[0] ?? null}
+      messages={{
+        returnId: ret.id,
+        messages,
+        canWrite: actor.role === 'MERCHANT' && ret.status !== 'CANCELLED',
+        ...messagesState,
+      }}
     />,
     { title: c.var.t('returns.detail.title', { code: ret.code }) },
   )
@@ -72,7 +115,8 @@ detailRoutes.get('/returns/:id', (c) => {
     : c.req.query('cancelled')
       ? 'cancelled'
       : undefined
-  return renderDetail(c, c.req.param('id'), notice)
+  const messages = c.req.query('messaged') ? { notice: sentNotice(c) } : {}
+  return renderDetail(c, c.req.param('id'), notice, messages)
 })
 
 detailRoutes.post('/returns/:id/cancel', async (c) => {
@@ -85,6 +129,60 @@ detailRoutes.post('/returns/:id/cancel', async (c) => {
   c.status(409)
   return renderDetail(c, id, 'cancelRefused')
 })
+
+/** The messages section alone, for htmx. */
+async function messagesFragment(c: Ctx, id: string, state: MessagesState) {
+  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const ret = await getReturn(c.var.deps.db, actor, id)
+  const messages = await responsesOf(c.var.deps.db, [ret.id])
+  return (
+    <MessagesSection
+      returnId={ret.id}
+      messages={messages}
+      canWrite={actor.role === 'MERCHANT' && ret.status !== 'CANCELLED'}
+      {...state}
+    />
+  )
+}
+
+const sentNotice = (c: Ctx): NoticeData => ({
+  tone: 'ok',
+  text: c.var.t('returns.detail.messages.sent'),
+})
+
+/** The merchant writes to its customer from the return's page (the same call as the API's). */
+detailRoutes.post(
+  '/returns/:id/messages',
+  form(messageCustomerSchema, async (c, refusal) => {
+    const id = c.req.param('id') ?? ''
+    const state = { draft: refusal.sent.text, error: refusal.fields.text }
+    return isHtmx(c)
+      ? fragment(c, await messagesFragment(c, id, state))
+      : renderDetail(c, id, undefined, state)
+  }),
+  async (c) => {
+    const id = c.req.param('id')
+    const { db, now } = c.var.deps
+    const text = c.req.valid('form').text
+    const outcome = await attempt(messageCustomer(db, c.var.actor, { returnId: id, text }, now()), [
+      'CONFLICT',
+    ])
+    if (!outcome.ok) {
+      const state = {
+        draft: text,
+        notice: { tone: 'error' as const, text: c.var.t('returns.detail.messages.refused') },
+      }
+      return refused(c, outcome.error, {
+        fragment: () => messagesFragment(c, id, state),
+        page: () => renderDetail(c, id, undefined, state),
+      })
+    }
+    return accepted(c, {
+      redirect: `/returns/${encodeURIComponent(id)}?messaged=1#customer-messages`,
+      fragment: () => messagesFragment(c, id, { notice: sentNotice(c) }),
+    })
+  },
+)
 
 /** One inspection photo, for the return's merchant, its hub and coordinators; NOT_FOUND otherwise. */
 detailRoutes.get('/returns/:id/photos/:photoId', async (c) => {
