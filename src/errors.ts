@@ -85,6 +85,21 @@ export class InvalidInput extends DomainError {
   }
 }
 
+/**
+ * Every wrong field of one input at once, so a person fixes them together rather than one per
+ * try: the first names `field` as usual, and `details.problems` lists each one's facts.
+ */
+export function invalidInputs(problems: readonly InvalidInput[]): InvalidInput | null {
+  const [first, ...rest] = problems
+  if (!first || rest.length === 0) return first ?? null
+  const all = new InvalidInput(first.field, '', {
+    ...first.details,
+    problems: problems.map((p) => ({ ...p.details, message: p.message })),
+  })
+  all.message = problems.map((p) => p.message).join('; ')
+  return all
+}
+
 export class Conflict extends DomainError {
   constructor(message: string, details: ErrorDetails = {}) {
     super('CONFLICT', message, details)

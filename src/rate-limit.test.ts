@@ -4,7 +4,7 @@ import * as schema from '../db/schema'
 import { openLibsql } from '../db/libsql'
 import type { Db } from './db'
 import { RateLimited } from './errors'
-import { hit } from './rate-limit'
+import { hit, peek } from './rate-limit'
 
 let db: Db
 let client: Awaited<ReturnType<typeof openLibsql>>['client']
@@ -71,4 +71,24 @@ test('a new window starts the count again', async () => {
   expect(await allowed(db, 'track:e')).toBe(false)
   expect(await allowed(db, 'track:e', start + 60_000)).toBe(true)
   expect(await stored('track:e')).toBe(1)
+})
+
+test('peek refuses a key at its limit without counting, and lets it be again in a new window', async () => {
+  const peeked = async (at = start) => {
+    try {
+      await peek(db, 'miss:a', 30, 60_000, at)
+      return true
+    } catch (error) {
+      if (error instanceof RateLimited) return false
+      throw error
+    }
+  }
+  expect(await peeked()).toBe(true)
+  for (let i = 0; i < 29; i++) await allowed(db, 'miss:a')
+  expect(await peeked()).toBe(true)
+  await allowed(db, 'miss:a')
+  expect(await peeked()).toBe(false)
+  expect(await peeked()).toBe(false)
+  expect(await stored('miss:a')).toBe(30)
+  expect(await peeked(start + 60_000)).toBe(true)
 })

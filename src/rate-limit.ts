@@ -94,6 +94,38 @@ export async function hit(
   }
 }
 
+/**
+ * Refuses when `key` has already reached `limit` in its window, without counting a hit: for a
+ * limit that only some answers count against (the tracking page's misses), checked before the
+ * answer is known so a refused caller learns nothing from it.
+ */
+export async function peek(
+  db: Db,
+  key: string,
+  limit: number,
+  windowMs: number,
+  nowMs: number,
+): Promise<void> {
+  const expired = nowMs - windowMs
+  const known = tallyOf(db, expired).get(key)
+  let count: number
+  let windowStartMs: number
+  if (known && known.windowStartMs > expired) {
+    count = known.stored + known.sending + known.unsent
+    windowStartMs = known.windowStartMs
+  } else {
+    const [row] = await db
+      .select({ hits: rateLimits.hits, windowStartMs: rateLimits.windowStartMs })
+      .from(rateLimits)
+      .where(eq(rateLimits.key, key))
+    if (!row || row.windowStartMs <= expired) return
+    ;({ hits: count, windowStartMs } = row)
+  }
+  if (count >= limit) {
+    throw new RateLimited(Math.max(1, Math.ceil((windowStartMs + windowMs - nowMs) / 1000)))
+  }
+}
+
 /** This process's tallies for `db`, with the ended ones dropped once too many are held. */
 function tallyOf(db: Db, expired: number): Map<string, Tally> {
   let held = tallies.get(db)

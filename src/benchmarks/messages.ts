@@ -44,6 +44,21 @@ export const en = {
     'You had no figures in {month}, so there is no score for you. The cohort’s figures are below.',
   'benchmarks.myFigure': 'Your figure: {figure}. Your score: {score} of 100.',
   'benchmarks.myFigure.none': 'You had no figure in this dimension in {month}.',
+  'benchmarks.card.categoryTooSmall':
+    'Your category had {count} merchants with figures this month, too few to compare without revealing one of them; this is usual for a category.',
+  'benchmarks.card.seeAlliance': 'Compare with the whole alliance instead',
+  'benchmarks.sample.TIMELINESS': 'Based on {n} returns.',
+  'benchmarks.sample.RESOLUTION': 'Based on {n} returns.',
+  'benchmarks.sample.CARE': 'Based on {n} customer ratings.',
+  'benchmarks.sample.PROFESSIONALISM': 'Based on {n} after-sales staff.',
+  'benchmarks.sample.tooSmall.TIMELINESS':
+    'Too few returns to score: {n} this month, and a score needs at least {min}. One or two returns say little.',
+  'benchmarks.sample.tooSmall.RESOLUTION':
+    'Too few returns to score: {n} this month, and a score needs at least {min}. One or two returns say little.',
+  'benchmarks.sample.tooSmall.CARE':
+    'Too few ratings to score: {n} this month, and a score needs at least {min}. One or two ratings say little.',
+  'benchmarks.sample.tooSmall.PROFESSIONALISM':
+    'No after-sales staff recorded, so there is nothing to score.',
   'benchmarks.quartiles': 'Cohort: lower quartile {p25}, median {median}, upper quartile {p75}.',
   'benchmarks.band.label': 'Where you stand',
   'benchmarks.band.BELOW_P25': 'In the lower quarter: below the cohort’s lower quartile.',
@@ -201,6 +216,9 @@ export const en = {
   'benchmarks.method.col.zero': 'Scores 0 at or below',
   'benchmarks.method.col.full': 'Scores 100 at or above',
   'benchmarks.method.col.volume': 'Volume (for the dominance rule)',
+  'benchmarks.method.col.minSample': 'Scored from',
+  'benchmarks.method.minSample':
+    'A dimension is scored only when its figure rests on at least the sample in the last column (returns, ratings or staff): a score from one or two returns is noise. Below it the score card shows the sample and no score, and the merchant does not count in that dimension’s cohort. Version 1 had no minimum.',
   'benchmarks.method.linear':
     'Between the two thresholds the score rises in a straight line; it is rounded to one decimal.',
   'benchmarks.method.overall':
@@ -273,6 +291,20 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.score.none': '您在{month}没有数据，因此没有得分。下面是同组的数据。',
   'benchmarks.myFigure': '您的数据：{figure}。您的得分：{score}（满分 100）。',
   'benchmarks.myFigure.none': '您在{month}没有这一维度的数据。',
+  'benchmarks.card.categoryTooSmall':
+    '本月您所在品类有数据的商户只有 {count} 家，对比会暴露其中某家的数据，因此不予公布；品类对比常常如此。',
+  'benchmarks.card.seeAlliance': '改为与整个联盟对比',
+  'benchmarks.sample.TIMELINESS': '基于 {n} 件退货。',
+  'benchmarks.sample.RESOLUTION': '基于 {n} 件退货。',
+  'benchmarks.sample.CARE': '基于 {n} 条顾客评价。',
+  'benchmarks.sample.PROFESSIONALISM': '基于 {n} 名售后人员。',
+  'benchmarks.sample.tooSmall.TIMELINESS':
+    '退货太少，暂不评分：本月 {n} 件，至少需要 {min} 件。一两件退货说明不了什么。',
+  'benchmarks.sample.tooSmall.RESOLUTION':
+    '退货太少，暂不评分：本月 {n} 件，至少需要 {min} 件。一两件退货说明不了什么。',
+  'benchmarks.sample.tooSmall.CARE':
+    '评价太少，暂不评分：本月 {n} 条，至少需要 {min} 条。一两条评价说明不了什么。',
+  'benchmarks.sample.tooSmall.PROFESSIONALISM': '没有登记售后人员，因此无法评分。',
   'benchmarks.quartiles': '同组：下四分位数 {p25}，中位数 {median}，上四分位数 {p75}。',
   'benchmarks.band.label': '您的位置',
   'benchmarks.band.BELOW_P25': '处于后四分之一：低于同组的下四分位数。',
@@ -408,6 +440,9 @@ export const zhCN: Record<Key, string> = {
   'benchmarks.method.col.zero': '不高于此值得 0 分',
   'benchmarks.method.col.full': '不低于此值得 100 分',
   'benchmarks.method.col.volume': '业务量（用于占比规则）',
+  'benchmarks.method.col.minSample': '评分起点',
+  'benchmarks.method.minSample':
+    '某一维度的数据至少要基于最后一列的样本量（退货、评价或人员）才会评分：一两件退货得出的分数只是噪声。样本不足时，评分卡只显示样本量、不显示分数，该商户也不计入这一维度的同组对比。第 1 版没有这一下限。',
   'benchmarks.method.linear': '在两个阈值之间，得分按直线上升，保留一位小数。',
   'benchmarks.method.overall': '综合得分是成员当月有数据的各维度得分的平均值。',
   'benchmarks.method.stars': '星级',

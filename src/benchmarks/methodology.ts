@@ -1,10 +1,11 @@
 /**
- * How benchmark scores are made (methodology version 1, stated on the methodology page and in
+ * How benchmark scores are made (methodology version 2, stated on the methodology page and in
  * the README). Each dimension maps a monthly figure to 0–100 linearly between two thresholds
- * drawn from the industry report's targets; the overall score is the mean of the dimensions a
- * merchant has figures for; stars come from score bands.
+ * drawn from the industry report's targets, once the figure rests on a minimum sample; the
+ * overall score is the mean of the dimensions a merchant has scores for; stars come from score
+ * bands. Version 2 added the minimum sample (version 1 scored a single return).
  */
-export const METHODOLOGY_VERSION = 1
+export const METHODOLOGY_VERSION = 2
 
 export const dimensions = ['TIMELINESS', 'RESOLUTION', 'PROFESSIONALISM', 'CARE'] as const
 export type Dimension = (typeof dimensions)[number]
@@ -34,6 +35,22 @@ export const starBands = [
 export const MIN_K = 5
 /** A cohort figure is suppressed when one merchant holds more than this share of its volume. */
 export const DOMINANCE_LIMIT = 0.6
+
+/**
+ * The fewest returns (ratings, for customer care; staff, for professionalism) a dimension's figure
+ * must rest on to be scored: below it, one or two returns are noise, and the score is withheld.
+ */
+export const MIN_SAMPLE: Record<Dimension, number> = {
+  TIMELINESS: 10,
+  RESOLUTION: 10,
+  PROFESSIONALISM: 1,
+  CARE: 10,
+}
+
+/** A dimension's score from a figure and the sample it rests on; null below `MIN_SAMPLE`. */
+export function sampledScore(dimension: Dimension, figure: number | null, sample: number) {
+  return sample >= MIN_SAMPLE[dimension] ? dimensionScore(dimension, figure) : null
+}
 
 export function dimensionScore(dimension: Dimension, figure: number | null): number | null {
   if (figure === null) return null

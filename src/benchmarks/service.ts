@@ -27,9 +27,10 @@ import { getReturn } from '../returns/service'
 import {
   band,
   cohortFigure,
-  dimensionScore,
+  sampledScore,
   dimensions,
   METHODOLOGY_VERSION,
+  MIN_SAMPLE,
   MIN_K,
   overallScore,
   stars,
@@ -97,7 +98,7 @@ export async function monthMetrics(
     }
     const metrics: Record<string, Metric> = {}
     for (const d of dimensions) {
-      metrics[d] = { ...figures[d], score: dimensionScore(d, figures[d].value) }
+      metrics[d] = { ...figures[d], score: sampledScore(d, figures[d].value, figures[d].volume) }
     }
     const overall = overallScore(dimensions.map((d) => metrics[d]!.score))
     metrics.OVERALL = { value: overall, score: overall, volume: clocks.length }
@@ -230,6 +231,8 @@ export interface BenchmarkReport {
     p75: number | null
     myBand: Band | null
     suppressedReason: string | null
+    mySample: number | null
+    sampleRequired: number
   }[]
 }
 
@@ -324,6 +327,8 @@ export async function benchmarkReport(
         p75: figure.p75,
         myBand: band(own?.score ?? null, figure),
         suppressedReason: withheld,
+        mySample: own?.volume ?? null,
+        sampleRequired: MIN_SAMPLE[name],
       }
     }),
   }

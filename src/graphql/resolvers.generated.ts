@@ -181,12 +181,16 @@ export type BenchmarkDimension = {
   myBand: Maybe<Band>;
   /** The figure behind it (a share, or average stars). */
   myFigure: Maybe<Scalars['Float']['output']>;
+  /** How many returns (ratings for CARE, staff for PROFESSIONALISM) the merchant's figure rests on. */
+  mySample: Maybe<Scalars['Int']['output']>;
   /** The merchant's own score (0-100) in this dimension. */
   myValue: Maybe<Scalars['Float']['output']>;
   /** TIMELINESS, RESOLUTION, PROFESSIONALISM or CARE */
   name: Scalars['String']['output'];
   p25: Maybe<Scalars['Float']['output']>;
   p75: Maybe<Scalars['Float']['output']>;
+  /** The fewest the figure must rest on to be scored: below it, myValue is null (noise, not a score). */
+  sampleRequired: Scalars['Int']['output'];
   /** Set when this dimension's cohort figure is withheld. */
   suppressedReason: Maybe<Scalars['String']['output']>;
 };
@@ -2720,10 +2724,12 @@ export type BenchmarkDimensionResolvers<ContextType = GraphQLContext, ParentType
   median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   myBand?: Resolver<Maybe<ResolversTypes['Band']>, ParentType, ContextType>;
   myFigure?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mySample?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   myValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   p25?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p75?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sampleRequired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   suppressedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

@@ -25,7 +25,7 @@ import {
   isUniqueViolation,
   refusedField,
 } from '../db-refusal'
-import { Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
+import { Conflict, Forbidden, InvalidInput, invalidInputs, NotFound } from '../errors'
 import { newId } from '../ids'
 import { formatFen } from '../money'
 import { accounts, claimApproved, claimsPaid, type Entry } from './ledger'
@@ -252,12 +252,19 @@ export async function fileClaim(db: Db, actor: Actor | null, input: ClaimInput, 
       reason: 'NOT_COVERED',
     })
   }
-  if (input.lossDate > localDate(now)) throw new InvalidInput('lossDate', 'cannot be in the future')
-  const terms = await settingsOn(db, a.allianceId, input.lossDate)
+  const problems: InvalidInput[] = []
+  const today = localDate(now)
+  if (input.lossDate > today) {
+    problems.push(new InvalidInput('lossDate', 'cannot be in the future'))
+  }
+  const terms = await settingsOn(db, a.allianceId, input.lossDate > today ? today : input.lossDate)
   if (input.amountFen > terms.claimCapFen) {
-    throw new InvalidInput(
-      'amountFen',
-      `a claim pays at most ${formatFen(terms.claimCapFen, 'en')} (${terms.claimCapFen} fen)`,
+    problems.push(
+      new InvalidInput(
+        'amountFen',
+        `a claim pays at most ${formatFen(terms.claimCapFen, 'en')} (${terms.claimCapFen} fen)`,
+        { capFen: terms.claimCapFen },
+      ),
     )
   }
   if (input.returnId) {
@@ -267,12 +274,15 @@ export async function fileClaim(db: Db, actor: Actor | null, input: ClaimInput, 
       .where(and(eq(returns.id, input.returnId), eq(returns.merchantId, a.merchantId!)))
     if (!r) throw new NotFound('Return')
     if (input.amountFen > r.orderValueFen) {
-      throw new InvalidInput(
-        'amountFen',
-        `at most the return's order value, ${r.orderValueFen} fen`,
+      problems.push(
+        new InvalidInput('amountFen', `at most the return's order value, ${r.orderValueFen} fen`, {
+          orderValueFen: r.orderValueFen,
+        }),
       )
     }
   }
+  const refusal = invalidInputs(problems)
+  if (refusal) throw refusal
   const id = newId('clm')
   const at = now.toISOString()
   const [inserted] = await db.batch([

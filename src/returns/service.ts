@@ -12,7 +12,7 @@ import { fromBase64, toBase64Url, utf8 } from '../encoding'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub } from '../network/service'
-import { hit } from '../rate-limit'
+import { hit, peek } from '../rate-limit'
 import { auditReturnMove } from './audit'
 import { returnMoveEvent } from './events'
 import { generateReturnCode, normalizeCode } from './code'
@@ -291,9 +291,22 @@ export interface PublicReturn {
 }
 
 /**
+ * How public look-ups are limited. Enumerating codes means guessing, and guesses miss (codes are
+ * 60-bit), so misses are what an address is limited on; found codes are counted per address and
+ * code, so the customers behind one shop's Wi-Fi or a carrier's NAT each keep their own allowance,
+ * with a ceiling per address against load.
+ */
+export const trackLimits = {
+  windowMs: 60_000,
+  missesPerAddress: 30,
+  perAddressAndCode: 30,
+  foundPerAddress: 600,
+} as const
+
+/**
  * What a customer may see by code, with no sign-in: status, category, station and dates —
- * nothing about the customer, the order value or the merchant. Limited per IP so codes cannot
- * be enumerated.
+ * nothing about the customer, the order value or the merchant. Limited per address so codes
+ * cannot be enumerated (see `trackLimits`).
  */
 export async function returnByCode(
   db: Db,
@@ -301,15 +314,25 @@ export async function returnByCode(
   ip: string,
   now: Date,
 ): Promise<PublicReturn | null> {
-  await hit(db, `track:${ip}`, 30, 60_000, now.getTime())
+  const { windowMs, missesPerAddress, perAddressAndCode, foundPerAddress } = trackLimits
+  const nowMs = now.getTime()
+  const misses = `track-miss:${ip}`
+  // Refused before the read, so an address out of guesses cannot tell a code that exists.
+  await peek(db, misses, missesPerAddress, windowMs, nowMs)
   const code = normalizeCode(typed)
-  if (!code) return null
-  const [row] = await db
-    .select({ r: returns, stationName: stations.name })
-    .from(returns)
-    .leftJoin(stations, eq(stations.id, returns.stationId))
-    .where(eq(returns.code, code))
-  if (!row) return null
+  const [row] = code
+    ? await db
+        .select({ r: returns, stationName: stations.name })
+        .from(returns)
+        .leftJoin(stations, eq(stations.id, returns.stationId))
+        .where(eq(returns.code, code))
+    : []
+  if (!row) {
+    await hit(db, misses, missesPerAddress, windowMs, nowMs)
+    return null
+  }
+  await hit(db, `track:${ip}:${row.r.code}`, perAddressAndCode, windowMs, nowMs)
+  await hit(db, `track:${ip}`, foundPerAddress, windowMs, nowMs)
   const events = await timeline(db, row.r.id)
   return {
     code: row.r.code,

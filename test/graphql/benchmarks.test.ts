@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { gql, tokenFor } from '../helpers/http'
+import { MIN_SAMPLE } from '../../src/benchmarks/methodology'
 import { registerReturnFor } from '../helpers/returns'
 
 let t: TestApp
@@ -13,9 +14,18 @@ beforeEach(async () => {
 const at = (iso: string) => t.setNow(new Date(iso))
 const merchant = (n: number) => tokenFor(t, `merchant${n}@nestwork.demo`)
 
-/** October returns per merchant; merchant n answers its first return within `n × 40` minutes. */
-async function october(returnsPerMerchant: Record<number, number>) {
-  for (const [n, count] of Object.entries(returnsPerMerchant)) {
+/**
+ * October returns per merchant, in minimum samples (so the figures are scored) or, in `exactly`,
+ * in returns; merchant n answers each return within `n × 40` minutes.
+ */
+async function october(
+  samplesPerMerchant: Record<number, number>,
+  exactly: Record<number, number> = {},
+) {
+  const counts = Object.entries(samplesPerMerchant).map(
+    ([n, samples]) => [n, samples * MIN_SAMPLE.TIMELINESS] as const,
+  )
+  for (const [n, count] of [...counts, ...Object.entries(exactly)]) {
     const m = await merchant(Number(n))
     for (let i = 0; i < count; i++) {
       at('2026-10-10T02:00:00Z')
@@ -87,6 +97,27 @@ describe('cohort privacy', () => {
     })
     expect(report.score).toBe(100)
     expect(report.stars).toBe(5)
+  })
+
+  it('scores a dimension only from a minimum sample, and says the sample', async () => {
+    await october({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }, { 7: 3 })
+    const query = `{ benchmarks(month: "2026-10") { cohortSize score dimensions { name myValue myFigure mySample sampleRequired } } }`
+    const few = (await gql(t, query, {}, await merchant(7))).data!.benchmarks
+    // Three returns, all answered late: a figure of 0 that would score 0 is noise, so no score.
+    expect(few.cohortSize).toBe(6)
+    expect(few.score).toBeNull()
+    expect(few.dimensions.find((d: { name: string }) => d.name === 'TIMELINESS')).toEqual({
+      name: 'TIMELINESS',
+      myValue: null,
+      myFigure: 0,
+      mySample: 3,
+      sampleRequired: 10,
+    })
+    const enough = (await gql(t, query, {}, await merchant(1))).data!.benchmarks
+    expect(enough.dimensions.find((d: { name: string }) => d.name === 'TIMELINESS')).toMatchObject({
+      myValue: 100,
+      mySample: 10,
+    })
   })
 
   it('gives the same answer after the month changes: published figures cannot be differenced', async () => {

@@ -177,6 +177,21 @@ describe('claims', () => {
     expect(dup.errors![0]!.extensions!.code).toBe('CONFLICT')
     const over = await gql(t, FILE, { input: { ...input, amountFen: 25_801 } }, m)
     expect(over.errors![0]!.extensions!.field).toBe('amountFen')
+    const several = await gql(
+      t,
+      FILE,
+      { input: { ...input, amountFen: 600_000, lossDate: '2026-10-06' } },
+      m,
+    )
+    expect(several.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'lossDate',
+      problems: [
+        { field: 'lossDate' },
+        { field: 'amountFen', capFen: 500_000 },
+        { field: 'amountFen', orderValueFen: 25_800 },
+      ],
+    })
 
     const decided = await gql(
       t,

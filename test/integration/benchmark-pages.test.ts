@@ -9,6 +9,7 @@ import {
 } from '../../src/benchmarks/methodology'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { Browser, gql, tokenFor } from '../helpers/http'
+import { MIN_SAMPLE } from '../../src/benchmarks/methodology'
 import { registerReturnFor } from '../helpers/returns'
 
 // The test clock stands at 2026-11-25 10:00 in Shanghai: October 2026 has ended and can be
@@ -30,7 +31,8 @@ const htmx = { 'hx-request': 'true' }
 async function october(returnsPerMerchant: Record<number, number>) {
   for (const [n, count] of Object.entries(returnsPerMerchant)) {
     const m = await tokenFor(t, `merchant${n}@nestwork.demo`)
-    for (let i = 0; i < count; i++) {
+    // Each return asked for stands for a minimum sample, so the merchant's figures are scored.
+    for (let i = 0; i < count * MIN_SAMPLE.TIMELINESS; i++) {
       at('2026-10-10T02:00:00Z')
       const r = await registerReturnFor(t, Number(n))
       at(new Date(Date.parse('2026-10-10T02:00:00Z') + Number(n) * 40 * 60_000).toISOString())
@@ -266,6 +268,32 @@ describe('the merchant’s score card', () => {
     const food = await (await browser.get('/benchmarks?month=2026-10&cohort=FOOD')).text()
     expect(words(part(food, 'section', 'scorecard'))).toContain('Withheld: too few merchants')
     expect(food).toContain('href="/benchmarks?month=2026-09&amp;cohort=FOOD" rel="prev"')
+    // Said plainly, with the alliance cohort offered instead.
+    expect(words(part(food, 'section', 'scorecard'))).toContain(
+      'Your category had 2 merchants with figures this month',
+    )
+    expect(part(food, 'section', 'scorecard')).toContain(
+      '<a href="/benchmarks?month=2026-10">Compare with the whole alliance instead</a>',
+    )
+  })
+
+  it('prints the sample behind each score, and no score from too few returns', async () => {
+    await balancedOctober()
+    // Merchant 7: three returns, short of the minimum sample.
+    const m7 = await tokenFor(t, 'merchant7@nestwork.demo')
+    for (let i = 0; i < 3; i++) {
+      at('2026-10-10T02:00:00Z')
+      const r = await registerReturnFor(t, 7)
+      await gql(t, `mutation { respondToReturn(id: "${r.id}", message: "收到") { id } }`, {}, m7)
+    }
+    at('2026-11-25T02:00:00Z')
+    await publishByApi()
+    const scored = await signedIn('merchant1@nestwork.demo', 'zh-CN')
+    const card = words(await (await scored.get('/benchmarks?month=2026-10')).text())
+    expect(card).toContain('基于 10 件退货。')
+    const few = await signedIn('merchant7@nestwork.demo', 'zh-CN')
+    const fewCard = words(await (await few.get('/benchmarks?month=2026-10')).text())
+    expect(fewCard).toContain('退货太少，暂不评分：本月 3 件，至少需要 10 件。')
   })
 })
 
@@ -409,7 +437,7 @@ describe('the coordinator', () => {
     const view = await (await browser.get(published.headers.get('location')!)).text()
     const text = words(view)
     expect(text).toContain('Published October 2026.')
-    expect(text).toContain('with methodology version 1; cohorts needed at least 5 merchants')
+    expect(text).toContain('with methodology version 2; cohorts needed at least 5 merchants')
     // The alliance cohort: timeliness quartiles 0 / 50 / 100 from 6 merchants.
     const alliance =
       /<section class="card cohort" aria-labelledby="cohort-ALL">[\s\S]*?<\/section>/.exec(view)![0]
@@ -487,7 +515,7 @@ describe('the methodology', () => {
     }
     expect(text).toContain(`At least ${MIN_K} merchants with figures are needed`)
     expect(text).toContain(`more than ${pct(DOMINANCE_LIMIT)} of the volume`)
-    expect(text).toContain('Methodology version 1.')
+    expect(text).toContain('Methodology version 2.')
     expect(text).toContain('Only a month that has ended can be published, and only once.')
     expect(text).toContain('a keyed hash of the customer’s contact')
     expect(text).not.toContain('Your alliance currently requires')

@@ -267,6 +267,22 @@ describe('claims', () => {
     expect((await t.db.all(sql`select id from claims`)).length).toBe(0)
   })
 
+  it('says every rule a claim breaks at once: a future loss date and an amount over the cap', async () => {
+    const browser = await merchant(1)
+    await enrol(browser, '2026-11')
+    const res = await browser.post(
+      '/insurance/claims',
+      claimForm({ lossDate: '2026-11-26', amount: '5000.01' }),
+    )
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    const invalid = [...html.matchAll(/id="field-(\w+)"[^>]*aria-invalid="true"/g)].map((m) => m[1])
+    expect(invalid.sort()).toEqual(['amount', 'lossDate'])
+    expect(html).toContain('损失日期不能晚于今天。')
+    expect(html).toContain('单笔最高赔付 ¥5,000.00')
+    expect((await t.db.all(sql`select id from claims`)).length).toBe(0)
+  })
+
   it('refuses a loss before the cover starts, and a second open claim on a return', async () => {
     const browser = await merchant(1)
     await enrol(browser, '2026-11')

@@ -457,6 +457,30 @@ describe('public tracking', () => {
     })
     expect(other.status).toBe(404)
   })
+
+  it('lets many customers behind one address follow their own returns, and not guess beyond 30 misses', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    const codes: string[] = []
+    for (let i = 0; i < 3; i++)
+      codes.push((await registerViaForm(browser, { orderRef: `NAT-${i}` })).code)
+    const shop = { 'x-test-ip': '203.0.113.20' }
+    const statuses: number[] = []
+    for (let round = 0; round < 15; round++) {
+      for (const code of codes) {
+        statuses.push((await t.app.request(`/track?code=${code}`, { headers: shop })).status)
+      }
+    }
+    expect(statuses).toEqual(Array(45).fill(200))
+
+    for (let i = 0; i < 30; i++) {
+      expect((await t.app.request('/track?code=ZZZZ-ZZZZ-ZZZZ', { headers: shop })).status).toBe(
+        404,
+      )
+    }
+    // Out of guesses, a code that exists is refused like one that does not: nothing to learn.
+    expect((await t.app.request(`/track?code=${codes[0]}`, { headers: shop })).status).toBe(429)
+    expect((await t.app.request('/track?code=ZZZZ-ZZZZ-ZZZY', { headers: shop })).status).toBe(429)
+  })
 })
 
 describe('the public station finder', () => {

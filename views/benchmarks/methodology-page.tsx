@@ -3,6 +3,7 @@ import {
   dimensions,
   METHODOLOGY_VERSION,
   MIN_K,
+  MIN_SAMPLE,
   starBands,
   thresholds,
   type Dimension,
@@ -10,6 +11,7 @@ import {
 import { riskRules } from '../../src/benchmarks/service'
 import { usePage } from '../context'
 import { formatScore, formatShare } from './format'
+import { formatCount } from '../components/format'
 import { Stars } from './stars'
 
 /**
@@ -43,6 +45,9 @@ export function MethodologyPage({ k }: { k?: number }) {
                 {t('benchmarks.method.col.full')}
               </th>
               <th scope="col">{t('benchmarks.method.col.volume')}</th>
+              <th scope="col" class="num">
+                {t('benchmarks.method.col.minSample')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -57,11 +62,15 @@ export function MethodologyPage({ k }: { k?: number }) {
                   {threshold(d, thresholds[d].full)}
                 </td>
                 <td>{t(`benchmarks.volume.${d}`)}</td>
+                <td class="num" data-min-sample>
+                  {formatCount(MIN_SAMPLE[d], locale)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         <p>{t('benchmarks.method.linear')}</p>
+        <p>{t('benchmarks.method.minSample')}</p>
         <p>{t('benchmarks.method.overall')}</p>
       </section>
 

@@ -71,7 +71,18 @@ export function ScorecardPage(props: ScorecardPageProps) {
       <section class="card scorecard" id="scorecard" aria-labelledby="scorecard-title">
         <h2 id="scorecard-title">{t('benchmarks.card.title', { month: monthLabel })}</h2>
         {report.suppressed ? (
-          <Withheld reason={report.reason ?? 'NOT_PUBLISHED'} month={month} k={props.k} />
+          <>
+            <Withheld reason={report.reason ?? 'NOT_PUBLISHED'} month={month} k={props.k} />
+            {cohort !== 'ALL' && report.reason === 'COHORT_TOO_SMALL' && (
+              // With about five merchants per category, a category cohort is rarely big enough.
+              <p class="withheld__alliance">
+                {t('benchmarks.card.categoryTooSmall', {
+                  count: formatCount(report.cohortSize, locale),
+                })}{' '}
+                <a href={benchmarksHref(month, 'ALL')}>{t('benchmarks.card.seeAlliance')}</a>
+              </p>
+            )}
+          </>
         ) : (
           <>
             <p>
@@ -208,6 +219,16 @@ function DimensionCard(props: { dimension: Dimension; row?: Row; month: string; 
               {t('benchmarks.myFigure', {
                 figure: formatFigure(t, locale, dimension, row.myValue),
                 score: formatScore(row.myScore, locale),
+              })}{' '}
+              <span class="hint">
+                {t(`benchmarks.sample.${dimension}`, { n: formatCount(row.mySample ?? 0, locale) })}
+              </span>
+            </p>
+          ) : row.mySample !== null && row.mySample < row.sampleRequired ? (
+            <p class="muted dimension__sample">
+              {t(`benchmarks.sample.tooSmall.${dimension}`, {
+                n: formatCount(row.mySample, locale),
+                min: formatCount(row.sampleRequired, locale),
               })}
             </p>
           ) : (

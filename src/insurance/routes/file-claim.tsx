@@ -18,14 +18,13 @@ import { formatMonth } from '../../../views/components/format'
 import { settingsOn } from '../../alliance/settings'
 import { requireRole } from '../../auth/roles'
 import { isIsoDate } from '../../calendar/local-date'
-import type { DomainError } from '../../errors'
+import type { DomainError, ErrorDetails } from '../../errors'
 import { form, type FormRefusal } from '../../http/form'
 import { attempt } from '../../http/respond'
 import { refusalText } from '../../http/refusal-copy'
 import type { AppEnv } from '../../http/types'
 import { yuanToFen } from '../../money'
 import { moneyRanges } from '../../money-ranges'
-import { getReturn } from '../../returns/service'
 import type { Upload } from '../../uploads'
 import { addClaimEvidence, checkUploads } from '../evidence'
 import type { ClaimInput } from '../schemas'
@@ -92,22 +91,22 @@ async function claimRefusal(
   const actor = requireRole(c.var.actor, 'MERCHANT')
   const t = c.var.t
   if (error.code === 'NOT_FOUND') return { returnId: t('insurance.error.claim.return') }
-  if (error.code === 'BAD_USER_INPUT' && error.details.field === 'lossDate') {
-    return { lossDate: t('insurance.error.claim.future') }
-  }
   if (error.code === 'BAD_USER_INPUT' && error.details.field === 'evidence') {
     return { evidence: evidenceError(langOf(c), error) }
   }
   if (error.code === 'BAD_USER_INPUT') {
-    const terms = await settingsOn(db, actor.allianceId, input.lossDate)
-    if (input.amountFen > terms.claimCapFen) {
-      return { amount: overCap(langOf(c), terms.claimCapFen, input.lossDate) }
+    // Every rule the claim breaks, each on its field; the first said of a field is kept.
+    const problems = (error.details.problems as ErrorDetails[] | undefined) ?? [error.details]
+    const errors: ClaimFormErrors = {}
+    for (const problem of problems) {
+      if (problem.field === 'lossDate') errors.lossDate ??= t('insurance.error.claim.future')
+      else if (typeof problem.capFen === 'number') {
+        errors.amount ??= overCap(langOf(c), problem.capFen, input.lossDate)
+      } else if (typeof problem.orderValueFen === 'number') {
+        errors.amount ??= overReturnValue(langOf(c), problem.orderValueFen)
+      } else errors.amount ??= t('insurance.error.amount.format')
     }
-    if (input.returnId) {
-      const ret = await getReturn(db, actor, input.returnId)
-      return { amount: overReturnValue(langOf(c), ret.orderValueFen) }
-    }
-    return { amount: t('insurance.error.amount.format') }
+    return errors
   }
   if (error.details.reason === 'NOT_COVERED') {
     const cover = await enrolment(db, actor.merchantId!)
