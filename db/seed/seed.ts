@@ -1,4 +1,4 @@
-import { eq, getTableColumns } from 'drizzle-orm'
+import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { PasswordHasher } from '../../src/auth/password'
 import type { Db } from '../../src/db'
@@ -68,8 +68,16 @@ export async function seedDemo(
   // Every demo account has the one published password, so one hash (one salt) for all of them
   // hides nothing and keeps seeding fast with a strong hasher: 72 scrypt hashes took seconds.
   const passwordHash = await hasher.hash(demoPassword)
-  if (options.history) await seedHistory(db, options.history, () => seedAlliance(db, passwordHash))
-  else await seedAlliance(db, passwordHash)
+  if (options.history) {
+    await seedHistory(db, options.history, () => seedAlliance(db, passwordHash))
+    // The history's events happened before anyone was there to be told of them: only the last
+    // day's are left for the outbox drain, so the demo's bells hold what happened recently
+    // rather than six months of notices (no webhook endpoint exists yet to deliver them to).
+    const dayBefore = new Date(options.history.now.getTime() - 24 * 3600_000).toISOString()
+    await db.run(
+      sql`update outbox_events set fanned_out_at = created_at where created_at < ${dayBefore}`,
+    )
+  } else await seedAlliance(db, passwordHash)
   return true
 }
 
