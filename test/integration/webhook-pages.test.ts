@@ -171,6 +171,36 @@ describe('the webhooks page', () => {
     expect(row).toEqual({ enabled: 1, disabled_at: null })
   })
 
+  it('marks a change without events and keeps the endpoint as it was', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    await send(browser, '/webhooks', { url: 'https://shop.example.com/h' }, ['return.received'])
+    const [id] = await endpointIds()
+    const res = await send(browser, `/webhooks/${id}`, { url: 'https://shop.example.com/x' }, [])
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('Tick at least one event to send.')
+    expect(html).toContain('value="https://shop.example.com/x"')
+    const [{ url }] = (await t.db.all<{ url: string }>(sql`select url from webhook_endpoints`)) as [
+      { url: string },
+    ]
+    expect(url).toBe('https://shop.example.com/h')
+  })
+
+  it('shows the delivery log a page at a time, and refuses a made-up cursor', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    await send(browser, '/webhooks', { url: 'https://shop.example.com/h' }, ['return.received'])
+    const [id] = await endpointIds()
+    for (let i = 0; i < 21; i++) await browser.post(`/webhooks/${id}/test`, {})
+    const rows = (html: string) => html.match(/<tr id="delivery-/g)?.length ?? 0
+    const first = await (await browser.get(`/webhooks/${id}/deliveries`)).text()
+    expect(rows(first)).toBe(20)
+    const more = /href="(\/webhooks\/[^"]+\/deliveries\?after=[^"]+)"/.exec(first)![1]!
+    const second = await (await browser.get(more.replace(/&amp;/g, '&'))).text()
+    expect(rows(second)).toBe(1)
+    expect(second).not.toContain('Older deliveries')
+    expect((await browser.get(`/webhooks/${id}/deliveries?after=nonsense`)).status).toBe(400)
+  })
+
   it('lists what GraphQL created, and GraphQL lists what the page created', async () => {
     const browser = await signedIn('merchant1@nestwork.demo')
     await send(browser, '/webhooks', { url: 'https://page.example.com/h' }, ['return.received'])
