@@ -19,6 +19,7 @@ import {
 } from '../../views/webhooks/webhooks-page'
 import type { DomainError } from '../errors'
 import { needsConfirmation } from '../http/confirm'
+import { isHtmx } from '../http/fragments'
 import { refusalText } from '../http/refusal-copy'
 import { attempt } from '../http/respond'
 import type { AppEnv } from '../http/types'
@@ -151,7 +152,14 @@ webhookRoutes.post('/webhooks/:id/delete', async (c) => {
     })
   }
   await deleteWebhookEndpoint(db, c.var.actor, id)
-  return c.redirect('/webhooks?deleted=1', 303)
+  const done = '/webhooks?deleted=1'
+  // The confirmation step posts with htmx when it can; the endpoint's pages are gone, so htmx
+  // is told to load the list rather than swap anything in place.
+  if (isHtmx(c)) {
+    c.header('HX-Redirect', done)
+    return c.body(null, 200)
+  }
+  return c.redirect(done, 303)
 })
 
 webhookRoutes.get('/webhooks/:id/deliveries', async (c) => {

@@ -110,6 +110,14 @@ describe('the webhooks page', () => {
     expect(confirm).toContain('Delete this endpoint?')
     expect(confirm).toContain('name="confirm" value="1"')
     expect(await endpointIds()).toEqual([id])
+    await send(browser, '/webhooks', { url: 'https://shop.example.com/other' }, ['claim.paid'])
+    const other = (await endpointIds()).find((e) => e !== id)!
+    const viaHtmx = await browser.post(
+      `/webhooks/${other}/delete`,
+      { confirm: '1' },
+      { 'hx-request': 'true' },
+    )
+    expect(viaHtmx.headers.get('hx-redirect')).toBe('/webhooks?deleted=1')
     const done = await browser.post(`/webhooks/${id}/delete`, { confirm: '1' })
     expect(done.status).toBe(303)
     expect(await (await browser.get(done.headers.get('location')!)).text()).toContain(
