@@ -170,6 +170,13 @@ describe('the webhooks page', () => {
     expect(log).toContain('Off since')
     expect(log).not.toContain('Send a test event')
     expect((await browser.post(`/webhooks/${id}/test`, {})).status).toBe(409)
+    // Saved while off (the box left unticked): it stays off, since the time it was switched off.
+    await send(browser, `/webhooks/${id}`, { url: 'https://shop.example.com/h' }, [
+      'return.received',
+    ])
+    expect(await t.db.all(sql`select enabled, disabled_at from webhook_endpoints`)).toEqual([
+      { enabled: 0, disabled_at: '2026-11-30T08:00:00.000Z' },
+    ])
     await send(browser, `/webhooks/${id}`, { url: 'https://shop.example.com/h', enabled: '1' }, [
       'return.received',
     ])
