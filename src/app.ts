@@ -31,6 +31,7 @@ import { runRoutes } from './returns/run-routes'
 import { settlementRoutes } from './settlement/routes'
 import { staffRoutes } from './staff/routes'
 import { apiTokenRoutes } from './api-tokens/routes'
+import { webhookRoutes } from './webhooks/routes'
 import { stationRoutes } from './stations/routes'
 import { stationSearchRoutes } from './stations/routes/search'
 
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', deskRoutes)
   app.route('/', staffRoutes)
   app.route('/', apiTokenRoutes)
+  app.route('/', webhookRoutes)
   app.route('/', settlementRoutes)
   app.route('/', insuranceRoutes)
   app.route('/', benchmarkRoutes)

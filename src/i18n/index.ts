@@ -17,6 +17,7 @@ import * as staff from '../staff/messages'
 import * as stations from '../stations/messages'
 import * as stationFinder from '../stations/finder-messages'
 import * as stationReceipt from '../stations/receipt-messages'
+import * as webhooks from '../webhooks/messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -41,6 +42,7 @@ const english = {
   ...audit.en,
   ...staff.en,
   ...apiTokens.en,
+  ...webhooks.en,
   ...refusals.en,
 }
 export type MessageKey = keyof typeof english
@@ -67,6 +69,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...audit.zhCN,
     ...staff.zhCN,
     ...apiTokens.zhCN,
+    ...webhooks.zhCN,
     ...refusals.zhCN,
   },
 }

@@ -167,7 +167,10 @@ export async function updateWebhookEndpoint(
       ...(patch.events !== undefined && { events: [...new Set(patch.events)] }),
       ...(patch.enabled !== undefined && {
         enabled: patch.enabled,
-        disabledAt: patch.enabled ? null : now.toISOString(),
+        // Saving an endpoint that is already off keeps when it was switched off.
+        disabledAt: patch.enabled
+          ? null
+          : sql`coalesce(${webhookEndpoints.disabledAt}, ${now.toISOString()})`,
       }),
       updatedAt: now.toISOString(),
     })

@@ -14,6 +14,7 @@ import * as returnsSchemas from '../../src/returns/schemas'
 import * as settlementSchemas from '../../src/settlement/schemas'
 import * as staffSchemas from '../../src/staff/schemas'
 import * as stationsSchemas from '../../src/stations/schemas'
+import * as webhooksSchemas from '../../src/webhooks/schemas'
 import { createTestApp } from '../helpers/app'
 import { Browser, gql, tokenFor } from '../helpers/http'
 import { buildFixtures, emails, fingerprint, roles, type Fixtures, type RoleName } from './fixtures'
@@ -346,6 +347,7 @@ const schemaModules = {
   settlement: settlementSchemas,
   staff: staffSchemas,
   stations: stationsSchemas,
+  webhooks: webhooksSchemas,
 }
 
 /** Optional, default and transform wrappers peeled off, to reach arrays and objects. */
@@ -419,6 +421,7 @@ const switches = new Set([
   'largeItem',
   'next',
   'confirm',
+  'enabled',
 ])
 const previews = new Set(['/inspect/:id/grades'])
 

@@ -747,6 +747,36 @@ export const routeCases: RouteCase[] = [
     path: `/api-tokens/${await freshApiToken(fx)}/revoke`,
     form: { confirm: '1' },
   })),
+  get('/webhooks', [S, OK, OK, F, F, OK]),
+  post('/webhooks', [U, OK, OK, F, F, OK], () => ({
+    form: { url: 'https://shop.example.com/hooks', events: 'return.received', description: 'm' },
+  })),
+  // Merchant A's endpoint: to merchant B and the coordinator (the alliance's) it is not theirs.
+  get('/webhooks/:id', [S, OK, N, F, F, N], async (fx) => ({
+    path: `/webhooks/${await freshWebhook(fx)}`,
+  })),
+  post('/webhooks/:id', [U, OK, N, F, F, N], async (fx) => ({
+    path: `/webhooks/${await freshWebhook(fx)}`,
+    form: {
+      url: 'https://shop.example.com/changed',
+      events: 'return.resolved',
+      description: 'matrix',
+      enabled: '1',
+    },
+  })),
+  post('/webhooks/:id/delete', [U, OK, N, F, F, N], async (fx) => ({
+    path: `/webhooks/${await freshWebhook(fx)}/delete`,
+    form: { confirm: '1' },
+  })),
+  get('/webhooks/:id/deliveries', [S, OK, N, F, F, N], async (fx) => ({
+    path: `/webhooks/${await freshWebhook(fx)}/deliveries`,
+  })),
+  post('/webhooks/:id/test', [U, OK, N, F, F, N], async (fx) => ({
+    path: `/webhooks/${await freshWebhook(fx)}/test`,
+  })),
+  post('/webhook-deliveries/:id/redeliver', [U, OK, N, F, F, N], async (fx) => ({
+    path: `/webhook-deliveries/${await freshWebhookDelivery(fx)}/redeliver`,
+  })),
   get('/station', [S, F, F, OK, F, F]),
   post('/station/check-in', [U, F, F, OK, F, F], async (fx) => ({
     form: { code: (await fx.freshReturn()).code },

@@ -21,6 +21,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/map', 'nav.map'],
     ['/team', 'nav.team'],
     ['/api-tokens', 'nav.apiTokens'],
+    ['/webhooks', 'nav.webhooks'],
   ],
   STATION_OPERATOR: [
     ['/station', 'nav.console'],
@@ -47,6 +48,7 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
     ['/admin/users', 'nav.users'],
     ['/admin/audit', 'nav.audit'],
     ['/api-tokens', 'nav.apiTokens'],
+    ['/webhooks', 'nav.webhooks'],
     ['/map', 'nav.map'],
   ],
 }
