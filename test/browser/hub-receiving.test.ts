@@ -17,6 +17,7 @@ import {
   saveScreenshot,
   signIn,
 } from './people'
+import { graphqlClient } from './graphql-client'
 import { watchedPage } from './watched-page'
 import { useChromiumAndServer } from './suite'
 
@@ -28,27 +29,7 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
     const running = useChromiumAndServer()
     const t = messagesFor(locale)
 
-    async function graphql(query: string, variables: Record<string, unknown>, token?: string) {
-      const res = await fetch(`${running.server.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      })
-      const body = (await res.json()) as { data?: any; errors?: unknown }
-      if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`)
-      return body.data
-    }
-
-    const login = async (email: string) =>
-      (
-        await graphql(
-          'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-          { e: email, p: 'nestwork-demo' },
-        )
-      ).login.token as string
+    const { graphql, login } = graphqlClient(() => running.server.baseUrl)
 
     async function register(merchant: string, hubId = 'hub_1'): Promise<string> {
       const input = {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { browserTestsEnabled, launchBrowser } from './chromium'
 import { expectAccessible, journeyLocales, messagesFor, saveFailure, signIn } from './people'
 import { startServer, type RunningServer } from './server'
+import { graphqlClient } from './graphql-client'
 import { watchedPage } from './watched-page'
 
 const timeout = 150_000
@@ -28,27 +29,7 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
       await server?.stop()
     }, 90_000)
 
-    async function graphql(query: string, variables: Record<string, unknown>, token?: string) {
-      const res = await fetch(`${server!.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      })
-      const body = (await res.json()) as { data?: any; errors?: unknown }
-      if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`)
-      return body.data
-    }
-
-    const login = async (email: string) =>
-      (
-        await graphql(
-          'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-          { e: email, p: 'nestwork-demo' },
-        )
-      ).login.token as string
+    const { graphql, login } = graphqlClient(() => server!.baseUrl)
 
     const unread = async (token: string) =>
       (await graphql('{ notifications(unreadOnly: true) { unreadCount } }', {}, token))
