@@ -20,6 +20,8 @@ export interface Actor {
   apiTokenId?: string
   /** The id of the request acting (the `x-request-id` of the page or API call), for the audit log. */
   requestId?: string
+  /** Unread notifications as the session was read at the start of the request, for the bell. */
+  unreadNotifications?: number
 }
 
 /** Refuses anonymous callers. */

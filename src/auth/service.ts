@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import { sessions, users, type Locale } from '../../db/schema'
 import type { Db } from '../db'
 import { Unauthenticated } from '../errors'
@@ -97,7 +97,14 @@ export async function actorForSession(
 ): Promise<Actor | null> {
   const tokenHash = await hashSecret(token)
   const [row] = await db
-    .select({ user: users, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+    .select({
+      user: users,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      // Read with the session, so the bell on every page costs no statement of its own.
+      unread: sql<number>`(select count(*) from user_notifications n
+        where n.user_id = ${users.id} and n.read_at is null)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -128,7 +135,7 @@ export async function actorForSession(
         ),
       )
   }
-  return toActor(row.user)
+  return { ...toActor(row.user), unreadNotifications: Number(row.unread) }
 }
 
 /** Ends a session for good; signing out twice is harmless. */

@@ -5,18 +5,21 @@ import { unreadCount } from '../../src/notifications/service'
 
 /**
  * The bell in every signed-in page's header: a link to the notification centre with the unread
- * count, one index range per page. `oob` makes it replace itself after a mark-read swap. A page
- * still renders (without a number) when the count cannot be read, e.g. on an error page.
+ * count, read with the session (no statement of its own). `oob` makes it replace itself after a
+ * mark-read swap. A page still renders (without a number) when the count cannot be read.
  */
 export async function NotificationBell({ oob }: { oob?: boolean }) {
   const c = useRequestContext<AppEnv>() as Context<AppEnv>
   const actor = c.var.actor
   if (!actor) return null
-  let unread: number | null = null
-  try {
-    unread = await unreadCount(c.var.deps.db, actor.userId)
-  } catch {
-    unread = null
+  // The session read counted them; a swap after marking read counts again.
+  let unread: number | null = oob ? null : (actor.unreadNotifications ?? null)
+  if (unread === null) {
+    try {
+      unread = await unreadCount(c.var.deps.db, actor.userId)
+    } catch {
+      unread = null
+    }
   }
   return (
     <a
