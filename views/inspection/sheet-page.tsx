@@ -1,3 +1,4 @@
+import { ChecklistAnswers } from './checklist-answers'
 import { grades, type Grade } from '../../db/schema'
 import type { ChecklistItem } from '../../src/inspection/checklists'
 import type { InspectionSheet } from '../../src/inspection/queue'
@@ -99,18 +100,7 @@ export function SheetPage(props: SheetPageProps) {
             })}
           </h2>
           <dl class="facts">
-            {Object.entries(inspection.checklist).map(([key, value]) => (
-              <div>
-                <dt>{itemLabel(t, key)}</dt>
-                <dd>
-                  {value === true
-                    ? t('inspection.yes')
-                    : value === false
-                      ? t('inspection.no')
-                      : String(value) || '—'}
-                </dd>
-              </div>
-            ))}
+            <ChecklistAnswers checklist={inspection.checklist} />
             {inspection.notes && (
               <div>
                 <dt>{t('inspection.sheet.notesShown')}</dt>

@@ -2,6 +2,7 @@
  * The merchant's return page below the facts: its clocks, what the hub found, the decision, the
  * messages to the customer (with the form to send one) and the customer's rating.
  */
+import { ChecklistAnswers } from '../inspection/checklist-answers'
 import type { Grade, ResolutionKind } from '../../db/schema'
 import type { Sla } from '../../src/inspection/sla'
 import { CsrfField } from '../components/csrf-field'
@@ -11,7 +12,7 @@ import { Notice, type NoticeData } from '../components/notice'
 import { usePage } from '../context'
 import { Stars } from '../benchmarks/stars'
 import { Clock } from '../inspection/clock'
-import { formatHours, itemLabel } from '../inspection/format'
+import { formatHours } from '../inspection/format'
 
 export interface InspectionFacts {
   grade: Grade
@@ -104,18 +105,7 @@ export function InspectionSection({ inspection }: { inspection: InspectionFacts 
             <dt>{t('returns.detail.inspection.grade')}</dt>
             <dd>{t(`inspection.grade.${inspection.grade}`)}</dd>
           </div>
-          {Object.entries(inspection.checklist).map(([key, value]) => (
-            <div>
-              <dt>{itemLabel(t, key)}</dt>
-              <dd>
-                {value === true
-                  ? t('inspection.yes')
-                  : value === false
-                    ? t('inspection.no')
-                    : String(value) || '—'}
-              </dd>
-            </div>
-          ))}
+          <ChecklistAnswers checklist={inspection.checklist} />
           <div>
             <dt>{t('inspection.sheet.notesShown')}</dt>
             <dd>{inspection.notes || '—'}</dd>
