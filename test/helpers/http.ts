@@ -60,6 +60,11 @@ export class Browser {
     return res
   }
 
+  /** Switches the signed-in user's language with the header's switch, as a person would. */
+  async speak(locale: 'en' | 'zh-CN') {
+    await this.post('/locale', { locale, next: '/' })
+  }
+
   private async send(path: string, init: RequestInit & { headers: Record<string, string> }) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     const res = await this.t.app.request(`${base}${path}`, {

@@ -11,7 +11,7 @@ beforeEach(async () => {
 async function signedIn(email: string, locale: 'en' | 'zh-CN' = 'en') {
   const browser = new Browser(t)
   await browser.signIn(email)
-  await browser.post('/locale', { locale, next: '/' })
+  await browser.speak(locale)
   await browser.get('/returns/import')
   return browser
 }
