@@ -57,7 +57,7 @@ const config = {
   // nullable field fails to compile instead of going out as null; arguments stay optional.
   avoidOptionals: { field: true },
   strictScalars: true,
-  scalars: { ID: 'string', Date: 'string', SafeInt: 'number' },
+  scalars: { ID: 'string', Date: 'string', SafeInt: 'number', File: 'File' },
   contextType: './context#GraphQLContext',
   mapperTypeSuffix: 'Model',
   mappers: {
@@ -82,6 +82,7 @@ const config = {
     MerchantServiceLevels: '../inspection/graphql#MerchantServiceLevelsOut',
     HubServiceLevels: '../inspection/graphql#HubServiceLevelsOut',
     Claim: '../insurance/service#Claim',
+    ClaimEvidence: '../insurance/evidence#ClaimEvidence',
     Staff: '../staff/staff#Staff',
     AuditEntry: '../audit/browse#AuditEntry',
     MembershipApplication: '../members/service#MembershipApplication',

@@ -11,6 +11,8 @@ import { createGraphQL } from './graphql/yoga'
 import { checkHealth, checkReadiness } from './health'
 import { homeRoutes } from './home/routes'
 import { csrfProtection } from './http/csrf'
+import { graphqlBodyLimit } from './http/graphql-body-limit'
+import { graphqlCsrf } from './http/graphql-csrf'
 import { handleError, handleNotFound } from './http/errors'
 import { formBody } from './http/form-body'
 import { renderer } from './http/renderer'
@@ -19,7 +21,9 @@ import { session } from './http/session'
 import { apiTokenBearer } from './http/api-token-bearer'
 import type { AppDeps, AppEnv } from './http/types'
 import { translator } from './i18n'
+import { photoLimits } from './inspection/photos'
 import { inspectionRoutes } from './inspection/routes'
+import { evidenceLimits } from './insurance/evidence'
 import { insuranceRoutes } from './insurance/routes'
 import { memberRoutes } from './members/routes'
 import { networkRoutes } from './network/routes'
@@ -62,7 +66,7 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   app.use('/graphql', graphqlSecurityHeaders(deps.config.mapTileUrl, !!deps.renderGraphiQL))
-  app.use('/graphql', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }))
+  app.use('/graphql', graphqlBodyLimit([evidenceLimits, photoLimits]), graphqlCsrf())
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
     graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.var.requestId }),
   )
@@ -119,6 +123,5 @@ export function createApp(deps: AppDeps) {
   return app
 }
 
-const tooLarge = (c: Context) => c.text('Request body too large.', 413)
 // Before the session is read the page speaks the default language, Chinese.
 const pageTooLarge = (c: Context<AppEnv>) => c.text(c.var.t('error.tooLarge'), 413)

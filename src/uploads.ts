@@ -127,3 +127,19 @@ export async function uploadsOf(form: Record<string, unknown>, field: string): P
       .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
   )
 }
+
+/**
+ * The files a GraphQL mutation received, read into memory: the whole request is bounded by the
+ * GraphQL body limit before any of it is parsed.
+ */
+export function uploadsFromFiles(files: readonly File[]): Promise<Upload[]> {
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name ?? '', bytes: new Uint8Array(await f.arrayBuffer()) })),
+  )
+}
+
+/**
+ * A mutation sent no file under `field`, the argument's name: refused as the pages refuse a form
+ * without one, once the caller has been authorised (so a stranger learns nothing from it).
+ */
+export const noFileSent = (field: string) => new InvalidInput(field, 'send at least one file')

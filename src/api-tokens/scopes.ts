@@ -6,7 +6,9 @@ import type { Actor } from '../auth/roles'
 /**
  * THE table of what an API token may reach in GraphQL: root field → the scope it needs. A root
  * field not listed here is refused to every token (deny by default); token management itself is
- * deliberately absent. Add one row per new field a program should reach.
+ * deliberately absent, and so are the claims' writes (fileClaim, uploadClaimEvidence): no scope
+ * grants writing insurance, and INSURANCE_READ promises its holder a token that only reads.
+ * Add one row per new field a program should reach.
  */
 export const graphqlFieldScopes: Readonly<Record<string, ApiScope>> = {
   'Query.me': 'RETURNS_READ',
@@ -17,6 +19,7 @@ export const graphqlFieldScopes: Readonly<Record<string, ApiScope>> = {
   'Mutation.cancelReturn': 'RETURNS_WRITE',
   'Mutation.importReturns': 'RETURNS_WRITE',
   'Mutation.messageCustomer': 'RETURNS_WRITE',
+  'Mutation.uploadInspectionPhotos': 'RETURNS_WRITE',
   'Query.hubAvailability': 'BOOKINGS_READ',
   'Query.myBookings': 'BOOKINGS_READ',
   'Mutation.bookHubCapacity': 'BOOKINGS_WRITE',

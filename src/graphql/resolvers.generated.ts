@@ -11,6 +11,7 @@ import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelMod
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
 import type { ServiceLevelsOut as ServiceLevelsOutModel, MerchantServiceLevelsOut as MerchantServiceLevelsOutModel, HubServiceLevelsOut as HubServiceLevelsOutModel } from '../inspection/graphql';
 import type { Claim as ClaimModel } from '../insurance/service';
+import type { ClaimEvidence as ClaimEvidenceModel } from '../insurance/evidence';
 import type { Staff as StaffModel } from '../staff/staff';
 import type { AuditEntry as AuditEntryModel } from '../audit/browse';
 import type { MembershipApplication as MembershipApplicationModel } from '../members/service';
@@ -35,6 +36,11 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   Date: { input: string; output: string; }
+  /**
+   * A file sent as a part of a multipart request (the GraphQL multipart request spec): the part's
+   * name goes in the `map` field, never in the JSON variables. Only arguments take it.
+   */
+  File: { input: File; output: File; }
   SafeInt: { input: number; output: number; }
 };
 
@@ -346,6 +352,23 @@ export type ClaimDecision =
   | 'APPROVED'
   | 'PARTIALLY_APPROVED'
   | 'REJECTED';
+
+/** A file the merchant attached to its claim as evidence. */
+export type ClaimEvidence = {
+  __typename?: 'ClaimEvidence';
+  /** image/jpeg, image/png, image/webp or application/pdf, sniffed from the bytes. */
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  /** The file's name as sent, cleaned (no path, no control characters, at most 120 characters). */
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** SHA-256 of the stored bytes, hex. */
+  sha256: Scalars['String']['output'];
+  /** The size as stored: photos lose their metadata (EXIF with GPS position, XMP, comments). */
+  sizeBytes: Scalars['Int']['output'];
+  /** Where the file is served (same-origin path, for whoever may see the claim). */
+  url: Scalars['String']['output'];
+};
 
 export type ClaimStatus =
   | 'APPROVED'
@@ -897,6 +920,24 @@ export type Mutation = {
   /** A station's operator (or a coordinator): opening hours and services. */
   updateStationDetails: Station;
   updateWebhookEndpoint: WebhookEndpoint;
+  /**
+   * Merchant: attaches files to its own claim while it waits for a decision (SUBMITTED or
+   * UNDER_REVIEW), as the claim page does. A multipart request (the GraphQL multipart request
+   * spec): `evidence` maps to file parts. At most 5 files per claim over every upload, each a JPEG,
+   * PNG, WebP or PDF of at most 5 MB; refusals are BAD_USER_INPUT on field `evidence` with reason
+   * TOO_MANY, EMPTY, TOO_LARGE or TYPE and the `file` named. A decided claim: CONFLICT with reason
+   * EVIDENCE_CLOSED; another merchant's claim: NOT_FOUND.
+   */
+  uploadClaimEvidence: Array<ClaimEvidence>;
+  /**
+   * The operator of the return's hub, or a coordinator: adds photos to a return at the hub or
+   * inspected, as the inspection sheet does. A multipart request (the GraphQL multipart request
+   * spec): `photos` maps to file parts. At most 6 photos per return over every upload, each a JPEG,
+   * PNG or WebP of at most 5 MB, stored without its metadata; refusals are BAD_USER_INPUT on field
+   * `photos` with reason TOO_MANY, EMPTY, TOO_LARGE or TYPE and the `file` named. A return in
+   * another status: CONFLICT with reason PHOTOS_CLOSED; another hub's return: NOT_FOUND.
+   */
+  uploadInspectionPhotos: Array<InspectionPhoto>;
   /** Coordinator: verifies a waiting certificate, or turns it down with a reason. */
   verifyCertification: Staff;
   /** Coordinators: voids a cost of an open month (kept, with who, when and why); closed: CONFLICT. */
@@ -1266,6 +1307,18 @@ export type MutationUpdateStationDetailsArgs = {
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+
+export type MutationUploadClaimEvidenceArgs = {
+  claimId: Scalars['ID']['input'];
+  evidence: Array<Scalars['File']['input']>;
+};
+
+
+export type MutationUploadInspectionPhotosArgs = {
+  photos: Array<Scalars['File']['input']>;
+  returnId: Scalars['ID']['input'];
 };
 
 
@@ -1831,8 +1884,8 @@ export type Return = {
   inspection: Maybe<Inspection>;
   /**
    * Photos taken at the hub while inspecting, oldest first: the merchant's own, its hub and
-   * coordinators (station operators: FORBIDDEN). Uploading is a page action, not a mutation:
-   * a multipart POST to /inspect/{id}/photos by the hub's operator or a coordinator.
+   * coordinators (station operators: FORBIDDEN). Added by uploadInspectionPhotos or the
+   * inspection sheet's form.
    */
   inspectionPhotos: Array<InspectionPhoto>;
   itemDescription: Scalars['String']['output'];
@@ -2403,6 +2456,7 @@ export type ResolversTypes = {
   ChecklistItem: ResolverTypeWrapper<ChecklistItem>;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimDecision: ClaimDecision;
+  ClaimEvidence: ResolverTypeWrapper<ClaimEvidenceModel>;
   ClaimStatus: ClaimStatus;
   CommissionLine: ResolverTypeWrapper<CommissionLine>;
   Cost: ResolverTypeWrapper<CostModel>;
@@ -2414,6 +2468,7 @@ export type ResolversTypes = {
   DeskAction: DeskAction;
   DeskClock: DeskClock;
   DeskItem: ResolverTypeWrapper<Omit<DeskItem, 'return'> & { return: ResolversTypes['Return'] }>;
+  File: ResolverTypeWrapper<Scalars['File']['output']>;
   FileClaimInput: FileClaimInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grade: Grade;
@@ -2544,6 +2599,7 @@ export type ResolversParentTypes = {
   ChecklistAnswerInput: ChecklistAnswerInput;
   ChecklistItem: ChecklistItem;
   Claim: ClaimModel;
+  ClaimEvidence: ClaimEvidenceModel;
   CommissionLine: CommissionLine;
   Cost: CostModel;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -2551,6 +2607,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DecideClaimInput: DecideClaimInput;
   DeskItem: Omit<DeskItem, 'return'> & { return: ResolversParentTypes['Return'] };
+  File: Scalars['File']['output'];
   FileClaimInput: FileClaimInput;
   Float: Scalars['Float']['output'];
   Hub: HubModel;
@@ -2813,6 +2870,16 @@ export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
 };
 
+export type ClaimEvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimEvidence'] = ResolversParentTypes['ClaimEvidence']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CommissionLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommissionLine'] = ResolversParentTypes['CommissionLine']> = {
   amountFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2853,6 +2920,10 @@ export type DeskItemResolvers<ContextType = GraphQLContext, ParentType extends R
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
 };
+
+export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
+  name: 'File';
+}
 
 export type HubResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Hub'] = ResolversParentTypes['Hub']> = {
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3078,6 +3149,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateStation?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationArgs, 'id' | 'input'>>;
   updateStationDetails?: Resolver<ResolversTypes['Station'], ParentType, ContextType, RequireFields<MutationUpdateStationDetailsArgs, 'id' | 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+  uploadClaimEvidence?: Resolver<Array<ResolversTypes['ClaimEvidence']>, ParentType, ContextType, RequireFields<MutationUploadClaimEvidenceArgs, 'claimId' | 'evidence'>>;
+  uploadInspectionPhotos?: Resolver<Array<ResolversTypes['InspectionPhoto']>, ParentType, ContextType, RequireFields<MutationUploadInspectionPhotosArgs, 'photos' | 'returnId'>>;
   verifyCertification?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationVerifyCertificationArgs, 'staffId' | 'verified'>>;
   voidCost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType, RequireFields<MutationVoidCostArgs, 'id' | 'reason'>>;
 };
@@ -3539,11 +3612,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChecklistAnswer?: ChecklistAnswerResolvers<ContextType>;
   ChecklistItem?: ChecklistItemResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
+  ClaimEvidence?: ClaimEvidenceResolvers<ContextType>;
   CommissionLine?: CommissionLineResolvers<ContextType>;
   Cost?: CostResolvers<ContextType>;
   CustomerMessage?: CustomerMessageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeskItem?: DeskItemResolvers<ContextType>;
+  File?: GraphQLScalarType;
   Hub?: HubResolvers<ContextType>;
   HubDay?: HubDayResolvers<ContextType>;
   HubDwell?: HubDwellResolvers<ContextType>;

@@ -41,4 +41,28 @@ export const SafeIntScalar = new GraphQLScalarType({
   },
 })
 
-export const resolvers: Resolvers = { Date: DateScalar, SafeInt: SafeIntScalar }
+function parseFile(value: unknown): File {
+  // Yoga hands over the part as the runtime's own File (Node's undici, workerd's): its shape is
+  // checked rather than its class, which differs between runtimes.
+  const file = value as Partial<File> | null
+  if (typeof file?.arrayBuffer === 'function' && typeof file.size === 'number') return file as File
+  throw new GraphQLError(
+    'File must be a file part of a multipart request (see the GraphQL multipart request spec), not a JSON value',
+  )
+}
+
+/**
+ * A file uploaded as a part of a multipart request. Input only: a file is never sent back, its
+ * URL is. A string or a literal in the query is refused, so a resolver always reads real bytes.
+ */
+export const FileScalar = new GraphQLScalarType({
+  name: 'File',
+  description: 'A file part of a multipart request (the GraphQL multipart request spec).',
+  serialize: () => {
+    throw new GraphQLError('File is an input type only')
+  },
+  parseValue: (value) => parseFile(value),
+  parseLiteral: () => parseFile(undefined),
+})
+
+export const resolvers: Resolvers = { Date: DateScalar, SafeInt: SafeIntScalar, File: FileScalar }

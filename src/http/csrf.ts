@@ -14,7 +14,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
  * bound to that session: a token from another session, or from before signing in, is refused.
  * Signed out (the sign-in form, the language switch), it is a random token double-submitted
  * from a cookie. The browser's Origin, when sent, must be our own. GraphQL is exempt: it accepts
- * only bearer tokens, which a cross-site page cannot attach.
+ * only bearer tokens, which a cross-site page cannot attach; its multipart and form bodies have
+ * their own check (graphql-csrf.ts).
  */
 export const csrfProtection = () =>
   createMiddleware<AppEnv>(async function csrfProtection(c, next) {

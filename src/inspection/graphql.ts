@@ -1,4 +1,5 @@
 import { isoMonth } from '../calendar/schemas'
+import { NotFound } from '../errors'
 import type { Resolvers } from '../graphql/resolvers.generated'
 import { negotiateLocale, translator } from '../i18n'
 import { parseInput, withoutNulls } from '../parse-input'
@@ -16,7 +17,8 @@ import {
   respondSchema,
 } from './schemas'
 import { closeReturn, inspectReturn, rateReturn, resolveReturn, respondToReturn } from './service'
-import { photoUrl } from './photos'
+import { noFileSent, uploadsFromFiles } from '../uploads'
+import { addInspectionPhotos, photoUrl } from './photos'
 import { serviceLevels, type ServiceLevels } from './service-levels'
 
 /** Service levels as the schema nests them: the figures apart, merchants and hubs as fields. */
@@ -82,6 +84,15 @@ export const resolvers: Resolvers = {
         ctx.deps.now(),
       ),
     closeReturn: (_, args, ctx) => closeReturn(ctx.deps.db, ctx.actor, args.id, ctx.deps.now()),
+    // The inspection sheet's upload, by the multipart request spec: the same function and checks.
+    uploadInspectionPhotos: async (_, args, ctx) => {
+      const { db, blobs, now } = ctx.deps
+      if (!blobs) throw new NotFound('Photo')
+      const files = await uploadsFromFiles(args.photos)
+      const photos = await addInspectionPhotos(db, blobs, ctx.actor, args.returnId, files, now())
+      if (photos.length === 0) throw noFileSent('photos')
+      return photos.map((p) => ({ ...p, url: photoUrl(p) }))
+    },
     rateReturn: (_, args, ctx) =>
       rateReturn(
         ctx.deps.db,

@@ -30,6 +30,10 @@ export const evidenceLimits = {
   maxBytes: 5 * 1024 * 1024,
 } as const
 
+/** Where a file is served (to whoever may see the claim), as the claim page links it. */
+export const evidenceUrl = (e: Pick<ClaimEvidence, 'id' | 'claimId'>) =>
+  `/insurance/claims/${e.claimId}/evidence/${e.id}`
+
 export type EvidenceType = UploadType
 export type { Upload }
 

@@ -91,7 +91,45 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown> }[]
 }
 
-/** Posts a GraphQL operation, with a bearer token when given. */
+/**
+ * A GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec): the
+ * operation with each File in `variables` replaced by null in `operations`, `map` naming where
+ * each file part goes, then the parts.
+ */
+export function multipartOperation(query: string, variables: Record<string, unknown>): FormData {
+  const files: [path: string, file: File][] = []
+  const strip = (value: unknown, path: string): unknown => {
+    if (value instanceof File) {
+      files.push([path, value])
+      return null
+    }
+    if (Array.isArray(value)) return value.map((v, i) => strip(v, `${path}.${i}`))
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, strip(v, `${path}.${k}`)]),
+      )
+    }
+    return value
+  }
+  const form = new FormData()
+  form.set('operations', JSON.stringify({ query, variables: strip(variables, 'variables') }))
+  form.set('map', JSON.stringify(Object.fromEntries(files.map(([path], i) => [String(i), [path]]))))
+  files.forEach(([, file], i) => form.set(String(i), file))
+  return form
+}
+
+const hasFile = (value: unknown): boolean =>
+  value instanceof File ||
+  (Array.isArray(value)
+    ? value.some(hasFile)
+    : !!value && typeof value === 'object'
+      ? Object.values(value).some(hasFile)
+      : false)
+
+/**
+ * Posts a GraphQL operation, with a bearer token when given: as JSON, or as a multipart request
+ * when a variable holds a File.
+ */
 export async function gql<T = any>(
   t: TestApp,
   query: string,
@@ -99,14 +137,15 @@ export async function gql<T = any>(
   token?: string,
   ip = '198.51.100.7',
 ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }> {
+  const multipart = hasFile(variables)
   const res = await t.app.request(`${base}/graphql`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/json',
+      ...(multipart ? {} : { 'content-type': 'application/json' }),
       'x-test-ip': ip,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: multipart ? multipartOperation(query, variables!) : JSON.stringify({ query, variables }),
   })
   return { status: res.status, headers: res.headers, ...((await res.json()) as GraphQLResponse<T>) }
 }
