@@ -79,6 +79,10 @@ async function freshInvitation(fx: Fixtures) {
 }
 const newPassword = 'a-new-long-passphrase-42'
 
+/** A tiny PNG as a multipart file part (gql sends a multipart request for it). */
+const pngFile = () =>
+  new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'a.png')
+
 /** One line of returns as a shop export has it, unique per call. */
 const importCsv = (fx: Fixtures) =>
   `订单号,类目,商品名称,订单金额,退货原因,售后中心\nIMP-${fx.seq()},FOOD,米粉,58.00,破损,hub_1`
@@ -545,6 +549,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
       vars: async (fx) => ({ id: (await fx.freshReturn('RESOLVED')).id }),
       expect: [U, OK, N, F, F, OK],
     },
+    uploadInspectionPhotos: {
+      vars: async (fx) => ({ returnId: (await fx.freshReturn('AT_HUB')).id, photos: [pngFile()] }),
+      expect: [U, F, F, F, OK, OK],
+    },
     rateReturn: {
       vars: async (fx) => ({ code: (await fx.freshReturn('RESOLVED')).code, stars: 5 }),
       expect: all(OK),
@@ -634,6 +642,10 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     runClaimPayout: {
       vars: (fx) => ({ month: '2026-11', idempotencyKey: key(fx) }),
       expect: [U, F, F, F, F, OK],
+    },
+    uploadClaimEvidence: {
+      vars: async (fx) => ({ claimId: await fx.freshClaim(), evidence: [pngFile()] }),
+      expect: [U, OK, N, F, F, F],
     },
     publishBenchmarks: { vars: () => month, expect: [U, F, F, F, F, OK] },
     setReturnCreditOptIn: { vars: () => ({ optIn: true }), expect: [U, OK, OK, F, F, F] },

@@ -238,6 +238,19 @@ export const scopeGraphQL: ScopeGraphQLCase[] = [
     expect: N,
   },
   {
+    field: 'uploadInspectionPhotos',
+    as: 'hub2',
+    query:
+      'mutation ($returnId: ID!, $photos: [File!]!) { uploadInspectionPhotos(returnId: $returnId, photos: $photos) { id } }',
+    vars: async (fx) => ({
+      returnId: (await fx.freshReturn('AT_HUB')).id,
+      photos: [
+        new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'a.png'),
+      ],
+    }),
+    expect: N,
+  },
+  {
     field: 'inspectReturn',
     as: 'hub2',
     query: 'mutation ($input: InspectReturnInput!) { inspectReturn(input: $input) { id } }',
