@@ -1,6 +1,6 @@
 import { Kind } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { SafeIntScalar } from './scalars'
+import { FileScalar, SafeIntScalar } from './scalars'
 
 describe('SafeInt', () => {
   it.each([
@@ -29,5 +29,24 @@ describe('SafeInt', () => {
     expect(() => SafeIntScalar.parseLiteral({ kind: Kind.INT, value: '9007199254740993' })).toThrow(
       /SafeInt/,
     )
+  })
+})
+
+describe('File', () => {
+  it('takes the file part yoga hands over as it is', () => {
+    const file = new File([new Uint8Array([1, 2])], 'a.png')
+    expect(FileScalar.parseValue(file)).toBe(file)
+  })
+
+  it.each(['iVBORw0KGgo=', { name: 'a.png', size: 2 }, null, 7])(
+    'refuses %j sent as a JSON value',
+    (value) => {
+      expect(() => FileScalar.parseValue(value)).toThrow(/multipart/)
+    },
+  )
+
+  it('refuses a literal in the query and is never sent back', () => {
+    expect(() => FileScalar.parseLiteral({ kind: Kind.STRING, value: 'x' })).toThrow(/multipart/)
+    expect(() => FileScalar.serialize(new File([], 'a'))).toThrow(/input type only/)
   })
 })
