@@ -268,6 +268,38 @@ describe('uploadInspectionPhotos', () => {
     })
     expect(await photoRows()).toEqual([])
   })
+
+  it('a coordinator’s API token adds photos with RETURNS_WRITE, not with RETURNS_READ alone', async () => {
+    const r = await registerReturnFor(t, 1)
+    await bringToHub(t, r.code)
+    const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
+    const tokenWith = async (scopes: string[]) => {
+      const made = await gql(
+        t,
+        'mutation ($scopes: [ApiScope!]!) { createApiToken(name: "hub app", scopes: $scopes) { token } }',
+        { scopes },
+        coordinator,
+      )
+      return made.data.createApiToken.token as string
+    }
+    const photos = [file(png, 'a.png')]
+    const reader = await gql(
+      t,
+      UPLOAD_PHOTOS,
+      { returnId: r.id, photos },
+      await tokenWith(['RETURNS_READ']),
+    )
+    expect(reader.errors?.[0]?.extensions?.reason).toBe('API_SCOPE_MISSING')
+    expect(await photoRows()).toEqual([])
+    const writer = await gql(
+      t,
+      UPLOAD_PHOTOS,
+      { returnId: r.id, photos },
+      await tokenWith(['RETURNS_WRITE']),
+    )
+    expect(writer.errors).toBeUndefined()
+    expect(await photoRows()).toHaveLength(1)
+  })
 })
 
 describe('multipart GraphQL and a browser’s cookies', () => {
