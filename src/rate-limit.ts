@@ -2,6 +2,7 @@ import { eq, inArray, lte, sql } from 'drizzle-orm'
 import { rateLimits } from '../db/schema'
 import { changes, type Db } from './db'
 import { RateLimited } from './errors'
+import { preparedPer } from './prepared'
 
 /** The longest window any counter uses (sign-in's 15 minutes; public lookups use a minute). */
 export const longestWindowMs = 15 * 60 * 1000
@@ -142,13 +143,11 @@ export async function hitAll(
  * (the stored one ended at `expired`) starts from this hit, a live one adds to it. Placeholders
  * `key0`, `hits0`, … `expired`, `nowMs`.
  */
-const upserts = new WeakMap<Db, Map<number, ReturnType<typeof buildUpsert>>>()
+const upserts = new Map<number, (db: Db) => ReturnType<typeof buildUpsert>>()
 function upsertFor(db: Db, rows: number) {
-  let built = upserts.get(db)
-  if (!built) upserts.set(db, (built = new Map()))
-  let query = built.get(rows)
-  if (!query) built.set(rows, (query = buildUpsert(db, rows)))
-  return query
+  let upsert = upserts.get(rows)
+  if (!upsert) upserts.set(rows, (upsert = preparedPer((db) => buildUpsert(db, rows))))
+  return upsert(db)
 }
 
 function buildUpsert(db: Db, rows: number) {

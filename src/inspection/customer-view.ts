@@ -15,6 +15,7 @@ import {
   type ReturnStatus,
 } from '../../db/schema'
 import type { Db } from '../db'
+import { preparedPer } from '../prepared'
 import { hit, hitAll, peek } from '../rate-limit'
 import { normalizeCode } from '../returns/code'
 import { trackLimits, type PublicReturn } from '../returns/service'
@@ -136,15 +137,8 @@ export async function trackReturn(
  * status moves (a detour between hubs is for those handling it, not the customer), the shop's
  * messages, the resolution, whether it was rated, and the address's miss counter.
  */
-const lookups = new WeakMap<Db, ReturnType<typeof buildLookup>>()
-function lookupFor(db: Db) {
-  let query = lookups.get(db)
-  if (!query) lookups.set(db, (query = buildLookup(db)))
-  return query
-}
-
-function buildLookup(db: Db) {
-  return db
+const lookupFor = preparedPer((db) =>
+  db
     .select({
       code: returns.code,
       category: returns.category,
@@ -164,5 +158,5 @@ function buildLookup(db: Db) {
     .from(returns)
     .leftJoin(stations, eq(stations.id, returns.stationId))
     .where(eq(returns.code, sql.placeholder('code')))
-    .prepare()
-}
+    .prepare(),
+)
