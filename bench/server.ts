@@ -9,6 +9,8 @@ const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
 
 export interface BenchServer {
   baseUrl: string
+  /** The server process's id (its memory can be read from /proc on Linux). */
+  pid: number
   /** Everything the server has printed (stdout and stderr interleaved). */
   output: () => string
   /** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone. Safe to call twice. */
@@ -30,12 +32,21 @@ function freePort(): Promise<number> {
   })
 }
 
-/** Spawns `node --import tsx src/node.ts` and resolves once `GET /healthz` answers 200. */
-export async function startBenchServer(databaseUrl: string, timeoutMs = 60_000) {
+/**
+ * Spawns `node --import tsx src/node.ts` (or, with `build`, the production build `dist/node.js`
+ * as `npm start` runs it; `npm run build` first) and resolves once `GET /healthz` answers 200.
+ */
+export async function startBenchServer(
+  databaseUrl: string,
+  { timeoutMs = 60_000, build = false } = {},
+) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const entry = build
+    ? ['--enable-source-maps', 'dist/node.js']
+    : ['--import', 'tsx', 'src/node.ts']
+  const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -84,6 +95,6 @@ export async function startBenchServer(databaseUrl: string, timeoutMs = 60_000) 
     }
     await new Promise((r) => setTimeout(r, 150))
   }
-  const server: BenchServer = { baseUrl, output: () => output, stop }
+  const server: BenchServer = { baseUrl, pid: child.pid!, output: () => output, stop }
   return server
 }

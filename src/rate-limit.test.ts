@@ -4,7 +4,7 @@ import * as schema from '../db/schema'
 import { openLibsql } from '../db/libsql'
 import type { Db } from './db'
 import { RateLimited } from './errors'
-import { hit, peek } from './rate-limit'
+import { hit, hitAll, peek } from './rate-limit'
 
 let db: Db
 let client: Awaited<ReturnType<typeof openLibsql>>['client']
@@ -91,4 +91,31 @@ test('peek refuses a key at its limit without counting, and lets it be again in 
   expect(await peeked()).toBe(false)
   expect(await stored('miss:a')).toBe(30)
   expect(await peeked(start + 60_000)).toBe(true)
+})
+
+test('counters of one hit are written in one statement, and any past its limit refuses', async () => {
+  const both = async () => {
+    try {
+      await hitAll(
+        db,
+        [
+          { key: 'code:f', limit: 3 },
+          { key: 'address:f', limit: 5 },
+        ],
+        60_000,
+        start,
+      )
+      return true
+    } catch (error) {
+      if (error instanceof RateLimited) return false
+      throw error
+    }
+  }
+  expect(await both()).toBe(true)
+  expect(writes).toBe(1)
+  expect([await stored('code:f'), await stored('address:f')]).toEqual([1, 1])
+  const answers = [await both(), await both(), await both()]
+  expect(answers).toEqual([true, true, false])
+  // The refused hit still counts against the address.
+  expect([await stored('code:f'), await stored('address:f')]).toEqual([4, 4])
 })

@@ -1,7 +1,8 @@
-import { eq, lte, sql } from 'drizzle-orm'
+import { eq, inArray, lte, sql } from 'drizzle-orm'
 import { rateLimits } from '../db/schema'
 import { changes, type Db } from './db'
 import { RateLimited } from './errors'
+import { preparedPer } from './prepared'
 
 /** The longest window any counter uses (sign-in's 15 minutes; public lookups use a minute). */
 export const longestWindowMs = 15 * 60 * 1000
@@ -19,6 +20,12 @@ interface Tally {
 const maxTallies = 10_000
 const tallies = new WeakMap<Db, Map<string, Tally>>()
 
+/** One counter of a hit: its key and how many hits its window allows. */
+export interface Counter {
+  key: string
+  limit: number
+}
+
 /**
  * Counts a hit for `key` in a fixed window and refuses once `limit` is passed. The count is
  * stored in the database (an atomic upsert that returns the new count), so it holds across
@@ -34,7 +41,7 @@ const tallies = new WeakMap<Db, Map<string, Tally>>()
  * full database), the refusal is decided from the count as it stands, and the failure is
  * reported to `onWriteError` (default: the console) instead of failing the request.
  */
-export async function hit(
+export function hit(
   db: Db,
   key: string,
   limit: number,
@@ -42,62 +49,140 @@ export async function hit(
   nowMs: number,
   onWriteError: (error: unknown) => void = warn,
 ): Promise<void> {
+  return hitAll(db, [{ key, limit }], windowMs, nowMs, onWriteError)
+}
+
+/**
+ * `hit` for several counters of one window at once (a public lookup counts its address and its
+ * address with the code): the ones due a write are written together, in one upsert, and the hit
+ * is refused when any of them is past its limit. Every counter is counted, the refused too.
+ */
+export async function hitAll(
+  db: Db,
+  counters: readonly Counter[],
+  windowMs: number,
+  nowMs: number,
+  onWriteError: (error: unknown) => void = warn,
+): Promise<void> {
   const expired = nowMs - windowMs
-  const step = Math.max(1, Math.floor(limit / 5))
   const held = tallyOf(db, expired)
-  const known = held.get(key)
-  const live = known && known.windowStartMs > expired ? known : undefined
-  let unsent = 1
-  if (live) {
-    live.unsent++
-    const nearLimit = live.stored + live.sending + live.unsent > limit - step
-    if (!nearLimit && live.unsent < step) return
-    unsent = live.unsent
-    live.unsent = 0
-    live.sending += unsent
+  const due: { counter: Counter; live: Tally | undefined; unsent: number }[] = []
+  for (const counter of counters) {
+    const step = Math.max(1, Math.floor(counter.limit / 5))
+    const known = held.get(counter.key)
+    const live = known && known.windowStartMs > expired ? known : undefined
+    let unsent = 1
+    if (live) {
+      live.unsent++
+      const nearLimit = live.stored + live.sending + live.unsent > counter.limit - step
+      if (!nearLimit && live.unsent < step) continue
+      unsent = live.unsent
+      live.unsent = 0
+      live.sending += unsent
+    }
+    due.push({ counter, live, unsent })
   }
-  let row: { hits: number; windowStartMs: number } | undefined
+  if (due.length === 0) return
+  const counts = new Map<string, { hits: number; windowStartMs: number }>()
   try {
-    ;[row] = await db
-      .insert(rateLimits)
-      .values({ key, windowStartMs: nowMs, hits: unsent })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          hits: sql`case when ${rateLimits.windowStartMs} <= ${expired} then ${unsent} else ${rateLimits.hits} + ${unsent} end`,
-          windowStartMs: sql`case when ${rateLimits.windowStartMs} <= ${expired} then ${nowMs} else ${rateLimits.windowStartMs} end`,
-        },
-      })
-      .returning({ hits: rateLimits.hits, windowStartMs: rateLimits.windowStartMs })
-    if (live) live.sending -= unsent
-    const tally = held.get(key)
-    if (row && tally?.windowStartMs === row.windowStartMs) {
-      tally.stored = Math.max(tally.stored, row.hits)
-    } else if (row) {
-      held.set(key, { windowStartMs: row.windowStartMs, stored: row.hits, sending: 0, unsent: 0 })
+    const rows = await upsertFor(db, due.length).all({
+      expired,
+      nowMs,
+      ...Object.fromEntries(
+        due.flatMap((d, i) => [
+          [`key${i}`, d.counter.key],
+          [`hits${i}`, d.unsent],
+        ]),
+      ),
+    })
+    for (const row of rows) counts.set(row.key, row)
+    for (const { counter, live, unsent } of due) {
+      if (live) live.sending -= unsent
+      const row = counts.get(counter.key)
+      const tally = held.get(counter.key)
+      if (row && tally?.windowStartMs === row.windowStartMs) {
+        tally.stored = Math.max(tally.stored, row.hits)
+      } else if (row) {
+        held.set(counter.key, {
+          windowStartMs: row.windowStartMs,
+          stored: row.hits,
+          sending: 0,
+          unsent: 0,
+        })
+      }
     }
   } catch (error) {
-    if (live) {
-      live.sending -= unsent
-      live.unsent += unsent // still owed to the database
+    for (const d of due) {
+      if (!d.live) continue
+      d.live.sending -= d.unsent
+      d.live.unsent += d.unsent // still owed to the database
     }
     onWriteError(error)
-    const [stored] = await db.select().from(rateLimits).where(eq(rateLimits.key, key))
-    const current = stored && stored.windowStartMs > expired ? stored : undefined
-    // The hits that could not be counted are this one and those this process had not written.
-    const windowStartMs = current?.windowStartMs ?? live?.windowStartMs
-    const base = Math.max(current?.hits ?? 0, live?.stored ?? 0)
-    row = windowStartMs === undefined ? undefined : { hits: base + unsent, windowStartMs }
+    const keys = due.map((d) => d.counter.key)
+    const stored = await db.select().from(rateLimits).where(inArray(rateLimits.key, keys))
+    for (const { counter, live, unsent } of due) {
+      const found = stored.find((s) => s.key === counter.key)
+      const current = found && found.windowStartMs > expired ? found : undefined
+      // The hits that could not be counted are this one and those this process had not written.
+      const windowStartMs = current?.windowStartMs ?? live?.windowStartMs
+      const base = Math.max(current?.hits ?? 0, live?.stored ?? 0)
+      if (windowStartMs !== undefined)
+        counts.set(counter.key, { hits: base + unsent, windowStartMs })
+    }
   }
-  if (row && row.hits > limit) {
-    throw new RateLimited(Math.max(1, Math.ceil((row.windowStartMs + windowMs - nowMs) / 1000)))
+  for (const { counter } of due) {
+    const row = counts.get(counter.key)
+    if (row && row.hits > counter.limit) {
+      throw new RateLimited(Math.max(1, Math.ceil((row.windowStartMs + windowMs - nowMs) / 1000)))
+    }
   }
+}
+
+/**
+ * The counters' upsert for `rows` keys, built once per database and row count: a new window
+ * (the stored one ended at `expired`) starts from this hit, a live one adds to it. Placeholders
+ * `key0`, `hits0`, … `expired`, `nowMs`.
+ */
+const upserts = new Map<number, (db: Db) => ReturnType<typeof buildUpsert>>()
+function upsertFor(db: Db, rows: number) {
+  let upsert = upserts.get(rows)
+  if (!upsert) upserts.set(rows, (upsert = preparedPer((db) => buildUpsert(db, rows))))
+  return upsert(db)
+}
+
+function buildUpsert(db: Db, rows: number) {
+  const expired = sql.placeholder('expired')
+  const ended = sql`${rateLimits.windowStartMs} <= ${expired}`
+  return db
+    .insert(rateLimits)
+    .values(
+      Array.from({ length: rows }, (_, i) => ({
+        key: sql.placeholder(`key${i}`),
+        windowStartMs: sql.placeholder('nowMs'),
+        hits: sql.placeholder(`hits${i}`),
+      })),
+    )
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        hits: sql`case when ${ended} then excluded.hits else ${rateLimits.hits} + excluded.hits end`,
+        windowStartMs: sql`case when ${ended} then excluded.window_start_ms else ${rateLimits.windowStartMs} end`,
+      },
+    })
+    .returning({
+      key: rateLimits.key,
+      hits: rateLimits.hits,
+      windowStartMs: rateLimits.windowStartMs,
+    })
+    .prepare()
 }
 
 /**
  * Refuses when `key` has already reached `limit` in its window, without counting a hit: for a
  * limit that only some answers count against (the tracking page's misses), checked before the
- * answer is known so a refused caller learns nothing from it.
+ * answer is known so a refused caller learns nothing from it. `stored` is the counter's row when
+ * the caller read it along with its answer (null: there is none), saving a statement; without
+ * it the row is read here when this process has no tally of its own.
  */
 export async function peek(
   db: Db,
@@ -105,6 +190,7 @@ export async function peek(
   limit: number,
   windowMs: number,
   nowMs: number,
+  stored?: StoredCount | null,
 ): Promise<void> {
   const expired = nowMs - windowMs
   const known = tallyOf(db, expired).get(key)
@@ -114,16 +200,25 @@ export async function peek(
     count = known.stored + known.sending + known.unsent
     windowStartMs = known.windowStartMs
   } else {
-    const [row] = await db
-      .select({ hits: rateLimits.hits, windowStartMs: rateLimits.windowStartMs })
-      .from(rateLimits)
-      .where(eq(rateLimits.key, key))
+    const [row] =
+      stored === undefined
+        ? await db
+            .select({ hits: rateLimits.hits, windowStartMs: rateLimits.windowStartMs })
+            .from(rateLimits)
+            .where(eq(rateLimits.key, key))
+        : [stored]
     if (!row || row.windowStartMs <= expired) return
     ;({ hits: count, windowStartMs } = row)
   }
   if (count >= limit) {
     throw new RateLimited(Math.max(1, Math.ceil((windowStartMs + windowMs - nowMs) / 1000)))
   }
+}
+
+/** A counter as stored: its window's start and the hits written in it. */
+export interface StoredCount {
+  hits: number
+  windowStartMs: number
 }
 
 /** This process's tallies for `db`, with the ended ones dropped once too many are held. */

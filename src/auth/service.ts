@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import { sessions, users, type Locale } from '../../db/schema'
 import type { Db } from '../db'
+import { preparedPer } from '../prepared'
 import { Unauthenticated } from '../errors'
 import type { PasswordHasher } from './password'
 import type { Actor } from './roles'
@@ -96,26 +97,7 @@ export async function actorForSession(
   now: Date,
 ): Promise<Actor | null> {
   const tokenHash = await hashSecret(token)
-  const [row] = await db
-    .select({
-      user: users,
-      createdAt: sessions.createdAt,
-      expiresAt: sessions.expiresAt,
-      // Read with the session, so the bell on every page costs no statement of its own.
-      unread: sql<number>`(select count(*) from user_notifications n
-        where n.user_id = ${users.id} and n.read_at is null)`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        eq(sessions.kind, kind),
-        eq(users.active, true),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now.toISOString()),
-      ),
-    )
+  const row = await sessionFor(db).get({ tokenHash, kind, now: now.toISOString() })
   if (!row) return null
   const policy = sessionPolicy[kind]
   const slid = Math.min(
@@ -137,6 +119,31 @@ export async function actorForSession(
   }
   return { ...toActor(row.user), unreadNotifications: Number(row.unread) }
 }
+
+/** The live session behind a token hash, with its user: every signed-in request reads it. */
+const sessionFor = preparedPer((db) =>
+  db
+    .select({
+      user: users,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      // Read with the session, so the bell on every page costs no statement of its own.
+      unread: sql<number>`(select count(*) from user_notifications n
+        where n.user_id = ${users.id} and n.read_at is null)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        eq(sessions.kind, sql.placeholder('kind')),
+        eq(users.active, true),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare(),
+)
 
 /** Ends a session for good; signing out twice is harmless. */
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {

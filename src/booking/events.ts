@@ -9,7 +9,7 @@ import type { WebhookEventType } from '../events/types'
  */
 export function bookingEvent(
   db: Db,
-  type: WebhookEventType,
+  type: WebhookEventType | SQL<WebhookEventType>,
   at: string,
   where: SQL,
   status: SQL = sql`b.status`,

@@ -14,6 +14,7 @@ import type { Db } from '../db'
 import { CapacityExceeded, Conflict, Forbidden, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub, hubsActedFor } from '../network/service'
+import type { WebhookEventType } from '../events/types'
 import { bookingEvent } from './events'
 import { assertOpenForChanges, bookingRules, shareCapUnits } from './rules'
 import type { BookingInput, CapacityInput } from './schemas'
@@ -147,7 +148,7 @@ export async function bookHubCapacity(
   const bp = sql`(select max_share_of_hub_day_bp from alliance_settings
     where alliance_id = ${a.allianceId} and effective_from <= ${localDate(now)}
     order by effective_from desc, version desc limit 1)`
-  const [, , , , , stored] = await db.batch([
+  const [, , , , stored] = await db.batch([
     ensureHubDay(db, hubId, input.date, a.allianceId),
     db.run(sql`
       insert into bookings (id, seq, merchant_id, hub_id, date, units, status, idempotency_key,
@@ -171,8 +172,8 @@ export async function bookHubCapacity(
       after: sql`json_object('status', status, 'hubId', hub_id, 'date', date, 'units', units)`,
       from: sql`from bookings where id = ${id}`,
     }),
-    bookingEvent(db, 'booking.confirmed', at, sql`b.id = ${id} and b.status = 'CONFIRMED'`),
-    bookingEvent(db, 'booking.waitlisted', at, sql`b.id = ${id} and b.status = 'WAITLISTED'`),
+    // One statement for either outcome: the event's type follows the status the insert chose.
+    bookingEvent(db, placedEvent, at, sql`b.id = ${id}`),
     byKey(db, merchantId, input.idempotencyKey),
   ])
 
@@ -183,6 +184,9 @@ export async function bookHubCapacity(
   const { maxShareOfHubDayBp } = await settingsOn(db, a.allianceId, localDate(now))
   throw await refusal(db, merchantId, hub.id, input, maxShareOfHubDayBp)
 }
+
+const placedEvent = sql<WebhookEventType>`case b.status
+  when 'CONFIRMED' then 'booking.confirmed' else 'booking.waitlisted' end`
 
 function replay(previous: Booking, input: BookingInput) {
   if (!sameRequest(previous, input)) {

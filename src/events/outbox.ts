@@ -10,7 +10,8 @@ import type { EventType } from './types'
 type Value = string | null | SQL
 
 export interface OutboxChange {
-  type: EventType
+  /** The event's type, or SQL choosing it from the selected row (`case b.status when …`). */
+  type: EventType | SQL<EventType>
   allianceId: Value
   merchantId?: Value
   hubId?: Value

@@ -1,10 +1,11 @@
 /**
- * Customer returns: registration by the merchant, who may see what, the public lookup by code.
+ * Customer returns: registration by the merchant, who may see what, the public lookup's limits
+ * (the lookup itself is `trackReturn`, src/inspection/customer-view.ts).
  * Status changes happen in single conditional UPDATEs; the triggers of migration 0004 refuse
  * illegal moves and write the history and commissions in the same statement.
  */
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
-import { hubs, returnEvents, returns, stations, type ReturnStatus } from '../../db/schema'
+import { hubs, returnEvents, returns, type ReturnStatus } from '../../db/schema'
 import { requireActor, requireRole, type Actor } from '../auth/roles'
 import { changes, inList, type Db } from '../db'
 import { isUniqueViolation } from '../db-refusal'
@@ -12,13 +13,11 @@ import { fromBase64, toBase64Url, utf8 } from '../encoding'
 import { Conflict, InvalidInput, NotFound } from '../errors'
 import { newId } from '../ids'
 import { getHub } from '../network/service'
-import { hit, peek } from '../rate-limit'
 import { auditReturnMove } from './audit'
 import { returnMoveEvent } from './events'
-import { generateReturnCode, normalizeCode } from './code'
+import { generateReturnCode } from './code'
 import { contactVault } from './contact'
 import type { RegisterReturnInput } from './schemas'
-import { nextStatuses } from './status'
 
 export type Return = typeof returns.$inferSelect
 export type ReturnEvent = typeof returnEvents.$inferSelect
@@ -302,50 +301,6 @@ export const trackLimits = {
   perAddressAndCode: 30,
   foundPerAddress: 600,
 } as const
-
-/**
- * What a customer may see by code, with no sign-in: status, category, station and dates —
- * nothing about the customer, the order value or the merchant. Limited per address so codes
- * cannot be enumerated (see `trackLimits`).
- */
-export async function returnByCode(
-  db: Db,
-  typed: string,
-  ip: string,
-  now: Date,
-): Promise<PublicReturn | null> {
-  const { windowMs, missesPerAddress, perAddressAndCode, foundPerAddress } = trackLimits
-  const nowMs = now.getTime()
-  const misses = `track-miss:${ip}`
-  // Refused before the read, so an address out of guesses cannot tell a code that exists.
-  await peek(db, misses, missesPerAddress, windowMs, nowMs)
-  const code = normalizeCode(typed)
-  const [row] = code
-    ? await db
-        .select({ r: returns, stationName: stations.name })
-        .from(returns)
-        .leftJoin(stations, eq(stations.id, returns.stationId))
-        .where(eq(returns.code, code))
-    : []
-  if (!row) {
-    await hit(db, misses, missesPerAddress, windowMs, nowMs)
-    return null
-  }
-  await hit(db, `track:${ip}:${row.r.code}`, perAddressAndCode, windowMs, nowMs)
-  await hit(db, `track:${ip}`, foundPerAddress, windowMs, nowMs)
-  const events = await timeline(db, row.r.id)
-  return {
-    code: row.r.code,
-    category: row.r.category,
-    status: row.r.status,
-    stationName: row.stationName,
-    // The customer follows the status moves; a detour between hubs is for those handling it.
-    timeline: events
-      .filter((e) => e.transferToHubId === null)
-      .map((e) => ({ status: e.status, at: e.at })),
-    nextStatus: nextStatuses[row.r.status].find((s) => s !== 'CANCELLED') ?? null,
-  }
-}
 
 /** Hubs a merchant may send returns to (its alliance's). */
 export async function destinationHubs(db: Db, actor: Actor | null) {
