@@ -4,7 +4,8 @@
 import { bundleWorker, kib } from './worker-bundle'
 
 try {
-  const bundle = bundleWorker('dist/worker')
+  // `--d1-only`: without the libSQL client (scripts/worker-bundle.ts, d1OnlyFlags).
+  const bundle = bundleWorker('dist/worker', { d1Only: process.argv.includes('--d1-only') })
   for (const f of bundle.files) {
     console.log(`${f.path}: ${kib(f.rawBytes)} raw, ${kib(f.gzipBytes)} gzip`)
   }

@@ -71,8 +71,23 @@ function analyse(metafile: Metafile): Pick<WorkerBundle, 'inputs' | 'forbidden'>
   }
 }
 
+/**
+ * A D1-only build replaces the libSQL client and its drizzle driver with stubs that refuse
+ * LIBSQL_URL (src/d1-only/), for Workers that use D1 (the default binding). Deploy it with the
+ * same flags: `npx wrangler deploy --env production` followed by these.
+ */
+export const d1OnlyFlags = [
+  '--alias',
+  '@libsql/client/web:./src/d1-only/libsql-client.ts',
+  '--alias',
+  'drizzle-orm/libsql/web:./src/d1-only/drizzle-libsql.ts',
+]
+
 /** Builds the Worker into `outdir` (emptied first) and returns its raw and gzip sizes. */
-export function bundleWorker(outdir: string, options: { quiet?: boolean } = {}): WorkerBundle {
+export function bundleWorker(
+  outdir: string,
+  options: { quiet?: boolean; d1Only?: boolean } = {},
+): WorkerBundle {
   rmSync(outdir, { recursive: true, force: true })
   const run = spawnSync(
     wrangler,
@@ -86,6 +101,7 @@ export function bundleWorker(outdir: string, options: { quiet?: boolean } = {}):
       outdir,
       '--metafile',
       join(outdir, metafileName),
+      ...(options.d1Only ? d1OnlyFlags : []),
     ],
     {
       stdio: options.quiet ? 'pipe' : 'inherit',
