@@ -73,14 +73,14 @@ function analyse(metafile: Metafile): Pick<WorkerBundle, 'inputs' | 'forbidden'>
 
 /**
  * A D1-only build replaces the libSQL client and its drizzle driver with stubs that refuse
- * LIBSQL_URL (src/d1-only/), for Workers that use D1 (the default binding). Deploy it with the
+ * LIBSQL_URL (src/worker-shims/d1-only/), for Workers that use D1 (the default binding). Deploy it with the
  * same flags: `npx wrangler deploy --env production` followed by these.
  */
 export const d1OnlyFlags = [
   '--alias',
-  '@libsql/client/web:./src/d1-only/libsql-client.ts',
+  '@libsql/client/web:./src/worker-shims/d1-only/libsql-client.ts',
   '--alias',
-  'drizzle-orm/libsql/web:./src/d1-only/drizzle-libsql.ts',
+  'drizzle-orm/libsql/web:./src/worker-shims/d1-only/drizzle-libsql.ts',
 ]
 
 /** Builds the Worker into `outdir` (emptied first) and returns its raw and gzip sizes. */
