@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod'
 import { apiScopes, apiTokens, users, type ApiScope } from '../../db/schema'
 import { toActor } from '../auth/service'
 import { requireRole, type Actor } from '../auth/roles'

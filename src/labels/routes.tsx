@@ -119,6 +119,7 @@ labelRoutes.get('/returns/labels.pdf', async (c) => {
     })),
     layout,
     t('labels.sheet.title', { count: labels.length }),
+    c.var.deps.now(),
   )
   return c.body(pdf, 200, {
     'content-type': 'application/pdf',

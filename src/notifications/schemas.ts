@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { userNotificationKinds } from '../../db/schema'
 
 /** One kind switched on or off; the preferences form and `setNotificationPreference` share it. */

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
-import { PDFArray, PDFDocument, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_LABELS } from '../../src/labels/service'
 import { formatCode } from '../../src/returns/code'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { Browser, gql, tokenFor } from '../helpers/http'
+import { pageContent, pageSize, parsePdf, pdfPages } from '../helpers/pdf-reader'
 
 let t: TestApp
 beforeEach(async () => {
@@ -185,9 +185,10 @@ describe('printing labels in batches', () => {
     expect(a4.headers.get('content-type')).toBe('application/pdf')
     const bytes = new Uint8Array(await a4.arrayBuffer())
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-')
-    const doc = await PDFDocument.load(bytes)
-    expect(doc.getPageCount()).toBe(2)
-    const [w, h] = [doc.getPage(0).getWidth(), doc.getPage(0).getHeight()]
+    const doc = parsePdf(bytes)
+    const pages = pdfPages(doc)
+    expect(pages).toHaveLength(2)
+    const [w, h] = pageSize(doc, pages[0]!)
     expect(w).toBeCloseTo(595.28, 1)
     expect(h).toBeCloseTo(841.89, 1)
     // Text is UCS-2 hex for STSong-Light: the hub's name and each code are in the content.
@@ -196,29 +197,18 @@ describe('printing labels in batches', () => {
     expect(raw).toContain('/Encoding /UniGB-UCS2-H')
     const hex = (s: string) =>
       [...s].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('')
-    const content = doc
-      .getPages()
-      .map((page) => {
-        const contents = page.node.Contents()
-        const refs = contents instanceof PDFArray ? contents.asArray() : [contents]
-        return refs
-          .map((ref) => {
-            const stream = doc.context.lookup(ref as PDFRef)
-            return stream instanceof PDFRawStream
-              ? new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())
-              : ''
-          })
-          .join('')
-      })
+    const content = (await Promise.all(pages.map((page) => pageContent(doc, page))))
       .join('')
       .toLowerCase()
     expect(content).toContain(hex('上海售后中心'))
     for (const { code } of made) expect(content).toContain(hex(formatCode(code)))
 
     const thermal = await browser.get(`/returns/labels.pdf?${query}&layout=thermal`)
-    const td = await PDFDocument.load(new Uint8Array(await thermal.arrayBuffer()))
-    expect(td.getPageCount()).toBe(9)
-    expect(td.getPage(0).getWidth()).toBeCloseTo((100 * 72) / 25.4, 1)
-    expect(td.getPage(0).getHeight()).toBeCloseTo((150 * 72) / 25.4, 1)
+    const td = parsePdf(new Uint8Array(await thermal.arrayBuffer()))
+    const thermalPages = pdfPages(td)
+    expect(thermalPages).toHaveLength(9)
+    const [tw, th] = pageSize(td, thermalPages[0]!)
+    expect(tw).toBeCloseTo((100 * 72) / 25.4, 1)
+    expect(th).toBeCloseTo((150 * 72) / 25.4, 1)
   })
 })
