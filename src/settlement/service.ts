@@ -26,7 +26,9 @@ import { newId } from '../ids'
 import { getHub, getMerchant, getStation } from '../network/service'
 import { premiumCharged, premiumCollected } from '../insurance/ledger'
 import { postTransaction } from '../insurance/service'
-import { allocateMonth, type Allocation, type Rules } from './allocate'
+import type { Allocation, Rules } from './allocate'
+import { computeMonths } from './compute'
+import { commissionsEarned, liveStationStatement } from './live-statements'
 import type { CostInput } from './schemas'
 import {
   justClosed,
@@ -36,7 +38,7 @@ import {
   refusedAsClosed,
   refusedByKey,
 } from './month-lock'
-import { costsFor, currentRules, postRecurringCosts, toCostInput, usageFor } from './usage'
+import { costsFor, currentRules, postRecurringCosts } from './usage'
 
 export interface SettlementLine {
   merchantId: string
@@ -91,20 +93,9 @@ async function storedView(db: Db, s: typeof settlements.$inferSelect): Promise<S
   }
 }
 
-/**
- * The month's split from what is stored now. Voided costs are left out; a reversal is a negative
- * cost of the same kind and hub, so it splits to exactly the negated parts of the cost it
- * reverses. With `now`, recurring costs are posted first (see `costsFor`).
- */
+/** The month's split from what is stored now (see `computeMonths`). */
 async function compute(db: Db, allianceId: string, month: string, now: Date | null) {
-  const [all, usage, rules] = await Promise.all([
-    costsFor(db, allianceId, month, now),
-    usageFor(db, allianceId, month),
-    currentRules(db, allianceId),
-  ])
-  const monthCosts = all.filter((c) => c.voidedAt === null)
-  const allocation = allocateMonth(monthCosts.map(toCostInput), usage, rules)
-  return { monthCosts, allocation, rules, undeclared: usage.undeclared }
+  return (await computeMonths(db, allianceId, [month], now)).get(month)!
 }
 
 function previewView(
@@ -504,20 +495,8 @@ export async function stationStatement(
       paidAt: row?.paidAt ?? null,
     }
   }
-  const usage = await usageFor(db, a.allianceId, month)
-  const lines = allocateMonth([], usage, await currentRules(db, a.allianceId)).lines.filter(
-    (l) => l.stationId === station.id,
-  )
-  return {
-    id: null,
-    month,
-    status: 'OPEN',
-    merchantId: null,
-    stationId: station.id,
-    totalFen: sum(lines),
-    lines,
-    paidAt: null,
-  }
+  const lines = (await commissionsEarned(db, station.id, [month])).get(month)!
+  return liveStationStatement(station.id, month, lines)
 }
 
 /** A cost of the actor's alliance (members may read what their statements are made of). */
