@@ -75,8 +75,9 @@ export async function usageForMonths(
     ),
     db.all<{ month: string; merchant_id: string; station_id: string; fen: number; n: number }>(sql`
       select c.month, c.merchant_id, c.station_id, sum(c.amount_fen) as fen, count(*) as n
-      from commissions c join stations s on s.id = c.station_id
-      where ${inList(sql`c.month`, months)} and s.alliance_id = ${allianceId}
+      from commissions c
+      where ${inList(sql`c.month`, months)}
+        and c.station_id in (select id from stations where alliance_id = ${allianceId})
       group by c.month, c.merchant_id, c.station_id
       order by c.month, c.merchant_id, c.station_id`),
     db
