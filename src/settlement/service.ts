@@ -212,8 +212,9 @@ export async function closeSettlement(
           ${idempotencyKey}, ${a.userId}, ${at}
         where ${monthUnchanged(a.allianceId, month, version)}`),
       // Every line and statement in a few INSERT … SELECT over a JSON array (one bound value
-      // each: D1 binds at most 100), not thousands of row-by-row inserts.
-      ...chunks(allocation.lines, 2000).map((rows) => insertLines(db, id, rows)),
+      // each: D1 binds at most 100), not thousands of row-by-row inserts; 500 lines keep each
+      // value near 75 kB.
+      ...chunks(allocation.lines, 500).map((rows) => insertLines(db, id, rows)),
       insertStatements(db, id, [
         ...Object.entries(allocation.totals).map(([merchantId, totalFen]) => ({
           id: newId('smt'),
