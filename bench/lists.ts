@@ -1,11 +1,13 @@
-// Growing lists at scale: 1,000,000 returns and 1,000,000 audit entries (BENCH_LIST_ROWS; quick:
-// 200,000) in bulk INSERT … SELECT statements (not timed), then each list's page read through its
+// Growing lists at scale: 1,000,000 returns, audit entries, notifications and webhook deliveries
+// each (BENCH_LIST_ROWS; quick: 200,000) in bulk INSERT … SELECT statements (not timed), then each list's page read through its
 // service function, the median of 7 reads after one warm-up, against a budget of 15 ms a page.
 // The ratio is time / budget; a page over budget is a violation.
 import { demoUsers } from '../db/seed/seed'
 import { browseAudit } from '../src/audit/browse'
 import type { AuditFilter } from '../src/audit/schemas'
+import { listNotifications } from '../src/notifications/service'
 import { listReturns } from '../src/returns/service'
+import { listWebhookDeliveries } from '../src/webhooks/service'
 import { benchApp } from './in-process'
 import { intFromEnv, quick, type Measurement, type Result } from './scenario'
 
@@ -26,7 +28,10 @@ async function medianMs(read: () => Promise<unknown>) {
 
 export async function run(): Promise<Result> {
   const rows = intFromEnv('BENCH_LIST_ROWS', quick ? 200_000 : 1_000_000)
-  console.log(`  ${rows.toLocaleString('en-US')} returns and audit entries (BENCH_LIST_ROWS) …`)
+  console.log(
+    `  ${rows.toLocaleString('en-US')} returns, audit entries, notifications and deliveries ` +
+      `(BENCH_LIST_ROWS) …`,
+  )
   const b = await benchApp()
   try {
     const email = (role: string) => demoUsers().find((u) => u.role === role)!.email
@@ -59,11 +64,54 @@ export async function run(): Promise<Result> {
         from i`,
       args: [rows, coordinator.allianceId, merchant.userId, coordinator.userId],
     })
+    // As many notifications, a quarter of them the merchant user's (one in ten of those unread),
+    // and as many webhook deliveries, a quarter of them to the coordinator's endpoint.
+    await b.client.execute({
+      sql: `with recursive i(n) as (select 1 union all select n + 1 from i where n < ?)
+        insert into user_notifications (id, user_id, event_id, kind, return_id, data, read_at,
+          created_at)
+        select 'ntf_big_' || n, case when n % 4 = 0 then ? else ? end, 'evt_big_' || n,
+          'PARCEL_AT_STATION', null, '{}',
+          case when n % 40 = 0 then null else '2026-01-01T00:00:00.000Z' end,
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2025-01-01', '+' || (n / 10) || ' seconds')
+        from i`,
+      args: [rows, merchant.userId, coordinator.userId],
+    })
+    await b.client.execute({
+      sql: `insert into webhook_endpoints (id, alliance_id, merchant_id, url, events, secret,
+          created_by, created_at, updated_at)
+        select 'whe_big_' || n, ?, null, 'https://example.com/' || n, '["return.updated"]', 's',
+          ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z'
+        from (select 1 as n union all select 2 union all select 3 union all select 4)`,
+      args: [coordinator.allianceId, coordinator.userId],
+    })
+    await b.client.execute({
+      sql: `with recursive i(n) as (select 1 union all select n + 1 from i where n < ?)
+        insert into webhook_deliveries (id, endpoint_id, event_id, event_seq, event_type,
+          status, created_at)
+        select 'whd_big_' || n, 'whe_big_' || (1 + n % 4), 'evt_big_' || n, n, 'return.updated',
+          'DELIVERED', strftime('%Y-%m-%dT%H:%M:%fZ', '2025-01-01', '+' || (n / 10) || ' seconds')
+        from i`,
+      args: [rows],
+    })
     const generatedIn = (performance.now() - generated) / 1000
 
     const page2 = async (actor: typeof merchant) => {
       const first = await listReturns(b.db, actor, { first: 20 })
       return () => listReturns(b.db, actor, { first: 20, after: first.endCursor! })
+    }
+    const notifications = async (unreadOnly: boolean) => {
+      const first = await listNotifications(b.db, merchant, { first: 20, unreadOnly })
+      return () =>
+        listNotifications(b.db, merchant, { first: 20, unreadOnly, after: first.endCursor! })
+    }
+    const deliveries = async () => {
+      const first = await listWebhookDeliveries(b.db, coordinator, 'whe_big_1', { first: 20 })
+      return () =>
+        listWebhookDeliveries(b.db, coordinator, 'whe_big_1', {
+          first: 20,
+          after: first.pageInfo.endCursor!,
+        })
     }
     const audit = (filter: Partial<AuditFilter>) => () =>
       browseAudit(b.db, coordinator, { first: 50, ...filter } as AuditFilter)
@@ -71,6 +119,9 @@ export async function run(): Promise<Result> {
       ['merchant /returns page 2', await page2(merchant)],
       ['coordinator returns page 2', await page2(coordinator)],
       ['hub operator returns page 2', await page2(hub)],
+      ['notifications page 2', await notifications(false)],
+      ['unread notifications page 2', await notifications(true)],
+      ['webhook deliveries page 2', await deliveries()],
       ['audit by actor', audit({ actor: merchant.userId })],
       ['audit by one day', audit({ from: '2025-03-01', to: '2025-03-01' })],
       ['audit by a recent year', audit({ from: '2025-01-01', to: '2025-12-31' })],
@@ -95,7 +146,8 @@ export async function run(): Promise<Result> {
       baseline: 'page budget',
       failures,
       notes: [
-        `${rows.toLocaleString('en-US')} returns and as many audit entries generated in ` +
+        `${rows.toLocaleString('en-US')} returns and as many audit entries, notifications and ` +
+          `webhook deliveries generated in ` +
           `${generatedIn.toFixed(0)} s (not timed); each figure is the median of 7 reads of one ` +
           `page through the service function; ratio = time / budget`,
         `Not covered: an audit date range over 31 days that ends far in the past walks the log ` +

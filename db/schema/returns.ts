@@ -115,6 +115,8 @@ export const returns = sqliteTable(
     index('returns_hub_status').on(t.hubId, t.status),
     index('returns_station_status').on(t.stationId, t.status),
     index('returns_run').on(t.pickupRunId),
+    // Covers the parcels each merchant had carried on a month's runs (the settlement's CARRIED).
+    index('returns_run_merchant').on(t.pickupRunId, t.merchantId),
     // The search box: an order reference or a contact's keyed hash, each one equality lookup.
     index('returns_order_ref').on(t.orderRef),
     index('returns_contact').on(t.contactHash),
@@ -172,6 +174,8 @@ export const commissions = sqliteTable(
   (t) => [
     index('commissions_station_month').on(t.stationId, t.month),
     index('commissions_merchant_month').on(t.merchantId, t.month),
+    // Covers the month's split (GROUP BY merchant and station, summing amounts) without a row read.
+    index('commissions_month_split').on(t.month, t.merchantId, t.stationId, t.amountFen),
     check('commissions_amount', sql`${t.amountFen} >= 0`),
   ],
 )

@@ -45,6 +45,8 @@ export const userNotifications = sqliteTable(
     // Newest first per user, and the bell's unread count, each one range of this index.
     index('user_notifications_list').on(t.userId, t.createdAt, t.id),
     index('user_notifications_unread').on(t.userId, t.readAt),
+    // The unread ones newest first, page after page, as one range too.
+    index('user_notifications_unread_list').on(t.userId, t.readAt, t.createdAt, t.id),
   ],
 )
 

@@ -208,36 +208,54 @@ export async function premiumsFor(db: Db, allianceId: string, merchantId: string
  * declared yet (which blocks closing the month).
  */
 export async function monthPremiums(db: Db, allianceId: string, month: string) {
+  return (await premiumsByMonth(db, allianceId, [month])).get(month)!
+}
+
+/** `monthPremiums` of each of `months`, in one statement. */
+export async function premiumsByMonth(db: Db, allianceId: string, months: readonly string[]) {
   // The premium rate in force on the month's first day rides along (settingsOn's choice, as a
   // subquery): one statement, where a month's preview has many.
   const rows = await db.all<{
+    month: string
     merchant_id: string
     order_value_fen: number | null
     premium_rate_bp: number | null
   }>(sql`
-    select e.merchant_id, d.order_value_fen, (
+    select m.value as month, e.merchant_id, d.order_value_fen, (
         select premium_rate_bp from alliance_settings
-        where alliance_id = ${allianceId} and effective_from <= ${`${month}-01`}
+        where alliance_id = ${allianceId} and effective_from <= m.value || '-01'
         order by effective_from desc, version desc limit 1) as premium_rate_bp
-    from insurance_enrolments e
-      join merchants m on m.id = e.merchant_id
-      left join order_value_declarations d on d.merchant_id = e.merchant_id and d.month = ${month}
-    where m.alliance_id = ${allianceId} and e.start_month <= ${month}
-    order by e.merchant_id`)
-  const rateBp = rows[0]?.premium_rate_bp
-  if (rows.length > 0 && (rateBp === null || rateBp === undefined)) {
-    throw new NotFound('Alliance settings')
+    from json_each(${JSON.stringify(months)}) m
+      join insurance_enrolments e on e.start_month <= m.value
+      join merchants on merchants.id = e.merchant_id
+      left join order_value_declarations d on d.merchant_id = e.merchant_id and d.month = m.value
+    where merchants.alliance_id = ${allianceId}
+    order by m.value, e.merchant_id`)
+  const byMonth = new Map<string, { premiums: MonthPremium[]; undeclared: string[] }>()
+  for (const month of months) {
+    const inMonth = rows.filter((r) => r.month === month)
+    const rateBp = inMonth[0]?.premium_rate_bp
+    if (inMonth.length > 0 && (rateBp === null || rateBp === undefined)) {
+      throw new NotFound('Alliance settings')
+    }
+    byMonth.set(month, {
+      premiums: inMonth
+        .filter((r) => r.order_value_fen !== null)
+        .map((r) => ({
+          merchantId: r.merchant_id,
+          orderValueFen: Number(r.order_value_fen),
+          amountFen: premiumFen(Number(r.order_value_fen), Number(rateBp)),
+        })),
+      undeclared: inMonth.filter((r) => r.order_value_fen === null).map((r) => r.merchant_id),
+    })
   }
-  return {
-    premiums: rows
-      .filter((r) => r.order_value_fen !== null)
-      .map((r) => ({
-        merchantId: r.merchant_id,
-        orderValueFen: Number(r.order_value_fen),
-        amountFen: premiumFen(Number(r.order_value_fen), Number(rateBp)),
-      })),
-    undeclared: rows.filter((r) => r.order_value_fen === null).map((r) => r.merchant_id),
-  }
+  return byMonth
+}
+
+interface MonthPremium {
+  merchantId: string
+  orderValueFen: number
+  amountFen: number
 }
 
 /**

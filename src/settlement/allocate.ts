@@ -131,20 +131,25 @@ export interface Allocation {
   totalFen: number
 }
 
+/** The month's commission lines: what each merchant owes each station for its parcels. */
+export function commissionLines(commissions: Usage['commissions']): Line[] {
+  return commissions
+    .filter((c) => c.amountFen !== 0)
+    .map((c) => ({
+      merchantId: c.merchantId,
+      kind: 'COMMISSION' as const,
+      costId: null,
+      stationId: c.stationId,
+      amountFen: c.amountFen,
+      basis: { rule: 'PER_PARCEL', mine: c.parcels, total: c.parcels },
+    }))
+}
+
 /** The whole month: every cost, commission, premium and adjustment. */
 export function allocateMonth(costs: CostInput[], usage: Usage, rules: Rules): Allocation {
   const lines: Line[] = [
     ...costs.flatMap((c) => allocateCost(c, usage, rules)),
-    ...usage.commissions
-      .filter((c) => c.amountFen !== 0)
-      .map((c) => ({
-        merchantId: c.merchantId,
-        kind: 'COMMISSION' as const,
-        costId: null,
-        stationId: c.stationId,
-        amountFen: c.amountFen,
-        basis: { rule: 'PER_PARCEL', mine: c.parcels, total: c.parcels },
-      })),
+    ...commissionLines(usage.commissions),
     ...usage.premiums
       .filter((p) => p.amountFen !== 0)
       .map((p) => ({

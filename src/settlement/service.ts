@@ -26,7 +26,9 @@ import { newId } from '../ids'
 import { getHub, getMerchant, getStation } from '../network/service'
 import { premiumCharged, premiumCollected } from '../insurance/ledger'
 import { postTransaction } from '../insurance/service'
-import { allocateMonth, type Allocation, type Rules } from './allocate'
+import type { Allocation, Rules } from './allocate'
+import { computeMonths } from './compute'
+import { commissionsEarned, liveStationStatement } from './live-statements'
 import type { CostInput } from './schemas'
 import {
   justClosed,
@@ -36,7 +38,7 @@ import {
   refusedAsClosed,
   refusedByKey,
 } from './month-lock'
-import { costsFor, currentRules, postRecurringCosts, toCostInput, usageFor } from './usage'
+import { costsFor, currentRules, postRecurringCosts } from './usage'
 
 export interface SettlementLine {
   merchantId: string
@@ -91,20 +93,9 @@ async function storedView(db: Db, s: typeof settlements.$inferSelect): Promise<S
   }
 }
 
-/**
- * The month's split from what is stored now. Voided costs are left out; a reversal is a negative
- * cost of the same kind and hub, so it splits to exactly the negated parts of the cost it
- * reverses. With `now`, recurring costs are posted first (see `costsFor`).
- */
+/** The month's split from what is stored now (see `computeMonths`). */
 async function compute(db: Db, allianceId: string, month: string, now: Date | null) {
-  const [all, usage, rules] = await Promise.all([
-    costsFor(db, allianceId, month, now),
-    usageFor(db, allianceId, month),
-    currentRules(db, allianceId),
-  ])
-  const monthCosts = all.filter((c) => c.voidedAt === null)
-  const allocation = allocateMonth(monthCosts.map(toCostInput), usage, rules)
-  return { monthCosts, allocation, rules, undeclared: usage.undeclared }
+  return (await computeMonths(db, allianceId, [month], now)).get(month)!
 }
 
 function previewView(
@@ -220,27 +211,24 @@ export async function closeSettlement(
         select ${id}, ${a.allianceId}, ${month}, 'CLOSED', ${rules.version}, ${allocation.totalFen},
           ${idempotencyKey}, ${a.userId}, ${at}
         where ${monthUnchanged(a.allianceId, month, version)}`),
-      ...chunks(
-        allocation.lines.map((l) => ({ ...l, settlementId: id })),
-        10,
-      ).map((rows) => db.insert(settlementLines).values(rows)),
-      ...chunks(
-        [
-          ...Object.entries(allocation.totals).map(([merchantId, totalFen]) => ({
-            id: newId('smt'),
-            settlementId: id,
-            merchantId,
-            totalFen,
-          })),
-          ...Object.entries(allocation.stationTotals).map(([stationId, totalFen]) => ({
-            id: newId('smt'),
-            settlementId: id,
-            stationId,
-            totalFen,
-          })),
-        ],
-        20,
-      ).map((rows) => db.insert(statements).values(rows)),
+      // Every line and statement in a few INSERT … SELECT over a JSON array (one bound value
+      // each: D1 binds at most 100), not thousands of row-by-row inserts; 500 lines keep each
+      // value near 75 kB.
+      ...chunks(allocation.lines, 500).map((rows) => insertLines(db, id, rows)),
+      insertStatements(db, id, [
+        ...Object.entries(allocation.totals).map(([merchantId, totalFen]) => ({
+          id: newId('smt'),
+          merchantId,
+          stationId: null,
+          totalFen,
+        })),
+        ...Object.entries(allocation.stationTotals).map(([stationId, totalFen]) => ({
+          id: newId('smt'),
+          merchantId: null,
+          stationId,
+          totalFen,
+        })),
+      ]),
       // Premiums charged on this month's statements become receivables of the pool.
       ...allocation.lines
         .filter((l) => l.kind === 'PREMIUM')
@@ -288,7 +276,16 @@ export async function closeSettlement(
     if (!refusedByKey(error)) throw error
   }
   const stored = await closedSettlement(db, a.allianceId, month)
-  if (stored) return stored.id === id ? storedView(db, stored) : replay(db, stored, idempotencyKey)
+  if (stored?.id === id) {
+    // What this close wrote is what it computed: no need to read thousands of lines back.
+    return {
+      ...previewView(month, rules, allocation, costTotal, []),
+      id,
+      status: 'CLOSED',
+      closedAt: stored.closedAt,
+    }
+  }
+  if (stored) return replay(db, stored, idempotencyKey)
   // Not a lost race: the month changed while we computed, so the guarded insert wrote nothing.
   throw new Conflict('The month changed while it was being closed; preview it again.', {
     reason: 'CHANGED',
@@ -304,6 +301,40 @@ async function replay(db: Db, s: typeof settlements.$inferSelect, key: string) {
     })
   }
   return storedView(db, s)
+}
+
+/** Inserts `lines` of settlement `id` in the order given (their ids follow it). */
+function insertLines(db: Db, id: string, lines: SettlementLine[]) {
+  const rows = lines.map((l) => ({
+    m: l.merchantId,
+    k: l.kind,
+    c: l.costId,
+    s: l.stationId,
+    a: l.amountFen,
+    b: JSON.stringify(l.basis),
+  }))
+  return db.run(sql`
+    insert into settlement_lines (settlement_id, merchant_id, kind, cost_id, station_id,
+      amount_fen, basis)
+    select ${id}, json_extract(value, '$.m'), json_extract(value, '$.k'),
+      json_extract(value, '$.c'), json_extract(value, '$.s'), json_extract(value, '$.a'),
+      json_extract(value, '$.b')
+    from json_each(${JSON.stringify(rows)})
+    order by key`)
+}
+
+/** Inserts the statements of settlement `id`: one per merchant and one per station. */
+function insertStatements(
+  db: Db,
+  id: string,
+  rows: { id: string; merchantId: string | null; stationId: string | null; totalFen: number }[],
+) {
+  return db.run(sql`
+    insert into statements (id, settlement_id, merchant_id, station_id, total_fen)
+    select json_extract(value, '$.id'), ${id}, json_extract(value, '$.merchantId'),
+      json_extract(value, '$.stationId'), json_extract(value, '$.totalFen')
+    from json_each(${JSON.stringify(rows)})
+    order by key`)
 }
 
 /** D1 binds at most 100 parameters per statement: insert many rows a few at a time. */
@@ -504,20 +535,8 @@ export async function stationStatement(
       paidAt: row?.paidAt ?? null,
     }
   }
-  const usage = await usageFor(db, a.allianceId, month)
-  const lines = allocateMonth([], usage, await currentRules(db, a.allianceId)).lines.filter(
-    (l) => l.stationId === station.id,
-  )
-  return {
-    id: null,
-    month,
-    status: 'OPEN',
-    merchantId: null,
-    stationId: station.id,
-    totalFen: sum(lines),
-    lines,
-    paidAt: null,
-  }
+  const lines = (await commissionsEarned(db, station.id, [month])).get(month)!
+  return liveStationStatement(station.id, month, lines)
 }
 
 /** A cost of the actor's alliance (members may read what their statements are made of). */

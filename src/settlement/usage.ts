@@ -2,12 +2,12 @@
  * What the system itself knows about a month's use of the network, aggregated with one GROUP BY
  * per kind of usage (never row by row), so a month of 500,000 returns stays quick.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { adjustments, allocationRules, costs, merchants } from '../../db/schema'
 import { monthBounds, monthInstants } from '../calendar/local-date'
-import type { Db } from '../db'
+import { inList, type Db } from '../db'
 import { NotFound } from '../errors'
-import { monthPremiums } from '../insurance/service'
+import { premiumsByMonth } from '../insurance/service'
 import { memberInMonth } from '../members/membership'
 import type { ByHub, CostInput, Rules, Usage } from './allocate'
 
@@ -19,71 +19,101 @@ function byHub(rows: Count[]): ByHub {
   return out
 }
 
-export async function usageFor(
+export type MonthUsage = Usage & { undeclared: string[] }
+
+/** One month's usage (see `usageForMonths`). */
+export async function usageFor(db: Db, allianceId: string, month: string): Promise<MonthUsage> {
+  return (await usageForMonths(db, allianceId, [month])).get(month)!
+}
+
+/**
+ * The usage of each of `months`, in as many statements as one month takes: each kind of count is
+ * one statement for all the months, a month's part still its own GROUP BY over its own index.
+ */
+export async function usageForMonths(
   db: Db,
   allianceId: string,
-  month: string,
-): Promise<Usage & { undeclared: string[] }> {
-  const { from, to } = monthBounds(month)
-  const { start, end } = monthInstants(month)
+  months: readonly string[],
+): Promise<Map<string, MonthUsage>> {
+  const usage = new Map<string, MonthUsage>()
+  if (months.length === 0) return usage
   const inAlliance = sql`in (select id from hubs where alliance_id = ${allianceId})`
-  // The three counts by merchant and hub in one statement (a request's statements are few on
-  // D1), each still its own GROUP BY over its own index.
+  const eachMonth = (part: (month: string) => SQL) =>
+    sql.join(
+      months.map((m) => part(m)),
+      sql` union all `,
+    )
   const [members, counts, commissions, adjusting, insurance] = await Promise.all([
-    db
-      .select({ id: merchants.id })
-      .from(merchants)
-      .where(and(eq(merchants.allianceId, allianceId), memberInMonth(month)))
-      .orderBy(asc(merchants.id)),
-    db.all<Count & { kind: 'units' | 'booked' | 'carried' }>(sql`
-      select 'units' as kind, r.merchant_id, pr.hub_id, count(*) as n
-      from run_receipts rr
-        join returns r on r.id = rr.return_id
-        join pickup_runs pr on pr.id = rr.run_id
-      where rr.at >= ${start} and rr.at < ${end} and pr.hub_id ${inAlliance}
-      group by r.merchant_id, pr.hub_id
-      union all
-      select 'booked', merchant_id, hub_id, sum(units) from bookings
-      where status = 'CONFIRMED' and date between ${from} and ${to} and hub_id ${inAlliance}
-      group by merchant_id, hub_id
-      union all
-      select 'carried', r.merchant_id, pr.hub_id, count(*)
-      from returns r join pickup_runs pr on pr.id = r.pickup_run_id
-      where pr.created_at >= ${start} and pr.created_at < ${end} and pr.hub_id ${inAlliance}
-      group by r.merchant_id, pr.hub_id`),
-    db.all<{ merchant_id: string; station_id: string; fen: number; n: number }>(sql`
-      select c.merchant_id, c.station_id, sum(c.amount_fen) as fen, count(*) as n
-      from commissions c join stations s on s.id = c.station_id
-      where c.month = ${month} and s.alliance_id = ${allianceId}
-      group by c.merchant_id, c.station_id
-      order by c.merchant_id, c.station_id`),
+    db.all<{ month: string; id: string }>(sql`
+      select month, id from (${eachMonth(
+        (month) => sql`select ${month} as month, ${merchants.id} as id from ${merchants}
+          where ${merchants.allianceId} = ${allianceId} and ${memberInMonth(month)}`,
+      )}) order by month, id`),
+    // The three counts by merchant and hub in one statement (a request's statements are few on
+    // D1), each still its own GROUP BY over its own index.
+    db.all<Count & { month: string; kind: 'units' | 'booked' | 'carried' }>(
+      eachMonth((month) => {
+        const { from, to } = monthBounds(month)
+        const { start, end } = monthInstants(month)
+        return sql`
+          select ${month} as month, 'units' as kind, r.merchant_id, pr.hub_id, count(*) as n
+          from run_receipts rr
+            join returns r on r.id = rr.return_id
+            join pickup_runs pr on pr.id = rr.run_id
+          where rr.at >= ${start} and rr.at < ${end} and pr.hub_id ${inAlliance}
+          group by r.merchant_id, pr.hub_id
+          union all
+          select ${month}, 'booked', merchant_id, hub_id, sum(units) from bookings
+          where status = 'CONFIRMED' and date between ${from} and ${to} and hub_id ${inAlliance}
+          group by merchant_id, hub_id
+          union all
+          select ${month}, 'carried', r.merchant_id, pr.hub_id, count(*)
+          from returns r join pickup_runs pr on pr.id = r.pickup_run_id
+          where pr.created_at >= ${start} and pr.created_at < ${end} and pr.hub_id ${inAlliance}
+          group by r.merchant_id, pr.hub_id`
+      }),
+    ),
+    db.all<{ month: string; merchant_id: string; station_id: string; fen: number; n: number }>(sql`
+      select c.month, c.merchant_id, c.station_id, sum(c.amount_fen) as fen, count(*) as n
+      from commissions c
+      where ${inList(sql`c.month`, months)}
+        and c.station_id in (select id from stations where alliance_id = ${allianceId})
+      group by c.month, c.merchant_id, c.station_id
+      order by c.month, c.merchant_id, c.station_id`),
     db
       .select()
       .from(adjustments)
-      .where(and(eq(adjustments.allianceId, allianceId), eq(adjustments.month, month)))
+      .where(and(eq(adjustments.allianceId, allianceId), inList(adjustments.month, months)))
       .orderBy(asc(adjustments.createdAt)),
-    monthPremiums(db, allianceId, month),
+    premiumsByMonth(db, allianceId, months),
   ])
-  return {
-    merchants: members.map((m) => m.id),
-    units: byHub(counts.filter((c) => c.kind === 'units')),
-    booked: byHub(counts.filter((c) => c.kind === 'booked')),
-    carried: byHub(counts.filter((c) => c.kind === 'carried')),
-    commissions: commissions.map((c) => ({
-      merchantId: c.merchant_id,
-      stationId: c.station_id,
-      amountFen: Number(c.fen),
-      parcels: Number(c.n),
-    })),
-    premiums: insurance.premiums,
-    undeclared: insurance.undeclared,
-    adjustments: adjusting.map((a) => ({
-      id: a.id,
-      merchantId: a.merchantId,
-      amountFen: a.amountFen,
-      reason: a.reason,
-    })),
+  for (const month of months) {
+    const inMonth = <T extends { month: string }>(rows: T[]) =>
+      rows.filter((r) => r.month === month)
+    const monthCounts = inMonth(counts)
+    const premiums = insurance.get(month)!
+    usage.set(month, {
+      merchants: inMonth(members).map((m) => m.id),
+      units: byHub(monthCounts.filter((c) => c.kind === 'units')),
+      booked: byHub(monthCounts.filter((c) => c.kind === 'booked')),
+      carried: byHub(monthCounts.filter((c) => c.kind === 'carried')),
+      commissions: inMonth(commissions).map((c) => ({
+        merchantId: c.merchant_id,
+        stationId: c.station_id,
+        amountFen: Number(c.fen),
+        parcels: Number(c.n),
+      })),
+      premiums: premiums.premiums,
+      undeclared: premiums.undeclared,
+      adjustments: inMonth(adjusting).map((a) => ({
+        id: a.id,
+        merchantId: a.merchantId,
+        amountFen: a.amountFen,
+        reason: a.reason,
+      })),
+    })
   }
+  return usage
 }
 
 /**
@@ -94,16 +124,26 @@ export async function usageFor(
  * @returns how many entries were added
  */
 export async function postRecurringCosts(db: Db, allianceId: string, month: string, now: Date) {
+  return postRecurringCostsFor(db, allianceId, [month], now)
+}
+
+/** `postRecurringCosts` for several months at once, in one statement. */
+async function postRecurringCostsFor(
+  db: Db,
+  allianceId: string,
+  months: readonly string[],
+  now: Date,
+) {
   // The rows it returns, not the driver's count: D1 counts the rows triggers change too.
   const added = await db.all<{ id: string }>(sql`
     insert into costs (id, alliance_id, month, kind, amount_fen, hub_id, note, template_id, created_at)
-    select 'cst_' || lower(hex(randomblob(8))), alliance_id, ${month}, kind, amount_fen, hub_id,
-      note, id, ${now.toISOString()}
-    from cost_templates
-    where alliance_id = ${allianceId} and start_month <= ${month}
-      and (end_month is null or end_month >= ${month})
-      and not exists (select 1 from settlements
-        where alliance_id = ${allianceId} and month = ${month})
+    select 'cst_' || lower(hex(randomblob(8))), t.alliance_id, m.value, t.kind, t.amount_fen,
+      t.hub_id, t.note, t.id, ${now.toISOString()}
+    from json_each(${JSON.stringify(months)}) m
+      join cost_templates t on t.alliance_id = ${allianceId} and t.start_month <= m.value
+        and (t.end_month is null or t.end_month >= m.value)
+    where not exists (select 1 from settlements
+        where alliance_id = ${allianceId} and month = m.value)
     on conflict (template_id, month) do nothing
     returning id`)
   return added.length
@@ -114,11 +154,21 @@ export async function postRecurringCosts(db: Db, allianceId: string, month: stri
  * entry (once per template and month, by a unique index), so a preview always includes them.
  */
 export async function costsFor(db: Db, allianceId: string, month: string, openAt: Date | null) {
-  if (openAt) await postRecurringCosts(db, allianceId, month, openAt)
+  return costsForMonths(db, allianceId, [month], openAt)
+}
+
+/** The costs of each of `months` (see `costsFor`), oldest first, in two statements at most. */
+export async function costsForMonths(
+  db: Db,
+  allianceId: string,
+  months: readonly string[],
+  openAt: Date | null,
+) {
+  if (openAt) await postRecurringCostsFor(db, allianceId, months, openAt)
   return db
     .select()
     .from(costs)
-    .where(and(eq(costs.allianceId, allianceId), eq(costs.month, month)))
+    .where(and(eq(costs.allianceId, allianceId), inList(costs.month, months)))
     .orderBy(asc(costs.createdAt), asc(costs.id))
 }
 

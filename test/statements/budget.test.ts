@@ -19,12 +19,6 @@ import { countDuring } from '../helpers/statements'
 // raw SQL beside the app; each operation selects every field two levels deep, so per-row reads
 // of its fields count too.
 const budget = 20
-/**
- * Before last month closes, these pages compute two live statements (about ten statements a
- * month) and are still over the budget, by at most these counts (the test at the end). Lower
- * them as they are fixed; a page that meets the budget then must leave this list.
- */
-const overBudget: Record<string, number> = { '/statements': 24, '/commissions': 21 }
 let t: TestApp
 let code: string
 const tokens = new Map<string, string>()
@@ -79,6 +73,37 @@ async function largeFixture(on: TestApp) {
     [m.merchant],
     on,
   )
+  // What issues 20–23 added that grows: the merchant's notifications, its webhook endpoint's
+  // deliveries and its import batches.
+  await sql(
+    `with recursive i(n) as (select 1 union all select n + 1 from i where n < 2000)
+    insert into user_notifications (id, user_id, event_id, kind, return_id, data, read_at,
+      created_at)
+    select 'ntf_big_' || n, ?, 'evt_big_' || n, 'PARCEL_AT_STATION', 'ret_big_' || n,
+      json_object('code', 'BIGCODE' || printf('%06d', n)), null,
+      '2026-11-2' || (n % 5) || 'T02:00:00.000Z'
+    from i`,
+    [m.user],
+    on,
+  )
+  await sql(
+    `insert into webhook_endpoints (id, alliance_id, merchant_id, url, events, secret,
+      created_by, created_at, updated_at)
+    values ('whe_big', 'all_yrd', ?, 'https://example.com/hook', '["return.updated"]', 'secret',
+      ?, '2026-11-20T02:00:00.000Z', '2026-11-20T02:00:00.000Z')`,
+    [m.merchant, m.user],
+    on,
+  )
+  await sql(
+    `with recursive i(n) as (select 1 union all select n + 1 from i where n < 2000)
+    insert into webhook_deliveries (id, endpoint_id, event_id, event_seq, event_type, return_id,
+      status, created_at)
+    select 'whd_big_' || n, 'whe_big', 'evt_big_' || n, n, 'return.updated', 'ret_big_' || n,
+      'DELIVERED', '2026-11-2' || (n % 5) || 'T02:00:00.000Z'
+    from i`,
+    [],
+    on,
+  )
   await sql(
     `with recursive i(n) as (select 1 union all select n + 1 from i where n < 5000)
     insert into audit_log (alliance_id, at, actor_user_id, actor_role, request_id, action,
@@ -108,9 +133,24 @@ const pages: Record<string, string[]> = {
     '/statements',
     '/insurance',
     '/benchmarks',
+    '/notifications',
+    '/notifications/preferences',
+    '/api-tokens',
+    '/webhooks',
+    '/webhooks/whe_big',
+    '/webhooks/whe_big/deliveries',
+    '/team',
+    '/returns/ret_big_1',
   ],
   'station1@nestwork.demo': ['/station', '/commissions', '/station/details'],
-  'hub1@nestwork.demo': ['/hub', '/runs', '/inspect', '/returns', '/returns/export.csv'],
+  'hub1@nestwork.demo': [
+    '/hub',
+    '/runs',
+    '/inspect',
+    '/returns',
+    '/returns/export.csv',
+    '/notifications',
+  ],
   'coordinator@nestwork.demo': [
     '/utilisation',
     '/returns?slaState=BREACHED',
@@ -124,6 +164,10 @@ const pages: Record<string, string[]> = {
     '/admin/stations',
     '/admin/users',
     '/admin/audit',
+    '/admin/merchants',
+    '/admin/staff',
+    '/api-tokens',
+    '/webhooks',
   ],
 }
 
@@ -145,6 +189,14 @@ const reads: Record<string, string[]> = {
     'myInsurance',
     `benchmarks(month: "2026-10")`,
     'unseenBreachNotices',
+    'notifications(first: 50)',
+    'notificationPreferences',
+    'apiTokens',
+    'webhookEndpoints',
+    'webhookDeliveries(endpointId: "whe_big", first: 50)',
+    'merchantUsers',
+    'pendingInvitations',
+    `benchmarkTrend(month: "2026-10")`,
   ],
   'station1@nestwork.demo': [
     `stationCommissions(stationId: "sta_01", month: "${month}")`,
@@ -169,12 +221,20 @@ const reads: Record<string, string[]> = {
     'allianceUsers',
     'auditLog(first: 50)',
     'returns(first: 20)',
+    'certificationsToVerify',
+    'membershipApplications',
+    `merchantMemberships(month: "${month}")`,
+    'apiTokens',
+    'webhookEndpoints',
+    'notifications(first: 50)',
   ],
 }
 // Public reads select only what a customer may see.
 const publicReads = [
   'query ($code: String!) { returnByCode(code: $code) { code category status stationName timeline { status at } nextStatus } }',
   '{ nearestStations(lat: 31.2304, lng: 121.4737, limit: 5) { station { id name city lat lng } distanceMeters } }',
+  '{ searchStations(query: "上海", lat: 31.2304, lng: 121.4737, first: 20) { station { id name city lat lng } distanceMeters } }',
+  '{ stationsInArea(south: 30, west: 120, north: 32, east: 122) { id name city lat lng } }',
 ]
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'))
@@ -243,7 +303,7 @@ describe(`statements per request stay within ${budget} on a large fixture`, () =
     })
   }
 
-  it.each(['/track?code=', '/stations'])('public page %s', async (path) => {
+  it.each(['/track?code=', '/stations', '/join'])('public page %s', async (path) => {
     const browser = new Browser(t, '203.0.113.21')
     const url = path.endsWith('=') ? path + code : path
     const { statements, result: res } = await countDuring(t, () => browser.get(url))
@@ -271,17 +331,19 @@ describe(`statements per request stay within ${budget} on a large fixture`, () =
 })
 
 describe('with last month still open', () => {
-  it.each(Object.entries(overBudget))('%s stays within %i statements', async (path, allowed) => {
+  // These pages compute the live statement of every open month (this one and the last): the
+  // months share their reads, so a second open month adds none.
+  it.each([
+    ['/statements', 'merchant1@nestwork.demo'],
+    ['/commissions', 'station1@nestwork.demo'],
+  ])(`%s stays within ${budget} statements`, async (path, email) => {
     const open = await createTestApp()
     await largeFixture(open)
-    const email = path === '/statements' ? 'merchant1@nestwork.demo' : 'station1@nestwork.demo'
     const browser = new Browser(open, '203.0.113.23')
     await browser.signIn(email)
     const { statements, result: res } = await countDuring(open, () => browser.get(path))
     expect(res.status).toBe(200)
-    expect(statements).toBeLessThanOrEqual(allowed)
-    expect(statements, `${path} meets the budget now: drop it from overBudget`).toBeGreaterThan(
-      budget,
-    )
+    expect(await res.text()).toContain(month)
+    expect(statements).toBeLessThanOrEqual(budget)
   })
 })

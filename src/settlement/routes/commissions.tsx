@@ -6,7 +6,7 @@ import { requireRole } from '../../auth/roles'
 import type { AppEnv } from '../../http/types'
 import { listMerchants, listStations } from '../../network/service'
 import { stationLinesByMonth, stationStatements } from '../listing'
-import { stationStatement } from '../service'
+import { openStationStatements } from '../live-statements'
 import { openMonths } from './shared'
 
 export const commissionRoutes = new Hono<AppEnv>()
@@ -26,34 +26,45 @@ commissionRoutes.get('/commissions', async (c) => {
   }
   const stationId = asked ?? actor.stationId!
   const closed = (await stationStatements(db, actor, stationId)).slice(0, commissionMonths)
-  const months = [
-    ...openMonths(now()).filter((m) => !closed.some((s) => s.month === m)),
-    ...closed.map((s) => s.month),
-  ]
-  // A closed month's statement is its stored row and lines (all months' in one read); only the
-  // open months are computed.
-  const linesOf = await stationLinesByMonth(
-    db,
-    actor,
-    stationId,
-    closed.map((s) => s.month),
-  )
-  const rows = []
-  for (const month of months) {
-    const stored = closed.find((s) => s.month === month)
-    const statement = stored
-      ? { status: 'CLOSED' as const, totalFen: stored.totalFen, lines: linesOf.get(month) ?? [] }
-      : await stationStatement(db, actor, stationId, month)
-    if (statement.status === 'CLOSED' && !stored) continue
-    rows.push({
-      month,
+  // A closed month's statement is its stored row and lines (all months' in one read); the open
+  // months are computed together, from their commissions.
+  const [linesOf, live] = await Promise.all([
+    stationLinesByMonth(
+      db,
+      actor,
+      stationId,
+      closed.map((s) => s.month),
+    ),
+    openStationStatements(
+      db,
+      actor,
+      stationId,
+      openMonths(now()).filter((m) => !closed.some((s) => s.month === m)),
+    ),
+  ])
+  const parcels = (lines: { basis: { mine: number } }[]) =>
+    lines.reduce((sum, l) => sum + l.basis.mine, 0)
+  const rows = [
+    ...live.map((statement) => ({
+      month: statement.month,
       status: statement.status,
       totalFen: statement.totalFen,
-      parcels: statement.lines.reduce((sum, l) => sum + l.basis.mine, 0),
+      parcels: parcels(statement.lines),
       lines: statement.lines,
-      statement: stored,
-    })
-  }
+      statement: undefined,
+    })),
+    ...closed.map((stored) => {
+      const lines = linesOf.get(stored.month) ?? []
+      return {
+        month: stored.month,
+        status: 'CLOSED' as const,
+        totalFen: stored.totalFen,
+        parcels: parcels(lines),
+        lines,
+        statement: stored,
+      }
+    }),
+  ]
   const [merchants, stations] = await Promise.all([
     listMerchants(db, actor),
     listStations(db, actor),

@@ -1,0 +1,2 @@
+CREATE INDEX `commissions_month_split` ON `commissions` (`month`,`merchant_id`,`station_id`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `returns_run_merchant` ON `returns` (`pickup_run_id`,`merchant_id`);

@@ -1,0 +1,1 @@
+CREATE INDEX `user_notifications_unread_list` ON `user_notifications` (`user_id`,`read_at`,`created_at`,`id`);
