@@ -77,4 +77,11 @@
     }
     target.focus({ preventScroll: false })
   })
+
+  // On a phone the navigation is one row that scrolls sideways: it opens at the current page.
+  const nav = document.querySelector('.topbar nav')
+  const current = nav && nav.querySelector('[aria-current="page"]')
+  if (current && nav.scrollWidth > nav.clientWidth) {
+    nav.scrollLeft = current.offsetLeft - nav.clientWidth / 3
+  }
 })()

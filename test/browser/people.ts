@@ -98,10 +98,10 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2 A/AA and best-practice rules) on the page as it is now and asserts no
- * serious or critical violation; the message lists each one with the elements it found.
+ * Runs axe-core (WCAG 2 A/AA and best-practice rules) on the page as it is now and answers each
+ * serious or critical violation in words, with up to five of the elements it found.
  */
-export async function expectAccessible(page: Page, where: string) {
+export async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
     // Evaluated through the DevTools protocol: the pages' CSP (script-src 'self') refuses an
     // inline <script> (addScriptTag), and the test must not loosen the CSP it runs under.
@@ -118,13 +118,21 @@ export async function expectAccessible(page: Page, where: string) {
     })
     return results.violations as AxeViolation[]
   })
-  const serious = violations
+  return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      rule: `${v.id} (${v.impact}): ${v.help}`,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-    }))
-  expect(serious, `axe on ${where}`).toEqual([])
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`)
+          .join('\n'),
+    )
+}
+
+/** Asserts axe-core finds no serious or critical violation; the message lists each one. */
+export async function expectAccessible(page: Page, where: string) {
+  expect(await seriousViolations(page), `axe on ${where}`).toEqual([])
 }
 
 /** The page does not scroll sideways at its viewport's width. */

@@ -71,7 +71,7 @@ function WaitingStations({ hubs, hubId, coordinator, waiting }: RunsPageProps) {
       {waiting.length === 0 ? (
         <p class="muted">{t('runs.waiting.none')}</p>
       ) : (
-        <table class="waiting">
+        <table class="waiting table-stack">
           <thead>
             <tr>
               <th scope="col">{t('runs.col.station')}</th>
@@ -92,9 +92,11 @@ function WaitingStations({ hubs, hubId, coordinator, waiting }: RunsPageProps) {
                   {w.station.name}
                   <span class="muted"> · {w.station.storeName}</span>
                 </th>
-                {coordinator && <td>{nameOf(w.hubId)}</td>}
-                <td class="num">{formatCount(w.parcels, locale)}</td>
-                <td>{formatInstant(w.since, locale)}</td>
+                {coordinator && <td data-label={t('runs.col.hub')}>{nameOf(w.hubId)}</td>}
+                <td class="num" data-label={t('runs.col.parcels')}>
+                  {formatCount(w.parcels, locale)}
+                </td>
+                <td data-label={t('runs.waiting.since')}>{formatInstant(w.since, locale)}</td>
                 <td>
                   <form method="post" action="/runs" class="inline-form">
                     <CsrfField />

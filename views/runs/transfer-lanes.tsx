@@ -26,7 +26,7 @@ export function TransferLanes(props: {
       {props.waiting.length === 0 ? (
         <p class="muted">{t('runs.transfer.none')}</p>
       ) : (
-        <table class="waiting">
+        <table class="waiting table-stack">
           <thead>
             <tr>
               <th scope="col">{t('runs.col.destination')}</th>
@@ -43,8 +43,10 @@ export function TransferLanes(props: {
             {props.waiting.map((w) => (
               <tr>
                 <th scope="row">{nameOf(w.toHubId)}</th>
-                <td class="num">{formatCount(w.parcels, locale)}</td>
-                <td>{formatInstant(w.since, locale)}</td>
+                <td class="num" data-label={t('runs.col.parcels')}>
+                  {formatCount(w.parcels, locale)}
+                </td>
+                <td data-label={t('runs.waiting.since')}>{formatInstant(w.since, locale)}</td>
                 <td>
                   <form method="post" action="/runs/transfers" class="inline-form">
                     <CsrfField />
