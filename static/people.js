@@ -78,6 +78,38 @@
     target.focus({ preventScroll: false })
   })
 
+  // A card or table wrapper that scrolls sideways (a wide table on a phone) must be reachable by
+  // keyboard to be scrolled: one that holds nothing focusable becomes a focusable region named by
+  // its heading. Whether it scrolls depends on the screen, so it is checked again on resize.
+  let named = 0
+  function focusableScrollers() {
+    for (const box of document.querySelectorAll('.card, .table-scroll')) {
+      if (box.hasAttribute('data-scroll-focus')) {
+        if (box.scrollWidth <= box.clientWidth) {
+          box.removeAttribute('tabindex')
+          box.removeAttribute('data-scroll-focus')
+        }
+        continue
+      }
+      if (box.hasAttribute('tabindex') || box.scrollWidth <= box.clientWidth) continue
+      if (box.querySelector('a[href], button, input, select, textarea, [tabindex]')) continue
+      box.setAttribute('tabindex', '0')
+      box.setAttribute('data-scroll-focus', '')
+      if (box.hasAttribute('aria-label') || box.hasAttribute('aria-labelledby')) continue
+      const heading =
+        box.querySelector('h2, h3, caption') || box.closest('section')?.querySelector('h2, h3')
+      if (heading) {
+        if (!heading.id) heading.id = 'scroll-region-' + ++named
+        box.setAttribute('aria-labelledby', heading.id)
+        if (!box.getAttribute('role') && box.tagName !== 'SECTION')
+          box.setAttribute('role', 'region')
+      }
+    }
+  }
+  focusableScrollers()
+  window.addEventListener('resize', focusableScrollers)
+  document.addEventListener('htmx:after:settle', focusableScrollers)
+
   // On a phone the navigation is one row that scrolls sideways: it opens at the current page.
   const nav = document.querySelector('.topbar nav')
   const current = nav && nav.querySelector('[aria-current="page"]')

@@ -59,7 +59,7 @@ describe('a parcel unloaded at the wrong hub', () => {
     const runsPage = await (await hub2.get('/runs')).text()
     const lanes = runsPage.split('id="transfers-title"')[1]!.split('id="runs-title"')[0]!
     expect(lanes).toContain('Shanghai Hub')
-    expect(lanes).toMatch(/<td class="num">1<\/td>/)
+    expect(lanes).toMatch(/<td class="num"[^>]*>1<\/td>/)
     expect(lanes).toContain('name="toHubId" value="hub_1"')
 
     // The merchant's timeline says where it is and where it goes.
