@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config'
 import { formatCode } from '../../src/returns/code'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { Browser } from '../helpers/http'
+import { bringToHub } from '../helpers/returns'
 
 // The test clock stands at 2026-11-25 10:00 in Shanghai (02:00 UTC).
 const htmx = { 'hx-request': 'true' }
@@ -558,6 +559,28 @@ describe('who may open what', () => {
       const res = await browser.post('/station/check-in', { code: 'ZZZZZZZZZZZZ' }, htmx)
       expect(res.status, email).toBe(403)
     }
+  })
+
+  it('opens a return of the hub’s own list to its hub operator, read-only, and no other hub’s', async () => {
+    const merchant = await signedIn('merchant1@nestwork.demo')
+    const ours = await registerViaForm(merchant)
+    const theirs = await registerViaForm(merchant, { hubId: 'hub_2' })
+    const hub = await signedIn('hub1@nestwork.demo')
+    const list = await (await hub.get('/returns')).text()
+    expect(list).toContain(`href="/returns/${ours.id}"`)
+    const page = await hub.get(`/returns/${ours.id}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain(formatCode(ours.code))
+    expect(html).not.toContain(`/returns/${ours.id}/label`)
+    expect(html).not.toContain(`/returns/${ours.id}/cancel`)
+    expect(html).not.toContain(`/inspect/${ours.id}`)
+    expect((await hub.get(`/returns/${ours.id}/label`)).status).toBe(403)
+    expect((await hub.post(`/returns/${ours.id}/cancel`, {})).status).toBe(403)
+    expect((await hub.get(`/returns/${theirs.id}`)).status).toBe(404)
+    await bringToHub(t, ours.code)
+    const atHub = await (await hub.get(`/returns/${ours.id}`)).text()
+    expect(atHub).toContain(`href="/inspect/${ours.id}"`)
   })
 
   it('refuses a check-in without the CSRF token', async () => {

@@ -62,6 +62,10 @@ interface ReturnDetailProps {
   risk?: RiskBand | 'AFTER_CHECK_IN' | null
   trackUrl: string
   canCancel: boolean
+  /** Merchants and the coordinator print labels; hub staff do not. */
+  canPrintLabel: boolean
+  /** A hub operator's parcel at the hub: the page offers its inspection sheet. */
+  canInspect: boolean
   notice?: DetailNotice
   now: Date
   sla: Sla
@@ -115,11 +119,20 @@ export function ReturnDetailPage(props: ReturnDetailProps) {
           <StatusBadge status={r.status} />
         </p>
         <ul class="actions">
-          <li>
-            <a class="button button--primary" href={`/returns/${r.id}/label`}>
-              {t('returns.detail.label')}
-            </a>
-          </li>
+          {props.canPrintLabel && (
+            <li>
+              <a class="button button--primary" href={`/returns/${r.id}/label`}>
+                {t('returns.detail.label')}
+              </a>
+            </li>
+          )}
+          {props.canInspect && (
+            <li>
+              <a class="button button--primary" href={`/inspect/${encodeURIComponent(r.id)}`}>
+                {t('returns.detail.inspect')}
+              </a>
+            </li>
+          )}
           <li>
             <a class="button" href={props.trackUrl}>
               {t('returns.detail.track')}

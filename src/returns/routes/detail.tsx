@@ -50,9 +50,11 @@ async function renderDetail(
   messagesState: MessagesState = {},
 ) {
   const { db, config, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  // Hub staff open a return from their list: read-only, with the way to its inspection sheet.
+  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR', 'HUB_OPERATOR')
   const ret = await getReturn(db, actor, id)
   const at = now()
+  const office = actor.role !== 'HUB_OPERATOR'
   const [hubs, station, events, contact, photos, inspection, resolution, messages, ratings, slas] =
     await Promise.all([
       listHubs(db, actor),
@@ -91,7 +93,9 @@ async function renderDetail(
       contact={contact === null ? null : maskContact(contact)}
       risk={risk}
       trackUrl={trackingUrl(baseUrl(c), ret.code)}
-      canCancel={ret.status === 'REGISTERED'}
+      canCancel={office && ret.status === 'REGISTERED'}
+      canPrintLabel={office}
+      canInspect={actor.role === 'HUB_OPERATOR' && ret.status === 'AT_HUB'}
       notice={notice}
       now={at}
       sla={slas.get(ret.id)!}
