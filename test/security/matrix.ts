@@ -733,7 +733,7 @@ export const routeCases: RouteCase[] = [
   get('/returns/import/:id/progress', [S, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/import/${await freshImport(fx)}/progress`,
   })),
-  get('/returns/:id', [S, OK, N, F, F, OK], (fx) => ({ path: `/returns/${fx.returnA.id}` })),
+  get('/returns/:id', [S, OK, N, F, OK, OK], (fx) => ({ path: `/returns/${fx.returnA.id}` })),
   post('/returns/:id/cancel', [U, OK, N, F, F, OK], async (fx) => ({
     path: `/returns/${(await fx.freshReturn()).id}/cancel`,
   })),
