@@ -1,4 +1,3 @@
-import { createSchema } from 'graphql-yoga'
 import * as apiTokens from '../api-tokens/graphql'
 import * as audit from '../audit/graphql'
 import * as auth from '../auth/graphql'
@@ -17,6 +16,7 @@ import * as staff from '../staff/graphql'
 import * as stations from '../stations/graphql'
 import * as webhooks from '../webhooks/graphql'
 import type { GraphQLContext } from './context'
+import { executableSchema, type ResolverMap } from './executable-schema'
 import { createLoaders } from './loaders'
 import * as scalars from './scalars'
 import generated from './type-defs.generated.json'
@@ -65,7 +65,7 @@ function freshLoadersPerMutation<R extends object>(resolvers: R): R {
   return { ...resolvers, Mutation: Object.fromEntries(wrapped) }
 }
 
-export const schema = createSchema<GraphQLContext>({
-  typeDefs: generated.typeDefs,
-  resolvers: modules.map((m) => freshLoadersPerMutation(m.resolvers)),
-})
+export const schema = executableSchema(
+  generated.typeDefs,
+  modules.map((m) => freshLoadersPerMutation(m.resolvers) as ResolverMap),
+)
