@@ -57,8 +57,8 @@ export const tours: Tour[] = [
     stops: [
       ...everyone,
       '/hub',
-      // The list's codes link to a return's page, which a hub operator may not open (403).
       '/returns',
+      { from: '/returns', link: /^\/returns\/ret_[^/]+$/ },
       '/runs',
       { from: '/runs', link: /^\/runs\/run_[^/]+$/ },
       '/inspect',
