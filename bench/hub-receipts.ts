@@ -103,8 +103,18 @@ export async function run(): Promise<Result> {
         [
           {
             sql: `insert into run_receipts (return_id, run_id, expected, received_by, at, lane_code,
-                    sort_plan_version) values (?, ?, 1, ?, ?, ?, ?) on conflict (return_id) do nothing`,
-            args: [rawIds[i]!, rawSet.runId, hubUser, now, expectedLane, plan.sortPlan.version],
+                    sort_plan_version, hub_id, merchant_id) values (?, ?, 1, ?, ?, ?, ?, ?, ?)
+                  on conflict (return_id) do nothing`,
+            args: [
+              rawIds[i]!,
+              rawSet.runId,
+              hubUser,
+              now,
+              expectedLane,
+              plan.sortPlan.version,
+              'hub_1',
+              'mer_01',
+            ],
           },
           {
             sql: `update returns set status = 'AT_HUB', updated_by = ?, updated_at = ?

@@ -141,8 +141,9 @@ async function generate(client: Client, w: Workload, coordinatorId: string) {
       ],
     )
     await run(
-      `insert into run_receipts (return_id, run_id, expected, received_by, at)
-       select id, pickup_run_id, 1, ?, updated_at from returns where id like 'ret_b%'`,
+      `insert into run_receipts (return_id, run_id, expected, received_by, at, hub_id, merchant_id)
+       select id, pickup_run_id, 1, ?, updated_at, hub_id, merchant_id from returns
+       where id like 'ret_b%'`,
       [coordinatorId],
     )
     await run(

@@ -201,8 +201,21 @@ export const runReceipts = sqliteTable(
     sortPlanVersion: integer('sort_plan_version'),
     /** Why the receiving operator sent the parcel to quarantine; null when not flagged. */
     quarantineReason: text('quarantine_reason', { enum: quarantineReasons }),
+    /**
+     * The run's hub and the return's merchant, copied onto the receipt so the month's count of
+     * parcels received (the settlement's UNITS) reads one index and no other table. The insert
+     * writes them; triggers fill them when an insert leaves them out and refuse any other value.
+     */
+    hubId: text('hub_id').references(() => hubs.id),
+    merchantId: text('merchant_id').references(() => merchants.id),
   },
-  (t) => [index('run_receipts_run').on(t.runId), index('run_receipts_at').on(t.at)],
+  (t) => [
+    index('run_receipts_run').on(t.runId),
+    index('run_receipts_at').on(t.at),
+    // The parcels a merchant had received at a hub in a month: one range of this index each,
+    // counted without a row read or a sort.
+    index('run_receipts_hub_merchant').on(t.hubId, t.merchantId, t.at),
+  ],
 )
 
 /**

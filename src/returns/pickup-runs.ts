@@ -204,9 +204,10 @@ export async function receiveParcel(
     results = await db.batch([
       db.run(sql`
         insert into run_receipts (return_id, run_id, expected, received_by, at, lane_code,
-          sort_plan_version, quarantine_reason)
+          sort_plan_version, quarantine_reason, hub_id, merchant_id)
         select r.id, p.id, coalesce(r.pickup_run_id = p.id, 0), ${a.userId}, ${at},
-          ${lane?.code ?? null}, ${lane ? plan.version : null}, ${quarantine}
+          ${lane?.code ?? null}, ${lane ? plan.version : null}, ${quarantine}, p.hub_id,
+          r.merchant_id
         from returns r join pickup_runs p on ${here} and r.hub_id = p.hub_id
         where true
         on conflict (return_id) do nothing`),
