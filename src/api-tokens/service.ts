@@ -16,7 +16,14 @@ export const apiTokenPrefix = 'nwk_'
 const touchEveryMs = 60_000
 
 export const createApiTokenInput = z.object({
-  name: z.string().trim().min(1).max(80),
+  // No control characters: a name is one line people read, and SQLite's length() stops at a NUL,
+  // so the table's length check would refuse what the schema let through.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^\P{Cc}*$/u),
   scopes: z.array(z.enum(apiScopes)).min(1),
 })
 

@@ -33,6 +33,21 @@ const download = (token: string) =>
   })
 
 describe('the API tokens page', () => {
+  it('refuses a name with control characters, by page and by GraphQL, and stores nothing', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    const res = await create(browser, '\u000b\u0000\u001f', ['RETURNS_READ'])
+    expect(res.status).toBe(400)
+    const gqlRes = await gql(
+      t,
+      'mutation { createApiToken(name: "a\\u0000b", scopes: [RETURNS_READ]) { token } }',
+      {},
+      await tokenFor(t, 'merchant1@nestwork.demo'),
+    )
+    expect(gqlRes.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    const [row] = await t.db.all<{ n: number }>(sql`select count(*) as n from api_tokens`)
+    expect(row!.n).toBe(0)
+  })
+
   it('creates a token shown once, which then works as a bearer for its scope', async () => {
     const browser = await signedIn('merchant1@nestwork.demo')
     const res = await create(browser, 'Label printer', ['RETURNS_READ', 'STATEMENTS_READ'])
