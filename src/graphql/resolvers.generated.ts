@@ -740,6 +740,21 @@ export type MisroutedParcel = {
   status: ReturnStatus;
 };
 
+/**
+ * An open month projected to its last day: parcels and per-parcel charges (station commissions)
+ * grow by days in month ÷ days gone by (today included), rounded to the nearest whole; recorded
+ * costs, premiums and adjustments stay as they are, and costs not yet recorded are not guessed.
+ */
+export type MonthProjection = {
+  __typename?: 'MonthProjection';
+  /** The Asia/Shanghai date the projection was made from. */
+  asOf: Scalars['String']['output'];
+  costFen: Scalars['SafeInt']['output'];
+  /** costFen ÷ parcels to the nearest fen, halves away from zero; null with no parcels. */
+  costPerParcelFen: Maybe<Scalars['SafeInt']['output']>;
+  parcels: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -2038,11 +2053,24 @@ export type SessionKind =
 
 export type Settlement = {
   __typename?: 'Settlement';
+  /** Open months of merchants and the settlement: the Asia/Shanghai date (YYYY-MM-DD) the figures stand at. */
+  asOf: Maybe<Scalars['String']['output']>;
   closedAt: Maybe<Scalars['String']['output']>;
+  /** totalFen ÷ parcels to the nearest fen, halves away from zero; null with no parcels. */
+  costPerParcelFen: Maybe<Scalars['SafeInt']['output']>;
   costTotalFen: Scalars['SafeInt']['output'];
   id: Maybe<Scalars['ID']['output']>;
   lines: Array<SettlementMerchantLine>;
   month: Scalars['String']['output'];
+  /** True while the month is open: the figures stand as of `asOf` and still change. */
+  open: Scalars['Boolean']['output'];
+  /**
+   * Parcels received at the alliance's hubs in the month (so far, while open): a merchant's own
+   * on its statement, everyone's on the settlement; a station's statement counts those it checked in.
+   */
+  parcels: Scalars['Int']['output'];
+  /** Open months of merchants and the settlement: where the month ends if parcels keep their pace. */
+  projection: Maybe<MonthProjection>;
   rulesVersion: Scalars['Int']['output'];
   status: SettlementStatus;
   /** Everything charged to merchants: costs + commissions + adjustments. */
@@ -2146,12 +2174,25 @@ export type Staff = {
 
 export type Statement = {
   __typename?: 'Statement';
+  /** Open months of merchants and the settlement: the Asia/Shanghai date (YYYY-MM-DD) the figures stand at. */
+  asOf: Maybe<Scalars['String']['output']>;
+  /** totalFen ÷ parcels to the nearest fen, halves away from zero; null with no parcels. */
+  costPerParcelFen: Maybe<Scalars['SafeInt']['output']>;
   /** Set once the month is closed. */
   id: Maybe<Scalars['ID']['output']>;
   items: Array<SettlementItem>;
   merchant: Maybe<Merchant>;
   month: Scalars['String']['output'];
+  /** True while the month is open: the figures stand as of `asOf` and still change. */
+  open: Scalars['Boolean']['output'];
   paidAt: Maybe<Scalars['String']['output']>;
+  /**
+   * Parcels received at the alliance's hubs in the month (so far, while open): a merchant's own
+   * on its statement, everyone's on the settlement; a station's statement counts those it checked in.
+   */
+  parcels: Scalars['Int']['output'];
+  /** Open months of merchants and the settlement: where the month ends if parcels keep their pace. */
+  projection: Maybe<MonthProjection>;
   station: Maybe<Station>;
   status: SettlementStatus;
   totalFen: Scalars['SafeInt']['output'];
@@ -2500,6 +2541,7 @@ export type ResolversTypes = {
   MerchantServiceLevels: ResolverTypeWrapper<MerchantServiceLevelsOutModel>;
   MerchantUnits: ResolverTypeWrapper<MerchantUnitsOutModel>;
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
+  MonthProjection: ResolverTypeWrapper<MonthProjection>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyInsurance: ResolverTypeWrapper<Omit<MyInsurance, 'claims'> & { claims: Array<ResolversTypes['Claim']> }>;
   Notification: ResolverTypeWrapper<NotificationViewModel>;
@@ -2637,6 +2679,7 @@ export type ResolversParentTypes = {
   MerchantServiceLevels: MerchantServiceLevelsOutModel;
   MerchantUnits: MerchantUnitsOutModel;
   MisroutedParcel: MisroutedParcelModel;
+  MonthProjection: MonthProjection;
   Mutation: Record<PropertyKey, never>;
   MyInsurance: Omit<MyInsurance, 'claims'> & { claims: Array<ResolversParentTypes['Claim']> };
   Notification: NotificationViewModel;
@@ -3080,6 +3123,13 @@ export type MisroutedParcelResolvers<ContextType = GraphQLContext, ParentType ex
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
 };
 
+export type MonthProjectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MonthProjection'] = ResolversParentTypes['MonthProjection']> = {
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  costFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  costPerParcelFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  parcels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
   addAdjustment?: Resolver<ResolversTypes['Adjustment'], ParentType, ContextType, RequireFields<MutationAddAdjustmentArgs, 'amountFen' | 'merchantId' | 'month' | 'reason'>>;
@@ -3417,11 +3467,16 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type SettlementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  costPerParcelFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   costTotalFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['SettlementMerchantLine']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parcels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projection?: Resolver<Maybe<ResolversTypes['MonthProjection']>, ParentType, ContextType>;
   rulesVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SettlementStatus'], ParentType, ContextType>;
   totalFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -3478,11 +3533,16 @@ export type StaffResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type StatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  costPerParcelFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['SettlementItem']>, ParentType, ContextType>;
   merchant?: Resolver<Maybe<ResolversTypes['Merchant']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parcels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projection?: Resolver<Maybe<ResolversTypes['MonthProjection']>, ParentType, ContextType>;
   station?: Resolver<Maybe<ResolversTypes['Station']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SettlementStatus'], ParentType, ContextType>;
   totalFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -3640,6 +3700,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MerchantServiceLevels?: MerchantServiceLevelsResolvers<ContextType>;
   MerchantUnits?: MerchantUnitsResolvers<ContextType>;
   MisroutedParcel?: MisroutedParcelResolvers<ContextType>;
+  MonthProjection?: MonthProjectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyInsurance?: MyInsuranceResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
