@@ -492,6 +492,13 @@ export type HubDay = {
   hub: Hub;
   /** The caller's own confirmed units (merchants). */
   myUnits: Scalars['Int']['output'];
+  /**
+   * Where the caller's earliest waitlisted request stands in the day's queue (1 = promoted first,
+   * in the order requests arrived); null without one. Read with the range, not per day.
+   */
+  myWaitlistPlace: Maybe<Scalars['Int']['output']>;
+  /** The caller's own waitlisted units (merchants; 0 for others). waitlistedUnits is the whole day's. */
+  myWaitlistedUnits: Scalars['Int']['output'];
   remainingUnits: Scalars['Int']['output'];
   waitlistedUnits: Scalars['Int']['output'];
 };
@@ -2984,6 +2991,8 @@ export type HubDayResolvers<ContextType = GraphQLContext, ParentType extends Res
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
   myUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myWaitlistPlace?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  myWaitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   remainingUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
