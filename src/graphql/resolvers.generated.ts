@@ -519,6 +519,24 @@ export type HubServiceLevels = {
   hub: Hub;
 };
 
+export type HubSuggestion = {
+  __typename?: 'HubSuggestion';
+  hub: Hub;
+  reason: HubSuggestionReason;
+  /** The region as asked for. */
+  region: Scalars['String']['output'];
+  /** All active stations found in the region. */
+  regionStations: Scalars['Int']['output'];
+  /** The region's active stations whose pickups go to this hub. */
+  stations: Scalars['Int']['output'];
+};
+
+export type HubSuggestionReason =
+  /** Every station of the region sends its pickups to this hub. */
+  | 'ALL_STATIONS'
+  /** The region's stations are split between hubs; this one collects from the most of them. */
+  | 'MOST_STATIONS';
+
 /** A hub's floor on one day. */
 export type HubThroughput = {
   __typename?: 'HubThroughput';
@@ -1614,6 +1632,14 @@ export type Query = {
    * edges included; south <= north, west <= east), in id order, at most 2000.
    */
   stationsInArea: Array<Station>;
+  /**
+   * Merchants and coordinators: the destination hub for a return whose customer will likely drop
+   * it off in `region` (a city or province, in hanzi or pinyin, e.g. "苏州", "Jiangsu"): the hub
+   * the region's stations send their pickups to (each station's nearest hub). Null when the
+   * alliance has no active station there. A parcel dropped in another region still arrives: the
+   * hub collecting it there puts it on its transfer lane to the return's hub.
+   */
+  suggestedHub: Maybe<HubSuggestion>;
   /** Merchant: how many of its returns breached a service deadline since it last dismissed the notices. */
   unseenBreachNotices: Scalars['Int']['output'];
   /** An endpoint's delivery log, newest event first. */
@@ -1816,6 +1842,11 @@ export type QueryStationsInAreaArgs = {
   north: Scalars['Float']['input'];
   south: Scalars['Float']['input'];
   west: Scalars['Float']['input'];
+};
+
+
+export type QuerySuggestedHubArgs = {
+  region: Scalars['String']['input'];
 };
 
 
@@ -2524,6 +2555,8 @@ export type ResolversTypes = {
   HubDay: ResolverTypeWrapper<HubDayViewModel>;
   HubDwell: ResolverTypeWrapper<HubDwell>;
   HubServiceLevels: ResolverTypeWrapper<HubServiceLevelsOutModel>;
+  HubSuggestion: ResolverTypeWrapper<Omit<HubSuggestion, 'hub'> & { hub: ResolversTypes['Hub'] }>;
+  HubSuggestionReason: HubSuggestionReason;
   HubThroughput: ResolverTypeWrapper<HubThroughputModel>;
   HubUtilisation: ResolverTypeWrapper<HubUtilisationOutModel>;
   HubUtilisationDay: ResolverTypeWrapper<UtilisationDayModel>;
@@ -2663,6 +2696,7 @@ export type ResolversParentTypes = {
   HubDay: HubDayViewModel;
   HubDwell: HubDwell;
   HubServiceLevels: HubServiceLevelsOutModel;
+  HubSuggestion: Omit<HubSuggestion, 'hub'> & { hub: ResolversParentTypes['Hub'] };
   HubThroughput: HubThroughputModel;
   HubUtilisation: HubUtilisationOutModel;
   HubUtilisationDay: UtilisationDayModel;
@@ -3009,6 +3043,14 @@ export type HubServiceLevelsResolvers<ContextType = GraphQLContext, ParentType e
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
 };
 
+export type HubSuggestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubSuggestion'] = ResolversParentTypes['HubSuggestion']> = {
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['HubSuggestionReason'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionStations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type HubThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubThroughput'] = ResolversParentTypes['HubThroughput']> = {
   backlog?: Resolver<Array<ResolversTypes['BacklogCount']>, ParentType, ContextType>;
   dailyCapacityUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3350,6 +3392,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   stationCommissions?: Resolver<ResolversTypes['StationCommissions'], ParentType, ContextType, RequireFields<QueryStationCommissionsArgs, 'month' | 'stationId'>>;
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
   stationsInArea?: Resolver<Array<ResolversTypes['Station']>, ParentType, ContextType, RequireFields<QueryStationsInAreaArgs, 'east' | 'north' | 'south' | 'west'>>;
+  suggestedHub?: Resolver<Maybe<ResolversTypes['HubSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedHubArgs, 'region'>>;
   unseenBreachNotices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId'>>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
@@ -3692,6 +3735,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   HubDay?: HubDayResolvers<ContextType>;
   HubDwell?: HubDwellResolvers<ContextType>;
   HubServiceLevels?: HubServiceLevelsResolvers<ContextType>;
+  HubSuggestion?: HubSuggestionResolvers<ContextType>;
   HubThroughput?: HubThroughputResolvers<ContextType>;
   HubUtilisation?: HubUtilisationResolvers<ContextType>;
   HubUtilisationDay?: HubUtilisationDayResolvers<ContextType>;

@@ -125,6 +125,7 @@ const pages: Record<string, string[]> = {
     '/bookings',
     '/returns',
     '/returns/import',
+    '/returns/new?region=江苏',
     '/returns?search=13812345678&status=REGISTERED&createdFrom=2026-11-01',
     '/returns/export.csv?category=FOOD',
     '/desk',
@@ -200,6 +201,7 @@ const reads: Record<string, string[]> = {
     'merchantUsers',
     'pendingInvitations',
     `benchmarkTrend(month: "2026-10")`,
+    'suggestedHub(region: "江苏")',
   ],
   'station1@nestwork.demo': [
     `stationCommissions(stationId: "sta_01", month: "${month}")`,
