@@ -132,13 +132,12 @@ export async function parcelsReceived(
   merchantId?: string,
 ): Promise<number> {
   const { start, end } = monthInstants(month)
+  // Ranges of the receipts' covering index (hub, merchant, time), as `usageForMonths` counts.
   const [row] = await db.all<{ n: number }>(sql`
     select count(*) as n from run_receipts rr
-      join returns r on r.id = rr.return_id
-      join pickup_runs pr on pr.id = rr.run_id
-    where rr.at >= ${start} and rr.at < ${end}
-      and pr.hub_id in (select id from hubs where alliance_id = ${allianceId})
-      ${merchantId ? sql`and r.merchant_id = ${merchantId}` : sql``}`)
+    where rr.hub_id in (select id from hubs where alliance_id = ${allianceId})
+      and ${merchantId ? sql`rr.merchant_id = ${merchantId}` : sql`rr.merchant_id is not null`}
+      and rr.at >= ${start} and rr.at < ${end}`)
   return Number(row?.n ?? 0)
 }
 
