@@ -5,7 +5,7 @@
  * explain a refusal.
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
-import { bookings, hubDays, merchants, type BookingStatus } from '../../db/schema'
+import { bookings, hubDays, merchants } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
 import { auditEntry } from '../audit/log'
 import { requireActor, requireHub, requireRole, type Actor } from '../auth/roles'
@@ -50,6 +50,13 @@ export interface HubDayView {
   remainingUnits: number
   /** The caller's own confirmed units (merchants only; 0 for other roles). */
   myUnits: number
+  /** The caller's own waitlisted units (merchants only; 0 for other roles). */
+  myWaitlistedUnits: number
+  /**
+   * Where the caller's earliest waitlisted request stands in the day's queue, 1 for the next to
+   * be promoted; null without one.
+   */
+  myWaitlistPlace: number | null
 }
 
 /**
@@ -339,7 +346,7 @@ export async function hubAvailability(
     .select()
     .from(hubDays)
     .where(and(eq(hubDays.hubId, hubId), gte(hubDays.date, from), lte(hubDays.date, to)))
-  const mine = a.merchantId ? await unitsByDate(db, a.merchantId, hubId, from, to) : new Map()
+  const mine = a.merchantId ? await mineByDate(db, a.merchantId, hubId, from, to) : new Map()
   const byDate = new Map(rows.map((r) => [r.date, r]))
   return dateRange(from, to).map((date) => {
     const row = byDate.get(date)
@@ -352,26 +359,46 @@ export async function hubAvailability(
       confirmedUnits,
       waitlistedUnits: row?.waitlistedUnits ?? 0,
       remainingUnits: capacityUnits - confirmedUnits,
-      myUnits: mine.get(date) ?? 0,
+      myUnits: mine.get(date)?.confirmed ?? 0,
+      myWaitlistedUnits: mine.get(date)?.waitlisted ?? 0,
+      myWaitlistPlace: mine.get(date)?.place ?? null,
     }
   })
 }
 
-async function unitsByDate(db: Db, merchantId: string, hubId: string, from: string, to: string) {
-  const rows = await db
-    .select({ date: bookings.date, units: sql<number>`sum(${bookings.units})` })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.merchantId, merchantId),
-        eq(bookings.hubId, hubId),
-        eq(bookings.status, 'CONFIRMED' satisfies BookingStatus),
-        gte(bookings.date, from),
-        lte(bookings.date, to),
-      ),
+/**
+ * A merchant's confirmed and waitlisted units on each date of a range, and the place of its
+ * earliest waitlisted request in the day's queue: the queue in `seq` order, as `promotable`
+ * promotes it. One statement for the whole range, over the hub-day index.
+ */
+async function mineByDate(db: Db, merchantId: string, hubId: string, from: string, to: string) {
+  const rows = await db.all<{ date: string; confirmed: number; waitlisted: number; place: number }>(
+    sql`
+    select date,
+      coalesce(sum(case when status = 'CONFIRMED' then units end), 0) as confirmed,
+      coalesce(sum(case when status = 'WAITLISTED' then units end), 0) as waitlisted,
+      min(place) as place
+    from (
+      select merchant_id, date, status, units,
+        case when status = 'WAITLISTED'
+          then row_number() over (partition by date, status order by seq) end as place
+      from bookings
+      where hub_id = ${hubId} and date between ${from} and ${to}
+        and status in ('CONFIRMED', 'WAITLISTED')
     )
-    .groupBy(bookings.date)
-  return new Map(rows.map((r) => [r.date, Number(r.units)]))
+    where merchant_id = ${merchantId}
+    group by date`,
+  )
+  return new Map(
+    rows.map((r) => [
+      r.date,
+      {
+        confirmed: Number(r.confirmed),
+        waitlisted: Number(r.waitlisted),
+        place: r.place === null ? null : Number(r.place),
+      },
+    ]),
+  )
 }
 
 /**

@@ -492,6 +492,13 @@ export type HubDay = {
   hub: Hub;
   /** The caller's own confirmed units (merchants). */
   myUnits: Scalars['Int']['output'];
+  /**
+   * Where the caller's earliest waitlisted request stands in the day's queue (1 = promoted first,
+   * in the order requests arrived); null without one. Read with the range, not per day.
+   */
+  myWaitlistPlace: Maybe<Scalars['Int']['output']>;
+  /** The caller's own waitlisted units (merchants; 0 for others). waitlistedUnits is the whole day's. */
+  myWaitlistedUnits: Scalars['Int']['output'];
   remainingUnits: Scalars['Int']['output'];
   waitlistedUnits: Scalars['Int']['output'];
 };
@@ -511,6 +518,24 @@ export type HubServiceLevels = {
   figures: ServiceLevelFigures;
   hub: Hub;
 };
+
+export type HubSuggestion = {
+  __typename?: 'HubSuggestion';
+  hub: Hub;
+  reason: HubSuggestionReason;
+  /** The region as asked for. */
+  region: Scalars['String']['output'];
+  /** All active stations found in the region. */
+  regionStations: Scalars['Int']['output'];
+  /** The region's active stations whose pickups go to this hub. */
+  stations: Scalars['Int']['output'];
+};
+
+export type HubSuggestionReason =
+  /** Every station of the region sends its pickups to this hub. */
+  | 'ALL_STATIONS'
+  /** The region's stations are split between hubs; this one collects from the most of them. */
+  | 'MOST_STATIONS';
 
 /** A hub's floor on one day. */
 export type HubThroughput = {
@@ -738,6 +763,21 @@ export type MisroutedParcel = {
   scannedAt: Scalars['String']['output'];
   /** Where it is in the flow now (AT_HUB once its own hub received it). */
   status: ReturnStatus;
+};
+
+/**
+ * An open month projected to its last day: parcels and per-parcel charges (station commissions)
+ * grow by days in month ÷ days gone by (today included), rounded to the nearest whole; recorded
+ * costs, premiums and adjustments stay as they are, and costs not yet recorded are not guessed.
+ */
+export type MonthProjection = {
+  __typename?: 'MonthProjection';
+  /** The Asia/Shanghai date the projection was made from. */
+  asOf: Scalars['String']['output'];
+  costFen: Scalars['SafeInt']['output'];
+  /** costFen ÷ parcels to the nearest fen, halves away from zero; null with no parcels. */
+  costPerParcelFen: Maybe<Scalars['SafeInt']['output']>;
+  parcels: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -1592,6 +1632,14 @@ export type Query = {
    * edges included; south <= north, west <= east), in id order, at most 2000.
    */
   stationsInArea: Array<Station>;
+  /**
+   * Merchants and coordinators: the destination hub for a return whose customer will likely drop
+   * it off in `region` (a city or province, in hanzi or pinyin, e.g. "苏州", "Jiangsu"): the hub
+   * the region's stations send their pickups to (each station's nearest hub). Null when the
+   * alliance has no active station there. A parcel dropped in another region still arrives: the
+   * hub collecting it there puts it on its transfer lane to the return's hub.
+   */
+  suggestedHub: Maybe<HubSuggestion>;
   /** Merchant: how many of its returns breached a service deadline since it last dismissed the notices. */
   unseenBreachNotices: Scalars['Int']['output'];
   /** An endpoint's delivery log, newest event first. */
@@ -1794,6 +1842,11 @@ export type QueryStationsInAreaArgs = {
   north: Scalars['Float']['input'];
   south: Scalars['Float']['input'];
   west: Scalars['Float']['input'];
+};
+
+
+export type QuerySuggestedHubArgs = {
+  region: Scalars['String']['input'];
 };
 
 
@@ -2038,11 +2091,24 @@ export type SessionKind =
 
 export type Settlement = {
   __typename?: 'Settlement';
+  /** Open months of merchants and the settlement: the Asia/Shanghai date (YYYY-MM-DD) the figures stand at. */
+  asOf: Maybe<Scalars['String']['output']>;
   closedAt: Maybe<Scalars['String']['output']>;
+  /** totalFen ÷ parcels to the nearest fen, halves away from zero; null with no parcels. */
+  costPerParcelFen: Maybe<Scalars['SafeInt']['output']>;
   costTotalFen: Scalars['SafeInt']['output'];
   id: Maybe<Scalars['ID']['output']>;
   lines: Array<SettlementMerchantLine>;
   month: Scalars['String']['output'];
+  /** True while the month is open: the figures stand as of `asOf` and still change. */
+  open: Scalars['Boolean']['output'];
+  /**
+   * Parcels received at the alliance's hubs in the month (so far, while open): a merchant's own
+   * on its statement, everyone's on the settlement; a station's statement counts those it checked in.
+   */
+  parcels: Scalars['Int']['output'];
+  /** Open months of merchants and the settlement: where the month ends if parcels keep their pace. */
+  projection: Maybe<MonthProjection>;
   rulesVersion: Scalars['Int']['output'];
   status: SettlementStatus;
   /** Everything charged to merchants: costs + commissions + adjustments. */
@@ -2146,12 +2212,25 @@ export type Staff = {
 
 export type Statement = {
   __typename?: 'Statement';
+  /** Open months of merchants and the settlement: the Asia/Shanghai date (YYYY-MM-DD) the figures stand at. */
+  asOf: Maybe<Scalars['String']['output']>;
+  /** totalFen ÷ parcels to the nearest fen, halves away from zero; null with no parcels. */
+  costPerParcelFen: Maybe<Scalars['SafeInt']['output']>;
   /** Set once the month is closed. */
   id: Maybe<Scalars['ID']['output']>;
   items: Array<SettlementItem>;
   merchant: Maybe<Merchant>;
   month: Scalars['String']['output'];
+  /** True while the month is open: the figures stand as of `asOf` and still change. */
+  open: Scalars['Boolean']['output'];
   paidAt: Maybe<Scalars['String']['output']>;
+  /**
+   * Parcels received at the alliance's hubs in the month (so far, while open): a merchant's own
+   * on its statement, everyone's on the settlement; a station's statement counts those it checked in.
+   */
+  parcels: Scalars['Int']['output'];
+  /** Open months of merchants and the settlement: where the month ends if parcels keep their pace. */
+  projection: Maybe<MonthProjection>;
   station: Maybe<Station>;
   status: SettlementStatus;
   totalFen: Scalars['SafeInt']['output'];
@@ -2476,6 +2555,8 @@ export type ResolversTypes = {
   HubDay: ResolverTypeWrapper<HubDayViewModel>;
   HubDwell: ResolverTypeWrapper<HubDwell>;
   HubServiceLevels: ResolverTypeWrapper<HubServiceLevelsOutModel>;
+  HubSuggestion: ResolverTypeWrapper<Omit<HubSuggestion, 'hub'> & { hub: ResolversTypes['Hub'] }>;
+  HubSuggestionReason: HubSuggestionReason;
   HubThroughput: ResolverTypeWrapper<HubThroughputModel>;
   HubUtilisation: ResolverTypeWrapper<HubUtilisationOutModel>;
   HubUtilisationDay: ResolverTypeWrapper<UtilisationDayModel>;
@@ -2500,6 +2581,7 @@ export type ResolversTypes = {
   MerchantServiceLevels: ResolverTypeWrapper<MerchantServiceLevelsOutModel>;
   MerchantUnits: ResolverTypeWrapper<MerchantUnitsOutModel>;
   MisroutedParcel: ResolverTypeWrapper<MisroutedParcelModel>;
+  MonthProjection: ResolverTypeWrapper<MonthProjection>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyInsurance: ResolverTypeWrapper<Omit<MyInsurance, 'claims'> & { claims: Array<ResolversTypes['Claim']> }>;
   Notification: ResolverTypeWrapper<NotificationViewModel>;
@@ -2614,6 +2696,7 @@ export type ResolversParentTypes = {
   HubDay: HubDayViewModel;
   HubDwell: HubDwell;
   HubServiceLevels: HubServiceLevelsOutModel;
+  HubSuggestion: Omit<HubSuggestion, 'hub'> & { hub: ResolversParentTypes['Hub'] };
   HubThroughput: HubThroughputModel;
   HubUtilisation: HubUtilisationOutModel;
   HubUtilisationDay: UtilisationDayModel;
@@ -2637,6 +2720,7 @@ export type ResolversParentTypes = {
   MerchantServiceLevels: MerchantServiceLevelsOutModel;
   MerchantUnits: MerchantUnitsOutModel;
   MisroutedParcel: MisroutedParcelModel;
+  MonthProjection: MonthProjection;
   Mutation: Record<PropertyKey, never>;
   MyInsurance: Omit<MyInsurance, 'claims'> & { claims: Array<ResolversParentTypes['Claim']> };
   Notification: NotificationViewModel;
@@ -2941,6 +3025,8 @@ export type HubDayResolvers<ContextType = GraphQLContext, ParentType extends Res
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
   myUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myWaitlistPlace?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  myWaitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   remainingUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitlistedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -2955,6 +3041,14 @@ export type HubDwellResolvers<ContextType = GraphQLContext, ParentType extends R
 export type HubServiceLevelsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubServiceLevels'] = ResolversParentTypes['HubServiceLevels']> = {
   figures?: Resolver<ResolversTypes['ServiceLevelFigures'], ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+};
+
+export type HubSuggestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubSuggestion'] = ResolversParentTypes['HubSuggestion']> = {
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['HubSuggestionReason'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionStations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HubThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HubThroughput'] = ResolversParentTypes['HubThroughput']> = {
@@ -3078,6 +3172,13 @@ export type MisroutedParcelResolvers<ContextType = GraphQLContext, ParentType ex
   hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
   scannedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+};
+
+export type MonthProjectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MonthProjection'] = ResolversParentTypes['MonthProjection']> = {
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  costFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  costPerParcelFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  parcels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -3291,6 +3392,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   stationCommissions?: Resolver<ResolversTypes['StationCommissions'], ParentType, ContextType, RequireFields<QueryStationCommissionsArgs, 'month' | 'stationId'>>;
   stationStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStationStatementArgs, 'month' | 'stationId'>>;
   stationsInArea?: Resolver<Array<ResolversTypes['Station']>, ParentType, ContextType, RequireFields<QueryStationsInAreaArgs, 'east' | 'north' | 'south' | 'west'>>;
+  suggestedHub?: Resolver<Maybe<ResolversTypes['HubSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedHubArgs, 'region'>>;
   unseenBreachNotices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId'>>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
@@ -3417,11 +3519,16 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type SettlementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  costPerParcelFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   costTotalFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['SettlementMerchantLine']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parcels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projection?: Resolver<Maybe<ResolversTypes['MonthProjection']>, ParentType, ContextType>;
   rulesVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SettlementStatus'], ParentType, ContextType>;
   totalFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -3478,11 +3585,16 @@ export type StaffResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type StatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  costPerParcelFen?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['SettlementItem']>, ParentType, ContextType>;
   merchant?: Resolver<Maybe<ResolversTypes['Merchant']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parcels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projection?: Resolver<Maybe<ResolversTypes['MonthProjection']>, ParentType, ContextType>;
   station?: Resolver<Maybe<ResolversTypes['Station']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SettlementStatus'], ParentType, ContextType>;
   totalFen?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -3623,6 +3735,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   HubDay?: HubDayResolvers<ContextType>;
   HubDwell?: HubDwellResolvers<ContextType>;
   HubServiceLevels?: HubServiceLevelsResolvers<ContextType>;
+  HubSuggestion?: HubSuggestionResolvers<ContextType>;
   HubThroughput?: HubThroughputResolvers<ContextType>;
   HubUtilisation?: HubUtilisationResolvers<ContextType>;
   HubUtilisationDay?: HubUtilisationDayResolvers<ContextType>;
@@ -3640,6 +3753,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MerchantServiceLevels?: MerchantServiceLevelsResolvers<ContextType>;
   MerchantUnits?: MerchantUnitsResolvers<ContextType>;
   MisroutedParcel?: MisroutedParcelResolvers<ContextType>;
+  MonthProjection?: MonthProjectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyInsurance?: MyInsuranceResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;

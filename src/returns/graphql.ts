@@ -11,9 +11,11 @@ import {
   codeSchema,
   pageSchema,
   receiveSchema,
+  regionSchema,
   registerReturnSchema,
   transferRunSchema,
 } from './schemas'
+import { suggestedHub } from './hub-choice'
 import { returnFiltersSchema, searchReturns } from './search'
 import { cancelReturn, getReturn, registerReturn } from './service'
 import { createTransferRun } from './transfer-runs'
@@ -23,6 +25,8 @@ const baseUrl = (ctx: GraphQLContext) =>
 
 export const resolvers: Resolvers = {
   Query: {
+    suggestedHub: (_, args, ctx) =>
+      suggestedHub(ctx.deps.db, ctx.actor, parseInput(regionSchema, args.region)),
     returns: async (_, args, ctx) => {
       const { first, after, ...rest } = args
       const page = parseInput(pageSchema, { first: first ?? undefined, after: after ?? undefined })

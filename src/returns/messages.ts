@@ -80,6 +80,20 @@ export const en = {
   'returns.field.largeItem': 'Large item (pram, cot, car seat)',
   'returns.field.reason': 'Reason for the return',
   'returns.field.hubId': 'Destination hub',
+  'returns.region.title': 'Where will the customer drop it off?',
+  'returns.region.label': 'Customer’s city or province',
+  'returns.region.hint':
+    'We suggest the hub that collects from the stations there; you can still choose another.',
+  'returns.region.submit': 'Suggest a hub',
+  'returns.region.suggested.ALL_STATIONS':
+    'Suggested for {region}: {hub}. It collects from all {stations} stations there.',
+  'returns.region.suggested.MOST_STATIONS':
+    'Suggested for {region}: {hub}. It collects from {stations} of the {total} stations there.',
+  'returns.region.none':
+    'No station of the alliance is in “{region}” yet, so there is no suggestion: choose the hub yourself.',
+  'returns.region.error': 'Enter a city or province of at most 40 characters, such as Suzhou.',
+  'returns.hub.transfer':
+    'Dropped at a station in another region, the parcel is collected by the hub serving that station and goes on its transfer lane to the hub chosen here.',
   'returns.field.customerContact': 'Customer phone or email (optional)',
   'returns.field.customerContact.hint':
     'Stored encrypted: only your shop can read it, and pages show it masked.',
@@ -335,6 +349,18 @@ export const zhCN: Record<keyof typeof en, string> = {
   'returns.field.largeItem': '大件（推车、婴儿床、安全座椅）',
   'returns.field.reason': '退货原因',
   'returns.field.hubId': '目的售后中心',
+  'returns.region.title': '顾客可能在哪里投递？',
+  'returns.region.label': '顾客所在城市或省份',
+  'returns.region.hint': '我们会建议负责收取当地驿站包裹的售后中心；您仍可选择其他中心。',
+  'returns.region.submit': '建议售后中心',
+  'returns.region.suggested.ALL_STATIONS':
+    '为{region}建议：{hub}。当地全部 {stations} 个驿站的包裹都由它收取。',
+  'returns.region.suggested.MOST_STATIONS':
+    '为{region}建议：{hub}。当地 {total} 个驿站中有 {stations} 个的包裹由它收取。',
+  'returns.region.none': '联盟在“{region}”还没有驿站，因此无法建议：请您自行选择售后中心。',
+  'returns.region.error': '请输入不超过 40 个字的城市或省份，例如“苏州”。',
+  'returns.hub.transfer':
+    '如果包裹投递在其他地区的驿站，会由负责该驿站的售后中心收取，再经其转运通道送到此处选择的售后中心。',
   'returns.field.customerContact': '顾客手机号或邮箱（选填）',
   'returns.field.customerContact.hint': '加密存储：仅您的店铺可以读取，页面上只显示部分内容。',
   'returns.field.choose': '请选择…',

@@ -40,7 +40,7 @@ import { laneFor } from '../hubs/sort-plan'
 import { auditReturnMove } from './audit'
 import { returnEvent, returnMoveEvent } from './events'
 import { normalizeCode } from './code'
-import { distanceMeters } from './geo'
+import { servingHub } from './hub-suggestion'
 import { inAlliance, type Return } from './service'
 import { transferLaneCountToday, transferOf, transferStatements } from './transfer-scan'
 
@@ -101,10 +101,9 @@ export async function createPickupRun(
 }
 
 async function nearestHubId(db: Db, a: Actor, point: { lat: number; lng: number }) {
-  const hubs = await listHubs(db, a)
-  hubs.sort((x, y) => distanceMeters(point, x) - distanceMeters(point, y))
-  if (!hubs[0]) throw new NotFound('Hub')
-  return hubs[0].id
+  const hub = servingHub(point, await listHubs(db, a))
+  if (!hub) throw new NotFound('Hub')
+  return hub.id
 }
 
 /** A run of the actor's hub, or a transfer run it sent (any run for a coordinator). */

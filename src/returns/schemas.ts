@@ -54,3 +54,10 @@ export const pageSchema = z.object({
   first: z.number().int().min(1).max(100).default(20),
   after: z.string().max(200).optional(),
 })
+
+/** A drop-off region as typed (a city or province); shared by the form and `suggestedHub`. */
+export const regionSchema = z
+  .string({ error: 'enter a city or province' })
+  .trim()
+  .min(1, { error: 'enter a city or province' })
+  .max(40, { error: 'at most 40 characters' })

@@ -5,7 +5,7 @@
  */
 import type { costs } from '../../db/schema'
 import type { Db } from '../db'
-import { allocateMonth, type Allocation, type Rules } from './allocate'
+import { allocateMonth, type Allocation, type ByHub, type Rules } from './allocate'
 import { costsForMonths, currentRules, toCostInput, usageForMonths } from './usage'
 
 export interface MonthSplit {
@@ -14,6 +14,17 @@ export interface MonthSplit {
   rules: Rules
   /** Enrolled merchants who have not declared the month's order value. */
   undeclared: string[]
+  /** Parcels received at the alliance's hubs in the month, by merchant. */
+  parcels: Record<string, number>
+}
+
+/** Each merchant's parcels over every hub. */
+function parcelsByMerchant(units: ByHub): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const byMerchant of Object.values(units)) {
+    for (const [m, n] of Object.entries(byMerchant)) out[m] = (out[m] ?? 0) + n
+  }
+  return out
 }
 
 /**
@@ -37,7 +48,13 @@ export async function computeMonths(
     const monthUsage = usage.get(month)!
     const monthCosts = all.filter((c) => c.month === month && c.voidedAt === null)
     const allocation = allocateMonth(monthCosts.map(toCostInput), monthUsage, rules)
-    splits.set(month, { monthCosts, allocation, rules, undeclared: monthUsage.undeclared })
+    splits.set(month, {
+      monthCosts,
+      allocation,
+      rules,
+      undeclared: monthUsage.undeclared,
+      parcels: parcelsByMerchant(monthUsage.units),
+    })
   }
   return splits
 }

@@ -2,6 +2,7 @@ import type { Resolvers } from '../graphql/resolvers.generated'
 import { parseInput, withoutNulls } from '../parse-input'
 import { isoMonth } from '../calendar/schemas'
 import { describeBasis } from './basis'
+import { costPerParcel } from './projection'
 import { adjustmentSchema, closeSchema, correctionSchema, costSchema, rulesSchema } from './schemas'
 import {
   addAdjustment,
@@ -39,7 +40,19 @@ function byMerchant(view: SettlementView) {
     }))
 }
 
-const settlementOut = (view: SettlementView) => ({ ...view, lines: byMerchant(view) })
+/** The open flag and cost per parcel of a statement or settlement, from its figures. */
+const figureFields = {
+  open: (s: { status: 'OPEN' | 'CLOSED' }) => s.status === 'OPEN',
+  costPerParcelFen: (s: { totalFen: number; parcels: number }) =>
+    costPerParcel(s.totalFen, s.parcels),
+}
+
+const settlementOut = (view: SettlementView) => ({
+  ...view,
+  lines: byMerchant(view),
+  open: figureFields.open(view),
+  costPerParcelFen: figureFields.costPerParcelFen(view),
+})
 
 export type MerchantLineOut = ReturnType<typeof byMerchant>[number]
 export type AdjustmentRow = Awaited<ReturnType<typeof addAdjustment>>
@@ -128,6 +141,7 @@ export const resolvers: Resolvers = {
     hub: (b, _, ctx) => (b.hubId ? ctx.loaders.hub.load(b.hubId) : null),
   },
   Statement: {
+    ...figureFields,
     merchant: (s, _, ctx) => (s.merchantId ? ctx.loaders.merchant.load(s.merchantId) : null),
     station: (s, _, ctx) => (s.stationId ? ctx.loaders.station.load(s.stationId) : null),
     items: (s) => s.lines ?? [],

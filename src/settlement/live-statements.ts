@@ -11,6 +11,7 @@ import { InvalidInput, NotFound } from '../errors'
 import { getMerchant, getStation } from '../network/service'
 import { commissionLines } from './allocate'
 import { computeMonths } from './compute'
+import { openFigures } from './projection'
 import type { SettlementLine, Statement } from './service'
 
 /** The months among `months` that have no settlement yet, in one statement. */
@@ -46,8 +47,10 @@ export async function openMerchantStatements(
   const [open] = await Promise.all([stillOpen(db, a.allianceId, months), getMerchant(db, a, who)])
   const splits = await computeMonths(db, a.allianceId, open, now)
   return open.map((month) => {
-    const lines = splits.get(month)!.allocation.lines.filter((l) => l.merchantId === who)
+    const split = splits.get(month)!
+    const lines = split.allocation.lines.filter((l) => l.merchantId === who)
     return {
+      ...openFigures(month, now, lines, split.parcels[who] ?? 0),
       id: null,
       month,
       status: 'OPEN' as const,
@@ -79,13 +82,23 @@ export async function openStationStatements(
   return open.map((month) => liveStationStatement(station.id, month, lines.get(month) ?? []))
 }
 
-/** An open month's station statement made of its commission lines. */
+/** The parcels a station's commission lines were earned on. */
+export const checkedIn = (lines: readonly SettlementLine[]) =>
+  lines.reduce((n, l) => n + (l.kind === 'COMMISSION' ? l.basis.mine : 0), 0)
+
+/**
+ * An open month's station statement made of its commission lines. Its parcels are those it
+ * checked in; the as-of date and month-end projection are for what merchants are charged.
+ */
 export function liveStationStatement(
   stationId: string,
   month: string,
   lines: SettlementLine[],
 ): Statement {
   return {
+    parcels: checkedIn(lines),
+    asOf: null,
+    projection: null,
     id: null,
     month,
     status: 'OPEN',

@@ -28,7 +28,7 @@ import { premiumCharged, premiumCollected } from '../insurance/ledger'
 import { postTransaction } from '../insurance/service'
 import type { Allocation, Rules } from './allocate'
 import { computeMonths } from './compute'
-import { commissionsEarned, liveStationStatement } from './live-statements'
+import { checkedIn, commissionsEarned, liveStationStatement } from './live-statements'
 import type { CostInput } from './schemas'
 import {
   justClosed,
@@ -38,7 +38,8 @@ import {
   refusedAsClosed,
   refusedByKey,
 } from './month-lock'
-import { costsFor, currentRules, postRecurringCosts } from './usage'
+import { closedFigures, openFigures, type MonthFigures } from './projection'
+import { costsFor, currentRules, parcelsReceived, postRecurringCosts } from './usage'
 
 export interface SettlementLine {
   merchantId: string
@@ -49,7 +50,7 @@ export interface SettlementLine {
   basis: LineBasis
 }
 
-export interface SettlementView {
+export type SettlementView = {
   id: string | null
   month: string
   status: 'OPEN' | 'CLOSED'
@@ -60,7 +61,7 @@ export interface SettlementView {
   closedAt: string | null
   /** Enrolled merchants who have not declared the month's order value: closing waits for them. */
   blockedBy: string[]
-}
+} & MonthFigures
 
 async function closedSettlement(db: Db, allianceId: string, month: string) {
   const [row] = await db
@@ -71,22 +72,26 @@ async function closedSettlement(db: Db, allianceId: string, month: string) {
 }
 
 async function storedView(db: Db, s: typeof settlements.$inferSelect): Promise<SettlementView> {
-  const lines = await db
-    .select()
-    .from(settlementLines)
-    .where(eq(settlementLines.settlementId, s.id))
-    .orderBy(asc(settlementLines.id))
-  const [{ total }] = (await db.all<{ total: number }>(
-    sql`select coalesce(sum(amount_fen), 0) as total from costs
-      where alliance_id = ${s.allianceId} and month = ${s.month} and voided_at is null`,
-  )) as [{ total: number }]
+  const [lines, costTotal, parcels] = await Promise.all([
+    db
+      .select()
+      .from(settlementLines)
+      .where(eq(settlementLines.settlementId, s.id))
+      .orderBy(asc(settlementLines.id)),
+    db.all<{ total: number }>(
+      sql`select coalesce(sum(amount_fen), 0) as total from costs
+        where alliance_id = ${s.allianceId} and month = ${s.month} and voided_at is null`,
+    ),
+    parcelsReceived(db, s.allianceId, s.month),
+  ])
   return {
+    ...closedFigures(parcels),
     id: s.id,
     month: s.month,
     status: 'CLOSED',
     rulesVersion: s.rulesVersion,
     totalFen: s.totalFen,
-    costTotalFen: Number(total),
+    costTotalFen: Number(costTotal[0]?.total ?? 0),
     lines,
     closedAt: s.closedAt,
     blockedBy: [],
@@ -104,8 +109,10 @@ function previewView(
   allocation: Allocation,
   costTotalFen: number,
   blockedBy: string[],
+  figures: MonthFigures,
 ): SettlementView {
   return {
+    ...figures,
     blockedBy,
     id: null,
     month,
@@ -128,9 +135,13 @@ export async function settlementPreview(
   const a = requireRole(actor, 'COORDINATOR')
   const closed = await closedSettlement(db, a.allianceId, month)
   if (closed) return storedView(db, closed)
-  const { monthCosts, allocation, rules, undeclared } = await compute(db, a.allianceId, month, now)
-  return previewView(month, rules, allocation, sum(monthCosts), undeclared)
+  const split = await compute(db, a.allianceId, month, now)
+  const { monthCosts, allocation, rules, undeclared } = split
+  const figures = openFigures(month, now, allocation.lines, total(split.parcels))
+  return previewView(month, rules, allocation, sum(monthCosts), undeclared, figures)
 }
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
 
 const sum = (xs: { amountFen: number }[]) => xs.reduce((a, b) => a + b.amountFen, 0)
 
@@ -185,7 +196,8 @@ export async function closeSettlement(
   // Recurring costs first (they move the version), then the version, then what it covers.
   await postRecurringCosts(db, a.allianceId, month, now)
   const version = await monthVersion(db, a.allianceId, month)
-  const { monthCosts, allocation, rules, undeclared } = await compute(db, a.allianceId, month, null)
+  const split = await compute(db, a.allianceId, month, null)
+  const { monthCosts, allocation, rules, undeclared } = split
   if (undeclared.length > 0) {
     throw new Conflict(
       `Waiting for ${month} order-value declarations (insurance premiums) from ${undeclared.join(', ')}.`,
@@ -279,7 +291,7 @@ export async function closeSettlement(
   if (stored?.id === id) {
     // What this close wrote is what it computed: no need to read thousands of lines back.
     return {
-      ...previewView(month, rules, allocation, costTotal, []),
+      ...previewView(month, rules, allocation, costTotal, [], closedFigures(total(split.parcels))),
       id,
       status: 'CLOSED',
       closedAt: stored.closedAt,
@@ -438,7 +450,7 @@ export async function setRules(
   return currentRules(db, a.allianceId)
 }
 
-export interface Statement {
+export type Statement = {
   id: string | null
   month: string
   status: 'OPEN' | 'CLOSED'
@@ -447,7 +459,7 @@ export interface Statement {
   totalFen: number
   lines: SettlementLine[]
   paidAt: string | null
-}
+} & MonthFigures
 
 /**
  * A merchant's statement for a month: the frozen one once closed, else its part of the preview.
@@ -468,16 +480,22 @@ export async function merchantStatement(
   await getMerchant(db, a, who)
   const closed = await closedSettlement(db, a.allianceId, month)
   if (closed) {
-    const [row] = await db
-      .select()
-      .from(statements)
-      .where(and(eq(statements.settlementId, closed.id), eq(statements.merchantId, who)))
-    const lines = await db
-      .select()
-      .from(settlementLines)
-      .where(and(eq(settlementLines.settlementId, closed.id), eq(settlementLines.merchantId, who)))
-      .orderBy(asc(settlementLines.id))
+    const [[row], lines, parcels] = await Promise.all([
+      db
+        .select()
+        .from(statements)
+        .where(and(eq(statements.settlementId, closed.id), eq(statements.merchantId, who))),
+      db
+        .select()
+        .from(settlementLines)
+        .where(
+          and(eq(settlementLines.settlementId, closed.id), eq(settlementLines.merchantId, who)),
+        )
+        .orderBy(asc(settlementLines.id)),
+      parcelsReceived(db, a.allianceId, month, who),
+    ])
     return {
+      ...closedFigures(parcels),
       id: row?.id ?? null,
       month,
       status: 'CLOSED',
@@ -488,9 +506,10 @@ export async function merchantStatement(
       paidAt: row?.paidAt ?? null,
     }
   }
-  const { allocation } = await compute(db, a.allianceId, month, now)
+  const { allocation, parcels } = await compute(db, a.allianceId, month, now)
   const lines = allocation.lines.filter((l) => l.merchantId === who)
   return {
+    ...openFigures(month, now, lines, parcels[who] ?? 0),
     id: null,
     month,
     status: 'OPEN',
@@ -525,6 +544,7 @@ export async function stationStatement(
       )
       .orderBy(asc(settlementLines.id))
     return {
+      ...closedFigures(checkedIn(lines)),
       id: row?.id ?? null,
       month,
       status: 'CLOSED',

@@ -122,6 +122,26 @@ export async function usageForMonths(
 }
 
 /**
+ * The parcels received at the alliance's hubs in `month` (one merchant's, or everyone's), as
+ * the split's UNITS basis counts them: what a closed month's statement divides its total by.
+ */
+export async function parcelsReceived(
+  db: Db,
+  allianceId: string,
+  month: string,
+  merchantId?: string,
+): Promise<number> {
+  const { start, end } = monthInstants(month)
+  // Ranges of the receipts' covering index (hub, merchant, time), as `usageForMonths` counts.
+  const [row] = await db.all<{ n: number }>(sql`
+    select count(*) as n from run_receipts rr
+    where rr.hub_id in (select id from hubs where alliance_id = ${allianceId})
+      and ${merchantId ? sql`rr.merchant_id = ${merchantId}` : sql`rr.merchant_id is not null`}
+      and rr.at >= ${start} and rr.at < ${end}`)
+  return Number(row?.n ?? 0)
+}
+
+/**
  * Adds each recurring template's entry for an open month, once per template and month (a unique
  * index). A closed month gets none: the statement itself checks (a close may have just finished,
  * and the closed month's trigger would refuse the insert). Run by the preview, the close and the

@@ -1,8 +1,8 @@
 // A merchant books hub capacity in headless Chromium against the real server, in English and in
 // Chinese (the copy checked comes from the catalogues; axe-core checks the pages): sign-in → home →
-// booking calendar → the cell form of a bookable day, posted by htmx and swapped in place (no
-// page navigation) → the bookings list below updated out of band → cancelling from that list,
-// which swaps the row and the day cell back. The server runs on the real clock, so the day
+// booking calendar → the cell form of a bookable day, floating without growing its week's row,
+// posted by htmx and swapped in place (no page navigation) → the bookings list below updated out
+// of band → cancelling from that list, which swaps the row and the day cell back. The server runs on the real clock, so the day
 // booked is the day after tomorrow in Shanghai, which is always open.
 import { describe, expect, test } from 'vitest'
 import { addDays, localDate } from '../../src/calendar/local-date'
@@ -76,8 +76,17 @@ describe.skipIf(!browserTestsEnabled).each(journeyLocales)(
             () => ((window as unknown as { marker: string }).marker = 'same page'),
           )
 
+          // The form floats over the calendar: opening it leaves the week's row as tall as it was.
+          const week = cell.locator('xpath=ancestor::tr[1]')
+          const rowBefore = (await week.boundingBox())!.height
           await cell.locator('summary').click()
-          await cell.getByLabel(t('booking.form.units')).fill('120')
+          const units = cell.getByLabel(t('booking.form.units'))
+          await units.waitFor({ state: 'visible' })
+          expect((await week.boundingBox())!.height).toBe(rowBefore)
+          const panel = (await cell.locator('form').boundingBox())!
+          expect(panel.x).toBeGreaterThanOrEqual(0)
+          expect(panel.x + panel.width).toBeLessThanOrEqual(1280)
+          await units.fill('120')
           const [booked] = await Promise.all([
             page.waitForResponse((r) => isPost(r, '/bookings')),
             cell

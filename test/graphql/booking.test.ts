@@ -230,6 +230,68 @@ describe('waitlist', () => {
   })
 })
 
+describe('the caller’s own waitlist', () => {
+  const DAYS = /* GraphQL */ `
+    query ($from: Date!, $to: Date!) {
+      hubAvailability(hubId: "hub_1", from: $from, to: $to) {
+        date
+        waitlistedUnits
+        myUnits
+        myWaitlistedUnits
+        myWaitlistPlace
+      }
+    }
+  `
+  const days = async (token: string) =>
+    (await gql(t, DAYS, { from: DAY, to: '2026-11-28' }, token)).data!.hubAvailability
+
+  it('gives each merchant its own waitlisted units and its place in the day’s queue', async () => {
+    // 100 units, at most 40 per merchant (the fair share).
+    await setCapacity(100)
+    const m = await Promise.all([1, 2, 3, 4, 5].map(merchant))
+    await book(m[0]!, 40)
+    await book(m[1]!, 30)
+    await book(m[2]!, 25) // 95 of 100 confirmed
+    await book(m[3]!, 30, { waitlist: true }) // first in line
+    await book(m[4]!, 20, { waitlist: true }) // second
+    await book(m[1]!, 10, { waitlist: true }) // third
+    await book(m[3]!, 6, { waitlist: true }) // fourth, but merchant 4 is already first
+
+    expect(await days(m[1]!)).toEqual([
+      { date: DAY, waitlistedUnits: 66, myUnits: 30, myWaitlistedUnits: 10, myWaitlistPlace: 3 },
+      {
+        date: '2026-11-28',
+        waitlistedUnits: 0,
+        myUnits: 0,
+        myWaitlistedUnits: 0,
+        myWaitlistPlace: null,
+      },
+    ])
+    expect((await days(m[3]!))[0]).toMatchObject({ myWaitlistedUnits: 36, myWaitlistPlace: 1 })
+    expect((await days(m[4]!))[0]).toMatchObject({ myWaitlistedUnits: 20, myWaitlistPlace: 2 })
+    expect((await days(m[0]!))[0]).toMatchObject({ myWaitlistedUnits: 0, myWaitlistPlace: null })
+
+    // 30 more units promote the head of the queue (30): everyone behind moves up one place.
+    await setCapacity(125)
+    expect((await days(m[3]!))[0]).toMatchObject({
+      myUnits: 30,
+      myWaitlistedUnits: 6,
+      myWaitlistPlace: 3,
+    })
+    expect((await days(m[4]!))[0]).toMatchObject({ myWaitlistedUnits: 20, myWaitlistPlace: 1 })
+    expect((await days(m[1]!))[0]).toMatchObject({ myWaitlistedUnits: 10, myWaitlistPlace: 2 })
+  })
+
+  it('shows other roles no waitlist of their own', async () => {
+    await setCapacity(10)
+    await book(await merchant(1), 4)
+    await book(await merchant(2), 4)
+    await book(await merchant(3), 4, { waitlist: true })
+    const [day] = await days(await coordinator())
+    expect(day).toMatchObject({ waitlistedUnits: 4, myWaitlistedUnits: 0, myWaitlistPlace: null })
+  })
+})
+
 describe('cancelBooking and setHubCapacity', () => {
   it('lets a merchant cancel only its own bookings', async () => {
     const res = await book(await merchant(1), 10)

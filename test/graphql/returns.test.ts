@@ -102,6 +102,54 @@ describe('registerReturn', () => {
   })
 })
 
+describe('suggestedHub', () => {
+  const SUGGEST = /* GraphQL */ `
+    query ($region: String!) {
+      suggestedHub(region: $region) {
+        hub {
+          id
+          city
+        }
+        region
+        reason
+        stations
+        regionStations
+      }
+    }
+  `
+  const suggest = async (region: string, email = 'merchant1@nestwork.demo') =>
+    gql(t, SUGGEST, { region }, await tokenFor(t, email))
+
+  it('suggests the hub the region’s stations send their pickups to, with the counts', async () => {
+    const suzhou = demoStations.filter((s) => s.city === '苏州').length
+    expect((await suggest('苏州')).data!.suggestedHub).toEqual({
+      hub: { id: 'hub_1', city: 'Shanghai' },
+      region: '苏州',
+      reason: 'ALL_STATIONS',
+      stations: suzhou,
+      regionStations: suzhou,
+    })
+    const jiangsu = (await suggest('江苏省', 'coordinator@nestwork.demo')).data!.suggestedHub
+    expect(jiangsu).toMatchObject({ hub: { id: 'hub_3' }, reason: 'MOST_STATIONS' })
+    expect(jiangsu.regionStations).toBe(demoStations.filter((s) => s.province === '江苏').length)
+    expect(jiangsu.stations).toBeLessThan(jiangsu.regionStations)
+    expect(jiangsu.stations * 2).toBeGreaterThan(jiangsu.regionStations)
+  })
+
+  it('is null for a region without a station, and refuses one it cannot read', async () => {
+    expect((await suggest('拉萨')).data!.suggestedHub).toBeNull()
+    const long = await suggest('x'.repeat(41))
+    expect(long.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT')
+    const blank = await suggest('  ')
+    expect(blank.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT')
+  })
+
+  it('is for merchants and coordinators', async () => {
+    const station = await suggest('苏州', 'station1@nestwork.demo')
+    expect(station.errors![0]!.extensions!.code).toBe('FORBIDDEN')
+  })
+})
+
 describe('tenancy', () => {
   it('hides merchant A’s return from merchant B, by id and in lists', async () => {
     const a = await register(await merchant(1))

@@ -538,3 +538,94 @@ describe('corrections', () => {
     expect(await auditOf('statement.unpaid')).toHaveLength(2)
   })
 })
+
+describe('an open month’s figures and projection', () => {
+  const FIGURES = /* GraphQL */ `
+    query ($month: String!) {
+      myStatement(month: $month) {
+        status
+        open
+        totalFen
+        parcels
+        costPerParcelFen
+        asOf
+        projection {
+          asOf
+          parcels
+          costFen
+          costPerParcelFen
+        }
+        items {
+          kind
+          amountFen
+        }
+      }
+    }
+  `
+  type Item = { kind: string; amountFen: number }
+  const commissionsOf = (items: Item[]) =>
+    items.filter((i) => i.kind === 'COMMISSION').reduce((a, i) => a + i.amountFen, 0)
+
+  it('divides the cost so far by the parcels and projects parcels and commissions to month end', async () => {
+    // 3 November, 10:00 in Shanghai: 3 of November's 30 days have gone by.
+    at('2026-11-03T02:00:00Z')
+    for (const n of [1, 1, 2]) await bringToHub(t, (await registerReturnFor(t, n)).code)
+    const merchant = await tokenFor(t, 'merchant1@nestwork.demo')
+    const res = await gql(t, FIGURES, { month: '2026-11' }, merchant)
+    expect(res.errors).toBeUndefined()
+    const s = res.data!.myStatement
+    expect(s).toMatchObject({ status: 'OPEN', open: true, parcels: 2, asOf: '2026-11-03' })
+    expect(s.costPerParcelFen).toBe(Math.round(s.totalFen / 2))
+    const commissions = commissionsOf(s.items)
+    expect(commissions).toBe(2 * 220)
+    expect(s.projection).toEqual({
+      asOf: '2026-11-03',
+      parcels: 20,
+      costFen: s.totalFen - commissions + commissions * 10,
+      costPerParcelFen: Math.round((s.totalFen - commissions + commissions * 10) / 20),
+    })
+
+    const preview = await gql(
+      t,
+      '{ settlementPreview(month: "2026-11") { open parcels totalFen costPerParcelFen projection { parcels } } }',
+      {},
+      coordinator,
+    )
+    expect(preview.data!.settlementPreview).toMatchObject({
+      open: true,
+      parcels: 3,
+      projection: { parcels: 30 },
+    })
+  })
+
+  it('has no as-of date or projection once the month is closed, and still its parcels', async () => {
+    await october()
+    const closed = await gql(t, CLOSE, { month: '2026-10', key: 'close-figures' }, coordinator)
+    expect(closed.errors).toBeUndefined()
+    const merchant = await tokenFor(t, 'merchant1@nestwork.demo')
+    const s = (await gql(t, FIGURES, { month: '2026-10' }, merchant)).data!.myStatement
+    expect(s).toMatchObject({ open: false, parcels: 2, asOf: null, projection: null })
+    expect(s.costPerParcelFen).toBe(Math.round(s.totalFen / 2))
+    const settled = await gql(
+      t,
+      '{ settlement(month: "2026-10") { open parcels asOf projection { parcels } } }',
+      {},
+      coordinator,
+    )
+    expect(settled.data!.settlement).toEqual({
+      open: false,
+      parcels: 3,
+      asOf: null,
+      projection: null,
+    })
+  })
+
+  it('gives no cost per parcel before any parcel arrives', async () => {
+    at('2026-11-01T02:00:00Z')
+    const merchant = await tokenFor(t, 'merchant1@nestwork.demo')
+    const s = (await gql(t, FIGURES, { month: '2026-11' }, merchant)).data!.myStatement
+    expect(s).toMatchObject({ parcels: 0, costPerParcelFen: null, asOf: '2026-11-01' })
+    expect(s.projection).toMatchObject({ parcels: 0, costPerParcelFen: null })
+    expect(s.projection.costFen).toBe(s.totalFen)
+  })
+})

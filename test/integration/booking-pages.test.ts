@@ -196,6 +196,34 @@ describe('merchant booking calendar', () => {
     expect(html).toContain('day--limited') // 10 of 50 left
   })
 
+  it('shows the merchant its own waitlisted units and place in line beside the day’s total', async () => {
+    const hub = await signedIn('hub1@nestwork.demo')
+    expect((await setCapacity(hub, 50)).status).toBe(303)
+    await bookFromCell(await signedIn('merchant1@nestwork.demo'), 20)
+    await bookFromCell(await signedIn('merchant2@nestwork.demo'), 20)
+    await bookFromCell(await signedIn('merchant5@nestwork.demo'), 8) // 48 of 50 confirmed
+    const third = await signedIn('merchant3@nestwork.demo')
+    const fourth = await signedIn('merchant4@nestwork.demo')
+    await bookFromCell(third, 15, { waitlist: true })
+    await bookFromCell(fourth, 12, { waitlist: true })
+    await bookFromCell(third, 5, { waitlist: true })
+
+    const mine = cell(await (await fourth.get('/bookings?hub=hub_1&month=2026-11')).text(), DAY)
+    expect(mine).toContain('您的候补：12，排第 2 位')
+    expect(mine).toContain('当日候补：32')
+    const theirs = cell(await (await third.get('/bookings?hub=hub_1&month=2026-11')).text(), DAY)
+    expect(theirs).toContain('您的候补：20，排第 1 位')
+    const other = await (await signedIn('merchant1@nestwork.demo')).get('/bookings?month=2026-11')
+    const none = cell(await other.text(), DAY)
+    expect(none).not.toContain('您的候补')
+    expect(none).toContain('当日候补：32')
+
+    await fourth.post('/locale', { locale: 'en', next: '/bookings' })
+    const en = cell(await (await fourth.get('/bookings?hub=hub_1&month=2026-11')).text(), DAY)
+    expect(en).toContain('Your waitlist: 12, place 2')
+    expect(en).toContain('Day’s waitlist: 32')
+  })
+
   it.each([
     ['a closed day', { date: '2026-11-25' }, 400, '的预订和取消已于前一天 18:00 截止'],
     ['a past day', { date: '2026-11-20' }, 400, '11月20日周五已经过去'],

@@ -151,6 +151,78 @@ describe('registering a return', () => {
   })
 })
 
+describe('suggesting the destination hub from the customer’s region', () => {
+  const htmx = { 'hx-request': 'true' }
+  const selected = (html: string) => /<option value="(hub_\d)" selected/.exec(html)?.[1]
+
+  it('pre-selects the hub serving the region’s stations, without JavaScript', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    const blank = await (await browser.get('/returns/new')).text()
+    expect(blank).toContain('顾客可能在哪里投递？')
+    expect(blank).toContain('<option value="苏州"></option>')
+    expect(blank).toContain('<option value="江苏"></option>')
+    expect(selected(blank)).toBeUndefined()
+    expect(blank).toContain('会由负责该驿站的售后中心收取，再经其转运通道送到此处选择的售后中心')
+
+    const res = await browser.get(`/returns/new?region=${encodeURIComponent('苏州市')}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('value="苏州市"')
+    expect(selected(html)).toBe('hub_1')
+    expect(html).toContain('为苏州市建议：上海售后中心。当地全部 3 个驿站的包裹都由它收取。')
+
+    // Jiangsu's stations are split: Nanjing's hub collects from most of them.
+    const province = await (await browser.get('/returns/new?region=Jiangsu')).text()
+    expect(selected(province)).toBe('hub_3')
+    expect(province).toMatch(
+      /为Jiangsu建议：南京售后中心。当地 14 个驿站中有 \d+ 个的包裹由它收取。/,
+    )
+  })
+
+  it('answers htmx with only the hub field, the suggestion selected', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    await browser.post('/locale', { locale: 'en', next: '/returns/new' })
+    const res = await browser.get('/returns/new?region=hangzhou', htmx)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(/^<div id="hub-choice" class="hub-choice">/)
+    expect(html).not.toContain('<form')
+    expect(selected(html)).toBe('hub_2')
+    expect(html).toContain(
+      'Suggested for hangzhou: Hangzhou Hub. It collects from all 3 stations there.',
+    )
+    expect(html).toContain('goes on its transfer lane to the hub chosen here')
+  })
+
+  it('says when the region has no station, and refuses a region it cannot read with a 400', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    const none = await browser.get(`/returns/new?region=${encodeURIComponent('拉萨')}`)
+    expect(none.status).toBe(200)
+    const noneHtml = await none.text()
+    expect(noneHtml).toContain('联盟在“拉萨”还没有驿站，因此无法建议：请您自行选择售后中心。')
+    expect(selected(noneHtml)).toBeUndefined()
+
+    const long = await browser.get(`/returns/new?region=${'苏'.repeat(41)}`)
+    expect(long.status).toBe(400)
+    const longHtml = await long.text()
+    expect(longHtml).toMatch(/id="field-region"[^>]*aria-invalid="true"/)
+    expect(longHtml).toContain('请输入不超过 40 个字的城市或省份，例如“苏州”。')
+    const fragment = await browser.get(`/returns/new?region=${'x'.repeat(41)}`, htmx)
+    expect(fragment.status).toBe(400)
+    expect(await fragment.text()).toContain('notice--error')
+  })
+
+  it('registers the return bound for the hub it suggested', async () => {
+    const browser = await signedIn('merchant1@nestwork.demo')
+    const html = await (await browser.get('/returns/new?region=南京')).text()
+    const created = await registerViaForm(browser, { hubId: selected(html)! })
+    const [row] = await t.db.all<{ hub_id: string }>(
+      sql`select hub_id from returns where id = ${created.id}`,
+    )
+    expect(row!.hub_id).toBe('hub_3')
+  })
+})
+
 describe('a return’s detail and label', () => {
   it('shows the grouped code, the status, the masked contact and the history', async () => {
     const browser = await signedIn('merchant1@nestwork.demo')

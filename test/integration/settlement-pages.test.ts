@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { parseCsv } from '../helpers/csv'
 import { Browser, gql, tokenFor } from '../helpers/http'
+import { formatFen } from '../../src/money'
 import { bringToHub, registerReturnFor } from '../helpers/returns'
 
 // The test clock stands at 2026-11-25 10:00 in Shanghai: October has ended and can be closed,
@@ -478,6 +479,65 @@ describe('merchant statements', () => {
     expect(html).toContain('2026年10月尚未结账')
     expect(html).toContain('href="/statements/2026-10.csv?merchant=mer_02"')
     expect((await coordinator.get('/statements')).status).toBe(200)
+  })
+})
+
+describe('an open month’s figures', () => {
+  const FIGURES =
+    'query ($m: String!) { myStatement(month: $m) { totalFen costPerParcelFen projection { parcels costFen costPerParcelFen } } }'
+
+  it('says the month is still open, as of today, with the cost per parcel and a projection', async () => {
+    at('2026-11-03T02:00:00Z')
+    for (const n of [1, 1, 2]) await bringToHub(t, (await registerReturnFor(t, n)).code)
+    const api = await gql(
+      t,
+      FIGURES,
+      { m: '2026-11' },
+      await tokenFor(t, 'merchant1@nestwork.demo'),
+    )
+    const s = api.data!.myStatement
+    const merchant = await signedIn('merchant1@nestwork.demo')
+    const html = await (await merchant.get('/statements/2026-11')).text()
+    expect(html).toContain('2026年11月尚未结账——数据截至 2026年11月3日，结账前仍会变化。')
+    expect(html).toMatch(/<dt>目前收货件数<\/dt><dd>2<\/dd>/)
+    expect(html).toContain(
+      `<dt>目前每件成本</dt><dd><span class="money">${formatFen(s.costPerParcelFen, 'zh-CN')}</span>`,
+    )
+    expect(html).toContain('按目前进度预计至月末')
+    expect(html).toMatch(/<dt>件数<\/dt><dd>20<\/dd>/)
+    expect(html).toContain(formatFen(s.projection.costFen, 'zh-CN'))
+    expect(html).toContain(formatFen(s.projection.costPerParcelFen, 'zh-CN'))
+    expect(html).toContain('截至 2026年11月3日，含当天')
+
+    await merchant.post('/locale', { locale: 'en', next: '/statements/2026-11' })
+    const en = await (await merchant.get('/statements/2026-11')).text()
+    expect(en).toContain('November 2026 is still open — figures as of Nov 3, 2026.')
+    expect(en).toContain('<dt>Cost per parcel so far</dt>')
+    expect(en).toContain('Projected to the end of the month')
+    expect(en).toContain(formatFen(s.projection.costFen, 'en'))
+
+    const coordinator = await signedIn('coordinator@nestwork.demo')
+    const preview = await (await coordinator.get('/settlement?month=2026-11')).text()
+    expect(preview).toContain('2026年11月尚未结账——数据截至 2026年11月3日')
+    expect(preview).toMatch(/<dt>目前收货件数<\/dt><dd>3<\/dd>/)
+    expect(preview).toMatch(/<dt>件数<\/dt><dd>30<\/dd>/)
+  })
+
+  it('shows a closed month’s parcels and cost per parcel, with nothing projected', async () => {
+    await october()
+    await closeOctober(await signedIn('coordinator@nestwork.demo'))
+    const api = await gql(
+      t,
+      FIGURES,
+      { m: '2026-10' },
+      await tokenFor(t, 'merchant1@nestwork.demo'),
+    )
+    const merchant = await signedIn('merchant1@nestwork.demo')
+    const html = await (await merchant.get('/statements/2026-10')).text()
+    expect(html).toMatch(/<dt>收货件数<\/dt><dd>2<\/dd>/)
+    expect(html).toContain(formatFen(api.data!.myStatement.costPerParcelFen, 'zh-CN'))
+    expect(html).not.toContain('尚未结账')
+    expect(html).not.toContain('按目前进度预计至月末')
   })
 })
 

@@ -278,6 +278,7 @@ export const graphqlCases: Record<'Query' | 'Mutation', Record<string, GraphQLCa
     // Returns bound for hub 1 are the hub 1 operator's to see; returnA is not at a station yet.
     return: { vars: (fx) => ({ id: fx.returnA.id }), expect: [U, OK, N, N, OK, OK] },
     returnByCode: { vars: (fx) => ({ code: fx.returnA.code }), expect: all(OK) },
+    suggestedHub: { vars: () => ({ region: '苏州' }), expect: [U, OK, OK, F, F, OK] },
     pickupRun: { vars: (fx) => ({ id: fx.runA }), expect: [U, F, F, F, OK, OK] },
     sortPlan: { vars: () => ({ hubId: 'hub_1' }), expect: [U, F, F, F, OK, OK] },
     hubThroughput: {

@@ -77,6 +77,14 @@ export function DayCell(props: DayCellProps) {
           {t('booking.cell.mine', { units: formatCount(day.myUnits, locale) })}
         </p>
       )}
+      {day.myWaitlistPlace !== null && (
+        <p class="day__mine">
+          {t('booking.cell.myWaitlist', {
+            units: formatCount(day.myWaitlistedUnits, locale),
+            place: formatCount(day.myWaitlistPlace, locale),
+          })}
+        </p>
+      )}
       {day.waitlistedUnits > 0 && (
         <p class="day__wait">
           {t('booking.cell.waitlisted', { units: formatCount(day.waitlistedUnits, locale) })}

@@ -4,7 +4,7 @@ import { CsrfField } from '../components/csrf-field'
 import { usePage } from '../context'
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/form-field'
 import { ErrorSummary } from '../components/error-summary'
-import { localizedName } from '../../src/i18n/localized-name'
+import { HubChoice, RegionStep, type RegionAsked } from './hub-choice'
 
 /** What the merchant typed, echoed back as typed when the form comes back with errors. */
 export interface ReturnFormValues {
@@ -34,12 +34,17 @@ export const formFields: readonly (keyof ReturnFormValues)[] = [
 
 interface ReturnFormProps {
   hubs: Hub[]
+  /** The cities and provinces with stations, offered in the region step. */
+  regions: readonly string[]
   values: ReturnFormValues
   errors?: ReturnFormErrors
+  /** The customer's region, when one was asked for. */
+  asked?: RegionAsked
 }
 
-export function ReturnFormPage({ hubs, values, errors = {} }: ReturnFormProps) {
-  const { t, locale } = usePage()
+export function ReturnFormPage(props: ReturnFormProps) {
+  const { hubs, values, errors = {} } = props
+  const { t } = usePage()
   const wrong = formFields.filter((f) => errors[f])
   const labels: Record<keyof ReturnFormValues, string> = {
     orderRef: t('returns.field.orderRef'),
@@ -59,6 +64,7 @@ export function ReturnFormPage({ hubs, values, errors = {} }: ReturnFormProps) {
       <h1>{t('returns.new.title')}</h1>
       <p>{t('returns.new.lead')}</p>
       <ErrorSummary id="error-summary" fields={wrong} labels={labels} errors={errors} />
+      <RegionStep regions={props.regions} asked={props.asked} />
       <form class="card stack return-form" method="post" action="/returns" novalidate>
         <CsrfField />
         <TextField
@@ -112,15 +118,7 @@ export function ReturnFormPage({ hubs, values, errors = {} }: ReturnFormProps) {
           maxlength={500}
           required
         />
-        <SelectField
-          name="hubId"
-          label={labels.hubId}
-          value={values.hubId}
-          error={errors.hubId}
-          placeholder={hubs.length > 1 ? t('returns.field.choose') : undefined}
-          options={hubs.map((h) => ({ value: h.id, label: localizedName(h, locale) }))}
-          required
-        />
+        <HubChoice hubs={hubs} value={values.hubId} error={errors.hubId} asked={props.asked} />
         <TextField
           name="customerContact"
           label={labels.customerContact}

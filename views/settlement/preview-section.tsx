@@ -4,6 +4,7 @@ import { usePage } from '../context'
 import type { CostRow } from './costs-section'
 import { byKind, formatShare, lineKindOrder, statementHref, type Names } from './format'
 import { ItemsTable, type AdjustmentNote } from './items-table'
+import { OpenMonthNotice, ParcelFigures, ProjectionFigures } from './month-figures'
 import { formatCount, formatMonth } from '../components/format'
 
 export interface PreviewSectionProps {
@@ -159,7 +160,12 @@ export function PreviewSection(props: PreviewSectionProps) {
           },
         )}
       </h2>
+      <OpenMonthNotice of={view} />
       {view.status === 'OPEN' && <p class="hint">{t('settlement.preview.live')}</p>}
+      <dl class="figures">
+        <ParcelFigures of={view} />
+      </dl>
+      <ProjectionFigures of={view} id="preview-projection" />
       <Reconciliation view={view} />
       {groups.length === 0 ? (
         <p class="muted">{t('settlement.preview.empty')}</p>

@@ -1,12 +1,12 @@
 import type { StatementRow } from '../../src/settlement/listing'
 import type { Statement } from '../../src/settlement/service'
 import { Money } from '../components/money'
-import { Notice } from '../components/notice'
 import { usePage } from '../context'
 import { BarChart } from './bar-chart'
 import type { CostRow } from './costs-section'
 import { byKind, lineKindOrder, statementCsvHref, type Names } from './format'
 import { ItemsTable, type AdjustmentNote } from './items-table'
+import { OpenMonthNotice, ParcelFigures, ProjectionFigures } from './month-figures'
 import { PaidState } from './statements-section'
 import { formatMonth } from '../components/format'
 
@@ -52,9 +52,7 @@ export function StatementPage(props: StatementPageProps) {
           </button>
         </span>
       </div>
-      {statement.status === 'OPEN' && (
-        <Notice tone="warn" text={t('settlement.statement.live', { month: label })} />
-      )}
+      <OpenMonthNotice of={statement} />
       <section class="card" aria-labelledby="statement-summary">
         <h2 id="statement-summary" class="visually-hidden">
           {t('settlement.summary.title')}
@@ -82,7 +80,9 @@ export function StatementPage(props: StatementPageProps) {
               {props.payment ? <PaidState row={props.payment} /> : t('settlement.paid.notYet')}
             </dd>
           </div>
+          <ParcelFigures of={statement} />
         </dl>
+        <ProjectionFigures of={statement} id="statement-projection" />
       </section>
       <section class="card" aria-labelledby="chart-heading">
         <h2 id="chart-heading">{t('settlement.chart.title')}</h2>

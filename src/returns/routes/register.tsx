@@ -1,27 +1,46 @@
 /** The merchant registering a return. */
 import { Hono, type Context } from 'hono'
+import { HubChoice, type RegionAsked } from '../../../views/returns/hub-choice'
 import { ReturnFormPage, type ReturnFormValues } from '../../../views/returns/return-form'
 import { fieldProblem, formFieldOf, registrationErrors } from '../../../views/returns/messages'
 import { requireRole } from '../../auth/roles'
 import { form, type FormRefusal } from '../../http/form'
+import { fragment, isHtmx } from '../../http/fragments'
 import { attempt } from '../../http/respond'
 import type { AppEnv } from '../../http/types'
 import { getMerchant } from '../../network/service'
 import { registerReturnForm, registrationIssues } from '../forms'
-import { destinationHubs, registerReturn } from '../service'
+import { hubChoice } from '../hub-choice'
+import { regionSchema } from '../schemas'
+import { registerReturn } from '../service'
 import { langOf } from '../../http/params'
 
 export const registerRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
+/**
+ * The form, with the destination hub suggested for `?region=` when one is given: the whole page,
+ * or for htmx only the hub field (the region step's answer). A region that cannot be read is a
+ * 400 saying so, the form still usable.
+ */
 registerRoutes.get('/returns/new', async (c) => {
   const { db } = c.var.deps
   const actor = requireRole(c.var.actor, 'MERCHANT')
-  const [merchant, hubs] = await Promise.all([
+  const typed = (c.req.query('region') ?? '').trim()
+  const parsed = typed ? regionSchema.safeParse(typed) : undefined
+  const [merchant, { hubs, regions, suggestion }] = await Promise.all([
     getMerchant(db, actor, actor.merchantId!),
-    destinationHubs(db, actor),
+    hubChoice(db, actor, parsed?.success ? parsed.data : undefined),
   ])
+  const asked: RegionAsked | undefined = parsed && {
+    typed: typed.slice(0, 40),
+    error: parsed.success ? undefined : c.var.t('returns.region.error'),
+    suggestion,
+  }
+  if (parsed && !parsed.success) c.status(400)
+  const hubId = suggestion?.hub.id ?? (hubs.length === 1 ? hubs[0]!.id : '')
+  if (isHtmx(c)) return fragment(c, <HubChoice hubs={hubs} value={hubId} asked={asked} />)
   const values: ReturnFormValues = {
     orderRef: '',
     category: merchant.category,
@@ -29,10 +48,10 @@ registerRoutes.get('/returns/new', async (c) => {
     orderValue: '',
     largeItem: false,
     reason: '',
-    hubId: hubs.length === 1 ? hubs[0]!.id : '',
+    hubId,
     customerContact: '',
   }
-  return c.render(<ReturnFormPage hubs={hubs} values={values} />, {
+  return c.render(<ReturnFormPage hubs={hubs} regions={regions} values={values} asked={asked} />, {
     title: c.var.t('returns.new.title'),
   })
 })
@@ -51,11 +70,15 @@ const typedValues = (sent: Record<string, string>): ReturnFormValues => ({
 
 /** The form again, 400, with a sentence on every wrong field. */
 async function refusedForm(c: Ctx, values: ReturnFormValues, errors: Record<string, string>) {
-  const hubs = await destinationHubs(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT'))
+  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { hubs, regions } = await hubChoice(c.var.deps.db, actor, undefined)
   c.status(400)
-  return c.render(<ReturnFormPage hubs={hubs} values={values} errors={errors} />, {
-    title: c.var.t('returns.new.title'),
-  })
+  return c.render(
+    <ReturnFormPage hubs={hubs} regions={regions} values={values} errors={errors} />,
+    {
+      title: c.var.t('returns.new.title'),
+    },
+  )
 }
 
 const refusedRegistration = (c: Ctx, refusal: FormRefusal) =>
