@@ -32,6 +32,9 @@ export function countInProcess(db: Db): void {
   if (!held.has(db)) held.set(db, new Map())
 }
 
+/** Whether the counters of `db` are kept in this process (`countInProcess`). */
+export const countedInProcess = (db: Db): boolean => held.has(db)
+
 /** The in-process counters of `db`, or undefined when they are kept in the database. */
 export const inProcessCounters = (db: Db): Counters | undefined => held.get(db)
 

@@ -5,7 +5,7 @@ import { RateLimited } from './errors'
 import { preparedPer } from './prepared'
 import { countHit, inProcessCounters, liveWindow } from './rate-limit-in-process'
 
-export { countInProcess } from './rate-limit-in-process'
+export { countInProcess, countedInProcess } from './rate-limit-in-process'
 
 /** The longest window any counter uses (sign-in's 15 minutes; public lookups use a minute). */
 export const longestWindowMs = 15 * 60 * 1000

@@ -3,7 +3,7 @@
  * messages (the first response and later ones; never inspection notes), the outcome so far and
  * whether a rating is still open. Read by code, like the rest of the tracking page.
  */
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray, sql, type SQL } from 'drizzle-orm'
 import {
   rateLimits,
   resolutions,
@@ -16,7 +16,7 @@ import {
 } from '../../db/schema'
 import type { Db } from '../db'
 import { preparedPer } from '../prepared'
-import { hit, hitAll, peek } from '../rate-limit'
+import { countedInProcess, hit, hitAll, peek } from '../rate-limit'
 import { normalizeCode } from '../returns/code'
 import { trackLimits, type PublicReturn } from '../returns/service'
 import { nextStatuses } from '../returns/status'
@@ -88,7 +88,7 @@ export async function trackReturn(
 ): Promise<TrackedReturn | null> {
   const code = normalizeCode(typed)
   const misses = `track-miss:${ip}`
-  const row = code ? await lookupFor(db).get({ code, misses }) : undefined
+  const row = code ? await lookup[counters(db)](db).get({ code, misses }) : undefined
   if (!(await counted(db, ip, misses, row, now))) return null
   return { ...found(row!), ...details(row!) }
 }
@@ -106,7 +106,7 @@ export async function lookupReturn(
 ): Promise<PublicLookup | null> {
   const code = normalizeCode(typed)
   const misses = `track-miss:${ip}`
-  const row = code ? await leanLookupFor(db).get({ code, misses }) : undefined
+  const row = code ? await leanLookup[counters(db)](db).get({ code, misses }) : undefined
   if (!(await counted(db, ip, misses, row, now))) return null
   return { id: row!.id, ...found(row!) }
 }
@@ -207,11 +207,13 @@ const shown = {
   status: returns.status,
   stationName: stations.name,
 }
-/** The address's miss counter, as stored (null: none). */
-const missCounter = {
-  misses: sql<string | null>`(select json_array(l.hits, l.window_start_ms)
-    from ${rateLimits} l where l.key = ${sql.placeholder('misses')})`,
-}
+/**
+ * The address's miss counter, as stored (null: none); where the counters are kept in process the
+ * database holds none, and a constant spares preparing the subquery (most of the read's cost).
+ */
+const storedMisses = sql<string | null>`(select json_array(l.hits, l.window_start_ms)
+  from ${rateLimits} l where l.key = ${sql.placeholder('misses')})`
+const noMisses = sql<string | null>`null`
 // Qualified always: a select from `returns` alone names its columns bare, which inside the
 // subqueries below would be their own tables' columns.
 const returnId = sql`${returns}.${sql.identifier(returns.id.name)}`
@@ -234,24 +236,31 @@ const rest = {
  * status moves (a detour between hubs is for those handling it, not the customer), the shop's
  * messages, the resolution, whether it was rated, and the address's miss counter.
  */
-const lookupFor = preparedPer((db) =>
-  db
-    .select({ ...shown, ...rest, ...missCounter })
-    .from(returns)
-    .leftJoin(stations, eq(stations.id, returns.stationId))
-    .where(eq(returns.code, sql.placeholder('code')))
-    .prepare(),
-)
+const lookupWith = (misses: SQL<string | null>) =>
+  preparedPer((db) =>
+    db
+      .select({ ...shown, ...rest, misses })
+      .from(returns)
+      .leftJoin(stations, eq(stations.id, returns.stationId))
+      .where(eq(returns.code, sql.placeholder('code')))
+      .prepare(),
+  )
+const lookup = { stored: lookupWith(storedMisses), inProcess: lookupWith(noMisses) }
 
-/** `lookupFor` without the rest: the return, its station and the address's miss counter. */
-const leanLookupFor = preparedPer((db) =>
-  db
-    .select({ id: returns.id, ...shown, ...missCounter })
-    .from(returns)
-    .leftJoin(stations, eq(stations.id, returns.stationId))
-    .where(eq(returns.code, sql.placeholder('code')))
-    .prepare(),
-)
+/** The lookup without the rest: the return, its station and the address's miss counter. */
+const leanLookupWith = (misses: SQL<string | null>) =>
+  preparedPer((db) =>
+    db
+      .select({ id: returns.id, ...shown, misses })
+      .from(returns)
+      .leftJoin(stations, eq(stations.id, returns.stationId))
+      .where(eq(returns.code, sql.placeholder('code')))
+      .prepare(),
+  )
+const leanLookup = { stored: leanLookupWith(storedMisses), inProcess: leanLookupWith(noMisses) }
+
+/** Which read of the miss counter `db` needs. */
+const counters = (db: Db) => (countedInProcess(db) ? 'inProcess' : 'stored')
 
 /** The rest for returns already found by code (their ids came from a counted lookup). */
 const detailsOf = (db: Db, ids: readonly string[]) =>

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { demoStations } from '../../db/seed/demo-data'
+import { countInProcess } from '../../src/rate-limit'
 import { nextStatuses } from '../../src/returns/status'
 import { countDuring } from '../helpers/statements'
 import { createTestApp, type TestApp } from '../helpers/app'
@@ -186,6 +187,21 @@ describe('tenancy', () => {
     const otherIp = await gql(t, q, {}, undefined, '192.0.2.44')
     expect(otherIp.data).toEqual({ returnByCode: null })
   })
+
+  it.each(['the database', 'process'])(
+    'refuses even a found code once the address is out of misses (counted in %s)',
+    async (where) => {
+      if (where === 'process') countInProcess(t.db)
+      const a = await register(await merchant(1))
+      const q = `{ returnByCode(code: "${a.code}") { code status } }`
+      expect((await gql(t, q)).data!.returnByCode).toEqual({ code: a.code, status: 'REGISTERED' })
+      for (let i = 0; i < 30; i++) await gql(t, '{ returnByCode(code: "0000-0000-0000") { code } }')
+      const limited = await gql(t, q)
+      expect(limited.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' })
+      const otherIp = await gql(t, q, {}, undefined, '192.0.2.45')
+      expect(otherIp.data!.returnByCode).toEqual({ code: a.code, status: 'REGISTERED' })
+    },
+  )
 
   it('pages through returns with cursors, newest first', async () => {
     const token = await merchant(1)
