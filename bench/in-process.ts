@@ -1,6 +1,7 @@
 // The app in process for the request-level benchmarks: a fresh, seeded libSQL file database in a
-// temp dir behind createApp, with the caller's IP taken from `x-bench-ip` so each simulated
-// customer has an address of its own (as behind a real proxy), and a few returns registered.
+// temp dir behind createApp, its rate limits counted in process as the Node server counts those
+// of its embedded file, with the caller's IP taken from `x-bench-ip` so each simulated customer
+// has an address of its own (as behind a real proxy), and a few returns registered.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +16,7 @@ import { signIn } from '../src/auth/service'
 import { loadConfig } from '../src/config'
 import type { Db } from '../src/db'
 import { registerReturn } from '../src/returns/service'
+import { countInProcess } from '../src/rate-limit'
 import { memoryBlobStore } from '../src/storage'
 
 export interface BenchApp {
@@ -30,6 +32,8 @@ export interface BenchApp {
 export async function benchApp(): Promise<BenchApp> {
   const dir = await mkdtemp(join(tmpdir(), 'nestwork-bench-'))
   const { db, client } = await openLibsql(`file:${join(dir, 'bench.db')}`)
+  // As the Node server does with its embedded file (src/node.ts).
+  countInProcess(db)
   const hasher = pbkdf2Hasher(1000)
   await seedDemo(db, hasher)
   const config = loadConfig({ NODE_ENV: 'production' })

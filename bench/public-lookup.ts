@@ -6,8 +6,8 @@
 //   /track page            GET /track?code=… through the whole app, rendered
 //
 // Lookups are limited per IP (30 a minute); each simulated customer here has an address of its
-// own (`x-bench-ip`), so the limit is counted — its upsert is part of every real lookup — but
-// never refuses. Every answer must name the right return; a refusal or a wrong answer fails.
+// own (`x-bench-ip`), so the limit is counted — in process, as the Node server counts those of
+// its embedded file — but never refuses. Every answer must name the right return; a refusal or a wrong answer fails.
 import { demoUsers } from '../db/seed/seed'
 import { benchApp, customerIp, registerReturns, timedLoop } from './in-process'
 import { intFromEnv, quick, type Measurement, type Result } from './scenario'
@@ -86,7 +86,7 @@ export async function run(): Promise<Result> {
       notes: [
         `Workload: ${lookups} lookups each way, in sequence, over ${returns} registered returns; ` +
           `each HTTP lookup from its own client IP, so the per-IP limit (30/min) counts every ` +
-          `lookup (one upsert) but refuses none`,
+          `lookup (in process, as the Node server does) but refuses none`,
         `${labels.select}: @libsql/client execute of the SELECT by code, no rate limit, no HTTP`,
         `${labels.graphql} and ${labels.track}: app.request() through every middleware ` +
           `(request id, security headers, yoga or the page renderer), no network`,

@@ -16,6 +16,7 @@ import { jsonLogger } from './ops/log'
 import { createMetrics, type Gauge } from './ops/metrics'
 import { metricsEndpoint, metricsToken } from './ops/metrics-endpoint'
 import { countStatementsOf } from './ops/statement-counter'
+import { countInProcess } from './rate-limit'
 import { runJobs, type JobOutcome } from './scheduled/jobs'
 import { blobDirFor, fileBlobStore } from './storage-node'
 import { fetchDeliver } from './webhooks/deliver'
@@ -24,6 +25,9 @@ import { s3BlobStore, s3SettingsFrom } from './storage-s3'
 const log = jsonLogger()
 const config = configOrExit()
 const { db, client } = await openLibsql(config.databaseUrl, config.libsqlAuthToken)
+// An embedded file is this process's alone, so its rate limits are counted here, without a write
+// per public lookup; a remote database may be shared by other servers and Workers and keeps them.
+if (config.databaseUrl.startsWith('file:')) countInProcess(db)
 const metrics = createMetrics()
 countStatementsOf(client, metrics.countStatements)
 // Without a token there is no /metrics route at all.

@@ -1,10 +1,10 @@
 import { drizzle } from 'drizzle-orm/libsql'
-import { beforeEach, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import * as schema from '../db/schema'
 import { openLibsql } from '../db/libsql'
 import type { Db } from './db'
 import { RateLimited } from './errors'
-import { hit, hitAll, peek } from './rate-limit'
+import { countInProcess, hit, hitAll, peek } from './rate-limit'
 
 let db: Db
 let client: Awaited<ReturnType<typeof openLibsql>>['client']
@@ -118,4 +118,85 @@ test('counters of one hit are written in one statement, and any past its limit r
   expect(answers).toEqual([true, true, false])
   // The refused hit still counts against the address.
   expect([await stored('code:f'), await stored('address:f')]).toEqual([4, 4])
+})
+
+describe('counted in process (a database one process serves alone)', () => {
+  beforeEach(() => countInProcess(db))
+  const peeked = async (key: string, at = start) => {
+    try {
+      await peek(db, key, 30, 60_000, at)
+      return true
+    } catch (error) {
+      if (error instanceof RateLimited) return false
+      throw error
+    }
+  }
+
+  test('allows exactly the limit and writes nothing to the database', async () => {
+    const answers = []
+    for (let i = 0; i < 31; i++) answers.push(await allowed(db, 'track:m'))
+    expect(answers.slice(0, 30).every(Boolean)).toBe(true)
+    expect(answers[30]).toBe(false)
+    expect(writes).toBe(0)
+    expect(await stored('track:m')).toBe(0)
+  })
+
+  test('concurrent hits are each counted once', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => allowed(db, 'track:n')))
+    expect(answers.filter(Boolean)).toHaveLength(30)
+  })
+
+  test('a new window starts the count again, and a clock set back does not revive an old one', async () => {
+    for (let i = 0; i < 31; i++) await allowed(db, 'track:o')
+    expect(await allowed(db, 'track:o')).toBe(false)
+    expect(await allowed(db, 'track:o', start + 60_000)).toBe(true)
+    expect(await allowed(db, 'track:o', start + 60_001)).toBe(true)
+    expect(await allowed(db, 'track:o', start)).toBe(true)
+  })
+
+  test('refuses with the seconds left in the window', async () => {
+    for (let i = 0; i < 30; i++) await allowed(db, 'track:p')
+    await expect(hit(db, 'track:p', 30, 60_000, start + 15_500)).rejects.toMatchObject({
+      details: { retryAfterSeconds: 45 },
+    })
+  })
+
+  test('peek refuses a key at its limit without counting it', async () => {
+    expect(await peeked('miss:m')).toBe(true)
+    for (let i = 0; i < 29; i++) await allowed(db, 'miss:m')
+    expect(await peeked('miss:m')).toBe(true)
+    await allowed(db, 'miss:m')
+    expect(await peeked('miss:m')).toBe(false)
+    expect(await peeked('miss:m')).toBe(false)
+    expect(await peeked('miss:m', start + 60_000)).toBe(true)
+  })
+
+  test('counts every counter of a hit, the refused hit too, per address and per code', async () => {
+    const lookup = async (code: string) => {
+      try {
+        await hitAll(
+          db,
+          [
+            { key: `code:${code}`, limit: 3 },
+            { key: 'address:q', limit: 5 },
+          ],
+          60_000,
+          start,
+        )
+        return true
+      } catch (error) {
+        if (error instanceof RateLimited) return false
+        throw error
+      }
+    }
+    expect([await lookup('x'), await lookup('x'), await lookup('x'), await lookup('x')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ])
+    // The address has had 4 hits: one more passes, then it is refused whatever the code.
+    expect([await lookup('y'), await lookup('z')]).toEqual([true, false])
+    expect(writes).toBe(0)
+  })
 })

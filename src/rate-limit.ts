@@ -3,6 +3,9 @@ import { rateLimits } from '../db/schema'
 import { changes, type Db } from './db'
 import { RateLimited } from './errors'
 import { preparedPer } from './prepared'
+import { countHit, inProcessCounters, liveWindow } from './rate-limit-in-process'
+
+export { countInProcess, countedInProcess } from './rate-limit-in-process'
 
 /** The longest window any counter uses (sign-in's 15 minutes; public lookups use a minute). */
 export const longestWindowMs = 15 * 60 * 1000
@@ -29,7 +32,8 @@ export interface Counter {
 /**
  * Counts a hit for `key` in a fixed window and refuses once `limit` is passed. The count is
  * stored in the database (an atomic upsert that returns the new count), so it holds across
- * processes and Worker isolates alike.
+ * processes and Worker isolates alike; a database one process serves alone can have its
+ * counters kept in that process instead (`countInProcess`: exact, and no write at all).
  *
  * Writing on every hit would make every public read a write. This process keeps its own tally
  * in front: the first hit of a window is written, then only every `step`-th, and every one once
@@ -64,6 +68,14 @@ export async function hitAll(
   nowMs: number,
   onWriteError: (error: unknown) => void = warn,
 ): Promise<void> {
+  const inProcess = inProcessCounters(db)
+  if (inProcess) {
+    // Every counter is counted, then the hit is refused when any is past its limit.
+    const windows = counters.map((c) => countHit(inProcess, c.key, windowMs, nowMs))
+    const over = windows.find((w, i) => w.hits > counters[i]!.limit)
+    if (over) throw new RateLimited(retryAfterSeconds(over.startMs, windowMs, nowMs))
+    return
+  }
   const expired = nowMs - windowMs
   const held = tallyOf(db, expired)
   const due: { counter: Counter; live: Tally | undefined; unsent: number }[] = []
@@ -133,7 +145,7 @@ export async function hitAll(
   for (const { counter } of due) {
     const row = counts.get(counter.key)
     if (row && row.hits > counter.limit) {
-      throw new RateLimited(Math.max(1, Math.ceil((row.windowStartMs + windowMs - nowMs) / 1000)))
+      throw new RateLimited(retryAfterSeconds(row.windowStartMs, windowMs, nowMs))
     }
   }
 }
@@ -192,6 +204,12 @@ export async function peek(
   nowMs: number,
   stored?: StoredCount | null,
 ): Promise<void> {
+  const inProcess = inProcessCounters(db)
+  if (inProcess) {
+    const w = liveWindow(inProcess, key, windowMs, nowMs)
+    if (w && w.hits >= limit) throw new RateLimited(retryAfterSeconds(w.startMs, windowMs, nowMs))
+    return
+  }
   const expired = nowMs - windowMs
   const known = tallyOf(db, expired).get(key)
   let count: number
@@ -211,7 +229,7 @@ export async function peek(
     ;({ hits: count, windowStartMs } = row)
   }
   if (count >= limit) {
-    throw new RateLimited(Math.max(1, Math.ceil((windowStartMs + windowMs - nowMs) / 1000)))
+    throw new RateLimited(retryAfterSeconds(windowStartMs, windowMs, nowMs))
   }
 }
 
@@ -220,6 +238,9 @@ export interface StoredCount {
   hits: number
   windowStartMs: number
 }
+
+const retryAfterSeconds = (windowStartMs: number, windowMs: number, nowMs: number) =>
+  Math.max(1, Math.ceil((windowStartMs + windowMs - nowMs) / 1000))
 
 /** This process's tallies for `db`, with the ended ones dropped once too many are held. */
 function tallyOf(db: Db, expired: number): Map<string, Tally> {

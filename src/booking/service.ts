@@ -146,8 +146,9 @@ export async function bookHubCapacity(
 
   // One batch and no read before it: the hub is the alliance's only if the hub-day can be made
   // (ensureHubDay), the fair share is the settings in force (a subquery), a repeated key writes
-  // nothing (on conflict), and the booking is read back by its key. Only when nothing was written
-  // under this id do the reads below explain why.
+  // nothing (on conflict), and the insert returns what only the database decides (the arrival
+  // order and the status). Only when nothing was written under this id do the reads below
+  // explain why.
   const id = newId('bkg')
   const at = now.toISOString()
   const hubId = input.hubId
@@ -155,9 +156,9 @@ export async function bookHubCapacity(
   const bp = sql`(select max_share_of_hub_day_bp from alliance_settings
     where alliance_id = ${a.allianceId} and effective_from <= ${localDate(now)}
     order by effective_from desc, version desc limit 1)`
-  const [, , , , stored] = await db.batch([
+  const [, written] = await db.batch([
     ensureHubDay(db, hubId, input.date, a.allianceId),
-    db.run(sql`
+    db.all<{ seq: number; status: BookingStatus }>(sql`
       insert into bookings (id, seq, merchant_id, hub_id, date, units, status, idempotency_key,
         waitlist, created_by, created_at, updated_by, updated_at)
       select ${id}, (select coalesce(max(seq), 0) + 1 from bookings), ${merchantId}, ${hubId},
@@ -170,7 +171,8 @@ export async function bookHubCapacity(
              where merchant_id = ${merchantId} and hub_id = ${hubId} and date = ${input.date}
                and status in ('CONFIRMED', 'WAITLISTED')) + ${input.units}
             <= hd.capacity_units * ${bp} / 10000
-      on conflict (merchant_id, idempotency_key) do nothing`),
+      on conflict (merchant_id, idempotency_key) do nothing
+      returning seq, status`),
     auditEntry(db, a, {
       action: sql`case status when 'CONFIRMED' then 'booking.confirm' else 'booking.waitlist' end`,
       entity: 'booking',
@@ -181,11 +183,28 @@ export async function bookHubCapacity(
     }),
     // One statement for either outcome: the event's type follows the status the insert chose.
     bookingEvent(db, placedEvent, at, sql`b.id = ${id}`),
-    byKey(db, merchantId, input.idempotencyKey),
   ])
 
-  const [booking] = stored
-  if (booking?.id === id) return { booking, replayed: false }
+  const [placed] = written
+  if (placed) {
+    const booking: Booking = {
+      id,
+      seq: Number(placed.seq),
+      merchantId,
+      hubId,
+      date: input.date,
+      units: input.units,
+      status: placed.status,
+      idempotencyKey: input.idempotencyKey,
+      waitlist: input.waitlist,
+      createdBy: a.userId,
+      createdAt: at,
+      updatedBy: a.userId,
+      updatedAt: at,
+    }
+    return { booking, replayed: false }
+  }
+  const booking = await findByKey(db, merchantId, input.idempotencyKey)
   const hub = await getHub(db, a, hubId)
   if (booking) return replay(booking, input) // the key was used before, or won a race
   const { maxShareOfHubDayBp } = await settingsOn(db, a.allianceId, localDate(now))

@@ -17,6 +17,7 @@ import {
   responsesOf,
   returnSlas,
 } from '../inspection/service'
+import { trackDetails } from '../inspection/customer-view'
 import { inAllianceByIds } from '../network/service'
 import { reconcile, type RunReconciliation } from '../returns/pickup-runs'
 import { timelines, visibleReturns } from '../returns/service'
@@ -143,6 +144,8 @@ export function createLoaders(db: Db, actor: Actor | null, now: () => Date) {
     cost: loader((ids) => byId(costsByIds(db, actor, ids)), notFound('Cost')),
     return: visibleReturn,
     timeline: rowsPerReturn((ids) => timelines(db, ids)),
+    /** The rest of returns found by code (`returnByCode` counted the lookup; no actor needed). */
+    trackDetails: loader((ids) => trackDetails(db, ids), notFound('Return')),
     sla: loader((ids) => returnSlas(db, ids, now()), notFound('Return')),
     inspection: rowPerReturn((ids) => inspectionsOf(db, ids)),
     resolution: rowPerReturn((ids) => resolutionsOf(db, ids)),

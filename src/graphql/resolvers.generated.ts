@@ -5,7 +5,7 @@ import type { AllianceRow as AllianceRowModel } from '../network/graphql';
 import type { Hub as HubModel, Station as StationModel, Merchant as MerchantModel } from '../network/service';
 import type { Booking as BookingModel, HubDayView as HubDayViewModel, UtilisationDay as UtilisationDayModel } from '../booking/service';
 import type { HubUtilisationOut as HubUtilisationOutModel, MerchantUnitsOut as MerchantUnitsOutModel } from '../booking/graphql';
-import type { Return as ReturnModel, ReturnEvent as ReturnEventModel } from '../returns/service';
+import type { Return as ReturnModel, TimelineEntryRow as TimelineEntryRowModel } from '../returns/service';
 import type { CheckIn as CheckInModel } from '../returns/check-in';
 import type { PickupRun as PickupRunModel, MisroutedParcel as MisroutedParcelModel, Receipt as ReceiptModel } from '../returns/pickup-runs';
 import type { CommissionStatement as CommissionStatementModel } from '../stations/service';
@@ -21,7 +21,7 @@ import type { MerchantLineOut as MerchantLineOutModel, AdjustmentRow as Adjustme
 import type { LineBasis as LineBasisModel } from '../../db/schema';
 import type { StoredSortPlan as StoredSortPlanModel, StoredLane as StoredLaneModel } from '../hubs/service';
 import type { HubThroughput as HubThroughputModel } from '../hubs/hub-throughput';
-import type { TrackedReturn as TrackedReturnModel, Outcome as OutcomeModel } from '../inspection/customer-view';
+import type { PublicLookup as PublicLookupModel, Outcome as OutcomeModel } from '../inspection/customer-view';
 import type { NotificationView as NotificationViewModel } from '../notifications/service';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
@@ -2595,7 +2595,7 @@ export type ResolversTypes = {
   PayoutResult: ResolverTypeWrapper<PayoutResult>;
   PickupRun: ResolverTypeWrapper<PickupRunModel>;
   Premium: ResolverTypeWrapper<Premium>;
-  PublicReturn: ResolverTypeWrapper<TrackedReturnModel>;
+  PublicReturn: ResolverTypeWrapper<PublicLookupModel>;
   QuarantineReason: QuarantineReason;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
@@ -2643,7 +2643,7 @@ export type ResolversTypes = {
   StationService: StationService;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThroughputHour: ResolverTypeWrapper<ThroughputHour>;
-  TimelineEntry: ResolverTypeWrapper<ReturnEventModel>;
+  TimelineEntry: ResolverTypeWrapper<TimelineEntryRowModel>;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<ActorModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
@@ -2732,7 +2732,7 @@ export type ResolversParentTypes = {
   PayoutResult: PayoutResult;
   PickupRun: PickupRunModel;
   Premium: Premium;
-  PublicReturn: TrackedReturnModel;
+  PublicReturn: PublicLookupModel;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
   Receipt: ReceiptModel;
@@ -2769,7 +2769,7 @@ export type ResolversParentTypes = {
   StationNavigation: StationNavigation;
   String: Scalars['String']['output'];
   ThroughputHour: ThroughputHour;
-  TimelineEntry: ReturnEventModel;
+  TimelineEntry: TimelineEntryRowModel;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ActorModel;
   WebhookDelivery: WebhookDelivery;

@@ -102,6 +102,11 @@ export const resolvers: Resolvers = {
         ctx.requestId,
       ),
   },
+  PublicReturn: {
+    messages: async (r, _, ctx) => (await ctx.loaders.trackDetails.load(r.id)).messages,
+    outcome: async (r, _, ctx) => (await ctx.loaders.trackDetails.load(r.id)).outcome,
+    canRate: async (r, _, ctx) => (await ctx.loaders.trackDetails.load(r.id)).canRate,
+  },
   ReturnOutcome: {
     // The caller's language: a signed-in user's choice, else the request's Accept-Language.
     text: (o, _, ctx) => {

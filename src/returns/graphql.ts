@@ -1,7 +1,7 @@
 import { isoMonth } from '../calendar/schemas'
 import type { GraphQLContext } from '../graphql/context'
 import type { Resolvers } from '../graphql/resolvers.generated'
-import { trackReturn } from '../inspection/customer-view'
+import { lookupReturn } from '../inspection/customer-view'
 import { parseInput, withoutNulls } from '../parse-input'
 import { stationCommissions } from '../stations/service'
 import { checkInParcel } from './check-in'
@@ -43,7 +43,7 @@ export const resolvers: Resolvers = {
     return: (_, args, ctx) => getReturn(ctx.deps.db, ctx.actor, args.id),
     returnByCode: (_, args, ctx) => {
       const { code } = parseInput(codeSchema, args)
-      return trackReturn(ctx.deps.db, code, ctx.ip, ctx.deps.now())
+      return lookupReturn(ctx.deps.db, code, ctx.ip, ctx.deps.now())
     },
     pickupRun: async (_, args, ctx) => (await ctx.loaders.reconciliation.load(args.id)).run,
     stationCommissions: async (_, args, ctx) =>
@@ -106,6 +106,15 @@ export const resolvers: Resolvers = {
     station: (r, _, ctx) => (r.stationId ? ctx.loaders.station.load(r.stationId) : null),
     timeline: (r, _, ctx) => ctx.loaders.timeline.load(r.id),
     labelUrl: (r, _, ctx) => `${baseUrl(ctx)}/returns/${r.id}/label`,
+  },
+  PublicReturn: {
+    // The public timeline leaves transfers between hubs out: its entries name none.
+    timeline: async (r, _, ctx) =>
+      (await ctx.loaders.trackDetails.load(r.id)).timeline.map((e) => ({
+        ...e,
+        transferFromHubId: null,
+        transferToHubId: null,
+      })),
   },
   PickupRun: {
     station: (r, _, ctx) => ctx.loaders.station.load(r.stationId),

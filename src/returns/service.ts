@@ -22,6 +22,12 @@ import type { RegisterReturnInput } from './schemas'
 export type Return = typeof returns.$inferSelect
 export type ReturnEvent = typeof returnEvents.$inferSelect
 
+/** What a timeline entry's fields read: a return's event, or the public timeline's (no transfers). */
+export type TimelineEntryRow = Pick<
+  ReturnEvent,
+  'status' | 'at' | 'transferFromHubId' | 'transferToHubId'
+>
+
 const vaults = new Map<string, ReturnType<typeof contactVault>>()
 const vaultFor = (secret: string) => {
   if (!vaults.has(secret)) vaults.set(secret, contactVault(secret))

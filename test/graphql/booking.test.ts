@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../helpers/app'
+import { bookHubCapacity } from '../../src/booking/service'
+import { actorForSession } from '../../src/auth/service'
+import { createTestApp, testStart, type TestApp } from '../helpers/app'
 import { gql, tokenFor } from '../helpers/http'
 
 // The test clock stands at 2026-11-25 10:00 in Shanghai: 2026-11-27 is open for bookings.
@@ -392,5 +394,47 @@ describe('hubUtilisation', () => {
     expect(m.errors![0]!.extensions!.code).toBe('FORBIDDEN')
     const bad = await gql(t, q.replace('2026-11', '2026-13'), {}, await coordinator())
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT')
+  })
+})
+
+describe('bookHubCapacity answers', () => {
+  it('with the booking exactly as it was stored, confirmed or waitlisted', async () => {
+    // Room for 5 units, at most 2 per merchant: the third merchant's 2 units wait.
+    await setCapacity(5)
+    for (const [n, status] of [
+      [1, 'CONFIRMED'],
+      [2, 'CONFIRMED'],
+      [3, 'WAITLISTED'],
+    ] as const) {
+      const actor = await actorForSession(t.db, await merchant(n), 'API', testStart)
+      const input = {
+        hubId: 'hub_1',
+        date: DAY,
+        units: 2,
+        idempotencyKey: `stored-${n}-key`,
+        waitlist: true,
+      }
+      const { booking, replayed } = await bookHubCapacity(t.db, actor, input, testStart)
+      expect({ replayed, status: booking.status }).toEqual({ replayed: false, status })
+      const [stored] = await t.db.all<Record<string, unknown>>(
+        sql`select * from bookings where id = ${booking.id}`,
+      )
+      expect(stored).toEqual({
+        id: booking.id,
+        seq: booking.seq,
+        merchant_id: booking.merchantId,
+        hub_id: 'hub_1',
+        date: DAY,
+        units: 2,
+        status,
+        idempotency_key: input.idempotencyKey,
+        waitlist: 1,
+        created_by: booking.createdBy,
+        created_at: booking.createdAt,
+        updated_by: booking.updatedBy,
+        updated_at: booking.updatedAt,
+      })
+      expect(booking.waitlist).toBe(true)
+    }
   })
 })

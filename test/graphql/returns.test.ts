@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { demoStations } from '../../db/seed/demo-data'
+import { countInProcess } from '../../src/rate-limit'
 import { nextStatuses } from '../../src/returns/status'
+import { countDuring } from '../helpers/statements'
 import { createTestApp, type TestApp } from '../helpers/app'
 import { gql, tokenFor } from '../helpers/http'
 
@@ -162,6 +164,34 @@ describe('tenancy', () => {
     expect(own.data!.returns.nodes).toEqual([{ id: a.id }])
   })
 
+  it('reads a return found by code once, and what else a lookup asks for in one more statement', async () => {
+    const a = await register(await merchant(1))
+    await gql(t, CHECK_IN, { code: a.code }, await station(3))
+    const lookup = (fields: string) =>
+      countDuring(t, () => gql(t, `{ returnByCode(code: "${a.code}") { ${fields} } }`))
+    // The window's first hit writes the counters; the next ones of this address do not.
+    await lookup('code')
+    const lean = await lookup('code status stationName nextStatus')
+    expect(lean.statements).toBe(1)
+    expect(lean.result.data!.returnByCode).toEqual({
+      code: a.code,
+      status: 'AT_STATION',
+      stationName: demoStations[2]!.name,
+      nextStatus: 'IN_TRANSIT',
+    })
+    const full = await lookup(
+      'status timeline { status } messages { text } outcome { kind } canRate',
+    )
+    expect(full.result.data!.returnByCode).toEqual({
+      status: 'AT_STATION',
+      timeline: [{ status: 'REGISTERED' }, { status: 'AT_STATION' }],
+      messages: [],
+      outcome: { kind: 'AWAITING_PARCEL' },
+      canRate: false,
+    })
+    expect(full.statements).toBe(2)
+  })
+
   it('shows the public only status, category, station and dates by code', async () => {
     const a = await register(await merchant(1))
     await gql(t, CHECK_IN, { code: a.code }, await station(3))
@@ -205,6 +235,21 @@ describe('tenancy', () => {
     const otherIp = await gql(t, q, {}, undefined, '192.0.2.44')
     expect(otherIp.data).toEqual({ returnByCode: null })
   })
+
+  it.each(['the database', 'process'])(
+    'refuses even a found code once the address is out of misses (counted in %s)',
+    async (where) => {
+      if (where === 'process') countInProcess(t.db)
+      const a = await register(await merchant(1))
+      const q = `{ returnByCode(code: "${a.code}") { code status } }`
+      expect((await gql(t, q)).data!.returnByCode).toEqual({ code: a.code, status: 'REGISTERED' })
+      for (let i = 0; i < 30; i++) await gql(t, '{ returnByCode(code: "0000-0000-0000") { code } }')
+      const limited = await gql(t, q)
+      expect(limited.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' })
+      const otherIp = await gql(t, q, {}, undefined, '192.0.2.45')
+      expect(otherIp.data!.returnByCode).toEqual({ code: a.code, status: 'REGISTERED' })
+    },
+  )
 
   it('pages through returns with cursors, newest first', async () => {
     const token = await merchant(1)
