@@ -5,7 +5,7 @@
  * explain a refusal.
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
-import { bookings, hubDays, merchants } from '../../db/schema'
+import { bookings, hubDays, merchants, type BookingStatus } from '../../db/schema'
 import { settingsOn } from '../alliance/settings'
 import { auditEntry } from '../audit/log'
 import { requireActor, requireHub, requireRole, type Actor } from '../auth/roles'
