@@ -115,6 +115,11 @@ export async function run(): Promise<Result> {
     }
     const audit = (filter: Partial<AuditFilter>) => () =>
       browseAudit(b.db, coordinator, { first: 50, ...filter } as AuditFilter)
+    const auditPage2 = async (filter: Partial<AuditFilter>) => {
+      const { olderCursor } = await audit(filter)()
+      const [at, id] = olderCursor!.split('~')
+      return audit({ ...filter, after: { at: at!, id: Number(id) } })
+    }
     const cases: [string, () => Promise<unknown>][] = [
       ['merchant /returns page 2', await page2(merchant)],
       ['coordinator returns page 2', await page2(coordinator)],
@@ -122,9 +127,16 @@ export async function run(): Promise<Result> {
       ['notifications page 2', await notifications(false)],
       ['unread notifications page 2', await notifications(true)],
       ['webhook deliveries page 2', await deliveries()],
+      ['audit newest', audit({})],
+      ['audit page 2', await auditPage2({})],
       ['audit by actor', audit({ actor: merchant.userId })],
+      ['audit by actor page 2', await auditPage2({ actor: merchant.userId })],
+      ['audit by person (email)', audit({ person: email('MERCHANT').split('@')[0] })],
+      ['audit by action', audit({ action: 'cost.record' })],
+      ['audit by entity', audit({ entityId: `c${Math.floor(rows / 2)}` })],
       ['audit by one day', audit({ from: '2025-03-01', to: '2025-03-01' })],
       ['audit by a recent year', audit({ from: '2025-01-01', to: '2025-12-31' })],
+      ['audit by an old quarter', audit({ from: '2025-01-01', to: '2025-03-31' })],
     ]
     const measurements: Measurement[] = [
       { label: 'page budget', operations: 1, seconds: 1, value: budgetMs, unit: 'ms' },
@@ -150,8 +162,6 @@ export async function run(): Promise<Result> {
           `webhook deliveries generated in ` +
           `${generatedIn.toFixed(0)} s (not timed); each figure is the median of 7 reads of one ` +
           `page through the service function; ratio = time / budget`,
-        `Not covered: an audit date range over 31 days that ends far in the past walks the log ` +
-          `newest first (about 0.2 s for an old quarter at 1M rows)`,
       ],
     }
   } finally {

@@ -4,8 +4,9 @@ import { roles } from './auth'
 /**
  * The append-only audit log: one row per change of money, capacity, status or membership, written
  * in the same batch as the change itself (so an entry exists exactly when the change does).
- * Triggers (migration 0016) refuse every UPDATE and DELETE. The autoincrement id is the order of
- * writing, so browsing pages by it, newest first.
+ * Triggers (migration 0016) refuse every UPDATE and DELETE. Browsing pages newest first by
+ * (at, id), the id breaking ties within a millisecond: every filter's index ends in those two
+ * columns, so a page is one range scan whatever the filter and however long the log.
  */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -24,10 +25,9 @@ export const auditLog = sqliteTable(
     afterJson: text('after_json'),
   },
   (t) => [
-    index('audit_log_alliance').on(t.allianceId, t.id),
-    index('audit_log_entity').on(t.allianceId, t.entityId, t.id),
-    index('audit_log_action').on(t.allianceId, t.action, t.id),
-    index('audit_log_actor').on(t.allianceId, t.actorUserId, t.id),
-    index('audit_log_at').on(t.allianceId, t.at),
+    index('audit_log_at').on(t.allianceId, t.at, t.id),
+    index('audit_log_entity_at').on(t.allianceId, t.entityId, t.at, t.id),
+    index('audit_log_action_at').on(t.allianceId, t.action, t.at, t.id),
+    index('audit_log_actor_at').on(t.allianceId, t.actorUserId, t.at, t.id),
   ],
 )

@@ -1,13 +1,14 @@
 /**
  * Browsing the audit log (coordinators only): newest first, filtered by action, entity id,
- * actor and local date range, paged by an "older than" cursor (the entry id).
+ * actor or person and local date range, paged by a keyset cursor (the last entry's time and id).
+ * Every filter has an index that ends in (at, id), so each page is one range scan of it.
  */
-import { and, desc, eq, gte, lt, sql, type SQLWrapper } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import { auditLog, users } from '../../db/schema'
 import { requireRole, type Actor } from '../auth/roles'
-import { addDays, daysBetween, localInstant } from '../calendar/local-date'
+import { addDays, localInstant } from '../calendar/local-date'
 import type { Db } from '../db'
-import type { AuditFilter } from './schemas'
+import { auditCursor, type AuditFilter } from './schemas'
 
 export interface AuditEntry {
   id: number
@@ -25,8 +26,8 @@ export interface AuditEntry {
 
 export interface AuditPage {
   entries: AuditEntry[]
-  /** The cursor for the next, older page; null on the last page. */
-  olderCursor: number | null
+  /** The cursor for the next, older page (`<at>~<id>`); null on the last page. */
+  olderCursor: string | null
 }
 
 /**
@@ -39,7 +40,22 @@ export async function browseAudit(
   filter: AuditFilter,
 ): Promise<AuditPage> {
   const a = requireRole(actor, 'COORDINATOR')
-  const at = dateTerm(filter)
+  const people = filter.person ? await peopleMatching(db, a.allianceId, filter.person) : undefined
+  if (people?.length === 0) return { entries: [], olderCursor: null }
+  const limit = filter.first + 1
+  const matching = (actorUserId?: string) =>
+    and(
+      eq(auditLog.allianceId, a.allianceId),
+      filter.action ? eq(auditLog.action, filter.action) : undefined,
+      filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+      filter.actor ? eq(auditLog.actorUserId, filter.actor) : undefined,
+      actorUserId ? eq(auditLog.actorUserId, actorUserId) : undefined,
+      filter.from ? gte(auditLog.at, localInstant(filter.from, 0).toISOString()) : undefined,
+      filter.to ? lt(auditLog.at, localInstant(addDays(filter.to, 1), 0).toISOString()) : undefined,
+      filter.after
+        ? sql`(${auditLog.at}, ${auditLog.id}) < (${filter.after.at}, ${filter.after.id})`
+        : undefined,
+    )
   const rows = await db
     .select({
       id: auditLog.id,
@@ -56,34 +72,58 @@ export async function browseAudit(
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(
-      and(
-        eq(auditLog.allianceId, a.allianceId),
-        filter.action ? eq(auditLog.action, filter.action) : undefined,
-        filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
-        filter.actor ? eq(auditLog.actorUserId, filter.actor) : undefined,
-        filter.from ? gte(at, localInstant(filter.from, 0).toISOString()) : undefined,
-        filter.to ? lt(at, localInstant(addDays(filter.to, 1), 0).toISOString()) : undefined,
-        filter.after !== undefined ? lt(auditLog.id, filter.after) : undefined,
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(filter.first + 1)
+    .where(people ? inArray(auditLog.id, newestOfEach(db, people, matching, limit)) : matching())
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
   const entries = rows.slice(0, filter.first)
   const more = rows.length > filter.first
-  return { entries, olderCursor: more ? entries[entries.length - 1]!.id : null }
+  return { entries, olderCursor: more ? auditCursor(entries[entries.length - 1]!) : null }
 }
 
 /**
- * The column a date filter compares. A short range is found by the (alliance, at) index and its
- * few rows sorted by id; over a long one, sorting every match would cost more than walking the
- * log newest first until a page is full, so `+at` keeps SQLite off that index.
+ * The ids of the newest `limit` entries among those of `people`: each person's newest `limit`,
+ * found in the actor index, then merged. (`actor in (…)` would let SQLite walk the whole log
+ * newest first, or gather and sort every entry of the people.)
  */
-function dateTerm(filter: AuditFilter): SQLWrapper {
-  const days = filter.from && filter.to ? daysBetween(filter.from, filter.to) + 1 : Infinity
-  return days <= maxIndexedDays ? auditLog.at : sql`+${auditLog.at}`
+function newestOfEach(
+  db: Db,
+  people: string[],
+  matching: (actorUserId: string) => SQL | undefined,
+  limit: number,
+) {
+  const arms = people.map(
+    (id) =>
+      sql`select * from (${db
+        .select({ id: auditLog.id, at: auditLog.at })
+        .from(auditLog)
+        .where(matching(id))
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(limit)})`,
+  )
+  return sql`(select id from (${sql.join(arms, sql` union all `)}) order by at desc, id desc limit ${limit})`
 }
-const maxIndexedDays = 31
+
+/**
+ * The ids of the alliance's users whose name or email contains `text`, whatever its case
+ * (emails are stored in lower case); `%`, `_` and `\` in the text match themselves. At most
+ * `maxPeople`: a text that matches more is not naming a person.
+ */
+async function peopleMatching(db: Db, allianceId: string, text: string): Promise<string[]> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.allianceId, allianceId),
+        sql`(lower(${users.displayName}) like ${pattern} escape '\\' or ${users.email} like ${pattern} escape '\\')`,
+      ),
+    )
+    .orderBy(users.id)
+    .limit(maxPeople)
+  return rows.map((r) => r.id)
+}
+const maxPeople = 20
 
 /** The actions recorded so far in the actor's alliance, for the filter's choices. */
 export async function auditActions(db: Db, actor: Actor | null): Promise<string[]> {

@@ -27,6 +27,7 @@ auditRoutes.get('/admin/audit', async (c) => {
     action: query.action ?? '',
     entityId: query.entityId ?? '',
     actor: query.actor ?? '',
+    person: query.person ?? '',
     from: query.from ?? '',
     to: query.to ?? '',
     first: query.first,

@@ -122,6 +122,21 @@ export type ApplicationStatus =
   | 'DECLINED'
   | 'PENDING';
 
+/** One recorded field of an audit entry, before and after the change. */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  /** The value after, formatted; null when the field was not recorded after the change. */
+  after: Maybe<Scalars['String']['output']>;
+  /** The value before, formatted; null when the field was not recorded before the change. */
+  before: Maybe<Scalars['String']['output']>;
+  /** Whether the value differs before and after. */
+  changed: Scalars['Boolean']['output'];
+  /** The recorded key, e.g. amountFen. */
+  field: Scalars['String']['output'];
+  /** The field's name in words. */
+  label: Scalars['String']['output'];
+};
+
 export type AuditConnection = {
   __typename?: 'AuditConnection';
   nodes: Array<AuditEntry>;
@@ -133,6 +148,8 @@ export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** entity.verb, e.g. booking.confirm, parcel.checkIn, settlement.close. */
   action: Scalars['String']['output'];
+  /** What happened, in words, in the caller's language. */
+  actionLabel: Scalars['String']['output'];
   actorName: Maybe<Scalars['String']['output']>;
   /** COORDINATOR, MERCHANT, STATION_OPERATOR, HUB_OPERATOR or PUBLIC. */
   actorRole: Scalars['String']['output'];
@@ -144,6 +161,8 @@ export type AuditEntry = {
   at: Scalars['String']['output'];
   /** The relevant fields before the change, as JSON text; null for a creation. */
   before: Maybe<Scalars['String']['output']>;
+  /** The recorded fields before and after, formatted in the caller's language (money in yuan, times in Asia/Shanghai). */
+  changes: Array<AuditChange>;
   entityId: Scalars['ID']['output'];
   entityType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -1543,7 +1562,11 @@ export type Query = {
   allocationRules: AllocationRules;
   /** The caller's API tokens (a merchant's, or the alliance's for the coordinator). People only. */
   apiTokens: Array<ApiToken>;
-  /** The alliance's audit log, newest first (coordinators). Dates are Shanghai YYYY-MM-DD. */
+  /**
+   * The alliance's audit log, newest first (coordinators). Dates are Shanghai YYYY-MM-DD; `actor`
+   * is a user id, `person` part of a person's name or email (any case); `after` is the previous
+   * page's endCursor.
+   */
   auditLog: AuditConnection;
   /** The overall score over the last published months up to month (at most 24, default 6), oldest first. */
   benchmarkTrend: Array<BenchmarkTrendPoint>;
@@ -1656,6 +1679,7 @@ export type QueryAuditLogArgs = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
+  person?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2511,6 +2535,7 @@ export type ResolversTypes = {
   ApiToken: ResolverTypeWrapper<ApiToken>;
   ApiTokenSecret: ResolverTypeWrapper<ApiTokenSecret>;
   ApplicationStatus: ApplicationStatus;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
@@ -2662,6 +2687,7 @@ export type ResolversParentTypes = {
   AllocationRulesInput: AllocationRulesInput;
   ApiToken: ApiToken;
   ApiTokenSecret: ApiTokenSecret;
+  AuditChange: AuditChange;
   AuditConnection: Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
   AuditEntry: AuditEntryModel;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -2824,6 +2850,14 @@ export type ApiTokenSecretResolvers<ContextType = GraphQLContext, ParentType ext
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2831,12 +2865,14 @@ export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType ex
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actionLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorUserId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['AuditChange']>, ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3709,6 +3745,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AllocationRules?: AllocationRulesResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
   ApiTokenSecret?: ApiTokenSecretResolvers<ContextType>;
+  AuditChange?: AuditChangeResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalogueOf, translator, type MessageKey } from '.'
+import * as auditEntries from '../audit/entry-messages'
+import * as audit from '../audit/messages'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
 import * as insurance from '../insurance/messages'
@@ -19,6 +21,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
   ['insurance', insurance.en, insurance.zhCN],
   ['benchmarks', benchmarks.en, benchmarks.zhCN],
   ['notifications', notifications.en, notifications.zhCN],
+  ['audit', audit.en, audit.zhCN],
+  ['audit entries', auditEntries.en, auditEntries.zhCN],
 ]
 
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

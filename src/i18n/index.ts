@@ -3,6 +3,7 @@ import * as apiTokens from '../api-tokens/messages'
 import * as auth from '../auth/messages'
 import * as authLinks from '../auth/link-messages'
 import * as audit from '../audit/messages'
+import * as auditEntries from '../audit/entry-messages'
 import * as refusals from './refusals'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'
@@ -40,6 +41,7 @@ const english = {
   ...members.en,
   ...notifications.en,
   ...audit.en,
+  ...auditEntries.en,
   ...staff.en,
   ...apiTokens.en,
   ...webhooks.en,
@@ -67,6 +69,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...members.zhCN,
     ...notifications.zhCN,
     ...audit.zhCN,
+    ...auditEntries.zhCN,
     ...staff.zhCN,
     ...apiTokens.zhCN,
     ...webhooks.zhCN,

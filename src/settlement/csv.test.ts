@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, spreadsheetSafe, statementCsv, statementCsvHeader } from './csv'
+import { translator } from '../i18n'
+import {
+  csvField,
+  spreadsheetSafe,
+  statementCsv,
+  statementCsvColumns,
+  statementCsvHeader,
+} from './csv'
 import type { SettlementLine } from './service'
 import { parseCsv } from '../../test/helpers/csv'
 
@@ -58,20 +65,32 @@ const context = {
   hubName: (id: string) => ({ hub_1: '上海售后中心', hub_2: 'Hangzhou, Xiaoshan' })[id] ?? id,
   stationName: (id: string) => `${id} 徐汇驿站`,
   adjustmentReasons: ['重复收费退回, "double"'],
+  t: translator('en'),
 }
 
 describe('statement CSV', () => {
   it('starts with a BOM and the header, and ends with a TOTAL row', () => {
     const csv = statementCsv({ lines, totalFen }, context)
     expect(
-      csv.startsWith('\uFEFFkind,cost,note,rule,mine,total,hub,share_fen,share_yuan\r\n'),
+      csv.startsWith(
+        '\uFEFFKind,Cost,Note,Split by,Your usage,Total usage,Hub,Share (fen),Share (yuan)\r\n',
+      ),
     ).toBe(true)
     expect(csv.endsWith(`TOTAL,,,,,,,${totalFen},${(totalFen / 100).toFixed(2)}\r\n`)).toBe(true)
   })
 
+  it('names its columns in the reader’s language', () => {
+    const csv = statementCsv({ lines, totalFen }, { ...context, t: translator('zh-CN') })
+    const [header] = parseCsv(csv.slice(1))
+    expect(header).toEqual(statementCsvHeader(translator('zh-CN')))
+    expect(header).toHaveLength(statementCsvColumns.length)
+    expect(header![0]).toBe('类别')
+    expect(header!.join('')).not.toMatch(/[A-Za-z]/)
+  })
+
   it('parses back to the same items and total', () => {
     const rows = parseCsv(statementCsv({ lines, totalFen }, context).slice(1))
-    expect(rows[0]).toEqual([...statementCsvHeader])
+    expect(rows[0]).toEqual(statementCsvHeader(translator('en')))
     const body = rows.slice(1, -1)
     expect(body).toHaveLength(lines.length)
     expect(body.map((r) => ({ kind: r[0], cost: r[1], fen: Number(r[7]) }))).toEqual(

@@ -4,12 +4,14 @@
  * the shared writer of src/csv.ts.
  */
 import { csvDocument, spreadsheetSafe } from '../csv'
+import type { Translate } from '../i18n'
 import { fenToYuan } from '../money'
 import type { SettlementLine } from './service'
 
 export { bom, csvDocument, csvField, csvRow, spreadsheetSafe } from '../csv'
 
-export const statementCsvHeader = [
+/** The columns, in order; the header row names each in the reader's language. */
+export const statementCsvColumns = [
   'kind',
   'cost',
   'note',
@@ -21,6 +23,13 @@ export const statementCsvHeader = [
   'share_yuan',
 ] as const
 
+/**
+ * The header row in the reader's language (`settlement.csv.<column>`).
+ * @example statementCsvHeader(translator('en'))[0] // 'Kind'
+ */
+export const statementCsvHeader = (t: Translate) =>
+  statementCsvColumns.map((column) => t(`settlement.csv.${column}`))
+
 /** What the CSV says beside the figures of each line. */
 export interface StatementCsvContext {
   /** The note of each cost, by id. */
@@ -29,6 +38,8 @@ export interface StatementCsvContext {
   stationName: (stationId: string) => string
   /** The reasons of the statement's adjustments, in the order of its ADJUSTMENT lines. */
   adjustmentReasons: readonly string[]
+  /** The reader's language, for the header. */
+  t: Translate
 }
 
 /** The rule a line was split by, naming the fallback when one applied. */
@@ -68,5 +79,5 @@ export function statementCsv(
     ]
   })
   const total = ['TOTAL', '', '', '', '', '', '', statement.totalFen, fenToYuan(statement.totalFen)]
-  return csvDocument([statementCsvHeader, ...rows, total])
+  return csvDocument([statementCsvHeader(context.t), ...rows, total])
 }

@@ -385,3 +385,94 @@ describe('auditLog query', () => {
     expect(res.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT')
   })
 })
+
+const READABLE = `query ($person: String, $actor: ID, $action: String) {
+  auditLog(person: $person, actor: $actor, action: $action) {
+    nodes { action actorUserId actionLabel changes { field label before after changed } }
+  }
+}`
+
+describe('auditLog for people', () => {
+  it('names the action and formats the changes in the caller’s language', async () => {
+    const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
+    const recorded = await gql(
+      t,
+      'mutation { recordCost(input: { month: "2026-11", kind: TRANSPORT, amountFen: 120000 }) { id } }',
+      {},
+      coordinator,
+    )
+    t.setNow(new Date('2026-11-25T16:30:00Z'))
+    await gql(
+      t,
+      `mutation { voidCost(id: "${recorded.data!.recordCost.id}", reason: "typo") { id } }`,
+      {},
+      coordinator,
+    )
+    await gql(t, 'mutation { setLocale(locale: "en") { id } }', {}, coordinator)
+    const english = await gql(t, READABLE, { action: 'cost.void' }, coordinator)
+    const [entry] = english.data!.auditLog.nodes
+    expect(entry.actionLabel).toBe('Cost voided')
+    expect(entry.changes).toEqual([
+      {
+        field: 'month',
+        label: 'Month',
+        before: 'November 2026',
+        after: 'November 2026',
+        changed: false,
+      },
+      { field: 'kind', label: 'Kind', before: 'Transport', after: 'Transport', changed: false },
+      {
+        field: 'amountFen',
+        label: 'Amount',
+        before: 'CN¥1,200.00',
+        after: 'CN¥1,200.00',
+        changed: false,
+      },
+      { field: 'voided', label: 'Voided', before: 'No', after: 'Yes', changed: true },
+      { field: 'reason', label: 'Reason', before: null, after: 'typo', changed: true },
+    ])
+
+    await gql(t, 'mutation { setLocale(locale: "zh-CN") { id } }', {}, coordinator)
+    const chinese = await gql(t, READABLE, { action: 'cost.record' }, coordinator)
+    const [recordedEntry] = chinese.data!.auditLog.nodes
+    expect(recordedEntry.actionLabel).toBe('记录成本')
+    expect(recordedEntry.changes).toContainEqual({
+      field: 'amountFen',
+      label: '金额',
+      before: null,
+      after: '¥1,200.00',
+      changed: true,
+    })
+  })
+
+  it('filters by a person’s name or email, and still by actor id', async () => {
+    const m = await tokenFor(t, 'merchant1@nestwork.demo')
+    for (const n of [1, 2]) await book(m, n, `person-key-${n}`, `req-person-${n}`)
+    const coordinator = await tokenFor(t, 'coordinator@nestwork.demo')
+    const merchantId = await userId(m)
+    const actors = async (vars: Record<string, string>) =>
+      (await gql(t, READABLE, vars, coordinator)).data!.auditLog.nodes.map(
+        (n: { actorUserId: string }) => n.actorUserId,
+      )
+    expect(await actors({ person: 'Merchant1@' })).toEqual([merchantId, merchantId])
+    const [row] = await t.db.all<{ name: string }>(
+      sql`select display_name as name from users where id = ${merchantId}`,
+    )
+    const name = row!.name
+    expect(await actors({ person: name.slice(1, 4) })).toEqual([merchantId, merchantId])
+    expect(await actors({ actor: merchantId })).toEqual([merchantId, merchantId])
+    expect(await actors({ person: 'station1@' })).toEqual([])
+  })
+
+  it('refuses a cursor from before the log was paged by time as bad input', async () => {
+    const res = await gql(t, LOG, { after: '42' }, await tokenFor(t, 'coordinator@nestwork.demo'))
+    expect(res.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT')
+    expect(res.errors![0]!.extensions!.field).toBe('after')
+  })
+
+  it('keeps actionLabel and changes from a merchant', async () => {
+    const res = await gql(t, READABLE, {}, await tokenFor(t, 'merchant1@nestwork.demo'))
+    expect(res.data).toBeNull()
+    expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN')
+  })
+})

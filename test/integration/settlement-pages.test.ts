@@ -432,17 +432,33 @@ describe('merchant statements', () => {
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows = parseCsv(new TextDecoder().decode(bytes))
+    // The header in the merchant's language (Chinese until they choose English).
     expect(rows[0]).toEqual([
-      'kind',
-      'cost',
-      'note',
-      'rule',
-      'mine',
-      'total',
-      'hub',
-      'share_fen',
-      'share_yuan',
+      '类别',
+      '成本',
+      '备注',
+      '分摊依据',
+      '本商户用量',
+      '总用量',
+      '售后中心',
+      '分摊金额（分）',
+      '分摊金额（元）',
     ])
+    await merchant.post('/locale', { locale: 'en', next: '/' })
+    const english = parseCsv(await (await merchant.get('/statements/2026-10.csv')).text())
+    expect(english[0]).toEqual([
+      'Kind',
+      'Cost',
+      'Note',
+      'Split by',
+      'Your usage',
+      'Total usage',
+      'Hub',
+      'Share (fen)',
+      'Share (yuan)',
+    ])
+    const figures = (table: string[][]) => table.slice(1).map((r) => [r[0], r[1], r[7]])
+    expect(figures(english)).toEqual(figures(rows))
     const body = rows.slice(1, -1)
     const total = rows.at(-1)!
 

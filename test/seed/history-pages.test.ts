@@ -134,7 +134,12 @@ describe('pages on the demo with its history', () => {
       [say('benchmarks.reason.COHORT_TOO_SMALL.title')],
       '/benchmarks?cohort=TOYS',
     )
-    expectFilled(await page('/admin/audit'), [], ['settlement.close'], '/admin/audit')
+    expectFilled(
+      await page('/admin/audit'),
+      [],
+      [say('audit.action.settlement.close')],
+      '/admin/audit',
+    )
   })
 
   it('shows a customer the whole way of a resolved return, by its code', async () => {

@@ -1,5 +1,7 @@
 import type { Role } from '../../db/schema'
 import type { AuditEntry, AuditPage as AuditResultPage } from '../../src/audit/browse'
+import { auditActionKeys } from '../../src/audit/entry-messages'
+import { readableEntry, type ReadableChange } from '../../src/audit/readable'
 import { usePage } from '../context'
 import { formatInstant } from '../components/format'
 
@@ -7,7 +9,9 @@ import { formatInstant } from '../components/format'
 export interface AuditFilterValues {
   action: string
   entityId: string
+  /** A user id, from links and programs; the form asks for a person instead. */
   actor: string
+  person: string
   from: string
   to: string
   /** Page size, when not the default; carried by the paging links, not shown in the form. */
@@ -23,11 +27,11 @@ export interface AuditPageProps {
   error?: string
 }
 
-/** The audit log address for `filters`, optionally older than an entry. */
-export function auditHref(filters: AuditFilterValues, after?: number) {
+/** The audit log address for `filters`, optionally older than an entry (its cursor). */
+export function auditHref(filters: AuditFilterValues, after?: string) {
   const query = new URLSearchParams()
   for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value)
-  if (after !== undefined) query.set('after', String(after))
+  if (after !== undefined) query.set('after', after)
   const qs = query.toString()
   return qs ? `/admin/audit?${qs}` : '/admin/audit'
 }
@@ -63,14 +67,22 @@ function Filters({ filters, actions }: AuditPageProps) {
         <option value="">{t('audit.filter.anyAction')}</option>
         {actions.map((a) => (
           <option value={a} selected={a === filters.action}>
-            {a}
+            {Object.hasOwn(auditActionKeys, a) ? t(auditActionKeys[a]!) : a}
           </option>
         ))}
       </select>
       <label for="audit-entity">{t('audit.filter.entityId')}</label>
       <input id="audit-entity" name="entityId" value={filters.entityId} maxlength={100} />
-      <label for="audit-actor">{t('audit.filter.actor')}</label>
-      <input id="audit-actor" name="actor" value={filters.actor} maxlength={100} />
+      <label for="audit-person">{t('audit.filter.person')}</label>
+      <input
+        id="audit-person"
+        name="person"
+        type="search"
+        value={filters.person}
+        maxlength={100}
+        autocomplete="off"
+      />
+      {filters.actor && <input type="hidden" name="actor" value={filters.actor} />}
       <label for="audit-from">{t('audit.filter.from')}</label>
       <input id="audit-from" name="from" type="date" value={filters.from} />
       <label for="audit-to">{t('audit.filter.to')}</label>
@@ -94,7 +106,7 @@ export function AuditResults({ filters, result, paged, error }: AuditPageProps) 
       {result.entries.length === 0 ? (
         <p class="muted">{t('audit.none')}</p>
       ) : (
-        <table class="audit-log">
+        <table class="audit-log table-stack">
           <caption class="visually-hidden">{t('audit.caption')}</caption>
           <thead>
             <tr>
@@ -102,8 +114,7 @@ export function AuditResults({ filters, result, paged, error }: AuditPageProps) 
               <th scope="col">{t('audit.col.actor')}</th>
               <th scope="col">{t('audit.col.action')}</th>
               <th scope="col">{t('audit.col.entity')}</th>
-              <th scope="col">{t('audit.col.before')}</th>
-              <th scope="col">{t('audit.col.after')}</th>
+              <th scope="col">{t('audit.col.change')}</th>
               <th scope="col">{t('audit.col.request')}</th>
             </tr>
           </thead>
@@ -145,12 +156,13 @@ export function AuditResults({ filters, result, paged, error }: AuditPageProps) 
 
 function Row({ entry: e }: { entry: AuditEntry }) {
   const { t, locale } = usePage()
+  const readable = readableEntry(e, { t, locale })
   return (
     <tr id={`audit-${e.id}`}>
-      <td class="nowrap">
+      <td class="nowrap" data-label={t('audit.col.at')}>
         <time datetime={e.at}>{formatInstant(e.at, locale)}</time>
       </td>
-      <td>
+      <td data-label={t('audit.col.actor')}>
         {e.actorUserId ? (
           <>
             {e.actorName ?? e.actorUserId}
@@ -163,24 +175,54 @@ function Row({ entry: e }: { entry: AuditEntry }) {
           t('audit.public')
         )}
       </td>
-      <td>
-        <code>{e.action}</code>
+      <td data-label={t('audit.col.action')}>{readable.actionLabel}</td>
+      <td data-label={t('audit.col.entity')}>
+        <code>{e.entityId}</code>
       </td>
-      <td>
-        {e.entityType} <code>{e.entityId}</code>
+      <td data-label={t('audit.col.change')}>
+        {readable.changes.length === 0 ? (
+          <span class="muted">—</span>
+        ) : (
+          <ul class="audit-diff">
+            {readable.changes.map((c) => (
+              <Change change={c} />
+            ))}
+          </ul>
+        )}
       </td>
-      <td>
-        <Json value={e.before} />
+      <td data-label={t('audit.col.request')}>
+        {e.requestId && <code class="audit-log__request">{e.requestId}</code>}
       </td>
-      <td>
-        <Json value={e.after} />
-      </td>
-      <td>{e.requestId && <code class="audit-log__request">{e.requestId}</code>}</td>
     </tr>
   )
 }
 
-function Json({ value }: { value: string | null }) {
-  if (value === null) return <span class="muted">—</span>
-  return <code class="audit-log__json">{value}</code>
+/**
+ * One field: a changed one as `Amount ¥1,200.00 → ¥1,350.00` (or only its new or old value when
+ * it was recorded on one side), an unchanged one muted with its value once.
+ */
+function Change({ change: c }: { change: ReadableChange }) {
+  const { t } = usePage()
+  if (!c.changed) {
+    return (
+      <li class="audit-diff__same">
+        <span class="audit-diff__label">{c.label}</span> {c.after ?? c.before}
+      </li>
+    )
+  }
+  return (
+    <li class="audit-diff__changed">
+      <span class="audit-diff__label">{c.label}</span>{' '}
+      {c.before !== null && c.after !== null ? (
+        <>
+          <del>{c.before}</del> <span aria-hidden="true">→</span>
+          <span class="visually-hidden">{t('audit.change.to')}</span> <ins>{c.after}</ins>
+        </>
+      ) : c.after !== null ? (
+        <ins>{c.after}</ins>
+      ) : (
+        <del>{c.before}</del>
+      )}
+    </li>
+  )
 }

@@ -87,6 +87,7 @@ statementRoutes.get('/statements/:ref{[0-9]{4}-[0-9]{2}(?:\\.csv)?}', async (c) 
       hubName: names.hub,
       stationName: names.station,
       adjustmentReasons: landing.map((a) => a.reason),
+      t: c.var.t,
     })
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
