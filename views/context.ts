@@ -5,11 +5,13 @@ import type { AppEnv } from '../src/http/types'
 /** What every component may read from the request: language, user and CSRF token. */
 export function usePage() {
   const c = useRequestContext<AppEnv>() as Context<AppEnv>
+  // c.get, not c.var: Hono builds a fresh object of every variable on each c.var read, and
+  // every component of a page calls this.
   return {
-    t: c.var.t,
-    locale: c.var.locale,
-    actor: c.var.actor,
-    csrfToken: c.var.csrfToken,
+    t: c.get('t'),
+    locale: c.get('locale'),
+    actor: c.get('actor'),
+    csrfToken: c.get('csrfToken'),
     path: c.req.path,
   }
 }
