@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Client } from '@libsql/client'
+import { createClient, type Client } from '@libsql/client'
 import { openLibsql } from '../db/libsql'
 import { demoHubs } from '../db/seed/demo-data'
 import { demoPassword, seedDemo } from '../db/seed/seed'
@@ -23,6 +23,12 @@ export interface BenchApp {
   app: ReturnType<typeof createApp>
   db: Db
   client: Client
+  /**
+   * A stock libSQL client on the same file, for the bare peers and baselines: as shipped, it
+   * prepares every statement on each call, where the app's client keeps them
+   * (db/statement-cache.ts).
+   */
+  stock: Client
   config: ReturnType<typeof loadConfig>
   /** Signs a demo account in (few PBKDF2 iterations) and returns its actor and session token. */
   signIn(email: string, kind: 'WEB' | 'API'): Promise<{ actor: Actor; token: string }>
@@ -31,7 +37,11 @@ export interface BenchApp {
 
 export async function benchApp(): Promise<BenchApp> {
   const dir = await mkdtemp(join(tmpdir(), 'nestwork-bench-'))
-  const { db, client } = await openLibsql(`file:${join(dir, 'bench.db')}`)
+  const url = `file:${join(dir, 'bench.db')}`
+  const { db, client } = await openLibsql(url)
+  const stock = createClient({ url, concurrency: 1, timeout: 5000 })
+  await stock.execute('pragma synchronous = normal')
+  await stock.execute('pragma foreign_keys = on')
   // As the Node server does with its embedded file (src/node.ts).
   countInProcess(db)
   const hasher = pbkdf2Hasher(1000)
@@ -49,6 +59,7 @@ export async function benchApp(): Promise<BenchApp> {
     app,
     db,
     client,
+    stock,
     config,
     signIn: async (email, kind) => {
       const deps = { hasher, now: () => new Date() }
@@ -57,6 +68,7 @@ export async function benchApp(): Promise<BenchApp> {
       return { actor, token }
     },
     close: async () => {
+      stock.close()
       client.close()
       await rm(dir, { recursive: true, force: true })
     },

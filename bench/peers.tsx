@@ -116,7 +116,7 @@ export const bookingPeer: Scenario = {
                 at,
                 bp,
               }
-              const { rowsAffected } = await b.client.execute({ sql: conditionalInsert, args })
+              const { rowsAffected } = await b.stock.execute({ sql: conditionalInsert, args })
               return rowsAffected === 1 ? { id, status: 'CONFIRMED' } : null
             },
           },
@@ -196,7 +196,7 @@ export const lookupPeer: Scenario = {
         resolvers: {
           Query: {
             returnByCode: async (_: unknown, { code }: { code: string }) => {
-              const { rows } = await b.client.execute({ sql: selectByCode, args: [code] })
+              const { rows } = await b.stock.execute({ sql: selectByCode, args: [code] })
               const row = rows[0]
               return row ? { code: row.code, status: row.status, stationName: row.station } : null
             },
@@ -234,7 +234,7 @@ export const trackPeer: Scenario = {
     const { b, codeFor } = await lookupFixture()
     const check = checker()
     const bare = new Hono().get('/track', async (c) => {
-      const { rows } = await b.client.execute({ sql: selectByCode, args: [c.req.query('code')!] })
+      const { rows } = await b.stock.execute({ sql: selectByCode, args: [c.req.query('code')!] })
       const row = rows[0]
       return c.html(
         <html lang="zh-CN">

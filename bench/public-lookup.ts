@@ -40,7 +40,7 @@ export async function run(): Promise<Result> {
     let ip = 0
 
     const select = async (i: number) => {
-      const { rows } = await b.client.execute({
+      const { rows } = await b.stock.execute({
         sql: `select r.code, r.status, s.name as station from returns r
               left join stations s on s.id = r.station_id where r.code = ?`,
         args: [codeFor(i)],

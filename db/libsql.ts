@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import type { Db } from '../src/db'
 import * as schema from './schema'
+import { cacheStatements } from './statement-cache'
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
@@ -41,6 +42,8 @@ export async function openLibsql(
     // be lost; the database stays consistent either way.
     await client.execute('pragma synchronous = normal')
   }
+  // An embedded database, in a file or in memory, has the one connection the cache needs.
+  if (file || url === ':memory:') await cacheStatements(client)
   await client.execute('pragma foreign_keys = on')
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
