@@ -5,11 +5,12 @@ import Database from 'libsql'
  * Prepared statements kept per connection of an embedded database, by SQL text. The libSQL
  * client prepares every statement anew on each call, and SQLite's prepare is most of a small
  * query's cost (a public lookup: about 200 µs prepared each time, 20 µs reused). A statement is
- * safe to reuse: the client runs it to the end synchronously each time, SQLite resets it before
- * it is bound again and re-prepares it by itself after a schema change.
+ * safe to reuse: the client runs it to the end synchronously each time and SQLite resets it before
+ * it is bound again. Schema changes through this connection empty its cache; another process
+ * changing the schema under a running one is not followed (migrations run before serving).
  */
 type Connection = InstanceType<typeof Database>
-const perConnection = new WeakMap<Connection, Map<string, ReturnType<Connection['prepare']>>>()
+type Statements = Map<string, ReturnType<Connection['prepare']>>
 
 /** Enough for every query the app builds; texts with inlined lists beyond it fall out, oldest first. */
 const statementsPerConnection = 500
@@ -21,16 +22,51 @@ const statementsPerConnection = 500
  */
 const joinCache = "select 'nestwork: keep prepared statements'"
 
-let installed = false
+/**
+ * The caches hang off the driver's prototype, which a process loads once: this module may be
+ * evaluated again (a test runner's fresh module graph per file), and must then neither wrap
+ * `prepare` twice nor lose track of the connections already caching.
+ */
+/** DDL, after any leading comments (a migration's statements may start with one). */
+const schemaChange = /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:create|alter|drop)\s/i
+
+const installedKey = Symbol.for('nestwork.statement-cache')
+const state = ((globalThis as { [installedKey]?: CacheState })[installedKey] ??= {
+  perConnection: new WeakMap(),
+  joined: new Map(),
+  joins: 0,
+})
+
+interface CacheState {
+  perConnection: WeakMap<Connection, Statements>
+  /** Each joining text's connection's statements, until `cacheStatements` takes them. */
+  joined: Map<string, Statements>
+  joins: number
+}
+
+/** Each caching client's statements, for `statementsKept`. */
+const byClient = new WeakMap<Client, Statements>()
 
 function install() {
-  if (installed) return
-  installed = true
-  const prepare = Database.prototype.prepare
-  Database.prototype.prepare = function (this: Connection, sql: string) {
+  const proto = Database.prototype as Connection & { [installedKey]?: true }
+  if (proto[installedKey]) return
+  proto[installedKey] = true
+  const { perConnection } = state
+  const prepare = proto.prepare
+  proto.prepare = function (this: Connection, sql: string) {
     const cache = perConnection.get(this)
     if (!cache) {
-      if (sql === joinCache) perConnection.set(this, new Map())
+      if (sql.startsWith(joinCache)) {
+        const statements: Statements = new Map()
+        perConnection.set(this, statements)
+        state.joined.set(sql, statements)
+      }
+      return prepare.call(this, sql)
+    }
+    // The driver keeps a statement's columns as first prepared, so a schema change (a migration,
+    // a test's table) empties the cache rather than trust SQLite's own re-preparing.
+    if (schemaChange.test(sql)) {
+      cache.clear()
       return prepare.call(this, sql)
     }
     let statement = cache.get(sql)
@@ -44,6 +80,11 @@ function install() {
     cache.set(sql, statement)
     return statement
   } as typeof prepare
+  const exec = proto.exec
+  proto.exec = function (this: Connection, sql: string) {
+    perConnection.get(this)?.clear()
+    return exec.call(this, sql)
+  } as typeof exec
 }
 
 /**
@@ -53,5 +94,14 @@ function install() {
  */
 export async function cacheStatements(client: Client): Promise<void> {
   install()
-  await client.execute(joinCache)
+  const join = `${joinCache} -- ${++state.joins}`
+  await client.execute(join)
+  const statements = state.joined.get(join)
+  state.joined.delete(join)
+  if (statements) byClient.set(client, statements)
+}
+
+/** How many statements a client's connection keeps; undefined for a client that keeps none. */
+export function statementsKept(client: Client): number | undefined {
+  return byClient.get(client)?.size
 }

@@ -310,6 +310,13 @@ export const scopeRoutes: ScopeRouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/returns/:id',
+    as: 'hub2',
+    make: (fx) => ({ path: `/returns/${fx.returnA.id}` }),
+    expect: N,
+  },
+  {
+    method: 'GET',
     route: '/returns/export.csv',
     as: 'hub2',
     expect: OK,
