@@ -6,6 +6,11 @@ interface CountableClient {
   batch?: (statements: unknown[], ...rest: never[]) => Promise<unknown>
 }
 
+/** Under workerd the app's drizzle handle talks to D1, not this client: counts read 0 there. */
+export const countsStatements = !(
+  typeof navigator !== 'undefined' && navigator.userAgent === 'Cloudflare-Workers'
+)
+
 /**
  * Runs `work` and counts the SQL statements the app sends meanwhile (every `execute` and every
  * statement of a `batch` on the libSQL client under the app's drizzle handle). Node only: it
