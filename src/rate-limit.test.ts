@@ -21,15 +21,16 @@ beforeEach(async () => {
 })
 
 const start = Date.parse('2026-11-25T02:00:00Z')
-const allowed = async (handle: Db, key: string, at = start) => {
-  try {
-    await hit(handle, key, 30, 60_000, at)
-    return true
-  } catch (error) {
-    if (error instanceof RateLimited) return false
-    throw error
-  }
-}
+/** True when `work` is let through, false when it is rate limited; other errors stand. */
+const admitted = (work: Promise<unknown>) =>
+  work.then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof RateLimited) return false
+      throw error
+    },
+  )
+const allowed = (handle: Db, key: string, at = start) => admitted(hit(handle, key, 30, 60_000, at))
 const stored = async (key: string) =>
   Number(
     (await client.execute({ sql: 'select hits from rate_limits where key = ?', args: [key] }))
@@ -74,15 +75,7 @@ test('a new window starts the count again', async () => {
 })
 
 test('peek refuses a key at its limit without counting, and lets it be again in a new window', async () => {
-  const peeked = async (at = start) => {
-    try {
-      await peek(db, 'miss:a', 30, 60_000, at)
-      return true
-    } catch (error) {
-      if (error instanceof RateLimited) return false
-      throw error
-    }
-  }
+  const peeked = (at = start) => admitted(peek(db, 'miss:a', 30, 60_000, at))
   expect(await peeked()).toBe(true)
   for (let i = 0; i < 29; i++) await allowed(db, 'miss:a')
   expect(await peeked()).toBe(true)
@@ -94,9 +87,9 @@ test('peek refuses a key at its limit without counting, and lets it be again in 
 })
 
 test('counters of one hit are written in one statement, and any past its limit refuses', async () => {
-  const both = async () => {
-    try {
-      await hitAll(
+  const both = () =>
+    admitted(
+      hitAll(
         db,
         [
           { key: 'code:f', limit: 3 },
@@ -104,13 +97,8 @@ test('counters of one hit are written in one statement, and any past its limit r
         ],
         60_000,
         start,
-      )
-      return true
-    } catch (error) {
-      if (error instanceof RateLimited) return false
-      throw error
-    }
-  }
+      ),
+    )
   expect(await both()).toBe(true)
   expect(writes).toBe(1)
   expect([await stored('code:f'), await stored('address:f')]).toEqual([1, 1])
@@ -122,15 +110,7 @@ test('counters of one hit are written in one statement, and any past its limit r
 
 describe('counted in process (a database one process serves alone)', () => {
   beforeEach(() => countInProcess(db))
-  const peeked = async (key: string, at = start) => {
-    try {
-      await peek(db, key, 30, 60_000, at)
-      return true
-    } catch (error) {
-      if (error instanceof RateLimited) return false
-      throw error
-    }
-  }
+  const peeked = (key: string, at = start) => admitted(peek(db, key, 30, 60_000, at))
 
   test('allows exactly the limit and writes nothing to the database', async () => {
     const answers = []
@@ -172,9 +152,9 @@ describe('counted in process (a database one process serves alone)', () => {
   })
 
   test('counts every counter of a hit, the refused hit too, per address and per code', async () => {
-    const lookup = async (code: string) => {
-      try {
-        await hitAll(
+    const lookup = (code: string) =>
+      admitted(
+        hitAll(
           db,
           [
             { key: `code:${code}`, limit: 3 },
@@ -182,13 +162,8 @@ describe('counted in process (a database one process serves alone)', () => {
           ],
           60_000,
           start,
-        )
-        return true
-      } catch (error) {
-        if (error instanceof RateLimited) return false
-        throw error
-      }
-    }
+        ),
+      )
     expect([await lookup('x'), await lookup('x'), await lookup('x'), await lookup('x')]).toEqual([
       true,
       true,
