@@ -22,13 +22,14 @@ const statementsPerConnection = 500
  */
 const joinCache = "select 'nestwork: keep prepared statements'"
 
+/** DDL, after any leading comments (a migration's statements may start with one). */
+const schemaChange = /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:create|alter|drop)\s/i
+
 /**
  * The caches hang off the driver's prototype, which a process loads once: this module may be
  * evaluated again (a test runner's fresh module graph per file), and must then neither wrap
  * `prepare` twice nor lose track of the connections already caching.
  */
-/** DDL, after any leading comments (a migration's statements may start with one). */
-const schemaChange = /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:create|alter|drop)\s/i
 
 const installedKey = Symbol.for('nestwork.statement-cache')
 const state = ((globalThis as { [installedKey]?: CacheState })[installedKey] ??= {
@@ -74,7 +75,7 @@ function install() {
       // Most recently used last, so the first key is the one to drop.
       cache.delete(sql)
     } else {
-      statement = prepare.call(this, sql)
+      statement = keepColumns(prepare.call(this, sql))
       if (cache.size >= statementsPerConnection) cache.delete(cache.keys().next().value!)
     }
     cache.set(sql, statement)
@@ -85,6 +86,18 @@ function install() {
     perConnection.get(this)?.clear()
     return exec.call(this, sql)
   } as typeof exec
+}
+
+/**
+ * The client asks a statement for its columns twice on every run, each time a native call that
+ * builds the list anew. A cached statement's columns cannot change (the cache empties on a schema
+ * change), so the first answer is kept.
+ */
+function keepColumns(statement: ReturnType<Connection['prepare']>) {
+  const read = statement.columns.bind(statement)
+  let columns: ReturnType<typeof read> | undefined
+  statement.columns = () => (columns ??= read())
+  return statement
 }
 
 /**

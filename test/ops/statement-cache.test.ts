@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import Database from 'libsql'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openLibsql } from '../../db/libsql'
 import { statementsKept } from '../../db/statement-cache'
 
@@ -70,5 +71,31 @@ describe('the prepared statements of an embedded database', () => {
     for (let i = 0; i < 600; i++) await client.execute(`select ${i} as n`)
     expect(statementsKept(client)).toBe(500)
     expect((await client.execute('select 599 as n')).rows[0]!.n).toBe(599)
+  })
+})
+
+describe('a kept statement', () => {
+  it('asks the driver for its columns once, and still follows a change of the schema', async () => {
+    const client = await embedded(':memory:')
+    const probe = new Database(':memory:')
+    const statementProto = Object.getPrototypeOf(probe.prepare('select 1'))
+    probe.close()
+    const columns = vi.spyOn(statementProto, 'columns')
+    try {
+      await client.execute('select v as value from t')
+      columns.mockClear()
+      for (let i = 0; i < 3; i++) await client.execute('select v as value from t')
+      expect(columns).not.toHaveBeenCalled()
+      await client.execute({ sql: 'insert into t (v) values (?)', args: ['a'] })
+      expect(Object.keys((await client.execute('select * from t')).rows[0]!)).toEqual(['id', 'v'])
+      await client.execute('alter table t add column w text')
+      expect(Object.keys((await client.execute('select * from t')).rows[0]!)).toEqual([
+        'id',
+        'v',
+        'w',
+      ])
+    } finally {
+      columns.mockRestore()
+    }
   })
 })
