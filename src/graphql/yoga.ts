@@ -35,6 +35,23 @@ export function createGraphQL(options: {
     graphiql: options.renderGraphiQL !== undefined,
     renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
+    // The runtime's own fetch classes. Left out, yoga brings a ponyfill on Node, and every request
+    // and answer crossing between Hono (native Request/Response) and yoga is rebuilt in it.
+    fetchAPI: {
+      Request,
+      Response,
+      Headers,
+      FormData,
+      Blob,
+      File,
+      ReadableStream,
+      URL,
+      URLSearchParams,
+      TextEncoder,
+      TextDecoder,
+      crypto,
+      fetch,
+    },
     // Yoga's default echoes any Origin with credentials. The API takes bearer tokens, never
     // cookies, so no origin is ever allowed credentials, and only listed origins may read answers.
     cors: (request) => {
