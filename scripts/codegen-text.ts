@@ -1,16 +1,26 @@
-// The text of the two files `npm run codegen` writes from the .graphql files under src: the SDL
-// strings the runtime serves (so neither Node nor the Worker bundle reads .graphql files) and the
-// resolver types. Kept apart from scripts/codegen.ts so a test can compare without writing.
+// The text of the files `npm run codegen` writes from the .graphql files under src: the SDL
+// strings the runtime serves (so neither Node nor the Worker bundle reads .graphql files), the
+// Worker's copy of them without descriptions, and the resolver types. Kept apart from
+// scripts/codegen.ts so a test can compare without writing.
 import { readdirSync, readFileSync } from 'node:fs'
 import { codegen } from '@graphql-codegen/core'
 import * as typescript from '@graphql-codegen/typescript'
 import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers'
-import { buildASTSchema, lexicographicSortSchema, parse, printSchema } from 'graphql'
+import {
+  buildASTSchema,
+  lexicographicSortSchema,
+  parse,
+  print,
+  printSchema,
+  visit,
+  type ASTNode,
+} from 'graphql'
 
 const root = new URL('..', import.meta.url)
 
 export const generatedFiles = {
   typeDefs: 'src/graphql/type-defs.generated.json',
+  bareTypeDefs: 'src/graphql/type-defs.bare.generated.json',
   resolvers: 'src/graphql/resolvers.generated.ts',
 } as const
 
@@ -35,13 +45,37 @@ export function sdlFiles(): SdlFile[] {
  * src/graphql/type-defs.generated.json: one SDL string per file, in path order. Data rather than
  * code, so the SDL is not a second copy of the .graphql files among the sources.
  */
-export function typeDefsText(files: SdlFile[]): string {
+export function typeDefsText(files: SdlFile[], what = ''): string {
   const generated = {
-    generatedBy: 'npm run codegen, from the .graphql files under src: do not edit',
+    generatedBy: `npm run codegen, from the .graphql files under src${what}: do not edit`,
     files: files.map((f) => f.path),
     typeDefs: files.map((f) => f.sdl),
   }
   return `${JSON.stringify(generated, null, 2)}\n`
+}
+
+/** One file's SDL without descriptions (and, as printed anew, without comments). */
+export function withoutDescriptions(sdl: string): string {
+  return print(
+    visit(parse(sdl), {
+      enter(node: ASTNode) {
+        if ('description' in node && node.description) return { ...node, description: undefined }
+        return undefined
+      },
+    }),
+  )
+}
+
+/**
+ * src/graphql/type-defs.bare.generated.json: the same SDL without descriptions, which the Worker
+ * build uses instead (wrangler.toml [alias]). Descriptions are only read through introspection,
+ * which production turns off (src/graphql/yoga.ts), and they were 10 KiB of its compressed bundle.
+ */
+export function bareTypeDefsText(files: SdlFile[]): string {
+  return typeDefsText(
+    files.map((f) => ({ path: f.path, sdl: withoutDescriptions(f.sdl) })),
+    ', without descriptions',
+  )
 }
 
 /**

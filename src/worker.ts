@@ -17,7 +17,8 @@ import { createApp } from './app'
 import { withD1Batch } from './d1'
 import { pbkdf2Hasher } from './auth/password'
 import { loadConfig, startRefusal, type Config } from './config'
-import { negotiateLocale, translator } from './i18n'
+import { loadCatalogues, negotiateLocale } from './i18n'
+import * as unavailableCopy from './i18n/unavailable-messages'
 import type { Db } from './db'
 import { jsonLogger } from './ops/log'
 import { runJobs } from './scheduled/jobs'
@@ -65,12 +66,18 @@ function serveAssets(assets: Fetcher): MiddlewareHandler {
   }
 }
 
-/** What visitors see while the Worker is misconfigured: no detail, in their language. */
+/**
+ * What visitors see while the Worker is misconfigured: no detail, in their language. Its copy is
+ * imported directly rather than looked up, as it also answers when the catalogues failed to load.
+ */
 function unavailable(request: Request): Response {
-  const t = translator(
-    negotiateLocale(undefined, undefined, request.headers.get('accept-language') ?? undefined),
+  const locale = negotiateLocale(
+    undefined,
+    undefined,
+    request.headers.get('accept-language') ?? undefined,
   )
-  return new Response(t('error.unavailable'), {
+  const copy = locale === 'en' ? unavailableCopy.en : unavailableCopy.zhCN
+  return new Response(copy['error.unavailable'], {
     status: 503,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '300' },
   })
@@ -117,7 +124,15 @@ export function createWorker(options: WorkerOptions = {}) {
   }
 
   return {
-    fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+      // The copy is read from the static assets (src/worker-shims/catalogues-from-assets.ts) on
+      // an isolate's first request; a failure is not remembered, so the next request retries.
+      try {
+        await loadCatalogues(env.ASSETS)
+      } catch (error) {
+        log.error('the copy catalogues could not be loaded', { error })
+        return unavailable(request)
+      }
       if (!app && !misconfigured) {
         try {
           app = build(env)
@@ -135,6 +150,9 @@ export function createWorker(options: WorkerOptions = {}) {
      * Worker's cron history; the jobs are idempotent, so the next run simply tries again.
      */
     async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+      // Jobs write notifications in each user's language. A failure here fails the run, which
+      // the next minute's run repeats.
+      await loadCatalogues(env.ASSETS)
       const config = loadConfig(env)
       const db = database(config, env)
       const outcomes = await runJobs(db, new Date(controller.scheduledTime))

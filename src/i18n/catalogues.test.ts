@@ -9,6 +9,7 @@ import * as notifications from '../notifications/messages'
 import * as returns from '../returns/messages'
 import * as settlement from '../settlement/messages'
 import * as stations from '../stations/messages'
+import * as unavailable from './unavailable-messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -23,6 +24,7 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
   ['notifications', notifications.en, notifications.zhCN],
   ['audit', audit.en, audit.zhCN],
   ['audit entries', auditEntries.en, auditEntries.zhCN],
+  ['unavailable', unavailable.en, unavailable.zhCN],
 ]
 
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

@@ -224,8 +224,6 @@ export const en = {
   'error.badRequest.title': 'Something in the request is wrong',
   'error.csrf': 'This form expired. Reload the page and try again.',
   'error.body': 'The form could not be read. Reload the page and send it again.',
-  'error.unavailable':
-    'Nestwork is not available: its configuration is incomplete. The operator has been told.',
   'error.internal.title': 'Something went wrong',
   'error.internal.body': 'The error was logged with reference {requestId}.',
   'error.back': 'Back to the start page',

@@ -219,7 +219,6 @@ export const zhCN: Record<MessageKey, string> = {
   'error.badRequest.title': '请求有误',
   'error.csrf': '表单已过期，请刷新页面后重试。',
   'error.body': '无法读取表单内容，请刷新页面后重新提交。',
-  'error.unavailable': 'Nestwork 暂不可用：配置不完整，已通知运维人员。',
   'error.internal.title': '出错了',
   'error.internal.body': '错误已记录，编号 {requestId}。',
   'error.back': '返回首页',

@@ -5,11 +5,17 @@ import { drizzle } from 'drizzle-orm/d1'
 import * as schema from '../../db/schema'
 import { withD1Batch } from '../../src/d1'
 import type { Db } from '../../src/db'
+import { loadCatalogues } from '../../src/i18n'
 import { r2BlobStore } from '../../src/storage-r2'
 import type { SqlClient, TestStorage } from '../helpers/sql-client'
 
-/** Empties every binding's storage, then brings the D1 database to the latest migration. */
+/**
+ * Empties every binding's storage, then brings the D1 database to the latest migration; loads
+ * the copy catalogues from the ASSETS binding as the Worker does.
+ */
 export async function openTestStorage(): Promise<TestStorage> {
+  // What src/worker.ts does before its first request: the apps built on this storage skip it.
+  await loadCatalogues(env.ASSETS)
   await reset()
   await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)
   // The same handle src/worker.ts builds.

@@ -17,10 +17,33 @@ function testStorageOnWorkers(): Plugin {
   }
 }
 
+/**
+ * The modules wrangler.toml's [alias] swaps for the Worker build, swapped here too, so the suites
+ * run on the copy the Worker reads from its assets and on its description-free SDL.
+ */
+function workerBuildAliases(): Plugin {
+  const aliases: Record<string, [importer: string, replacement: string]> = {
+    './catalogues-bundled': ['/src/i18n/index.ts', 'src/worker-shims/catalogues-from-assets.ts'],
+    './type-defs.generated.json': [
+      '/src/graphql/schema.ts',
+      'src/graphql/type-defs.bare.generated.json',
+    ],
+  }
+  return {
+    name: 'nestwork-worker-build-aliases',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      const alias = aliases[id]
+      if (alias && importer?.endsWith(alias[0])) return `${root}${alias[1]}`
+    },
+  }
+}
+
 export default defineConfig(async () => ({
   root,
   plugins: [
     testStorageOnWorkers(),
+    workerBuildAliases(),
     cloudflareTest({
       main: './src/worker.ts',
       // The real wrangler.toml, so the tests exercise its D1 and ASSETS bindings (run locally).

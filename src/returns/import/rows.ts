@@ -31,12 +31,18 @@ export interface ReadLine {
 const yes = new Set(['y', 'yes', 'true', '1', 'on', 'x', '是', '√', '✓', '大件'])
 const no = new Set(['', 'n', 'no', 'false', '0', 'off', '否', '不是'])
 
-const categoryNames = new Map<string, Category>()
-for (const t of [translator('en'), translator('zh-CN')]) {
-  for (const c of categories) {
-    categoryNames.set(c.toLowerCase(), c)
-    categoryNames.set(t(`category.${c}`).toLowerCase(), c)
+// Built on first use: the Worker has no copy until its first request has loaded it.
+let categoryNamesByWord: Map<string, Category> | undefined
+function categoryNames(): Map<string, Category> {
+  if (categoryNamesByWord) return categoryNamesByWord
+  categoryNamesByWord = new Map()
+  for (const t of [translator('en'), translator('zh-CN')]) {
+    for (const c of categories) {
+      categoryNamesByWord.set(c.toLowerCase(), c)
+      categoryNamesByWord.set(t(`category.${c}`).toLowerCase(), c)
+    }
   }
+  return categoryNamesByWord
 }
 
 /** Hubs by id and by either name, as the file may name them. */
@@ -66,7 +72,7 @@ export function readLine(
   const large = cell('largeItem').toLowerCase()
   const sent: Record<string, string> = {
     orderRef: cell('orderRef'),
-    category: categoryNames.get(category.toLowerCase()) ?? category,
+    category: categoryNames().get(category.toLowerCase()) ?? category,
     itemDescription: cell('itemDescription'),
     orderValue: cell('orderValue'),
     largeItem: yes.has(large) ? 'on' : '',
