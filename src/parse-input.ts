@@ -1,12 +1,12 @@
-import type { z } from 'zod'
+import { z } from './zod'
 import { InvalidInput } from './errors'
 
 /**
  * Validates resolver arguments with the same zod schema the form uses; the first problem
  * becomes `BAD_USER_INPUT` naming the field.
  */
-export function parseInput<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
-  const parsed = schema.safeParse(args)
+export function parseInput<S extends z.core.$ZodType>(schema: S, args: unknown): z.output<S> {
+  const parsed = z.safeParse(schema, args)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
   throw new InvalidInput(issue.path.join('.') || 'input', issue.message)

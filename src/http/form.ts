@@ -5,7 +5,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { validator } from 'hono/validator'
-import type { z } from 'zod'
+import { z } from '../zod'
 import { InvalidInput } from '../errors'
 import { issueKey, issueText } from './refusal-copy'
 import type { AppEnv } from './types'
@@ -28,12 +28,12 @@ type Rerender = (c: Context<AppEnv>, refusal: FormRefusal) => Response | Promise
  * @example route.post('/x', form(xSchema, (c, refused) => renderX(c, refused)), async (c) => {
  *   const input = c.req.valid('form') })
  */
-export function form<S extends z.ZodType>(
+export function form<S extends z.core.$ZodType>(
   schema: S,
   onInvalid?: Rerender,
 ): MiddlewareHandler<AppEnv, string, { in: { form: z.input<S> }; out: { form: z.output<S> } }> {
   return validator('form', async (value, c: Context<AppEnv>) => {
-    const parsed = schema.safeParse(lastValues(value))
+    const parsed = z.safeParse(schema, lastValues(value))
     if (parsed.success) return parsed.data as z.output<S>
     const refusal = formRefusal(c, parsed.error, value)
     if (!onInvalid) throw refusal.error
@@ -45,7 +45,7 @@ export function form<S extends z.ZodType>(
 /** The refusal for a zod error on a form, in the request's language. */
 export function formRefusal(
   c: Context<AppEnv>,
-  error: z.ZodError,
+  error: z.core.$ZodError,
   value: Record<string, unknown> = {},
 ): FormRefusal {
   const lang = { t: c.var.t, locale: c.var.locale }
