@@ -1,4 +1,5 @@
-import { toBase64Url, utf8 } from '../encoding'
+import { toBase64Url } from '../encoding'
+import { sha256Text } from './sha256'
 
 /** A fresh 256-bit secret, base64url, for session cookies and bearer tokens. */
 export function newSecret(): string {
@@ -7,6 +8,5 @@ export function newSecret(): string {
 
 /** What the database keeps of a secret: its SHA-256, so a leaked table grants no sessions. */
 export async function hashSecret(secret: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', utf8(secret))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+  return Array.from(sha256Text(secret), (b) => b.toString(16).padStart(2, '0')).join('')
 }

@@ -1,7 +1,8 @@
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { newSecret } from '../auth/tokens'
-import { toBase64Url, utf8 } from '../encoding'
+import { sha256Text } from '../auth/sha256'
+import { toBase64Url } from '../encoding'
 import { DomainError } from '../errors'
 import { cookieNames, cookieOptions } from './cookies'
 import type { AppEnv } from './types'
@@ -46,8 +47,7 @@ export const csrfProtection = () =>
  * reveals nothing about the session.
  */
 export async function sessionCsrfToken(sessionToken: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', utf8(`csrf:${sessionToken}`))
-  return toBase64Url(new Uint8Array(digest))
+  return toBase64Url(sha256Text(`csrf:${sessionToken}`))
 }
 
 async function formToken(request: Request): Promise<string | undefined> {
