@@ -5,7 +5,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { validator } from 'hono/validator'
-import { z } from '../zod'
+import * as z from '../zod'
 import { InvalidInput } from '../errors'
 import { issueKey, issueText } from './refusal-copy'
 import type { AppEnv } from './types'

@@ -3,7 +3,7 @@
  * looked up in the catalogues (src/i18n/refusals.ts) and its facts formatted for the page. The
  * English `message` is for programs and logs and never reaches a page.
  */
-import type { z } from '../zod'
+import type * as z from '../zod'
 import type { DomainError, ErrorDetails } from '../errors'
 import { hasMessage, type Lang, type MessageKey } from '../i18n'
 import { formatFen } from '../money'

@@ -1,7 +1,6 @@
 /** Clocks, shares and labels of the inspection pages, in the page's language. */
 import type { Locale } from '../../db/schema'
-import type { MessageKey, Translate } from '../../src/i18n'
-import { en } from '../../src/inspection/messages'
+import { hasMessage, type Translate } from '../../src/i18n'
 import { formatDecimal, formatPercent } from '../components/format'
 
 /**
@@ -60,19 +59,17 @@ export function formatHours(hours: number, locale: Locale): string {
   return formatDecimal(hours, locale, 1)
 }
 
-const has = (key: string): key is MessageKey => key in en
-
 /**
  * A checklist item's question. Checklists are data (`src/inspection/checklists.ts`): an item
  * added there without copy yet shows its key rather than breaking the page.
  */
 export function itemLabel(t: Translate, key: string): string {
   const k = `inspection.item.${key}`
-  return has(k) ? t(k) : key
+  return hasMessage(k) ? t(k) : key
 }
 
 /** Why a rule narrowed the grades, for people (the rule's `reason` names the copy). */
 export function reasonLabel(t: Translate, reason: string, params?: Record<string, number>) {
   const k = `inspection.reason.${reason}`
-  return has(k) ? t(k, params) : reason
+  return hasMessage(k) ? t(k, params) : reason
 }
