@@ -13,7 +13,7 @@ import {
   formatMonth,
   formatPercent,
 } from '../../views/components/format'
-import { auditActionKeys, auditFieldSpec, type AuditFieldKind } from './entry-messages'
+import { auditActionKey, auditFieldSpec, type AuditFieldKind } from './entry-messages'
 
 /** What `readableEntry` needs of an entry. */
 export interface RecordedEntry {
@@ -48,7 +48,7 @@ export interface ReadableEntry {
  * //   before: null, after: '¥1,350.00', changed: true }] }
  */
 export function readableEntry(entry: RecordedEntry, lang: Lang): ReadableEntry {
-  const key = Object.hasOwn(auditActionKeys, entry.action) ? auditActionKeys[entry.action] : null
+  const key = auditActionKey(entry.action)
   const before = fields(entry.before)
   const after = fields(entry.after)
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])]

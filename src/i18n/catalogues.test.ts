@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogueOf, translator, type MessageKey } from '.'
-import * as auditEntries from '../audit/entry-messages'
+import * as auditEntries from '../audit/entry-copy'
 import * as audit from '../audit/messages'
 import * as benchmarks from '../benchmarks/messages'
 import * as inspection from '../inspection/messages'

@@ -1,6 +1,6 @@
 import type { Role } from '../../db/schema'
 import type { AuditEntry, AuditPage as AuditResultPage } from '../../src/audit/browse'
-import { auditActionKeys } from '../../src/audit/entry-messages'
+import { auditActionKey } from '../../src/audit/entry-messages'
 import { readableEntry, type ReadableChange } from '../../src/audit/readable'
 import { usePage } from '../context'
 import { formatInstant } from '../components/format'
@@ -65,11 +65,14 @@ function Filters({ filters, actions }: AuditPageProps) {
       <label for="audit-action">{t('audit.filter.action')}</label>
       <select id="audit-action" name="action">
         <option value="">{t('audit.filter.anyAction')}</option>
-        {actions.map((a) => (
-          <option value={a} selected={a === filters.action}>
-            {Object.hasOwn(auditActionKeys, a) ? t(auditActionKeys[a]!) : a}
-          </option>
-        ))}
+        {actions.map((a) => {
+          const key = auditActionKey(a)
+          return (
+            <option value={a} selected={a === filters.action}>
+              {key ? t(key) : a}
+            </option>
+          )
+        })}
       </select>
       <label for="audit-entity">{t('audit.filter.entityId')}</label>
       <input id="audit-entity" name="entityId" value={filters.entityId} maxlength={100} />
