@@ -1,44 +1,53 @@
-import * as z from 'zod'
+import * as z from './zod'
 import { tileSource, type MapDatum } from './map-tiles'
 
-const flag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((v) => v === '1' || v === 'true')
-  .optional()
+const flag = z.optional(
+  z.pipe(
+    z.enum(['0', '1', 'true', 'false']),
+    z.transform((v) => v === '1' || v === 'true'),
+  ),
+)
 
 const contactKeyHint = 'generate one with CONTACT_KEY=$(openssl rand -base64 48)'
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-  DATABASE_URL: z.string().min(1).default('file:data/nestwork.db'),
+  NODE_ENV: z._default(z.enum(['development', 'production', 'test']), 'development'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 8787),
+  DATABASE_URL: z._default(z.string().check(z.minLength(1)), 'file:data/nestwork.db'),
   /** `1`/`0` as a flag; `minimal` seeds the demo alliance without its history. */
-  SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'minimal']).optional(),
+  SEED_DEMO: z.optional(z.enum(['0', '1', 'true', 'false', 'minimal'])),
   SCHEDULED_JOBS: flag,
   WEBHOOK_ALLOW_PRIVATE: flag,
-  LIBSQL_URL: z.string().url().optional(),
-  LIBSQL_AUTH_TOKEN: z.string().optional(),
+  LIBSQL_URL: z.optional(z.url()),
+  LIBSQL_AUTH_TOKEN: z.optional(z.string()),
   // A preset (osm, amap, amap-satellite: src/map-tiles.ts) or a Leaflet URL template.
-  MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  MAP_TILE_ATTRIBUTION: z.string().optional(),
-  MAP_TILE_DATUM: z.enum(['WGS84', 'GCJ02']).optional(),
-  CONTACT_KEY: z
-    .string()
-    .min(32, { error: `must be at least 32 characters; ${contactKeyHint}` })
-    .optional(),
-  PUBLIC_URL: z.string().url().optional(),
+  MAP_TILE_URL: z._default(
+    z.string().check(z.minLength(1)),
+    'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  ),
+  MAP_TILE_ATTRIBUTION: z.optional(z.string()),
+  MAP_TILE_DATUM: z.optional(z.enum(['WGS84', 'GCJ02'])),
+  CONTACT_KEY: z.optional(
+    z
+      .string()
+      .check(z.minLength(32, { error: `must be at least 32 characters; ${contactKeyHint}` })),
+  ),
+  PUBLIC_URL: z.optional(z.url()),
   CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((o) => o.trim().replace(/\/$/, ''))
-        .filter(Boolean),
+    .pipe(
+      z._default(z.string(), ''),
+      z.transform((list) =>
+        list
+          .split(',')
+          .map((o) => o.trim().replace(/\/$/, ''))
+          .filter(Boolean),
+      ),
     )
-    .refine((origins) => origins.every(isOrigin), {
-      error: 'must be origins separated by commas, like https://shop.example.cn (never *)',
-    }),
+    .check(
+      z.refine((origins) => origins.every(isOrigin), {
+        error: 'must be origins separated by commas, like https://shop.example.cn (never *)',
+      }),
+    ),
 })
 
 /** `https://host[:port]` and nothing more: no path, no wildcard. */

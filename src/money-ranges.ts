@@ -5,7 +5,7 @@
  * the return's order value, a declaration at most the alliance's maximum, a claim at most the
  * claim cap) are checked by the domain and by database triggers on top of these static bounds.
  */
-import * as z from 'zod'
+import * as z from './zod'
 
 /** An inclusive range of integer fen. */
 export interface FenRange {
@@ -56,15 +56,16 @@ export const adjustmentConfirmAboveFen = 1_000_000
  */
 export function fenSchema(range: FenRange, what: string, options: { coerce?: boolean } = {}) {
   const number = options.coerce ? z.coerce.number : z.number
-  return number({ error: `enter ${what} in fen` })
-    .int({ error: 'enter whole fen' })
-    .min(range.minFen, {
+  return number({ error: `enter ${what} in fen` }).check(
+    z.int({ error: 'enter whole fen' }),
+    z.gte(range.minFen, {
       error:
         range.minFen === 0
           ? 'cannot be negative'
           : range.minFen === 1
             ? 'must be more than zero'
             : `at least ${range.minFen} fen`,
-    })
-    .max(range.maxFen, { error: `at most ${range.maxFen} fen` })
+    }),
+    z.lte(range.maxFen, { error: `at most ${range.maxFen} fen` }),
+  )
 }

@@ -5,7 +5,7 @@
  * (`<endpoint>/<bucket>/<key>`), which every S3-compatible service accepts.
  */
 import { AwsClient } from 'aws4fetch'
-import * as z from 'zod'
+import * as z from './zod'
 import { assertBlobKey, type BlobStore } from './storage'
 
 export interface S3Settings {
@@ -20,10 +20,10 @@ export interface S3Settings {
 
 const settingsSchema = z.object({
   S3_ENDPOINT: z.url({ error: 'S3_ENDPOINT must be a URL, like https://s3.example.com' }),
-  S3_BUCKET: z.string().min(1),
-  S3_REGION: z.string().min(1).default('auto'),
-  S3_ACCESS_KEY_ID: z.string().min(1),
-  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  S3_BUCKET: z.string().check(z.minLength(1)),
+  S3_REGION: z._default(z.string().check(z.minLength(1)), 'auto'),
+  S3_ACCESS_KEY_ID: z.string().check(z.minLength(1)),
+  S3_SECRET_ACCESS_KEY: z.string().check(z.minLength(1)),
 })
 
 /**

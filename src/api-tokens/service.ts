@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
-import * as z from 'zod'
+import * as z from '../zod'
 import { apiScopes, apiTokens, users, type ApiScope } from '../../db/schema'
 import { toActor } from '../auth/service'
 import { requireRole, type Actor } from '../auth/roles'
@@ -18,13 +18,8 @@ const touchEveryMs = 60_000
 export const createApiTokenInput = z.object({
   // No control characters: a name is one line people read, and SQLite's length() stops at a NUL,
   // so the table's length check would refuse what the schema let through.
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(80)
-    .regex(/^\P{Cc}*$/u),
-  scopes: z.array(z.enum(apiScopes)).min(1),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80), z.regex(/^\P{Cc}*$/u)),
+  scopes: z.array(z.enum(apiScopes)).check(z.minLength(1)),
 })
 
 export interface ApiTokenView {

@@ -1,7 +1,7 @@
 /** Sign-in, sign-out and the language switch: the pages side of authentication. */
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import * as z from 'zod'
+import * as z from '../zod'
 import { locales } from '../../db/schema'
 import { SignInPage, type SignInFormProps } from '../../views/auth/sign-in'
 import { RateLimited } from '../errors'
@@ -23,7 +23,7 @@ function safeNext(value: unknown): string {
 }
 
 /** Where to go afterwards: a same-site path, or home; never a reason to refuse the form. */
-const next = z.unknown().optional().transform(safeNext)
+const next = z.pipe(z.optional(z.unknown()), z.transform(safeNext))
 
 authRoutes.get('/login', (c) => {
   if (c.var.actor) return c.redirect('/')
@@ -38,7 +38,7 @@ const signInPage = (c: Context<AppEnv>, props: SignInFormProps) =>
 
 authRoutes.post(
   '/login',
-  form(signInSchema.extend({ next }), (c, { fields, sent }) =>
+  form(z.extend(signInSchema, { next }), (c, { fields, sent }) =>
     signInPage(c, { email: sent.email, next: safeNext(sent.next), errors: fields }),
   ),
   async (c) => {
@@ -79,7 +79,7 @@ authRoutes.post('/logout', async (c) => {
   return c.redirect('/login', 303)
 })
 
-authRoutes.post('/locale', form(localeSchema.extend({ next })), async (c) => {
+authRoutes.post('/locale', form(z.extend(localeSchema, { next })), async (c) => {
   const { locale, next: to } = c.req.valid('form')
   if (c.var.actor) await setLocale(c.var.deps.db, c.var.actor, locale)
   setCookie(c, cookieNames.locale, locale, cookieOptions(c, 365 * 24 * 3600))

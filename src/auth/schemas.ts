@@ -1,20 +1,17 @@
-import * as z from 'zod'
+import * as z from '../zod'
 import { locales, roles } from '../../db/schema'
 import { commonPasswords } from './common-passwords'
 
 /** Sign-in input, shared by the form and the GraphQL `login` mutation. */
 export const signInSchema = z.object({
   // 254 is the longest address mail can carry; it also bounds the throttle's counter keys.
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(
-      z
-        .email({ error: 'enter an email address such as name@example.com' })
-        .max(254, { error: 'enter an email address such as name@example.com' }),
-    ),
-  password: z.string().min(1, { error: 'enter your password' }).max(200),
+  email: z.pipe(
+    z.string().check(z.trim(), z.toLowerCase()),
+    z
+      .email({ error: 'enter an email address such as name@example.com' })
+      .check(z.maxLength(254, { error: 'enter an email address such as name@example.com' })),
+  ),
+  password: z.string().check(z.minLength(1, { error: 'enter your password' }), z.maxLength(200)),
 })
 export type SignInInput = z.infer<typeof signInSchema>
 
@@ -22,30 +19,32 @@ export const localeSchema = z.object({ locale: z.enum(locales) })
 
 /** A session id as `mySessions` lists it (a 16-hex-digit prefix of the stored hash). */
 export const sessionIdSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/, { error: 'not a session id' }),
+  id: z.string().check(z.regex(/^[0-9a-f]{16}$/, { error: 'not a session id' })),
 })
 
-export const userIdSchema = z.object({ userId: z.string().min(1).max(64) })
+export const userIdSchema = z.object({ userId: z.string().check(z.minLength(1), z.maxLength(64)) })
 
 /** The rules for a new password; the demo password and other old ones still sign in. */
 export const passwordPolicy = { minLength: 10, maxLength: 200 }
 
-export const newPasswordSchema = z
-  .string()
-  .min(passwordPolicy.minLength, {
+export const newPasswordSchema = z.string().check(
+  z.minLength(passwordPolicy.minLength, {
     error: `use at least ${passwordPolicy.minLength} characters`,
-  })
-  .max(passwordPolicy.maxLength, {
+  }),
+  z.maxLength(passwordPolicy.maxLength, {
     error: `use at most ${passwordPolicy.maxLength} characters`,
-  })
-  .refine((password) => !commonPasswords.has(password.trim().toLowerCase()), {
+  }),
+  z.refine((password) => !commonPasswords.has(password.trim().toLowerCase()), {
     error: 'this password is among the most common ones; choose another',
     params: { reason: 'COMMON' },
-  })
+  }),
+)
 
 /** `changePassword` input, shared by the account page and the GraphQL mutation. */
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, { error: 'enter your current password' }).max(200),
+  currentPassword: z
+    .string()
+    .check(z.minLength(1, { error: 'enter your current password' }), z.maxLength(200)),
   newPassword: newPasswordSchema,
 })
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
@@ -55,18 +54,22 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
  * A second copy that differs is said even while the current password is missing, but not while
  * the new one itself is wrong.
  */
-export const passwordFormSchema = changePasswordSchema
-  .extend({ repeatPassword: z.string().max(passwordPolicy.maxLength).optional() })
-  .refine((form) => form.repeatPassword === form.newPassword, {
-    error: 'type the same new password twice',
-    path: ['repeatPassword'],
-    when: ({ issues }) => issues.every((issue) => issue.path?.[0] === 'currentPassword'),
+export const passwordFormSchema = z
+  .extend(changePasswordSchema, {
+    repeatPassword: z.optional(z.string().check(z.maxLength(passwordPolicy.maxLength))),
   })
+  .check(
+    z.refine((form) => form.repeatPassword === form.newPassword, {
+      error: 'type the same new password twice',
+      path: ['repeatPassword'],
+      when: ({ issues }) => issues.every((issue) => issue.path?.[0] === 'currentPassword'),
+    }),
+  )
 
 // A form's "— none —" option sends an empty string: no organisation, as an absent field is.
-const orgId = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.string().trim().min(1).max(64).nullish(),
+const orgId = z.pipe(
+  z.transform((value) => (value === '' ? undefined : value)),
+  z.nullish(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
 )
 
 /** `inviteUser` input: who is invited, as what, for which organisation. */
@@ -82,7 +85,7 @@ export type InviteInput = z.infer<typeof inviteSchema>
 const linkToken = /^[A-Za-z0-9_-]{43}$/
 
 /** The secret of an invitation or reset link as it appears in the link (base64url, 256 bits). */
-export const linkTokenSchema = z.string().regex(linkToken, { error: 'not a link' })
+export const linkTokenSchema = z.string().check(z.regex(linkToken, { error: 'not a link' }))
 
 /** Whether a path segment can be a link's secret at all (else the link is simply unknown). */
 export const isLinkToken = (value: string) => linkToken.test(value)
@@ -94,15 +97,19 @@ export const setPasswordSchema = z.object({ token: linkTokenSchema, password: ne
 export const setPasswordFormSchema = z
   .object({
     password: newPasswordSchema,
-    repeatPassword: z.string().max(passwordPolicy.maxLength).optional(),
+    repeatPassword: z.optional(z.string().check(z.maxLength(passwordPolicy.maxLength))),
   })
-  .refine((form) => form.repeatPassword === form.password, {
-    error: 'type the same new password twice',
-    path: ['repeatPassword'],
-    when: ({ issues }) => issues.length === 0,
-  })
+  .check(
+    z.refine((form) => form.repeatPassword === form.password, {
+      error: 'type the same new password twice',
+      path: ['repeatPassword'],
+      when: ({ issues }) => issues.length === 0,
+    }),
+  )
 
-export const invitationIdSchema = z.object({ id: z.string().min(1).max(64) })
+export const invitationIdSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+})
 
 /** `resetPassword` input: the reset link's secret and the new password. */
 export const resetPasswordSchema = z.object({
@@ -110,9 +117,12 @@ export const resetPasswordSchema = z.object({
   newPassword: newPasswordSchema,
 })
 
-export const setUserActiveSchema = userIdSchema.extend({ active: z.boolean() })
+export const setUserActiveSchema = z.extend(userIdSchema, { active: z.boolean() })
 
 /** The user access page's switch: `true` or `false` as the form sends it. */
 export const activeFormSchema = z.object({
-  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  active: z.pipe(
+    z.enum(['true', 'false']),
+    z.transform((v) => v === 'true'),
+  ),
 })

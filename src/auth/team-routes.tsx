@@ -1,6 +1,6 @@
 /** A merchant's own users page: inviting colleagues, reset links, deactivation. */
 import { Hono, type Context } from 'hono'
-import * as z from 'zod'
+import * as z from '../zod'
 import { TeamPage, type TeamPageProps } from '../../views/auth/team-page'
 import { formatInstant } from '../../views/components/format'
 import { Notice } from '../../views/components/notice'

@@ -1,11 +1,11 @@
-import * as z from 'zod'
+import * as z from '../zod'
 import { isoMonth } from '../calendar/schemas'
 import type { Resolvers } from '../graphql/resolvers.generated'
 import { parseInput } from '../parse-input'
 import { benchmarkTrend } from './published'
 import { benchmarkReport, publishBenchmarks, returnRisk, setReturnCreditOptIn } from './service'
 
-const trendLength = z.number().int().min(1).max(24)
+const trendLength = z.number().check(z.int(), z.gte(1), z.lte(24))
 
 export const resolvers: Resolvers = {
   Query: {

@@ -5,7 +5,7 @@
  * every figure shown comes from the frozen publication rows.
  */
 import { Hono, type Context } from 'hono'
-import * as z from 'zod'
+import * as z from '../zod'
 import { AlliancePage } from '../../views/benchmarks/alliance-page'
 import { benchmarksHref, isCohort, type Cohort } from '../../views/benchmarks/format'
 import { MethodologyPage } from '../../views/benchmarks/methodology-page'
@@ -142,12 +142,15 @@ benchmarkRoutes.get('/benchmarks', async (c) => {
  * not a month or a cohort is dropped. Any `optIn` but `true` switches the signal off.
  */
 const creditForm = z.object({
-  optIn: z
-    .unknown()
-    .optional()
-    .transform((value) => value === 'true'),
-  month: isoMonth.optional().catch(undefined),
-  cohort: z.custom<Cohort>((value) => typeof value === 'string' && isCohort(value)).catch('ALL'),
+  optIn: z.pipe(
+    z.optional(z.unknown()),
+    z.transform((value) => value === 'true'),
+  ),
+  month: z.catch(z.optional(isoMonth), undefined),
+  cohort: z.catch(
+    z.custom<Cohort>((value) => typeof value === 'string' && isCohort(value)),
+    'ALL',
+  ),
 })
 
 benchmarkRoutes.post('/benchmarks/return-credit', form(creditForm), async (c) => {

@@ -10,7 +10,7 @@ import {
   membershipSchema,
 } from './schemas'
 import { admitMerchant, applyForMembership, declineApplication, listApplications } from './service'
-import * as z from 'zod'
+import * as z from '../zod'
 
 const monthArgs = z.object({ month: isoMonth })
 

@@ -1,8 +1,8 @@
-import * as z from 'zod'
+import * as z from '../zod'
 import { applicationStatuses, categories, membershipStatuses } from '../../db/schema'
 import { isoMonth } from '../calendar/schemas'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 
 /** What a shop says about itself when applying (the public page and `applyForMembership`). */
 export const applicationSchema = z.object({
@@ -10,26 +10,25 @@ export const applicationSchema = z.object({
   category: z.enum(categories),
   region: text(100),
   contact: text(200),
-  shopUrl: z
-    .string()
-    .trim()
-    .max(500)
-    .pipe(
-      z.url({ protocol: /^https?$/, error: 'use a web address such as https://shop.example.cn' }),
-    ),
+  shopUrl: z.pipe(
+    z.string().check(z.trim(), z.maxLength(500)),
+    z.url({ protocol: /^https?$/, error: 'use a web address such as https://shop.example.cn' }),
+  ),
 })
 export type ApplicationInput = z.infer<typeof applicationSchema>
 
-export const applicationIdSchema = z.object({ applicationId: z.string().min(1).max(64) })
+export const applicationIdSchema = z.object({
+  applicationId: z.string().check(z.minLength(1), z.maxLength(64)),
+})
 
-export const admitSchema = applicationIdSchema.extend({ startMonth: isoMonth })
+export const admitSchema = z.extend(applicationIdSchema, { startMonth: isoMonth })
 
-export const declineSchema = applicationIdSchema.extend({ reason: text(500) })
+export const declineSchema = z.extend(applicationIdSchema, { reason: text(500) })
 
-export const applicationFilterSchema = z.object({ status: z.enum(applicationStatuses).nullish() })
+export const applicationFilterSchema = z.object({ status: z.nullish(z.enum(applicationStatuses)) })
 
 export const membershipSchema = z.object({
-  merchantId: z.string().min(1).max(64),
+  merchantId: z.string().check(z.minLength(1), z.maxLength(64)),
   status: z.enum(membershipStatuses),
   fromMonth: isoMonth,
 })

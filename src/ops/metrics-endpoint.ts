@@ -5,13 +5,18 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Handler } from 'hono'
-import * as z from 'zod'
+import * as z from '../zod'
 import type { Gauge, Metrics } from './metrics'
 
-const tokenSchema = z
-  .string()
-  .min(32, { error: 'METRICS_TOKEN must be at least 32 characters, e.g. $(openssl rand -hex 32)' })
-  .optional()
+const tokenSchema = z.optional(
+  z
+    .string()
+    .check(
+      z.minLength(32, {
+        error: 'METRICS_TOKEN must be at least 32 characters, e.g. $(openssl rand -hex 32)',
+      }),
+    ),
+)
 
 /**
  * METRICS_TOKEN from the environment: undefined when unset (no /metrics), an error when too short

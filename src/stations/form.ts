@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono'
 import { validator } from 'hono/validator'
-import * as z from 'zod'
+import * as z from '../zod'
 import { formText } from '../http/fragments'
 import type { AppEnv } from '../http/types'
 import type { Station } from '../network/service'
@@ -177,10 +177,10 @@ export const stationForm = <T>(
 
 /** The list's switch: a station on or off, and the filters to go back to. */
 export const activeForm = z.object({
-  active: z
-    .unknown()
-    .optional()
-    .transform((v) => v === 'true'),
-  status: z.unknown().optional().transform(formText),
-  province: z.unknown().optional().transform(formText),
+  active: z.pipe(
+    z.optional(z.unknown()),
+    z.transform((v) => v === 'true'),
+  ),
+  status: z.pipe(z.optional(z.unknown()), z.transform(formText)),
+  province: z.pipe(z.optional(z.unknown()), z.transform(formText)),
 })

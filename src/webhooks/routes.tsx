@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { validator } from 'hono/validator'
-import type { z } from 'zod'
+import type * as z from '../zod'
 import { webhookEventTypes } from '../events/types'
 import { DeliveriesPage } from '../../views/webhooks/deliveries-page'
 import type { EndpointFormState } from '../../views/webhooks/endpoint-form'
@@ -85,7 +85,7 @@ function markedForm(c: Ctx, sent: ReturnType<typeof sentForm>, wrong: Set<unknow
   } satisfies EndpointFormState
 }
 
-const wrongFields = (error: z.ZodError) => new Set(error.issues.map((i) => i.path[0]))
+const wrongFields = (error: z.core.$ZodError) => new Set(error.issues.map((i) => i.path[0]))
 
 /** A refusal of the address by the service (not public, not https): the form, its URL marked. */
 function targetRefused(c: Ctx, sent: ReturnType<typeof sentForm>, error: DomainError) {

@@ -1,6 +1,6 @@
 /** The coordinators' merchants page: deciding applications and changing memberships. */
 import { Hono, type Context } from 'hono'
-import * as z from 'zod'
+import * as z from '../../zod'
 import { MerchantsPage } from '../../../views/members/merchants-page'
 import { Notice, type NoticeData } from '../../../views/components/notice'
 import type { DomainError } from '../../errors'

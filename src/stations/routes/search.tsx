@@ -5,7 +5,7 @@
  * counts against the caller's limit like the other public lookups.
  */
 import { Hono } from 'hono'
-import * as z from 'zod'
+import * as z from '../../zod'
 import { stationServices, type StationService } from '../../../db/schema'
 import { FinderPage, type FinderList, type FinderNotice } from '../../../views/stations/finder-page'
 import type { FinderResult } from '../../../views/stations/finder-station'
@@ -24,7 +24,7 @@ export const stationSearchRoutes = new Hono<AppEnv>()
 stationSearchRoutes.route('/', stationAreaRoutes)
 stationSearchRoutes.route('/', stationReceiptRoutes)
 
-const coordinate = (min: number, max: number) => z.coerce.number().finite().min(min).max(max)
+const coordinate = (min: number, max: number) => z.coerce.number().check(z.gte(min), z.lte(max))
 const pointSchema = z.object({ lat: coordinate(-90, 90), lng: coordinate(-180, 180) })
 
 /** How many stations "nearest to" a place lists; a typed search or filters list more. */
