@@ -1,15 +1,17 @@
-import * as z from 'zod'
+import { z } from '../zod'
 import { laneKinds } from '../../db/schema'
 
 const laneSchema = z.object({
   code: z
     .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z][A-Z0-9]{0,3}$/, { error: 'use a short code such as A1' }),
+    .check(
+      z.trim(),
+      z.toUpperCase(),
+      z.regex(/^[A-Z][A-Z0-9]{0,3}$/, { error: 'use a short code such as A1' }),
+    ),
   kind: z.enum(laneKinds),
-  merchantIds: z.array(z.string().min(1)).max(50).default([]),
-  toHubId: z.string().min(1).optional(),
+  merchantIds: z._default(z.array(z.string().check(z.minLength(1))).check(z.maxLength(50)), []),
+  toHubId: z.optional(z.string().check(z.minLength(1))),
 })
 
 export type SortLaneInput = z.output<typeof laneSchema>
@@ -19,11 +21,10 @@ export type SortLaneInput = z.output<typeof laneSchema>
  * one lane, exactly one LARGE and one QUARANTINE lane, merchants only in MERCHANT lanes and a
  * destination hub on every TRANSFER lane (and only there).
  */
-export const sortPlanSchema = z
-  .array(laneSchema)
-  .min(2)
-  .max(60)
-  .superRefine((lanes, ctx) => {
+export const sortPlanSchema = z.array(laneSchema).check(
+  z.minLength(2),
+  z.maxLength(60),
+  z.superRefine((lanes, ctx) => {
     const problem = (message: string, path: (string | number)[]) =>
       ctx.addIssue({ code: 'custom', message, path })
     const codes = new Set<string>()
@@ -44,4 +45,5 @@ export const sortPlanSchema = z
       if (lanes.filter((l) => l.kind === kind).length !== 1)
         problem(`a plan has exactly one ${kind} lane`, [])
     }
-  })
+  }),
+)

@@ -3,7 +3,7 @@
  * checklist is data and so are its keys; beside them the grade, the notes and the intent (`check`
  * asks which grades fit without recording anything).
  */
-import * as z from 'zod'
+import { z } from '../zod'
 import { formText } from '../http/fragments'
 import { inspectSchema } from './schemas'
 
@@ -34,16 +34,18 @@ export const asChecklist = (answers: Record<string, string>) =>
   Object.entries(answers).map(([item, value]) => ({ item, value }))
 
 /** The answers so far, for the grade preview: never refused, it records nothing. */
-export const sheetForm = z.record(z.string(), z.unknown()).transform(readSheet)
+export const sheetForm = z.pipe(z.record(z.string(), z.unknown()), z.transform(readSheet))
 
 /** An inspection to record, checked by the same schema as the GraphQL mutation. */
-export const inspectForm = sheetForm
-  .transform((sent) => ({ ...sent, checklist: asChecklist(sent.answers) }))
-  .pipe(
-    inspectSchema.omit({ returnId: true }).extend({
-      // Read as text, notes are always there: the mutation's default has nothing to fill in.
-      notes: inspectSchema.shape.notes.unwrap(),
-      answers: z.record(z.string(), z.string()),
-      intent: z.string(),
-    }),
-  )
+export const inspectForm = z.pipe(
+  z.pipe(
+    sheetForm,
+    z.transform((sent) => ({ ...sent, checklist: asChecklist(sent.answers) })),
+  ),
+  z.extend(z.omit(inspectSchema, { returnId: true }), {
+    // Read as text, notes are always there: the mutation's default has nothing to fill in.
+    notes: inspectSchema.shape.notes.def.innerType,
+    answers: z.record(z.string(), z.string()),
+    intent: z.string(),
+  }),
+)

@@ -5,7 +5,7 @@
  * their input with the one schema below and see exactly what `visibleTo` lets the actor see.
  */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm'
-import * as z from 'zod'
+import { z } from '../zod'
 import { categories, hubs, returns, returnStatuses, stations } from '../../db/schema'
 import { addDays, isIsoDate, localInstant } from '../calendar/local-date'
 import type { Actor } from '../auth/roles'
@@ -20,34 +20,39 @@ export const slaStates = ['ON_TIME', 'DUE_SOON', 'BREACHED'] as const
 export type SlaState = (typeof slaStates)[number]
 
 /** Left empty in a form, or null in GraphQL: no filter. */
-const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional())
+const blank = (v: unknown): unknown => (v === '' || v === null ? undefined : v)
+const optional = <T extends z.core.$ZodType>(schema: T) =>
+  z.pipe(z.transform(blank), z.optional(schema))
 const date = (what: string) =>
-  optional(z.string().refine(isIsoDate, { error: `${what} must be a date as YYYY-MM-DD` }))
+  optional(z.string().check(z.refine(isIsoDate, { error: `${what} must be a date as YYYY-MM-DD` })))
 
 /** The search box and filters; shared by the page, the CSV export and GraphQL `returns`. */
 export const returnFiltersSchema = z
   .object({
-    search: optional(z.string().trim().max(100, { error: 'at most 100 characters' })).transform(
-      (v) => (v ? v : undefined),
+    search: z.pipe(
+      optional(z.string().check(z.trim(), z.maxLength(100, { error: 'at most 100 characters' }))),
+      z.transform((v) => (v ? v : undefined)),
     ),
     status: optional(z.enum(returnStatuses, { error: 'not a return status' })),
     category: optional(z.enum(categories, { error: 'choose FOOD, SUPPLIES, CLOTHING or TOYS' })),
-    hubId: optional(z.string().trim().max(64)),
-    stationId: optional(z.string().trim().max(64)),
+    hubId: optional(z.string().check(z.trim(), z.maxLength(64))),
+    stationId: optional(z.string().check(z.trim(), z.maxLength(64))),
     createdFrom: date('createdFrom'),
     createdTo: date('createdTo'),
     slaState: optional(z.enum(slaStates, { error: 'choose ON_TIME, DUE_SOON or BREACHED' })),
   })
-  .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom <= f.createdTo, {
-    error: 'the first date must not be after the last',
-    path: ['createdTo'],
-  })
+  .check(
+    z.refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom <= f.createdTo, {
+      error: 'the first date must not be after the last',
+      path: ['createdTo'],
+    }),
+  )
 export type ReturnFilters = z.output<typeof returnFiltersSchema>
 
 /** The filters and a page position, as the list page's query string carries them. */
-export const returnListQuerySchema = returnFiltersSchema.and(
-  z.object({ after: optional(z.string().max(200)) }),
+export const returnListQuerySchema = z.intersection(
+  returnFiltersSchema,
+  z.object({ after: optional(z.string().check(z.maxLength(200))) }),
 )
 
 const FINISHED = sql`('RESOLVED','CLOSED','CANCELLED')`

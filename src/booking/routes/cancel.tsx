@@ -1,6 +1,5 @@
 /** Cancelling one of the merchant's bookings from the list below the calendar. */
 import { Hono } from 'hono'
-import * as z from 'zod'
 import { bookingsHref } from '../../../views/booking/booking-page'
 import { BookingRow } from '../../../views/booking/booking-row'
 import { DayCell } from '../../../views/booking/day-cell'
@@ -15,6 +14,7 @@ import { listHubs } from '../../network/service'
 import { bookingWindow, cancelBooking, getBooking, type Booking } from '../service'
 import { dayView, hubLabel, renderBookingPage, type Ctx } from './booking-page'
 import { langOf } from '../../http/params'
+import { z } from '../../zod'
 
 export const cancelRoutes = new Hono<AppEnv>()
 
@@ -23,12 +23,8 @@ export const cancelRoutes = new Hono<AppEnv>()
  * that is not a hub id or a month is dropped, never refused.
  */
 const calendarView = z.object({
-  hub: z
-    .string()
-    .regex(/^[\w-]{1,64}$/)
-    .optional()
-    .catch(undefined),
-  month: isoMonth.optional().catch(undefined),
+  hub: z.catch(z.optional(z.string().check(z.regex(/^[\w-]{1,64}$/))), undefined),
+  month: z.catch(z.optional(isoMonth), undefined),
 })
 
 /** The booking's row with what happened to it, and its day's cell swapped out of band. */
