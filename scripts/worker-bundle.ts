@@ -23,8 +23,8 @@ export interface WorkerBundle {
 /**
  * What the Worker must not bundle: browser-side assets served as static files, GraphiQL (a
  * development page), graphql's CommonJS build beside its ES one (a second parser), zod's
- * error-message locales (only its default English one is used), and the PDF library the label
- * writer replaced.
+ * chained build and its error-message locales (the app uses zod/mini with English only), and the
+ * PDF library the label writer replaced.
  */
 export const forbiddenInputs: { name: string; pattern: RegExp }[] = [
   {
@@ -35,6 +35,8 @@ export const forbiddenInputs: { name: string; pattern: RegExp }[] = [
   { name: 'leaflet', pattern: /node_modules\/leaflet[^/]*\// },
   { name: 'htmx', pattern: /node_modules\/htmx\.org\// },
   { name: "graphql's CommonJS build", pattern: /node_modules\/graphql\/.*\.js$/ },
+  // The app's schemas use zod/mini (src/zod.ts); the chained build brings JSON Schema with it.
+  { name: "zod's chained build", pattern: /node_modules\/zod\/v4\/classic\// },
   {
     name: 'zod locales other than English',
     pattern: /node_modules\/zod\/v4\/locales\/(?!en\.js$)/,

@@ -3,7 +3,7 @@
  * from the address). A refund is typed in yuan beside the refund button and becomes fen exactly;
  * any other decision ignores that field.
  */
-import { z } from '../zod'
+import * as z from '../zod'
 import { confirmField } from '../http/confirm'
 import { formText } from '../http/fragments'
 import { resolveSchema, respondSchema } from '../inspection/schemas'

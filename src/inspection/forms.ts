@@ -3,7 +3,7 @@
  * checklist is data and so are its keys; beside them the grade, the notes and the intent (`check`
  * asks which grades fit without recording anything).
  */
-import { z } from '../zod'
+import * as z from '../zod'
 import { formText } from '../http/fragments'
 import { inspectSchema } from './schemas'
 

@@ -1,4 +1,4 @@
-import { z } from '../zod'
+import * as z from '../zod'
 import { grades, resolutionKinds } from '../../db/schema'
 import { fenSchema, moneyRanges } from '../money-ranges'
 

@@ -1,4 +1,4 @@
-import { z } from '../zod'
+import * as z from '../zod'
 import { isoDate, isoMonth } from '../calendar/schemas'
 import { fenSchema, moneyRanges } from '../money-ranges'
 

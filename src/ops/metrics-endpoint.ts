@@ -9,13 +9,11 @@ import * as z from '../zod'
 import type { Gauge, Metrics } from './metrics'
 
 const tokenSchema = z.optional(
-  z
-    .string()
-    .check(
-      z.minLength(32, {
-        error: 'METRICS_TOKEN must be at least 32 characters, e.g. $(openssl rand -hex 32)',
-      }),
-    ),
+  z.string().check(
+    z.minLength(32, {
+      error: 'METRICS_TOKEN must be at least 32 characters, e.g. $(openssl rand -hex 32)',
+    }),
+  ),
 )
 
 /**

@@ -3,7 +3,7 @@
  * typed in yuan become exact fen by moving the decimal point in the string, a ticked box `true`,
  * so the shared schemas see exactly what GraphQL clients send.
  */
-import { z } from '../zod'
+import * as z from '../zod'
 import { formText } from '../http/fragments'
 import { yuanToFen } from '../money'
 import { receiveSchema, registerReturnSchema } from './schemas'

@@ -1,4 +1,4 @@
-import { z } from '../zod'
+import * as z from '../zod'
 import { categories, quarantineReasons } from '../../db/schema'
 import { fenSchema, moneyRanges } from '../money-ranges'
 

@@ -5,7 +5,7 @@
  * their input with the one schema below and see exactly what `visibleTo` lets the actor see.
  */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm'
-import { z } from '../zod'
+import * as z from '../zod'
 import { categories, hubs, returns, returnStatuses, stations } from '../../db/schema'
 import { addDays, isIsoDate, localInstant } from '../calendar/local-date'
 import type { Actor } from '../auth/roles'

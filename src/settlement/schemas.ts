@@ -1,4 +1,4 @@
-import { z } from '../zod'
+import * as z from '../zod'
 import { costKinds, sharedBases } from '../../db/schema'
 import { isoMonth } from '../calendar/schemas'
 import { fenSchema, moneyRanges } from '../money-ranges'

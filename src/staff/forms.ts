@@ -2,7 +2,7 @@
  * The staff page's forms as posted: a checkbox is sent only when ticked (browsers send "on"),
  * and the certification button of each row posts the state it switches to.
  */
-import { z } from '../zod'
+import * as z from '../zod'
 import { isoDate } from '../calendar/schemas'
 import { staffSchema } from './schemas'
 

@@ -10,15 +10,13 @@ const hours = z.string().check(
 )
 const fen = fenSchema(moneyRanges.commissionFen, 'an amount', { coerce: true })
 
-const phone = z
-  .string()
-  .check(
-    z.trim(),
-    z.maxLength(30, { error: 'at most 30 characters' }),
-    z.regex(/^[0-9+\-\s()]*$/, {
-      error: 'use digits, spaces, +, - and brackets, like 021-62101307',
-    }),
-  )
+const phone = z.string().check(
+  z.trim(),
+  z.maxLength(30, { error: 'at most 30 characters' }),
+  z.regex(/^[0-9+\-\s()]*$/, {
+    error: 'use digits, spaces, +, - and brackets, like 021-62101307',
+  }),
+)
 /** ISO weekdays the station stays shut, each once, in order. */
 const closedDays = z.pipe(
   z.array(z.coerce.number().check(z.int(), z.gte(1), z.lte(7))).check(z.maxLength(7)),

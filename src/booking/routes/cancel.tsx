@@ -14,7 +14,7 @@ import { listHubs } from '../../network/service'
 import { bookingWindow, cancelBooking, getBooking, type Booking } from '../service'
 import { dayView, hubLabel, renderBookingPage, type Ctx } from './booking-page'
 import { langOf } from '../../http/params'
-import { z } from '../../zod'
+import * as z from '../../zod'
 
 export const cancelRoutes = new Hono<AppEnv>()
 

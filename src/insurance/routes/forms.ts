@@ -2,7 +2,7 @@
  * The insurance pages' forms, read by `form()`: the fields of the shared schemas (the ones the
  * GraphQL mutations parse), with amounts typed in yuan where the API takes fen.
  */
-import { z } from '../../zod'
+import * as z from '../../zod'
 import { yuanToFen } from '../../money'
 import { fenSchema, moneyRanges, type FenRange } from '../../money-ranges'
 import {

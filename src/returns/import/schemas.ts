@@ -1,4 +1,4 @@
-import { z } from '../../zod'
+import * as z from '../../zod'
 import { importFields, type ImportField } from './columns'
 
 /** Text of one upload: well above 10,000 lines of a shop export, well below the body limits. */

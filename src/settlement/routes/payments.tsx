@@ -2,6 +2,7 @@
  * A closed month's statements marked paid, and a payment undone with a reason until a later
  * month closes. htmx gets the statement's row back; a plain form is redirected to it.
  */
+import * as z from '../../zod'
 import { Hono } from 'hono'
 import type { NoticeData } from '../../../views/components/notice'
 import { namesFor, settlementHref } from '../../../views/settlement/format'
@@ -23,7 +24,7 @@ import { langOf } from '../../http/params'
 export const paymentRoutes = new Hono<AppEnv>()
 
 /** Undoing a payment: why (the statement is the address's). */
-const undoForm = correctionSchema.pick({ reason: true })
+const undoForm = z.pick(correctionSchema, { reason: true })
 
 /** The statement's row as it is now, saying what just happened to it. */
 async function statementAnswer(c: Ctx, row: StatementRow, notice: NoticeData, undoReason?: string) {
