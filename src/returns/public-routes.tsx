@@ -11,6 +11,7 @@ import { trackReturn } from '../inspection/customer-view'
 import { rateSchema } from '../inspection/schemas'
 import { rateReturn } from '../inspection/service'
 import { form } from '../http/form'
+import { fragment, isHtmx } from '../http/fragments'
 import { refusalText } from '../http/refusal-copy'
 import { attempt } from '../http/respond'
 import type { AppEnv } from '../http/types'
@@ -50,7 +51,7 @@ publicReturnRoutes.get('/track', async (c) => {
   c.header('Cache-Control', 'no-store')
   const found = outcome.kind === 'found' ? outcome.result : null
   // The card's own poll asks for the card alone.
-  if (found && c.req.header('hx-request')) return c.html(<TrackResult result={found} />)
+  if (found && isHtmx(c)) return fragment(c, <TrackResult result={found} />)
   // Without JavaScript an open return's page reloads itself, a little less often.
   const head =
     found && stillOpen(found.status) ? (

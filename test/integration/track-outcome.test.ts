@@ -106,6 +106,29 @@ describe('the outcome and the rating on /track', () => {
     expect(html).not.toContain('name="stars"')
   })
 
+  it('answers the card poll with the card alone, in the caller language', async () => {
+    for (const [lang, words] of [
+      ['en', 'The hub has not received your parcel yet.'],
+      ['zh-CN', '已登记'],
+    ] as const) {
+      const res = await new Browser(t).get(`/track?code=${ret.code}`, {
+        'accept-language': lang,
+        'hx-request': 'true',
+      })
+      expect(res.status).toBe(200)
+      const html = await res.text()
+      expect(html).toMatch(/^<section class="card track-result"/)
+      expect(html).toContain(words)
+      expect(html).toContain('hx-trigger="every 30s"')
+      expect(html).not.toContain('<html')
+    }
+    await resolveWithRefund()
+    const decided = await new Browser(t).get(`/track?code=${ret.code}`, { 'hx-request': 'true' })
+    expect(decided.status).toBe(200)
+    // A decided return's card has no trigger: the poll stops.
+    expect(await decided.text()).not.toContain('hx-trigger')
+  })
+
   it('shows the refund in words and a rating form once resolved, in English', async () => {
     await resolveWithRefund()
     const html = await (await track(new Browser(t), 'en')).text()
