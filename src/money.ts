@@ -1,5 +1,7 @@
 import type { Locale } from '../db/schema'
-import { numberFormat } from './i18n/intl'
+import { numbersWith } from './i18n/intl'
+
+const yuan = numbersWith({ style: 'currency', currency: 'CNY' })
 
 /**
  * Formats integer fen as CNY for people; the only place fen become yuan.
@@ -7,7 +9,7 @@ import { numberFormat } from './i18n/intl'
  */
 export function formatFen(fen: number, locale: Locale): string {
   if (!Number.isSafeInteger(fen)) throw new TypeError(`fen must be an integer, got ${fen}`)
-  return numberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100)
+  return yuan(locale).format(fen / 100)
 }
 
 /**

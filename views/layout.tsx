@@ -1,6 +1,8 @@
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import { CsrfField } from './components/csrf-field'
-import { MainNav } from './components/main-nav'
+import type { Locale } from '../db/schema'
+import { mainNav } from './components/main-nav'
+import { page } from './components/template'
 import { NotificationBell } from './notifications/bell'
 import { usePage } from './context'
 
@@ -10,63 +12,57 @@ interface LayoutProps {
   children?: Child
 }
 
-/** The page frame: header with navigation, language switch and sign-out; main content. */
+// The same on every page.
+const fixedHead = raw(
+  '<meta charset="utf-8"/>' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"/>' +
+    '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>' +
+    '<link rel="stylesheet" href="/static/app.css"/>' +
+    '<script src="/static/vendor/htmx.min.js" defer=""></script>' +
+    '<script src="/static/people.js" defer=""></script>',
+)
+
+/**
+ * The page frame: header with navigation, language switch and sign-out; main content. Every
+ * page is rendered into it, so it is one template with each value escaped (views/components/
+ * template.ts) rather than a tree of JSX elements walked on each request; the page itself stays JSX.
+ */
 export function Layout({ title, head, children }: LayoutProps) {
   const { t, locale, actor, csrfToken, path } = usePage()
   const pageTitle = title ? `${title} · ${t('app.name')}` : t('app.name')
-  return (
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{pageTitle}</title>
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/vendor/htmx.min.js" defer></script>
-        <script src="/static/people.js" defer></script>
-        {head}
-      </head>
-      <body hx-headers:inherited={JSON.stringify({ 'x-csrf-token': csrfToken })}>
-        <a class="skip" href="#main">
-          {t('nav.skip')}
-        </a>
+  const selected = (option: Locale) => (option === locale ? raw(' selected=""') : '')
+  const csrfField = page`<input type="hidden" name="_csrf" value="${csrfToken}"/>`
+  const account = actor
+    ? page`
+        ${(<NotificationBell />)}
+        <form class="signout" method="post" action="/logout">
+          ${csrfField}
+          <a class="who" href="/account" title="${t('nav.account')}">${actor.displayName} · ${t(`role.${actor.role}`)}</a>
+          <button type="submit">${t('nav.signOut')}</button>
+        </form>`
+    : page`<a class="signin" href="/login">${t('nav.signIn')}</a>`
+  return page`
+    <html lang="${locale}">
+      <head>${fixedHead}<title>${pageTitle}</title>${head}</head>
+      <body hx-headers:inherited="${JSON.stringify({ 'x-csrf-token': csrfToken })}">
+        <a class="skip" href="#main">${t('nav.skip')}</a>
         <header class="topbar">
-          <a class="brand" href="/">
-            {t('app.name')}
-          </a>
-          <MainNav />
+          <a class="brand" href="/">${t('app.name')}</a>
+          ${mainNav(t, locale, actor?.role, path)}
           <form class="lang" method="post" action="/locale">
-            <CsrfField />
-            <input type="hidden" name="next" value={path} />
-            <label for="locale-select">{t('lang.label')}</label>
+            ${csrfField}
+            <input type="hidden" name="next" value="${path}"/>
+            <label for="locale-select">${t('lang.label')}</label>
             <select id="locale-select" name="locale">
-              <option value="zh-CN" selected={locale === 'zh-CN'}>
-                简体中文
-              </option>
-              <option value="en" selected={locale === 'en'}>
-                English
-              </option>
+              <option value="zh-CN"${selected('zh-CN')}>简体中文</option>
+              <option value="en"${selected('en')}>English</option>
             </select>
-            <button type="submit">{t('lang.switch')}</button>
+            <button type="submit">${t('lang.switch')}</button>
           </form>
-          {actor ? <NotificationBell /> : null}
-          {actor ? (
-            <form class="signout" method="post" action="/logout">
-              <CsrfField />
-              <a class="who" href="/account" title={t('nav.account')}>
-                {actor.displayName} · {t(`role.${actor.role}`)}
-              </a>
-              <button type="submit">{t('nav.signOut')}</button>
-            </form>
-          ) : (
-            <a class="signin" href="/login">
-              {t('nav.signIn')}
-            </a>
-          )}
+          ${account}
         </header>
-        <main id="main">{children}</main>
+        <main id="main">${children}</main>
         <div id="live-region" class="visually-hidden" aria-live="polite"></div>
       </body>
-    </html>
-  )
+    </html>`
 }

@@ -19,10 +19,14 @@ export const catalogueOf = (locale: Locale): Readonly<Record<MessageKey, string>
  */
 export function translator(locale: Locale): Translate {
   let messages: Readonly<Record<MessageKey, string>> | undefined
-  return (key, params) =>
-    (messages ??= currentCatalogues()[locale])[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
+  return (key, params) => {
+    const message = (messages ??= currentCatalogues()[locale])[key]
+    // Without parameters every placeholder stays as written: no need to look for them.
+    if (!params) return message
+    return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
     )
+  }
 }
 
 /** Picks the locale for a request: the user's choice, then a cookie, then the browser's. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTimeFormat, numberFormat } from './intl'
+import { dateTimeFormat, dateTimesWith, numberFormat, numbersWith } from './intl'
 import {
   formatCount,
   formatDayTime,
@@ -44,5 +44,14 @@ describe('shared formatters', () => {
     expect(numberFormat('en')).not.toBe(numberFormat('zh-CN'))
     const month = { timeZone: 'UTC', month: 'long' } as const
     expect(dateTimeFormat('en', month)).toBe(dateTimeFormat('en', { ...month }))
+  })
+
+  it('gives fixed-option families the shared formatter of each locale', () => {
+    const month = { timeZone: 'UTC', month: 'long' } as const
+    const months = dateTimesWith(month)
+    expect(months('en')).toBe(dateTimeFormat('en', { ...month }))
+    expect(months('zh-CN')).not.toBe(months('en'))
+    expect(months('zh-CN').format(new Date('2026-11-03T00:00:00Z'))).toBe('十一月')
+    expect(numbersWith()('en')).toBe(numberFormat('en'))
   })
 })

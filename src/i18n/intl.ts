@@ -37,3 +37,26 @@ export const dateTimeFormat = (locale: Locale, options: Intl.DateTimeFormatOptio
  */
 export const listFormat = (locale: Locale, options: Intl.ListFormatOptions) =>
   cached('l', locale, options, () => new Intl.ListFormat(locale, options))
+
+/**
+ * Formatters for options fixed where they are written, looked up by locale alone: the options
+ * are not serialised on every formatted value, as `dateTimeFormat` must for options built per call.
+ * @example const year = dateTimesWith({ timeZone: 'UTC', year: 'numeric' }); year('en').format(d)
+ */
+export function dateTimesWith(options: Intl.DateTimeFormatOptions) {
+  return perLocale((locale) => dateTimeFormat(locale, options))
+}
+
+/** `dateTimesWith` for numbers. */
+export function numbersWith(options: Intl.NumberFormatOptions = {}) {
+  return perLocale((locale) => numberFormat(locale, options))
+}
+
+function perLocale<T>(build: (locale: Locale) => T): (locale: Locale) => T {
+  const byLocale = new Map<Locale, T>()
+  return (locale) => {
+    let formatter = byLocale.get(locale)
+    if (formatter === undefined) byLocale.set(locale, (formatter = build(locale)))
+    return formatter
+  }
+}

@@ -7,42 +7,54 @@
  */
 import type { Locale } from '../../db/schema'
 import { localDate } from '../../src/calendar/local-date'
-import { dateTimeFormat, listFormat, numberFormat } from '../../src/i18n/intl'
+import {
+  dateTimeFormat,
+  dateTimesWith,
+  listFormat,
+  numberFormat,
+  numbersWith,
+} from '../../src/i18n/intl'
 
 const zone = 'Asia/Shanghai'
 const utcDay = (date: string) => new Date(`${date}T00:00:00Z`)
 const utcMonth = (month: string) => utcDay(`${month}-01`)
 
+const instants = dateTimesWith({
+  timeZone: zone,
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  hourCycle: 'h23',
+})
+
 /** An instant as a Shanghai date and time: `2026年11月25日 10:00` / `Nov 25, 2026, 10:00`. */
 export function formatInstant(iso: string, locale: Locale): string {
-  return dateTimeFormat(locale, {
-    timeZone: zone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-  }).format(new Date(iso))
+  return instants(locale).format(new Date(iso))
 }
+
+const dayTimes = dateTimesWith({
+  timeZone: zone,
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
 
 /** An instant as a Shanghai day and time without the year: `11月25日 12:00` / `Nov 25, 12:00`. */
 export function formatDayTime(iso: string, locale: Locale): string {
-  return dateTimeFormat(locale, {
-    timeZone: zone,
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso))
+  return dayTimes(locale).format(new Date(iso))
 }
+
+const clocks = dateTimesWith({
+  timeZone: zone,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
 
 /** An instant's Shanghai time of day: `10:00`. */
 export function formatClock(iso: string, locale: Locale): string {
-  return dateTimeFormat(locale, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso))
+  return clocks(locale).format(new Date(iso))
 }
 
 /** The Shanghai calendar date of an instant: `2026年11月20日` / `Nov 20, 2026`. */
@@ -55,19 +67,18 @@ export function formatInstantDate(iso: string, locale: Locale): string {
   }).format(utcDay(localDate(new Date(iso))))
 }
 
+const dates = dateTimesWith({ timeZone: 'UTC', dateStyle: 'medium' })
+
 /** A calendar date with its year: `2026年11月20日` / `Nov 20, 2026`. */
 export function formatDate(date: string, locale: Locale): string {
-  return dateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(utcDay(date))
+  return dates(locale).format(utcDay(date))
 }
+
+const days = dateTimesWith({ timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' })
 
 /** A calendar date with its weekday: `11月27日周五` / `Fri, Nov 27`. */
 export function formatDay(date: string, locale: Locale): string {
-  return dateTimeFormat(locale, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-  }).format(utcDay(date))
+  return days(locale).format(utcDay(date))
 }
 
 /** A compact date for narrow column headers: `27日周五` / `27 Fri`. */
@@ -112,9 +123,11 @@ export function weekdays(locale: Locale): { short: string; long: string }[] {
   })
 }
 
+const counts = numbersWith()
+
 /** A count with the locale's grouping: `1,234`. */
 export function formatCount(n: number, locale: Locale): string {
-  return numberFormat(locale).format(n)
+  return counts(locale).format(n)
 }
 
 /** A number with at most `digits` decimals: `7.5`. */

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { page } from './template'
 
 export type NoticeTone = 'ok' | 'warn' | 'error'
 
@@ -14,9 +15,6 @@ export interface NoticeData {
  * @example <Notice tone="ok" text={t('stationDetails.saved')} />
  */
 export function Notice(props: { tone: NoticeTone; text?: string; children?: Child }) {
-  return (
-    <p class={`notice notice--${props.tone}`} role={props.tone === 'error' ? 'alert' : 'status'}>
-      {props.text ?? props.children}
-    </p>
-  )
+  const role = props.tone === 'error' ? 'alert' : 'status'
+  return page`<p class="notice notice--${props.tone}" role="${role}">${props.text ?? props.children}</p>`
 }

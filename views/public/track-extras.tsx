@@ -4,6 +4,7 @@ import { formatInstant } from '../components/format'
 import { CsrfField } from '../components/csrf-field'
 import { Notice } from '../components/notice'
 import { usePage } from '../context'
+import { page } from '../components/template'
 
 /** What a rating post came back with, shown above the form's place. */
 export type RateNotice = 'thanks' | 'already' | 'invalid'
@@ -11,36 +12,30 @@ export type RateNotice = 'thanks' | 'already' | 'invalid'
 /** The shop's messages to the customer, oldest first; inspection notes are never among them. */
 export function CustomerMessages({ messages }: { messages: TrackedReturn['messages'] }) {
   const { t, locale } = usePage()
-  return (
+  const list = messages.length
+    ? page`<ol class="messages">${messages.map(
+        (m) => page`
+          <li class="message">
+            <p class="message__text">${m.text}</p>
+            <time class="message__at hint" datetime="${m.at}">${formatInstant(m.at, locale)}</time>
+          </li>`,
+      )}</ol>`
+    : page`<p class="muted">${t('returns.messages.none')}</p>`
+  return page`
     <section class="track-messages" aria-labelledby="track-messages-title">
-      <h2 id="track-messages-title">{t('returns.messages.title')}</h2>
-      {messages.length === 0 ? (
-        <p class="muted">{t('returns.messages.none')}</p>
-      ) : (
-        <ol class="messages">
-          {messages.map((m) => (
-            <li class="message">
-              <p class="message__text">{m.text}</p>
-              <time class="message__at hint" datetime={m.at}>
-                {formatInstant(m.at, locale)}
-              </time>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  )
+      <h2 id="track-messages-title">${t('returns.messages.title')}</h2>
+      ${list}
+    </section>`
 }
 
 /** The outcome in words: the decision (with the refund) and what happens next. */
 export function OutcomeSection({ outcome }: { outcome: TrackedReturn['outcome'] }) {
   const { t, locale } = usePage()
-  return (
+  return page`
     <section class="track-outcome" aria-labelledby="track-outcome-title">
-      <h2 id="track-outcome-title">{t('returns.outcome.title')}</h2>
-      <p>{outcomeText({ t, locale }, outcome)}</p>
-    </section>
-  )
+      <h2 id="track-outcome-title">${t('returns.outcome.title')}</h2>
+      <p>${outcomeText({ t, locale }, outcome)}</p>
+    </section>`
 }
 
 /**

@@ -2,6 +2,7 @@ import type { TrackedReturn } from '../../src/inspection/customer-view'
 import { usePage } from '../context'
 import { CODE_SLOT, ReturnCode, StatusBadge, Timeline, WithCode } from '../returns/bits'
 import { Notice } from '../components/notice'
+import { page } from '../components/template'
 import { CustomerMessages, OutcomeSection, RatingSection, type RateNotice } from './track-extras'
 
 export type TrackOutcome =
@@ -27,44 +28,24 @@ export function TrackPage({
   failure?: string
 }) {
   const { t } = usePage()
-  return (
+  return page`
     <div class="public">
-      <h1>{t('returns.track.title')}</h1>
+      <h1>${t('returns.track.title')}</h1>
       <form class="card track-form" method="get" action="/track" role="search">
-        <label for="track-code">{t('returns.track.code')}</label>
+        <label for="track-code">${t('returns.track.code')}</label>
         <div class="track-form__row">
-          <input
-            id="track-code"
-            name="code"
-            type="text"
-            class="code-input"
-            value={typed}
-            inputmode="text"
-            autocapitalize="characters"
-            autocomplete="off"
-            autocorrect="off"
-            spellcheck={false}
-            enterkeyhint="search"
-            maxlength={40}
-            placeholder="ABCD-EFGH-JKMN"
-            aria-describedby="track-code-hint"
-            required
-          />
-          <button type="submit" class="button button--primary">
-            {t('returns.track.submit')}
-          </button>
+          <input id="track-code" name="code" type="text" class="code-input" value="${typed}"
+            inputmode="text" autocapitalize="characters" autocomplete="off" autocorrect="off"
+            spellcheck="false" enterkeyhint="search" maxlength="40" placeholder="ABCD-EFGH-JKMN"
+            aria-describedby="track-code-hint" required=""/>
+          <button type="submit" class="button button--primary">${t('returns.track.submit')}</button>
         </div>
-        <p id="track-code-hint" class="hint">
-          {t('returns.track.codeHint')}
-        </p>
+        <p id="track-code-hint" class="hint">${t('returns.track.codeHint')}</p>
       </form>
-      {failure && <Notice tone="error">{failure}</Notice>}
-      <Outcome outcome={outcome} />
-      <p class="public__links">
-        <a href="/stations">{t('returns.track.findStation')}</a>
-      </p>
-    </div>
-  )
+      ${failure ? Notice({ tone: 'error', text: failure }) : ''}
+      ${Outcome({ outcome })}
+      <p class="public__links"><a href="/stations">${t('returns.track.findStation')}</a></p>
+    </div>`
 }
 
 function Outcome({ outcome }: { outcome: TrackOutcome }) {
@@ -112,44 +93,27 @@ export function TrackResult({
 }) {
   const { t } = usePage()
   const poll = stillOpen(result.status)
-    ? {
-        'hx-get': `/track?code=${encodeURIComponent(result.code)}`,
-        'hx-trigger': 'every 30s',
-        'hx-swap': 'outerHTML',
-      }
-    : {}
-  return (
-    <section
-      class="card track-result"
-      id="track-result"
-      aria-labelledby="track-result-code"
-      {...poll}
-    >
-      <p class="track-result__code" id="track-result-code">
-        <ReturnCode code={result.code} big />
-      </p>
+    ? page` hx-get="/track?code=${encodeURIComponent(result.code)}" hx-trigger="every 30s" hx-swap="outerHTML"`
+    : ''
+  const station = result.stationName
+    ? page`<div><dt>${t('returns.track.station')}</dt><dd>${result.stationName}</dd></div>`
+    : ''
+  return page`
+    <section class="card track-result" id="track-result" aria-labelledby="track-result-code"${poll}>
+      <p class="track-result__code" id="track-result-code">${ReturnCode({ code: result.code, big: true })}</p>
       <p class="track-result__status">
-        <span class="visually-hidden">{t('returns.track.status')}: </span>
-        <StatusBadge status={result.status} />
+        <span class="visually-hidden">${t('returns.track.status')}: </span>
+        ${StatusBadge({ status: result.status })}
       </p>
-      <p class="track-result__next">{t(`returns.track.next.${result.status}`)}</p>
+      <p class="track-result__next">${t(`returns.track.next.${result.status}`)}</p>
       <dl class="facts">
-        <div>
-          <dt>{t('returns.track.category')}</dt>
-          <dd>{t(`category.${result.category}`)}</dd>
-        </div>
-        {result.stationName && (
-          <div>
-            <dt>{t('returns.track.station')}</dt>
-            <dd>{result.stationName}</dd>
-          </div>
-        )}
+        <div><dt>${t('returns.track.category')}</dt><dd>${t(`category.${result.category}`)}</dd></div>
+        ${station}
       </dl>
-      <OutcomeSection outcome={result.outcome} />
-      <CustomerMessages messages={result.messages} />
-      <RatingSection result={result} notice={rate} />
-      <h2>{t('returns.track.timeline')}</h2>
-      <Timeline entries={result.timeline} />
-    </section>
-  )
+      ${OutcomeSection({ outcome: result.outcome })}
+      ${CustomerMessages({ messages: result.messages })}
+      ${(<RatingSection result={result} notice={rate} />)}
+      <h2>${t('returns.track.timeline')}</h2>
+      ${Timeline({ entries: result.timeline })}
+    </section>`
 }

@@ -1,25 +1,24 @@
-/** Small pieces every returns page shares: the grouped code, the status badge, the history. */
+/**
+ * Small pieces every returns page shares: the grouped code, the status badge, the history.
+ * Lists and the public tracking page render them many times a request, so they are templates
+ * (views/components/template.ts); they are used like any component (`<StatusBadge … />`).
+ */
+import { raw } from 'hono/html'
 import type { ReturnStatus } from '../../db/schema'
 import { formatCode } from '../../src/returns/code'
 import { usePage } from '../context'
 import { formatInstant } from '../components/format'
+import { page } from '../components/template'
 
 /** A return code grouped in fours (`ABCD-EFGH-JKMN`), never translated or auto-linked. */
 export function ReturnCode({ code, big }: { code: string; big?: boolean }) {
-  return (
-    <span class={big ? 'code code--big' : 'code'} translate="no">
-      {formatCode(code)}
-    </span>
-  )
+  return page`<span class="${big ? 'code code--big' : 'code'}" translate="no">${formatCode(code)}</span>`
 }
 
 export function StatusBadge({ status }: { status: ReturnStatus }) {
   const { t } = usePage()
-  return (
-    <span class={`status status--${status.toLowerCase().replace('_', '-')}`}>
-      {t(`returns.status.${status}`)}
-    </span>
-  )
+  const tone = status.toLowerCase().replace('_', '-')
+  return page`<span class="status status--${tone}">${t(`returns.status.${status}`)}</span>`
 }
 
 /** One entry of the history; `transfer` names the hubs of a mis-routed scan. */
@@ -32,23 +31,18 @@ export interface TimelineItem {
 /** The status history, newest first, in Shanghai time. */
 export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
   const { t, locale } = usePage()
-  const newestFirst = [...entries].reverse()
-  return (
-    <ol class="timeline" reversed>
-      {newestFirst.map((e, i) => (
-        <li class={i === 0 ? 'timeline__item timeline__item--current' : 'timeline__item'}>
-          <span class="timeline__status">
-            {e.transfer
-              ? t('returns.timeline.transfer', e.transfer)
-              : t(`returns.status.${e.status}`)}
-          </span>{' '}
-          <time class="timeline__at" datetime={e.at}>
-            {formatInstant(e.at, locale)}
-          </time>
-        </li>
-      ))}
-    </ol>
-  )
+  const items = [...entries].reverse().map((e, i) => {
+    const what = e.transfer
+      ? t('returns.timeline.transfer', e.transfer)
+      : t(`returns.status.${e.status}`)
+    const current = i === 0 ? raw(' timeline__item--current') : ''
+    return page`
+      <li class="timeline__item${current}">
+        <span class="timeline__status">${what}</span>
+        ${' '}<time class="timeline__at" datetime="${e.at}">${formatInstant(e.at, locale)}</time>
+      </li>`
+  })
+  return page`<ol class="timeline" reversed="">${items}</ol>`
 }
 
 const MARK = '\u0000'
@@ -62,11 +56,5 @@ export const CODE_SLOT = MARK
 
 export function WithCode({ sentence, code }: { sentence: string; code: string }) {
   const [before, after = ''] = sentence.split(MARK)
-  return (
-    <>
-      {before}
-      <ReturnCode code={code} />
-      {after}
-    </>
-  )
+  return page`${before}${ReturnCode({ code })}${after}`
 }

@@ -1,6 +1,8 @@
-import type { Role } from '../../db/schema'
-import type { MessageKey } from '../../src/i18n'
-import { usePage } from '../context'
+import { raw } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
+import type { Locale, Role } from '../../db/schema'
+import type { MessageKey, Translate } from '../../src/i18n'
+import { page } from './template'
 
 type Link = [href: string, key: MessageKey]
 
@@ -53,21 +55,30 @@ const linksByRole: Record<Role | 'VISITOR', Link[]> = {
   ],
 }
 
-export function MainNav() {
-  const { t, actor, path } = usePage()
-  const links: Link[] = [['/', 'nav.home'], ...linksByRole[actor?.role ?? 'VISITOR']]
-  // The longest matching link is the current one, so /station/details does not also mark /station.
-  const current = links
+/** The current link: the longest that matches, so /station/details does not also mark /station. */
+function currentOf(links: Link[], path: string) {
+  return links
     .map(([href]) => href)
     .filter((href) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)))
     .sort((a, b) => b.length - a.length)[0]
-  return (
-    <nav aria-label={t('nav.label')}>
-      {links.map(([href, key]) => (
-        <a href={href} aria-current={href === current ? 'page' : undefined}>
-          {t(key)}
-        </a>
-      ))}
-    </nav>
-  )
+}
+
+// One entry per language, role and current link: a few hundred at most.
+const rendered = new Map<string, HtmlEscapedString>()
+
+/** The header's links for the signed-in role (or a visitor), the current one marked. */
+export function mainNav(t: Translate, locale: Locale, role: Role | undefined, path: string) {
+  const links: Link[] = [['/', 'nav.home'], ...linksByRole[role ?? 'VISITOR']]
+  const current = currentOf(links, path)
+  const key = `${locale} ${role ?? ''} ${current ?? ''}`
+  let nav = rendered.get(key)
+  if (!nav) {
+    const items = links.map(
+      ([href, label]) =>
+        page`<a href="${href}"${href === current ? raw(' aria-current="page"') : ''}>${t(label)}</a>`,
+    )
+    nav = page`<nav aria-label="${t('nav.label')}">${items}</nav>` as HtmlEscapedString
+    rendered.set(key, nav)
+  }
+  return nav
 }

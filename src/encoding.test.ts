@@ -1,0 +1,32 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { fromBase64, toBase64, toBase64Url } from './encoding'
+
+describe('toBase64Url', () => {
+  it('is standard base64 with the URL alphabet and no padding, for any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), (bytes) => {
+        const expected = toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+        expect(toBase64Url(bytes)).toBe(expected)
+      }),
+    )
+  })
+
+  it('round-trips through base64', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), (bytes) => {
+        const padded = toBase64Url(bytes).replace(/-/g, '+').replace(/_/g, '/')
+        const back = fromBase64(padded + '='.repeat((4 - (padded.length % 4)) % 4))
+        expect([...back]).toEqual([...bytes])
+      }),
+    )
+  })
+
+  it('encodes the RFC 4648 vectors', () => {
+    const text = (s: string) => new TextEncoder().encode(s)
+    expect(
+      ['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((s) => toBase64Url(text(s))),
+    ).toEqual(['', 'Zg', 'Zm8', 'Zm9v', 'Zm9vYg', 'Zm9vYmE', 'Zm9vYmFy'])
+    expect(toBase64Url(new Uint8Array([0xfb, 0xff]))).toBe('-_8')
+  })
+})
