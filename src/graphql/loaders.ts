@@ -116,48 +116,135 @@ const notFound = (what: NotFoundEntity) => (): never => {
   throw new NotFound(what)
 }
 
-/** The loaders of one request (or of one mutation: each starts with fresh ones). */
+/**
+ * The loaders of one request (or of one mutation: each starts with fresh ones). Each is made the
+ * first time a resolver asks for it: a request uses one or two of them, and every request (a
+ * public lookup included) gets the set.
+ */
 export function createLoaders(db: Db, actor: Actor | null, now: () => Date) {
-  const visibleReturn = loader((ids) => byId(visibleReturns(db, actor, ids)), notFound('Return'))
+  return new RequestLoaders(db, actor, now)
+}
+
+export type Loaders = RequestLoaders
+
+class RequestLoaders {
+  readonly #made = new Map<string, unknown>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly actor: Actor | null,
+    private readonly now: () => Date,
+  ) {}
+
+  #once<V>(name: string, make: () => V): V {
+    let made = this.#made.get(name) as V | undefined
+    if (made === undefined) this.#made.set(name, (made = make()))
+    return made
+  }
+
+  get hub() {
+    const { db, actor } = this
+    return this.#once('hub', () =>
+      loader((ids) => byId(inAllianceByIds(db, actor, hubs, ids)), notFound('Hub')),
+    )
+  }
+
+  get station() {
+    const { db, actor } = this
+    return this.#once('station', () =>
+      loader((ids) => byId(inAllianceByIds(db, actor, stations, ids)), notFound('Station')),
+    )
+  }
+
+  get merchant() {
+    const { db, actor } = this
+    return this.#once('merchant', () =>
+      loader((ids) => byId(inAllianceByIds(db, actor, merchants, ids)), notFound('Merchant')),
+    )
+  }
+
+  get cost() {
+    const { db, actor } = this
+    return this.#once('cost', () =>
+      loader((ids) => byId(costsByIds(db, actor, ids)), notFound('Cost')),
+    )
+  }
+
+  get return() {
+    const { db, actor } = this
+    return this.#once('return', () =>
+      loader((ids) => byId(visibleReturns(db, actor, ids)), notFound('Return')),
+    )
+  }
+
+  get timeline() {
+    return this.#once('timeline', () => rowsPerReturn((ids) => timelines(this.db, ids)))
+  }
+
+  /** The rest of returns found by code (`returnByCode` counted the lookup; no actor needed). */
+  get trackDetails() {
+    return this.#once('trackDetails', () =>
+      loader((ids) => trackDetails(this.db, ids), notFound('Return')),
+    )
+  }
+
+  get sla() {
+    return this.#once('sla', () =>
+      loader((ids) => returnSlas(this.db, ids, this.now()), notFound('Return')),
+    )
+  }
+
+  get inspection() {
+    return this.#once('inspection', () => rowPerReturn((ids) => inspectionsOf(this.db, ids)))
+  }
+
+  get resolution() {
+    return this.#once('resolution', () => rowPerReturn((ids) => resolutionsOf(this.db, ids)))
+  }
+
+  get responses() {
+    return this.#once('responses', () =>
+      this.#ofVisibleReturn(rowsPerReturn((ids) => responsesOf(this.db, ids))),
+    )
+  }
+
+  get rating() {
+    return this.#once('rating', () =>
+      this.#ofVisibleReturn(rowPerReturn((ids) => ratingsOf(this.db, ids))),
+    )
+  }
+
+  get photos() {
+    return this.#once('photos', () =>
+      this.#ofVisibleReturn(
+        rowsPerReturn((ids) => photosOfReturns(this.db, ids)),
+        photoViewer,
+      ),
+    )
+  }
+
+  /** A run's reconciliation, read once however many of its fields ask. */
+  get reconciliation() {
+    return this.#once('reconciliation', () =>
+      memo<RunReconciliation>((runId) => reconcile(this.db, this.actor, runId)),
+    )
+  }
+
   /**
    * What a field of a return the actor may see reads (after `allowed`, a role check, passes);
    * NOT_FOUND for any other return.
    */
-  const ofVisibleReturn = <V>(
+  #ofVisibleReturn<V>(
     rows: Loader<V>,
     allowed: (actor: Actor | null) => unknown = () => {},
-  ): Loader<V> => ({
-    load: async (id) => {
-      allowed(actor)
-      await visibleReturn.load(id)
-      return rows.load(id)
-    },
-    prime: rows.prime,
-  })
-  return {
-    hub: loader((ids) => byId(inAllianceByIds(db, actor, hubs, ids)), notFound('Hub')),
-    station: loader((ids) => byId(inAllianceByIds(db, actor, stations, ids)), notFound('Station')),
-    merchant: loader(
-      (ids) => byId(inAllianceByIds(db, actor, merchants, ids)),
-      notFound('Merchant'),
-    ),
-    cost: loader((ids) => byId(costsByIds(db, actor, ids)), notFound('Cost')),
-    return: visibleReturn,
-    timeline: rowsPerReturn((ids) => timelines(db, ids)),
-    /** The rest of returns found by code (`returnByCode` counted the lookup; no actor needed). */
-    trackDetails: loader((ids) => trackDetails(db, ids), notFound('Return')),
-    sla: loader((ids) => returnSlas(db, ids, now()), notFound('Return')),
-    inspection: rowPerReturn((ids) => inspectionsOf(db, ids)),
-    resolution: rowPerReturn((ids) => resolutionsOf(db, ids)),
-    responses: ofVisibleReturn(rowsPerReturn((ids) => responsesOf(db, ids))),
-    rating: ofVisibleReturn(rowPerReturn((ids) => ratingsOf(db, ids))),
-    photos: ofVisibleReturn(
-      rowsPerReturn((ids) => photosOfReturns(db, ids)),
-      photoViewer,
-    ),
-    /** A run's reconciliation, read once however many of its fields ask. */
-    reconciliation: memo<RunReconciliation>((runId) => reconcile(db, actor, runId)),
+  ): Loader<V> {
+    return {
+      load: async (id) => {
+        allowed(this.actor)
+        await this.return.load(id)
+        return rows.load(id)
+      },
+      prime: rows.prime,
+    }
   }
 }
-
-export type Loaders = ReturnType<typeof createLoaders>
