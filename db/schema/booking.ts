@@ -71,7 +71,9 @@ export const bookings = sqliteTable(
     uniqueIndex('bookings_idempotency').on(t.merchantId, t.idempotencyKey),
     uniqueIndex('bookings_seq').on(t.seq),
     index('bookings_hub_day').on(t.hubId, t.date, t.status, t.seq),
-    index('bookings_merchant_date').on(t.merchantId, t.date),
+    // A merchant's bookings by date, and its fair share of one hub-day (the sum every booking
+    // checks) read from the index alone: not one table row per earlier booking of that date.
+    index('bookings_merchant_day_units').on(t.merchantId, t.date, t.hubId, t.status, t.units),
     check('bookings_units', sql`${t.units} > 0`),
     check('bookings_status', sql`${t.status} in ('CONFIRMED','WAITLISTED','CANCELLED')`),
   ],
