@@ -34,4 +34,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
 # node itself is PID 1 and handles SIGTERM: it drains requests in flight (up to 10 s), closes the
 # database and exits 0. Give `docker stop` longer than that: `--stop-timeout 15`.
 STOPSIGNAL SIGTERM
-CMD ["node", "--enable-source-maps", "dist/node.js"]
+CMD ["node", "dist/node.js"]

@@ -43,9 +43,7 @@ export async function startBenchServer(
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''
-  const entry = build
-    ? ['--enable-source-maps', 'dist/node.js']
-    : ['--import', 'tsx', 'src/node.ts']
+  const entry = build ? ['dist/node.js'] : ['--import', 'tsx', 'src/node.ts']
   const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
     env: {

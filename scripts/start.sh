@@ -7,6 +7,6 @@ if [ "$NODE_ENV" = production ]; then
     echo 'Nestwork did not start. There is no build: run `npm run build` first.' >&2
     exit 1
   fi
-  exec node --enable-source-maps dist/node.js
+  exec node dist/node.js
 fi
 exec node --import tsx src/node.ts
