@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps) {
   app.use('/graphql', graphqlSecurityHeaders(deps.config.mapTileUrl, !!deps.renderGraphiQL))
   app.use('/graphql', graphqlBodyLimit([evidenceLimits, photoLimits]), graphqlCsrf())
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
-    graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.var.requestId }),
+    graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.get('requestId') }),
   )
   app.use(pageSecurityHeaders(deps.config.mapTileUrl))
 
@@ -76,14 +76,14 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', async (c) => {
     const health = await checkHealth(deps.db, deps.now(), (error) =>
-      deps.logError?.(error, c.var.requestId),
+      deps.logError?.(error, c.get('requestId')),
     )
     c.header('Cache-Control', 'no-store')
     return c.json(health, health.status === 'ok' ? 200 : 503)
   })
   app.get('/readyz', async (c) => {
     const readiness = await checkReadiness(deps.db, deps.now(), (error) =>
-      deps.logError?.(error, c.var.requestId),
+      deps.logError?.(error, c.get('requestId')),
     )
     c.header('Cache-Control', 'no-store')
     return c.json(readiness, readiness.status === 'ready' ? 200 : 503)
@@ -124,4 +124,4 @@ export function createApp(deps: AppDeps) {
 }
 
 // Before the session is read the page speaks the default language, Chinese.
-const pageTooLarge = (c: Context<AppEnv>) => c.text(c.var.t('error.tooLarge'), 413)
+const pageTooLarge = (c: Context<AppEnv>) => c.text(c.get('t')('error.tooLarge'), 413)

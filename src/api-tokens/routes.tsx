@@ -34,10 +34,10 @@ type Ctx = Context<AppEnv>
 
 /** The page, or for htmx the section under its heading, with the caller's tokens. */
 async function answer(c: Ctx, props: Omit<ApiTokensProps, 'tokens'> = {}) {
-  const tokens = await listApiTokens(c.var.deps.db, c.var.actor)
+  const tokens = await listApiTokens(c.get('deps').db, c.get('actor'))
   if (isHtmx(c)) return fragment(c, <ApiTokensSection tokens={tokens} {...props} />)
   return c.render(<ApiTokensPage tokens={tokens} {...props} />, {
-    title: c.var.t('apiTokens.title'),
+    title: c.get('t')('apiTokens.title'),
   })
 }
 
@@ -55,8 +55,8 @@ const createForm = validator('form', async (value, c: Ctx) => {
     name: sent.name.slice(0, 80),
     scopes: scopes.filter((s): s is ApiScope => (apiScopes as readonly string[]).includes(s)),
     errors: {
-      name: wrong.has('name') ? c.var.t('apiTokens.nameMissing') : undefined,
-      scopes: wrong.has('scopes') ? c.var.t('apiTokens.scopesMissing') : undefined,
+      name: wrong.has('name') ? c.get('t')('apiTokens.nameMissing') : undefined,
+      scopes: wrong.has('scopes') ? c.get('t')('apiTokens.scopesMissing') : undefined,
     },
   }
   c.status(400)
@@ -66,34 +66,37 @@ const createForm = validator('form', async (value, c: Ctx) => {
 apiTokenRoutes.get('/api-tokens', async (c) => {
   const revoked = c.req.query('revoked')
   if (!revoked) return answer(c)
-  const tokens = await listApiTokens(c.var.deps.db, c.var.actor)
+  const tokens = await listApiTokens(c.get('deps').db, c.get('actor'))
   const token = tokens.find((k) => k.id === revoked && k.revokedAt)
   const notice = token && {
     tone: 'ok' as const,
-    text: c.var.t('apiTokens.revoked', { name: token.name }),
+    text: c.get('t')('apiTokens.revoked', { name: token.name }),
   }
   return answer(c, { notice })
 })
 
 // Answered with the page itself rather than a redirect: the secret must not travel in a URL.
 apiTokenRoutes.post('/api-tokens', createForm, async (c) => {
-  const { db, now } = c.var.deps
-  const { token, apiToken } = await createApiToken(db, c.var.actor, c.req.valid('form'), now())
+  const { db, now } = c.get('deps')
+  const { token, apiToken } = await createApiToken(db, c.get('actor'), c.req.valid('form'), now())
   c.status(201)
   return answer(c, { created: { name: apiToken.name, token } })
 })
 
 apiTokenRoutes.post('/api-tokens/:id/revoke', async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const id = c.req.param('id')
   const body = await c.req.parseBody()
   if (needsConfirmation(body)) {
-    const token = await findApiToken(db, c.var.actor, id)
+    const token = await findApiToken(db, c.get('actor'), id)
     if (isHtmx(c)) return fragment(c, <RevokeTokenRow token={token} />)
-    return c.render(<RevokeTokenPage token={token} />, { title: c.var.t('apiTokens.title') })
+    return c.render(<RevokeTokenPage token={token} />, { title: c.get('t')('apiTokens.title') })
   }
-  const token = await revokeApiToken(db, c.var.actor, id, now())
-  const notice = { tone: 'ok' as const, text: c.var.t('apiTokens.revoked', { name: token.name }) }
+  const token = await revokeApiToken(db, c.get('actor'), id, now())
+  const notice = {
+    tone: 'ok' as const,
+    text: c.get('t')('apiTokens.revoked', { name: token.name }),
+  }
   return accepted(c, {
     redirect: `/api-tokens?revoked=${encodeURIComponent(token.id)}`,
     fragment: () => <ApiTokenRow token={token} notice={notice} />,

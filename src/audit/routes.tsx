@@ -20,8 +20,8 @@ import { auditFilterSchema } from './schemas'
 export const auditRoutes = new Hono<AppEnv>()
 
 auditRoutes.get('/admin/audit', async (c) => {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const query = c.req.query()
   const filters: AuditFilterValues = {
     action: query.action ?? '',
@@ -34,7 +34,7 @@ auditRoutes.get('/admin/audit', async (c) => {
   }
   const parsed = auditFilterSchema.safeParse({ ...filters, after: query.after ?? '' })
   const issue = parsed.success ? undefined : parsed.error.issues[0]
-  const lang = { t: c.var.t, locale: c.var.locale }
+  const lang = { t: c.get('t'), locale: c.get('locale') }
   const field = issue ? issue.path.map(String).join('.') : ''
   const props: AuditPageProps = {
     filters,
@@ -44,7 +44,7 @@ auditRoutes.get('/admin/audit', async (c) => {
       : { entries: [], olderCursor: null },
     paged: parsed.success && parsed.data.after !== undefined,
     error: issue
-      ? c.var.t('audit.filter.invalid', {
+      ? c.get('t')('audit.filter.invalid', {
           field: fieldLabel(lang, field) ?? field,
           message: issueText(lang, issue),
         })
@@ -52,5 +52,5 @@ auditRoutes.get('/admin/audit', async (c) => {
   }
   c.status(parsed.success ? 200 : 400)
   if (isHtmx(c)) return fragment(c, <AuditResults {...props} />)
-  return c.render(<AuditPage {...props} />, { title: c.var.t('audit.title') })
+  return c.render(<AuditPage {...props} />, { title: c.get('t')('audit.title') })
 })

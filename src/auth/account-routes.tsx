@@ -22,22 +22,22 @@ export const accountRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 accountRoutes.get('/account', async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const sessions = await listOwnSessions(
     db,
-    c.var.actor,
+    c.get('actor'),
     getCookie(c, cookieNames.session) ?? null,
     now(),
   )
   const done = c.req.query('done')
   const notice =
     done === 'revoked'
-      ? c.var.t('account.revoked')
+      ? c.get('t')('account.revoked')
       : done === 'password'
-        ? c.var.t('account.password.changed')
+        ? c.get('t')('account.password.changed')
         : undefined
   return c.render(<AccountPage sessions={sessions} notice={notice} />, {
-    title: c.var.t('account.title'),
+    title: c.get('t')('account.title'),
   })
 })
 
@@ -46,11 +46,11 @@ function refusePasswordForm(c: Ctx, error: DomainError, errors: PasswordFormErro
   return refused(c, error, {
     fragment: () => <PasswordForm errors={errors} />,
     page: async () => {
-      const { db, now } = c.var.deps
+      const { db, now } = c.get('deps')
       const token = getCookie(c, cookieNames.session) ?? null
-      const sessions = await listOwnSessions(db, c.var.actor, token, now())
+      const sessions = await listOwnSessions(db, c.get('actor'), token, now())
       return c.render(<AccountPage sessions={sessions} passwordErrors={errors} />, {
-        title: c.var.t('account.title'),
+        title: c.get('t')('account.title'),
       })
     },
   })
@@ -58,7 +58,7 @@ function refusePasswordForm(c: Ctx, error: DomainError, errors: PasswordFormErro
 
 /** Each wrong field of the form, in the page's words for a new password outside the policy. */
 function formErrors(c: Ctx, { fields, sent }: FormRefusal): PasswordFormErrors {
-  const t = c.var.t
+  const t = c.get('t')
   const errors: PasswordFormErrors = {}
   if (fields.currentPassword) errors.currentPassword = t('account.password.error.current')
   if (fields.newPassword) {
@@ -76,7 +76,7 @@ function formErrors(c: Ctx, { fields, sent }: FormRefusal): PasswordFormErrors {
 
 /** The change's refusals at the field they concern. */
 function refusalErrors(c: Ctx, error: DomainError): PasswordFormErrors {
-  const t = c.var.t
+  const t = c.get('t')
   if (error instanceof RateLimited) return { currentPassword: throttledCopy(c, error) }
   if (error.details.field === 'currentPassword') {
     return { currentPassword: t('account.password.error.wrong') }
@@ -84,18 +84,18 @@ function refusalErrors(c: Ctx, error: DomainError): PasswordFormErrors {
   if (error.details.field === 'newPassword') {
     return { newPassword: t('account.password.error.same') }
   }
-  return { currentPassword: refusalText({ t, locale: c.var.locale }, error) }
+  return { currentPassword: refusalText({ t, locale: c.get('locale') }, error) }
 }
 
 accountRoutes.post(
   '/account/password',
   form(passwordFormSchema, (c, refusal) => {
-    requireActor(c.var.actor)
+    requireActor(c.get('actor'))
     return refusePasswordForm(c, refusal.error, formErrors(c, refusal))
   }),
   async (c) => {
     const { deps } = c.var
-    const actor = requireActor(c.var.actor)
+    const actor = requireActor(c.get('actor'))
     const { currentPassword, newPassword } = c.req.valid('form')
     const context = {
       ip: deps.clientIp(c),
@@ -108,19 +108,19 @@ accountRoutes.post(
     if (!outcome.ok) return refusePasswordForm(c, outcome.error, refusalErrors(c, outcome.error))
     return accepted(c, {
       redirect: '/account?done=password',
-      fragment: () => <PasswordForm notice={c.var.t('account.password.changed')} />,
+      fragment: () => <PasswordForm notice={c.get('t')('account.password.changed')} />,
     })
   },
 )
 
 accountRoutes.post('/account/sessions/:id/revoke', async (c) => {
   const { id } = parseInput(sessionIdSchema, { id: c.req.param('id') })
-  await revokeOwnSession(c.var.deps.db, c.var.actor, id, c.var.deps.now())
+  await revokeOwnSession(c.get('deps').db, c.get('actor'), id, c.get('deps').now())
   return c.redirect('/account?done=revoked', 303)
 })
 
 accountRoutes.post('/account/sign-out-everywhere', async (c) => {
-  await revokeAllOwnSessions(c.var.deps.db, c.var.actor, c.var.deps.now())
+  await revokeAllOwnSessions(c.get('deps').db, c.get('actor'), c.get('deps').now())
   deleteCookie(c, cookieNames.session, cookieOptions(c))
   return c.redirect('/login', 303)
 })

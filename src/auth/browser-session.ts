@@ -10,7 +10,7 @@ import { newSecret } from './tokens'
  * before is never carried into it, so one planted in this browser beforehand is worthless.
  */
 export async function startBrowserSession(c: Context<AppEnv>, token: string) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const previous = getCookie(c, cookieNames.session)
   if (previous) await revokeSession(db, previous, now())
   setCookie(c, cookieNames.csrf, newSecret(), cookieOptions(c))

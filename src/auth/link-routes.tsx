@@ -31,12 +31,12 @@ const secretInPath: MiddlewareHandler<AppEnv> = async (c, next) => {
 linkRoutes.use('/invite/*', secretInPath)
 linkRoutes.use('/reset/*', secretInPath)
 
-const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
+const lang = (c: Ctx) => ({ t: c.get('t'), locale: c.get('locale') })
 
 function unusable(c: Ctx, error: DomainError) {
   c.status(error.status === 404 ? 404 : 409)
   return c.render(<UnusableLinkPage reason={refusalText(lang(c), error)} />, {
-    title: c.var.t('link.unusable.title'),
+    title: c.get('t')('link.unusable.title'),
   })
 }
 
@@ -48,7 +48,7 @@ async function linkOr(c: Ctx, kind: AccessLink['kind']) {
       page: await unusable(c, new NotFound('Invitation')),
     }
   }
-  const outcome = await attempt(usableLink(c.var.deps.db, token, kind, c.var.deps.now()), [
+  const outcome = await attempt(usableLink(c.get('deps').db, token, kind, c.get('deps').now()), [
     'CONFLICT',
     'NOT_FOUND',
   ])
@@ -72,7 +72,7 @@ const pages = {
 } as const
 
 function linkPage(c: Ctx, link: AccessLink, extra: Partial<SetPasswordProps> = {}) {
-  const t = c.var.t
+  const t = c.get('t')
   const page = pages[link.kind]
   const props: SetPasswordProps = {
     action: `/${page.path}/${c.req.param('token')}`,
@@ -93,18 +93,18 @@ const fieldErrors = ({ fields }: FormRefusal) => ({
 /** What the link does with the new password: a session for this browser, or a refusal. */
 const use = {
   INVITE: (c: Ctx, token: string, password: string) =>
-    acceptInvitation(c.var.deps.db, c.var.deps, {
+    acceptInvitation(c.get('deps').db, c.get('deps'), {
       token,
       password,
       kind: 'WEB',
-      locale: c.var.locale,
+      locale: c.get('locale'),
     }),
   RESET: (c: Ctx, token: string, newPassword: string) =>
-    resetPassword(c.var.deps.db, c.var.deps, {
+    resetPassword(c.get('deps').db, c.get('deps'), {
       token,
       newPassword,
       kind: 'WEB',
-      ip: c.var.deps.clientIp(c),
+      ip: c.get('deps').clientIp(c),
     }),
 }
 

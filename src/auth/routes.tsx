@@ -26,15 +26,15 @@ function safeNext(value: unknown): string {
 const next = z.pipe(z.optional(z.unknown()), z.transform(safeNext))
 
 authRoutes.get('/login', (c) => {
-  if (c.var.actor) return c.redirect('/')
+  if (c.get('actor')) return c.redirect('/')
   const to = c.req.query('next')
   return c.render(<SignInPage next={to ? safeNext(to) : undefined} />, {
-    title: c.var.t('signIn.title'),
+    title: c.get('t')('signIn.title'),
   })
 })
 
 const signInPage = (c: Context<AppEnv>, props: SignInFormProps) =>
-  c.render(<SignInPage {...props} />, { title: c.var.t('signIn.title') })
+  c.render(<SignInPage {...props} />, { title: c.get('t')('signIn.title') })
 
 authRoutes.post(
   '/login',
@@ -52,7 +52,7 @@ authRoutes.post(
     if (!outcome.ok) {
       const { error } = outcome
       const failure =
-        error instanceof RateLimited ? throttledCopy(c, error) : c.var.t('signIn.failed')
+        error instanceof RateLimited ? throttledCopy(c, error) : c.get('t')('signIn.failed')
       const props = { email, next: to, failure }
       return refused(c, error, {
         fragment: () => <SignInPage {...props} />,
@@ -74,14 +74,15 @@ authRoutes.post(
 
 authRoutes.post('/logout', async (c) => {
   const token = getCookie(c, cookieNames.session)
-  if (token) await revokeSession(c.var.deps.db, token, c.var.deps.now())
+  if (token) await revokeSession(c.get('deps').db, token, c.get('deps').now())
   deleteCookie(c, cookieNames.session, cookieOptions(c))
   return c.redirect('/login', 303)
 })
 
 authRoutes.post('/locale', form(z.extend(localeSchema, { next })), async (c) => {
   const { locale, next: to } = c.req.valid('form')
-  if (c.var.actor) await setLocale(c.var.deps.db, c.var.actor, locale)
+  const actor = c.get('actor')
+  if (actor) await setLocale(c.get('deps').db, actor, locale)
   setCookie(c, cookieNames.locale, locale, cookieOptions(c, 365 * 24 * 3600))
   return c.redirect(to, 303)
 })

@@ -21,19 +21,19 @@ export const teamRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 async function teamPage(c: Ctx, props: Partial<TeamPageProps> = {}) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const [users, pending] = await Promise.all([
     listMerchantUsers(db, actor, now()),
     pendingInvitations(db, actor, now()),
   ])
   return c.render(<TeamPage users={users} pending={pending} {...props} />, {
-    title: c.var.t('team.title'),
+    title: c.get('t')('team.title'),
   })
 }
 
-const lang = (c: Ctx) => ({ t: c.var.t, locale: c.var.locale })
-const origin = (c: Ctx) => siteOrigin(c.var.deps.config.publicUrl, c.req.url)
+const lang = (c: Ctx) => ({ t: c.get('t'), locale: c.get('locale') })
+const origin = (c: Ctx) => siteOrigin(c.get('deps').config.publicUrl, c.req.url)
 
 /** The page with a refusal said on it, with the refusal's status. */
 function refusedOnPage(c: Ctx, error: DomainError, props: Partial<TeamPageProps> = {}) {
@@ -47,14 +47,14 @@ function refusedOnPage(c: Ctx, error: DomainError, props: Partial<TeamPageProps>
 /** The answer holding a link just made: the page itself, never a redirect that keeps the secret. */
 function showLink(c: Ctx, link: LinkView, key: 'users.invite.created' | 'users.resetCreated') {
   c.header('Cache-Control', 'no-store')
-  const expiresAt = formatInstant(link.expiresAt, c.var.locale)
-  const text = c.var.t(key, { email: link.email, name: link.email, expiresAt })
+  const expiresAt = formatInstant(link.expiresAt, c.get('locale'))
+  const text = c.get('t')(key, { email: link.email, name: link.email, expiresAt })
   return teamPage(c, { created: { text, url: link.url ?? '' } })
 }
 
 teamRoutes.get('/team', (c) => {
   const done = c.req.query('done')
-  const t = c.var.t
+  const t = c.get('t')
   const notice =
     done === 'revoked'
       ? { tone: 'ok' as const, text: t('users.pending.revoked') }
@@ -70,14 +70,14 @@ teamRoutes.post(
     teamPage(c, { inviteError: fields.email, sentEmail: sent.email }),
   ),
   async (c) => {
-    const actor = requireRole(c.var.actor, 'MERCHANT')
+    const actor = requireRole(c.get('actor'), 'MERCHANT')
     const { email } = c.req.valid('form')
     const outcome = await attempt(
       inviteUser(
-        c.var.deps.db,
+        c.get('deps').db,
         actor,
         { email, role: 'MERCHANT' },
-        { now: c.var.deps.now(), origin: origin(c) },
+        { now: c.get('deps').now(), origin: origin(c) },
       ),
     )
     if (!outcome.ok) return refusedOnPage(c, outcome.error, { sentEmail: email })
@@ -86,29 +86,32 @@ teamRoutes.post(
 )
 
 teamRoutes.post('/team/invitations/:id/revoke', async (c) => {
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const { id } = parseInput(invitationIdSchema, { id: c.req.param('id') })
-  const outcome = await attempt(revokeInvitation(c.var.deps.db, actor, id, c.var.deps.now()))
+  const outcome = await attempt(revokeInvitation(c.get('deps').db, actor, id, c.get('deps').now()))
   if (!outcome.ok) return refusedOnPage(c, outcome.error)
   return c.redirect('/team?done=revoked', 303)
 })
 
 teamRoutes.post('/team/:id/reset-link', async (c) => {
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
   const outcome = await attempt(
-    createPasswordReset(c.var.deps.db, actor, userId, { now: c.var.deps.now(), origin: origin(c) }),
+    createPasswordReset(c.get('deps').db, actor, userId, {
+      now: c.get('deps').now(),
+      origin: origin(c),
+    }),
   )
   if (!outcome.ok) return refusedOnPage(c, outcome.error)
   return showLink(c, outcome.value, 'users.resetCreated')
 })
 
 teamRoutes.post('/team/:id/active', form(activeFormSchema), async (c) => {
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
   const { active } = c.req.valid('form')
   const outcome = await attempt(
-    setUserActive(c.var.deps.db, actor, userId, active, c.var.deps.now()),
+    setUserActive(c.get('deps').db, actor, userId, active, c.get('deps').now()),
   )
   if (!outcome.ok) return refusedOnPage(c, outcome.error)
   const query = new URLSearchParams({

@@ -9,5 +9,5 @@ import type { AppEnv } from '../http/types'
  */
 export function throttledCopy(c: Context<AppEnv>, error: RateLimited): string {
   c.header('Retry-After', String(error.retryAfterSeconds))
-  return refusalText({ t: c.var.t, locale: c.var.locale }, error)
+  return refusalText({ t: c.get('t'), locale: c.get('locale') }, error)
 }

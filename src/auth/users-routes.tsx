@@ -23,15 +23,15 @@ type Ctx = Context<AppEnv>
 
 /** The invite form's choices, and what it should say (the link just created, or what is wrong). */
 async function inviteProps(c: Ctx, invite: Partial<InviteFormProps>): Promise<InviteFormProps> {
-  const { db } = c.var.deps
-  const actor = c.var.actor
+  const { db } = c.get('deps')
+  const actor = c.get('actor')
   const [merchants, stations, hubs] = await Promise.all([
     listMerchants(db, actor),
     listStations(db, actor),
     listHubs(db, actor),
   ])
   const options = (rows: { id: string; name: string }[]) =>
-    rows.map((row) => ({ value: row.id, label: localizedName(row, c.var.locale) }))
+    rows.map((row) => ({ value: row.id, label: localizedName(row, c.get('locale')) }))
   return {
     merchants: options(merchants),
     stations: options(stations),
@@ -47,8 +47,8 @@ async function usersPage(
   reset?: { name: string; link: LinkView },
   failure?: string,
 ) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const [users, pending, props] = await Promise.all([
     listUsersWithSessions(db, actor, now()),
     pendingInvitations(db, actor, now()),
@@ -64,24 +64,24 @@ async function usersPage(
       reset={reset}
     />,
     {
-      title: c.var.t('users.title'),
+      title: c.get('t')('users.title'),
     },
   )
 }
 
 usersRoutes.get('/admin/users', async (c) => {
-  requireRole(c.var.actor, 'COORDINATOR')
+  requireRole(c.get('actor'), 'COORDINATOR')
   const done = c.req.query('done')
-  if (done === 'invitation-revoked') return usersPage(c, c.var.t('users.pending.revoked'))
-  const users = await listUsersWithSessions(c.var.deps.db, c.var.actor, c.var.deps.now())
+  if (done === 'invitation-revoked') return usersPage(c, c.get('t')('users.pending.revoked'))
+  const users = await listUsersWithSessions(c.get('deps').db, c.get('actor'), c.get('deps').now())
   const changed = users.find((u) => u.id === c.req.query('user'))
   if (changed && (done === 'deactivated' || done === 'activated')) {
-    return usersPage(c, c.var.t(`users.${done}`, { name: changed.displayName }))
+    return usersPage(c, c.get('t')(`users.${done}`, { name: changed.displayName }))
   }
   const ended = users.find((u) => u.id === c.req.query('ended'))
   const count = Number(c.req.query('count') ?? 0)
   const notice = ended
-    ? c.var.t('users.revoked', {
+    ? c.get('t')('users.revoked', {
         name: ended.displayName,
         count: Number.isInteger(count) ? count : 0,
       })
@@ -91,7 +91,12 @@ usersRoutes.get('/admin/users', async (c) => {
 
 usersRoutes.post('/admin/users/:id/revoke-sessions', async (c) => {
   const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
-  const count = await revokeUserSessions(c.var.deps.db, c.var.actor, userId, c.var.deps.now())
+  const count = await revokeUserSessions(
+    c.get('deps').db,
+    c.get('actor'),
+    userId,
+    c.get('deps').now(),
+  )
   const query = new URLSearchParams({ ended: userId, count: String(count) })
   return c.redirect(`/admin/users?${query}`, 303)
 })
@@ -101,14 +106,14 @@ usersRoutes.post('/admin/users/:id/revoke-sessions', async (c) => {
 usersRoutes.post(
   '/admin/users/invite',
   form(inviteSchema, (c, { fields, sent }) => {
-    requireRole(c.var.actor, 'COORDINATOR')
+    requireRole(c.get('actor'), 'COORDINATOR')
     return usersPage(c, undefined, { errors: fields, sent })
   }),
   async (c) => {
     const { deps } = c.var
     const input = c.req.valid('form')
     const outcome = await attempt(
-      inviteUser(deps.db, requireRole(c.var.actor, 'COORDINATOR'), input, {
+      inviteUser(deps.db, requireRole(c.get('actor'), 'COORDINATOR'), input, {
         now: deps.now(),
         origin: siteOrigin(deps.config.publicUrl, c.req.url),
       }),
@@ -116,7 +121,7 @@ usersRoutes.post(
     )
     if (!outcome.ok) {
       const { error } = outcome
-      const failure = refusalText({ t: c.var.t, locale: c.var.locale }, error)
+      const failure = refusalText({ t: c.get('t'), locale: c.get('locale') }, error)
       const field = error.details.field
       const invite = {
         sent: {
@@ -140,10 +145,10 @@ usersRoutes.post(
 usersRoutes.post('/admin/users/invitations/:id/revoke', async (c) => {
   const { id } = parseInput(invitationIdSchema, { id: c.req.param('id') })
   await revokeInvitation(
-    c.var.deps.db,
-    requireRole(c.var.actor, 'COORDINATOR'),
+    c.get('deps').db,
+    requireRole(c.get('actor'), 'COORDINATOR'),
     id,
-    c.var.deps.now(),
+    c.get('deps').now(),
   )
   return c.redirect('/admin/users?done=invitation-revoked', 303)
 })
@@ -151,7 +156,7 @@ usersRoutes.post('/admin/users/invitations/:id/revoke', async (c) => {
 usersRoutes.post('/admin/users/:id/reset-link', async (c) => {
   const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
   const { deps } = c.var
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const outcome = await attempt(
     createPasswordReset(deps.db, actor, userId, {
       now: deps.now(),
@@ -159,7 +164,7 @@ usersRoutes.post('/admin/users/:id/reset-link', async (c) => {
     }),
   )
   if (!outcome.ok) {
-    const text = refusalText({ t: c.var.t, locale: c.var.locale }, outcome.error)
+    const text = refusalText({ t: c.get('t'), locale: c.get('locale') }, outcome.error)
     return refused(c, outcome.error, {
       fragment: () => <Notice tone="error" text={text} />,
       page: () => usersPage(c, undefined, {}, undefined, text),
@@ -175,8 +180,8 @@ usersRoutes.post('/admin/users/:id/reset-link', async (c) => {
 usersRoutes.post('/admin/users/:id/active', form(activeFormSchema), async (c) => {
   const { userId } = parseInput(userIdSchema, { userId: c.req.param('id') })
   const { active } = c.req.valid('form')
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
-  await setUserActive(c.var.deps.db, actor, userId, active, c.var.deps.now())
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
+  await setUserActive(c.get('deps').db, actor, userId, active, c.get('deps').now())
   const query = new URLSearchParams({ done: active ? 'activated' : 'deactivated', user: userId })
   return c.redirect(`/admin/users?${query}`, 303)
 })

@@ -53,7 +53,11 @@ function cohortParam(value: string | undefined): Cohort {
 
 /** The k a publication made today would use: the alliance's setting, never below MIN_K. */
 async function currentK(c: Ctx, actor: Actor) {
-  const settings = await settingsOn(c.var.deps.db, actor.allianceId, localDate(c.var.deps.now()))
+  const settings = await settingsOn(
+    c.get('deps').db,
+    actor.allianceId,
+    localDate(c.get('deps').now()),
+  )
   return Math.max(MIN_K, settings.benchmarkK)
 }
 
@@ -61,31 +65,31 @@ async function currentK(c: Ctx, actor: Actor) {
 // Anyone: how scores are made
 
 benchmarkRoutes.get('/benchmarks/methodology', async (c) => {
-  const actor = c.var.actor
+  const actor = c.get('actor')
   const k = actor ? await currentK(c, actor) : undefined
-  return c.render(<MethodologyPage k={k} />, { title: c.var.t('benchmarks.method.title') })
+  return c.render(<MethodologyPage k={k} />, { title: c.get('t')('benchmarks.method.title') })
 })
 
 // ---------------------------------------------------------------------------------------------
 // Merchant: the score card; coordinator: the alliance view
 
 benchmarkRoutes.get('/benchmarks', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR')
   const published = await publications(db, actor)
   // The latest published month by default; else the last finished one (which says it is not).
   const month =
     monthParam(c.req.query('month'), undefined) ?? published[0]?.month ?? lastFinishedMonth(now())
   const cohort = cohortParam(c.req.query('cohort'))
   const publication = published.find((p) => p.month === month) ?? null
-  const t = c.var.t
+  const t = c.get('t')
 
   if (actor.role === 'COORDINATOR') {
     const notice: NoticeData | undefined =
       c.req.query('published') && publication
         ? {
             tone: 'ok',
-            text: t('benchmarks.alliance.done', { month: formatMonth(month, c.var.locale) }),
+            text: t('benchmarks.alliance.done', { month: formatMonth(month, c.get('locale')) }),
           }
         : undefined
     return c.render(
@@ -154,8 +158,8 @@ const creditForm = z.object({
 })
 
 benchmarkRoutes.post('/benchmarks/return-credit', form(creditForm), async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const sent = c.req.valid('form')
   await setReturnCreditOptIn(db, actor, sent.optIn, now())
   const view = { month: sent.month ?? lastFinishedMonth(now()), cohort: sent.cohort }
@@ -164,7 +168,7 @@ benchmarkRoutes.post('/benchmarks/return-credit', form(creditForm), async (c) =>
     redirect: `${benchmarksHref(view.month, view.cohort)}&credit=${done}`,
     fragment: async () => {
       const credit = await returnCreditOptIn(db, actor)
-      const notice = { tone: 'ok', text: c.var.t(`benchmarks.credit.done.${done}`) } as const
+      const notice = { tone: 'ok', text: c.get('t')(`benchmarks.credit.done.${done}`) } as const
       return <ReturnCredit {...credit} view={view} notice={notice} />
     },
   })
@@ -174,8 +178,8 @@ benchmarkRoutes.post('/benchmarks/return-credit', form(creditForm), async (c) =>
 // Coordinator: publishing a finished month
 
 async function renderPublishPage(c: Ctx, state: { confirm?: string; notice?: NoticeData } = {}) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const months = await publishableMonths(db, actor, now())
   return c.render(
     <PublishPage
@@ -184,13 +188,13 @@ async function renderPublishPage(c: Ctx, state: { confirm?: string; notice?: Not
       k={await currentK(c, actor)}
       notice={state.notice}
     />,
-    { title: c.var.t('benchmarks.publish.title') },
+    { title: c.get('t')('benchmarks.publish.title') },
   )
 }
 
 benchmarkRoutes.get('/benchmarks/publish', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const month = monthParam(c.req.query('month'), undefined)
   if (!month) return renderPublishPage(c)
   // Say at once why a month cannot be published, rather than after the confirmation.
@@ -201,7 +205,7 @@ benchmarkRoutes.get('/benchmarks/publish', async (c) => {
 
 /** A refused publication: the publishing page saying why (the notice alone for htmx). */
 function refusePublishing(c: Ctx, error: DomainError) {
-  const notice = publishRefusedNotice({ t: c.var.t, locale: c.var.locale }, error)
+  const notice = publishRefusedNotice({ t: c.get('t'), locale: c.get('locale') }, error)
   return refused(c, error, {
     fragment: () => <Notice {...notice} />,
     page: () => renderPublishPage(c, { notice }),
@@ -212,16 +216,18 @@ benchmarkRoutes.post(
   '/benchmarks/publish',
   form(z.object({ month: isoMonth }), (c, { error }) => refusePublishing(c, error)),
   async (c) => {
-    const { db, now } = c.var.deps
+    const { db, now } = c.get('deps')
     const { month } = c.req.valid('form')
-    const outcome = await attempt(publishBenchmarks(db, c.var.actor, month, now()))
+    const outcome = await attempt(publishBenchmarks(db, c.get('actor'), month, now()))
     if (!outcome.ok) return refusePublishing(c, outcome.error)
     return accepted(c, {
       redirect: `${benchmarksHref(month)}&published=1`,
       fragment: () => (
         <Notice
           tone="ok"
-          text={c.var.t('benchmarks.alliance.done', { month: formatMonth(month, c.var.locale) })}
+          text={c.get('t')('benchmarks.alliance.done', {
+            month: formatMonth(month, c.get('locale')),
+          })}
         />
       ),
     })

@@ -44,27 +44,27 @@ export const deskRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-const now = (c: Ctx) => c.var.deps.now()
+const now = (c: Ctx) => c.get('deps').now()
 
 async function renderDesk(
   c: Ctx,
   state: { notice?: NoticeData; focus?: { returnId: string; state: DeskItemState } } = {},
 ) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const items = await afterSalesDesk(db, c.var.actor, at)
+  const items = await afterSalesDesk(db, c.get('actor'), at)
   return c.render(<DeskPage items={items} now={at} notice={state.notice} focus={state.focus} />, {
-    title: c.var.t('inspection.desk.title'),
+    title: c.get('t')('inspection.desk.title'),
     head: <script src="/static/countdown.js" defer></script>,
   })
 }
 
 async function decisionNotice(c: Ctx, r: Return) {
-  return resolvedNotice(langOf(c), r.code, await getResolution(c.var.deps.db, r.id))
+  return resolvedNotice(langOf(c), r.code, await getResolution(c.get('deps').db, r.id))
 }
 
 deskRoutes.get('/desk', async (c) => {
-  requireRole(c.var.actor, 'MERCHANT')
+  requireRole(c.get('actor'), 'MERCHANT')
   let notice: NoticeData | undefined
   const responded = await flashReturn(c, c.req.query('responded'))
   const resolved = await flashReturn(c, c.req.query('resolved'))
@@ -77,21 +77,21 @@ deskRoutes.get('/desk', async (c) => {
 
 /** Dismisses the home page's breach notice; the notices stay on record. */
 deskRoutes.post('/desk/breaches/dismiss', async (c) => {
-  await dismissBreachNotices(c.var.deps.db, c.var.actor, c.var.deps.now())
+  await dismissBreachNotices(c.get('deps').db, c.get('actor'), c.get('deps').now())
   return c.redirect('/', 303)
 })
 
 /** The merchant's own return the address names; another's is NOT_FOUND, before any form. */
 const deskReturn = (c: Ctx) =>
-  getReturn(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT'), c.req.param('id') ?? '')
+  getReturn(c.get('deps').db, requireRole(c.get('actor'), 'MERCHANT'), c.req.param('id') ?? '')
 
 /** What htmx swaps in: the item again, or its outcome once nothing is left to do. */
 async function itemView(c: Ctx, r: Return, answer: { notice?: NoticeData; state?: DeskItemState }) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const item = await getDeskItem(db, c.var.actor, r.id, at)
+  const item = await getDeskItem(db, c.get('actor'), r.id, at)
   if (!item) {
-    const current = await getReturn(db, c.var.actor, r.id)
+    const current = await getReturn(db, c.get('actor'), r.id)
     return <DeskItemDone r={current} notice={answer.notice} />
   }
   return <DeskItemView item={item} now={at} notice={answer.notice} state={answer.state} />
@@ -122,7 +122,7 @@ const refusedOn = (
 
 /** The return moved on while the desk was open: say where it is now. */
 async function movedOn(c: Ctx, r: Return, error: DomainError) {
-  const current = await getReturn(c.var.deps.db, c.var.actor, r.id)
+  const current = await getReturn(c.get('deps').db, c.get('actor'), r.id)
   return refusedOn(c, r, error, { notice: movedOnNotice(langOf(c), current.status) })
 }
 
@@ -139,7 +139,7 @@ deskRoutes.post('/desk/:id/respond', form(respondForm, refusedMessage), async (c
   const r = await deskReturn(c)
   const { message } = c.req.valid('form')
   const outcome = await attempt(
-    respondToReturn(c.var.deps.db, c.var.actor, r.id, message, now(c)),
+    respondToReturn(c.get('deps').db, c.get('actor'), r.id, message, now(c)),
     ['CONFLICT'],
   )
   if (!outcome.ok) return movedOn(c, r, outcome.error)
@@ -157,7 +157,7 @@ async function refusedDecision(
   sent: { refundYuan: string; resolution?: ResolutionKind },
 ) {
   const { resolution } = sent
-  const item = resolution ? await getDeskItem(c.var.deps.db, c.var.actor, r.id, now(c)) : null
+  const item = resolution ? await getDeskItem(c.get('deps').db, c.get('actor'), r.id, now(c)) : null
   const decided =
     resolution && item?.grade
       ? { grade: item.grade, resolution, allowed: item.allowedResolutions }
@@ -181,7 +181,7 @@ async function confirmStep(c: Ctx, r: Return, confirm: NonNullable<DeskItemState
 }
 
 deskRoutes.post('/desk/:id/resolve', form(resolveForm, refusedDecisionForm), async (c) => {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const r = await deskReturn(c)
   const sent = c.req.valid('form')
   const input = { returnId: r.id, resolution: sent.resolution, refundFen: sent.refundFen }
@@ -189,8 +189,8 @@ deskRoutes.post('/desk/:id/resolve', form(resolveForm, refusedDecisionForm), asy
   const confirming = needsConfirmation(sent)
   const outcome = await attempt(
     confirming
-      ? checkResolution(db, c.var.actor, input)
-      : resolveReturn(db, c.var.actor, input, now(c)),
+      ? checkResolution(db, c.get('actor'), input)
+      : resolveReturn(db, c.get('actor'), input, now(c)),
     ['BAD_USER_INPUT', 'CONFLICT'],
   )
   if (!outcome.ok && outcome.error.code === 'CONFLICT') return movedOn(c, r, outcome.error)
@@ -207,7 +207,9 @@ deskRoutes.post('/desk/:id/resolve', form(resolveForm, refusedDecisionForm), asy
 
 deskRoutes.post('/desk/:id/close', async (c) => {
   const r = await deskReturn(c)
-  const outcome = await attempt(closeReturn(c.var.deps.db, c.var.actor, r.id, now(c)), ['CONFLICT'])
+  const outcome = await attempt(closeReturn(c.get('deps').db, c.get('actor'), r.id, now(c)), [
+    'CONFLICT',
+  ])
   if (!outcome.ok) return movedOn(c, r, outcome.error)
   return done(c, r, 'closed', closedNotice(langOf(c), r.code))
 })

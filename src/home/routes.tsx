@@ -22,15 +22,15 @@ import {
 export const homeRoutes = new Hono<AppEnv>()
 
 homeRoutes.get('/', async (c) => {
-  const actor = c.var.actor
+  const actor = c.get('actor')
   if (!actor) {
-    const demo = await hasDemoAccounts(c.var.deps.db)
+    const demo = await hasDemoAccounts(c.get('deps').db)
     return c.render(
       <Landing tour={demo ? { stops: tourStops, password: demoTourPassword } : undefined} />,
     )
   }
-  const title = c.var.t('home.greeting', { name: actor.displayName })
-  const body = await roleHome(c.var.deps.db, actor)
+  const title = c.get('t')('home.greeting', { name: actor.displayName })
+  const body = await roleHome(c.get('deps').db, actor)
   return c.render(
     <>
       <h1>{title}</h1>

@@ -15,7 +15,7 @@ export const apiTokenBearer = () =>
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
     const token = match?.[1]
     if (!token || !looksLikeApiToken(token)) return next()
-    const { db, now } = c.var.deps
+    const { db, now } = c.get('deps')
     const user = await actorForApiToken(db, token, now())
     if (!user) {
       return c.json({ error: 'UNAUTHENTICATED', message: 'Unknown or revoked API token.' }, 401, {
@@ -33,7 +33,7 @@ export const apiTokenBearer = () =>
         403,
       )
     }
-    c.set('actor', { ...user, requestId: c.var.requestId })
+    c.set('actor', { ...user, requestId: c.get('requestId') })
     c.set('locale', user.locale)
     c.set('t', translator(user.locale))
     await next()

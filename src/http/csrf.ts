@@ -20,7 +20,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
  */
 export const csrfProtection = () =>
   createMiddleware<AppEnv>(async function csrfProtection(c, next) {
-    const sessionToken = c.var.actor ? getCookie(c, cookieNames.session) : undefined
+    const sessionToken = c.get('actor') ? getCookie(c, cookieNames.session) : undefined
     const cookieToken = getCookie(c, cookieNames.csrf)
     const validCookie = cookieToken !== undefined && cookieToken.length >= 32
     // A token minted now was never handed out, so nothing sent with this request can match it.

@@ -12,7 +12,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
  * with the request id and shown as a plain 500 that leaks nothing.
  */
 export function handleError(error: unknown, c: Context<AppEnv>): Response | Promise<Response> {
-  const t = c.var.t
+  const t = c.get('t')
   if (error instanceof DomainError) {
     if (error.code === 'UNAUTHENTICATED' && c.req.method === 'GET' && !c.req.header('hx-request')) {
       return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`)
@@ -23,7 +23,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
         : error.code === 'NOT_FOUND'
           ? t('error.notFound.title')
           : t('error.badRequest.title')
-    const message = refusalText({ t, locale: c.var.locale }, error)
+    const message = refusalText({ t, locale: c.get('locale') }, error)
     c.status(error.status as ContentfulStatusCode)
     if (c.req.header('hx-request')) {
       return c.html(
@@ -40,8 +40,8 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
     const body = error.status === 413 ? t('error.tooLarge') : t('error.BAD_USER_INPUT')
     return c.render(<ErrorPage title={title} body={body} />, { title })
   }
-  const requestId = c.var.requestId
-  c.var.deps.logError?.(error, requestId)
+  const requestId = c.get('requestId')
+  c.get('deps').logError?.(error, requestId)
   c.status(500)
   const title = t('error.internal.title')
   return c.render(<ErrorPage title={title} body={t('error.internal.body', { requestId })} />, {
@@ -51,7 +51,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
 
 /** 404 inside the layout. */
 export function handleNotFound(c: Context<AppEnv>) {
-  const t = c.var.t
+  const t = c.get('t')
   c.status(404)
   const title = t('error.notFound.title')
   return c.render(<ErrorPage title={title} body={t('error.notFound.body')} />, { title })

@@ -42,7 +42,7 @@ export const formBody = () =>
   })
 
 const unreadable = (c: Context<AppEnv>) =>
-  new DomainError('BAD_USER_INPUT', c.var.t('error.body'), { reason: 'BODY' })
+  new DomainError('BAD_USER_INPUT', c.get('t')('error.body'), { reason: 'BODY' })
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 

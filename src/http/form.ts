@@ -48,7 +48,7 @@ export function formRefusal(
   error: z.core.$ZodError,
   value: Record<string, unknown> = {},
 ): FormRefusal {
-  const lang = { t: c.var.t, locale: c.var.locale }
+  const lang = { t: c.get('t'), locale: c.get('locale') }
   const values = lastValues(value)
   const sentValue = (issue: z.core.$ZodIssue) => values[String(issue.path[0])]
   const fields: Record<string, string> = {}

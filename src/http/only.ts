@@ -10,6 +10,6 @@ import type { AppEnv } from './types'
  */
 export const only = (...roles: Role[]) =>
   createMiddleware<AppEnv>(async function only(c, next) {
-    requireRole(c.var.actor, ...roles)
+    requireRole(c.get('actor'), ...roles)
     await next()
   })

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n'
 import type { AppEnv } from './types'
 
 /** The request's language, for the sentence builders in views/<capability>/messages.ts. */
-export const langOf = (c: Context<AppEnv>): Lang => ({ t: c.var.t, locale: c.var.locale })
+export const langOf = (c: Context<AppEnv>): Lang => ({ t: c.get('t'), locale: c.get('locale') })
 
 /**
  * `?month=` as `YYYY-MM`, or `fallback` when absent; anything else is a 400 naming the field.

@@ -42,11 +42,15 @@ export function graphqlSecurityHeaders(mapTileUrl: string, graphiql: boolean): M
   )
   return createMiddleware(async function graphqlSecurityHeaders(c, next) {
     await headers(c, next)
-    c.header('Cache-Control', 'no-store')
+    const answer = c.res.headers
+    answer.set('Cache-Control', 'no-store')
     // Whether an answer may be read cross-origin depends on the Origin it was asked from.
-    c.header('Vary', 'Origin', { append: true })
+    answer.append('Vary', 'Origin')
   })
 }
+
+// After `next()` these set the answer's headers in place, as hono's secureHeaders does:
+// `c.header` on a finished answer builds a new Response, every header and the body copied.
 
 /**
  * A signed-in page is one person's data: no cache, shared or private, may keep it. Every page
@@ -56,9 +60,10 @@ export function graphqlSecurityHeaders(mapTileUrl: string, graphiql: boolean): M
 export const privatePages = () =>
   createMiddleware<AppEnv>(async function privatePages(c, next) {
     await next()
-    c.header('Vary', 'Cookie', { append: true })
-    const set = c.res.headers.get('Cache-Control') ?? ''
-    if (c.var.actor && !set.includes('no-store')) c.header('Cache-Control', 'no-store')
+    const answer = c.res.headers
+    answer.append('Vary', 'Cookie')
+    const set = answer.get('Cache-Control') ?? ''
+    if (c.get('actor') && !set.includes('no-store')) answer.set('Cache-Control', 'no-store')
   })
 
 /** Map tiles are the only images from elsewhere: allow exactly their origin. */

@@ -17,7 +17,7 @@ export function uploadBodyLimit(
   return bodyLimit({
     maxSize: limits.maxFiles * limits.maxBytes + room,
     onError: (c: Context<AppEnv>) => {
-      const t = c.var.t
+      const t = c.get('t')
       const title = t(copy.title)
       c.status(413)
       const body = t(copy.body, {

@@ -28,7 +28,7 @@ export const labelRoutes = new Hono<AppEnv>()
 
 type Ctx = Context<AppEnv>
 
-const baseUrl = (c: Ctx) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
+const baseUrl = (c: Ctx) => c.get('deps').config.publicUrl ?? new URL(c.req.url).origin
 
 /**
  * The batch a request names, or null for none. New sources (an import's returns) are read here
@@ -61,18 +61,18 @@ function layoutOf(c: Ctx): LabelLayout {
 const sibling = (c: Ctx, path: string) => `${path}${new URL(c.req.url).search}`
 
 labelRoutes.get('/returns/labels', async (c) => {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const layout = layoutOf(c)
   const source = sourceOf(c)
   if (!source) {
-    const { returns, more } = await awaitingDropOff(db, c.var.actor)
+    const { returns, more } = await awaitingDropOff(db, c.get('actor'))
     return c.render(<LabelPicker labels={returns} more={more} max={MAX_LABELS} />, {
-      title: c.var.t('labels.title'),
+      title: c.get('t')('labels.title'),
     })
   }
-  const labels = await labelBatch(db, c.var.actor, source)
+  const labels = await labelBatch(db, c.get('actor'), source)
   const parts =
-    source.kind === 'import' ? await importLabelRanges(db, c.var.actor, source.importId) : []
+    source.kind === 'import' ? await importLabelRanges(db, c.get('actor'), source.importId) : []
   const base = baseUrl(c)
   const sheet = labels.map((l) => ({
     ...l,
@@ -93,17 +93,17 @@ labelRoutes.get('/returns/labels', async (c) => {
       <LabelSheet labels={sheet} layout={layout} pdfHref={sibling(c, '/returns/labels.pdf')} />
     </>,
     {
-      title: c.var.t('labels.sheet.title', { count: labels.length }),
+      title: c.get('t')('labels.sheet.title', { count: labels.length }),
       head: <script src="/static/label.js" defer></script>,
     },
   )
 })
 
 labelRoutes.get('/returns/labels.pdf', async (c) => {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const { t, locale } = c.var
   const layout = layoutOf(c)
-  const labels = await labelBatch(db, c.var.actor, sourceOf(c) ?? { kind: 'ids', ids: [] })
+  const labels = await labelBatch(db, c.get('actor'), sourceOf(c) ?? { kind: 'ids', ids: [] })
   const base = baseUrl(c)
   const pdf = await labelsPdf(
     labels.map(({ ret, hub }) => ({
@@ -119,7 +119,7 @@ labelRoutes.get('/returns/labels.pdf', async (c) => {
     })),
     layout,
     t('labels.sheet.title', { count: labels.length }),
-    c.var.deps.now(),
+    c.get('deps').now(),
   )
   return c.body(pdf, 200, {
     'content-type': 'application/pdf',

@@ -9,8 +9,8 @@ import { listHubs, listStations } from './service'
 export const networkRoutes = new Hono<AppEnv>()
 
 networkRoutes.get('/map', async (c) => {
-  const { db, config } = c.var.deps
-  const actor = requireActor(c.var.actor)
+  const { db, config } = c.get('deps')
+  const actor = requireActor(c.get('actor'))
   const [hubs, stations] = await Promise.all([listHubs(db, actor), listStations(db, actor)])
   return c.render(
     <MapPage
@@ -20,7 +20,7 @@ networkRoutes.get('/map', async (c) => {
       areaUrl={stations.filter((s) => s.active).length > INLINE_MAX ? '/stations/area' : undefined}
     />,
     {
-      title: c.var.t('map.title'),
+      title: c.get('t')('map.title'),
       head: <MapAssets />,
     },
   )

@@ -26,7 +26,7 @@ const pageSize = 20
 
 async function renderList(c: Ctx, notice?: NoticeData) {
   const unreadOnly = c.req.query('unread') === '1'
-  const page = await listNotifications(c.var.deps.db, c.var.actor, {
+  const page = await listNotifications(c.get('deps').db, c.get('actor'), {
     unreadOnly,
     first: pageSize,
     after: c.req.query('after') || undefined,
@@ -35,24 +35,24 @@ async function renderList(c: Ctx, notice?: NoticeData) {
 }
 
 notificationRoutes.get('/notifications', async (c) => {
-  requireActor(c.var.actor)
+  requireActor(c.get('actor'))
   const notice: NoticeData | undefined =
     c.req.query('read') === 'all'
-      ? { tone: 'ok', text: c.var.t('notifications.markedAll') }
+      ? { tone: 'ok', text: c.get('t')('notifications.markedAll') }
       : undefined
   const props = await renderList(c, notice)
-  return c.render(<NotificationsPage {...props} />, { title: c.var.t('notifications.title') })
+  return c.render(<NotificationsPage {...props} />, { title: c.get('t')('notifications.title') })
 })
 
 notificationRoutes.post('/notifications/read-all', async (c) => {
-  const { db, now } = c.var.deps
-  await markNotificationsRead(db, c.var.actor, {}, now())
+  const { db, now } = c.get('deps')
+  await markNotificationsRead(db, c.get('actor'), {}, now())
   return accepted(c, {
     redirect: '/notifications?read=all',
     fragment: async () => (
       <>
         <NotificationsPage
-          {...await renderList(c, { tone: 'ok', text: c.var.t('notifications.markedAll') })}
+          {...await renderList(c, { tone: 'ok', text: c.get('t')('notifications.markedAll') })}
         />
         <NotificationBell oob />
       </>
@@ -61,11 +61,11 @@ notificationRoutes.post('/notifications/read-all', async (c) => {
 })
 
 notificationRoutes.post('/notifications/:id/read', async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const id = c.req.param('id')
-  await getNotification(db, c.var.actor, id)
-  await markNotificationsRead(db, c.var.actor, { ids: [id] }, now())
-  const n = await getNotification(db, c.var.actor, id)
+  await getNotification(db, c.get('actor'), id)
+  await markNotificationsRead(db, c.get('actor'), { ids: [id] }, now())
+  const n = await getNotification(db, c.get('actor'), id)
   return accepted(c, {
     redirect: '/notifications',
     fragment: () => (
@@ -78,13 +78,13 @@ notificationRoutes.post('/notifications/:id/read', async (c) => {
 })
 
 notificationRoutes.get('/notifications/preferences', async (c) => {
-  const prefs = await notificationPreferencesOf(c.var.deps.db, c.var.actor)
+  const prefs = await notificationPreferencesOf(c.get('deps').db, c.get('actor'))
   const notice: NoticeData | undefined =
     c.req.query('saved') === '1'
-      ? { tone: 'ok', text: c.var.t('notifications.preferences.saved') }
+      ? { tone: 'ok', text: c.get('t')('notifications.preferences.saved') }
       : undefined
   return c.render(<PreferencesPage prefs={prefs} notice={notice} />, {
-    title: c.var.t('notifications.preferences.title'),
+    title: c.get('t')('notifications.preferences.title'),
   })
 })
 
@@ -92,7 +92,11 @@ notificationRoutes.post(
   '/notifications/preferences',
   form(notificationPreferenceInput),
   async (c) => {
-    const pref = await setNotificationPreference(c.var.deps.db, c.var.actor, c.req.valid('form'))
+    const pref = await setNotificationPreference(
+      c.get('deps').db,
+      c.get('actor'),
+      c.req.valid('form'),
+    )
     return accepted(c, {
       redirect: '/notifications/preferences?saved=1',
       fragment: () => <PreferenceRow p={pref} />,

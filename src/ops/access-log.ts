@@ -30,12 +30,12 @@ export function accessLog(record: (r: RequestRecord) => void): MiddlewareHandler
       await next()
     } finally {
       record({
-        requestId: c.var.requestId,
+        requestId: c.get('requestId'),
         method: c.req.method,
         route: routeOf(c),
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        userId: c.var.actor?.userId ?? null,
+        userId: c.get('actor')?.userId ?? null,
       })
     }
   }

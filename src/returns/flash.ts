@@ -9,6 +9,6 @@ import { getReturn } from './service'
  */
 export async function flashReturn(c: Context<AppEnv>, id: string | undefined) {
   if (!id) return undefined
-  const found = await attempt(getReturn(c.var.deps.db, c.var.actor, id), ['NOT_FOUND'])
+  const found = await attempt(getReturn(c.get('deps').db, c.get('actor'), id), ['NOT_FOUND'])
   return found.ok ? found.value : undefined
 }

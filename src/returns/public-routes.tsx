@@ -5,6 +5,7 @@
  * src/stations/routes/search.tsx.)
  */
 import { Hono } from 'hono'
+import { raw } from 'hono/html'
 import { stillOpen, TrackPage, TrackResult, type TrackOutcome } from '../../views/public/track-page'
 import type { RateNotice } from '../../views/public/track-extras'
 import { trackReturn } from '../inspection/customer-view'
@@ -23,11 +24,13 @@ const rateNotices: readonly RateNotice[] = ['thanks', 'already', 'invalid']
 const trackHref = (code: string, rate: RateNotice) =>
   `/track?code=${encodeURIComponent(code)}&rate=${rate}`
 
+const reloadEveryMinute = raw('<noscript><meta http-equiv="refresh" content="60"/></noscript>')
+
 publicReturnRoutes.get('/track', async (c) => {
-  const { db, now, clientIp } = c.var.deps
+  const { db, now, clientIp } = c.get('deps')
   const typed = (c.req.query('code') ?? '').trim()
   const rate = rateNotices.find((n) => n === c.req.query('rate'))
-  const title = c.var.t('returns.track.title')
+  const title = c.get('t')('returns.track.title')
   let outcome: TrackOutcome = { kind: 'form' }
   if (typed) {
     const code = typed.slice(0, 40)
@@ -53,12 +56,7 @@ publicReturnRoutes.get('/track', async (c) => {
   // The card's own poll asks for the card alone.
   if (found && isHtmx(c)) return fragment(c, <TrackResult result={found} />)
   // Without JavaScript an open return's page reloads itself, a little less often.
-  const head =
-    found && stillOpen(found.status) ? (
-      <noscript>
-        <meta http-equiv="refresh" content="60" />
-      </noscript>
-    ) : undefined
+  const head = found && stillOpen(found.status) ? reloadEveryMinute : undefined
   return c.render(<TrackPage typed={typed.slice(0, 40)} outcome={outcome} />, { title, head })
 })
 
@@ -72,16 +70,16 @@ publicReturnRoutes.post(
       <TrackPage
         typed={typed}
         outcome={{ kind: 'form' }}
-        failure={c.var.t('returns.rate.invalid')}
+        failure={c.get('t')('returns.rate.invalid')}
       />,
-      { title: c.var.t('returns.track.title') },
+      { title: c.get('t')('returns.track.title') },
     )
   }),
   async (c) => {
     const { deps } = c.var
     const input = c.req.valid('form')
     const outcome = await attempt(
-      rateReturn(deps.db, input, deps.clientIp(c), deps.now(), c.var.requestId),
+      rateReturn(deps.db, input, deps.clientIp(c), deps.now(), c.get('requestId')),
       ['RATE_LIMITED', 'CONFLICT', 'NOT_FOUND'],
     )
     if (outcome.ok) return c.redirect(trackHref(input.code, 'thanks'), 303)
@@ -92,10 +90,10 @@ publicReturnRoutes.post(
     if (error.code === 'RATE_LIMITED') {
       c.header('Retry-After', String(error.details.retryAfterSeconds))
     }
-    const failure = refusalText({ t: c.var.t, locale: c.var.locale }, error)
+    const failure = refusalText({ t: c.get('t'), locale: c.get('locale') }, error)
     c.status(error.code === 'NOT_FOUND' ? 404 : error.code === 'CONFLICT' ? 409 : 429)
     return c.render(<TrackPage typed={input.code} outcome={{ kind: 'form' }} failure={failure} />, {
-      title: c.var.t('returns.track.title'),
+      title: c.get('t')('returns.track.title'),
     })
   },
 )

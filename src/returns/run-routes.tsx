@@ -37,8 +37,8 @@ export const runRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 runRoutes.get('/runs', async (c) => {
-  const { db } = c.var.deps
-  const actor = c.var.actor
+  const { db } = c.get('deps')
+  const actor = c.get('actor')
   const hubs = await listHubs(db, actor)
   // A hub operator always sees its own hub, whatever the address asks for.
   const asked = c.req.query('hub')
@@ -57,28 +57,28 @@ runRoutes.get('/runs', async (c) => {
       runs={runs}
       transfers={transfers}
     />,
-    { title: c.var.t('runs.title') },
+    { title: c.get('t')('runs.title') },
   )
 })
 
 runRoutes.post('/runs', form(createRunForm), async (c) => {
   const input = c.req.valid('form')
-  const run = await createPickupRun(c.var.deps.db, c.var.actor, input, c.var.deps.now())
+  const run = await createPickupRun(c.get('deps').db, c.get('actor'), input, c.get('deps').now())
   return c.redirect(`/runs/${run.id}`, 303)
 })
 
 runRoutes.post('/runs/transfers', form(transferRunSchema), async (c) => {
   const input = c.req.valid('form')
-  await createTransferRun(c.var.deps.db, c.var.actor, input, c.var.deps.now())
+  await createTransferRun(c.get('deps').db, c.get('actor'), input, c.get('deps').now())
   return c.redirect(`/runs?hub=${encodeURIComponent(input.fromHubId)}`, 303)
 })
 
 async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
-  const { db } = c.var.deps
-  const manifest = await runManifest(db, c.var.actor, runId)
+  const { db } = c.get('deps')
+  const manifest = await runManifest(db, c.get('actor'), runId)
   const [station, hubs] = await Promise.all([
-    getStation(db, c.var.actor, manifest.run.stationId),
-    listHubs(db, c.var.actor),
+    getStation(db, c.get('actor'), manifest.run.stationId),
+    listHubs(db, c.get('actor')),
   ])
   const hub = hubs.find((h) => h.id === manifest.run.hubId)!
   const page = (
@@ -87,8 +87,8 @@ async function renderRun(c: Ctx, runId: string, outcome?: ReceiveOutcome) {
   const fromHub = hubs.find((h) => h.id === manifest.run.fromHubId)
   return c.render(page, {
     title: fromHub
-      ? c.var.t('runs.run.transferTitle', { hub: localizedName(fromHub, c.var.locale) })
-      : c.var.t('runs.run.title', { station: station.name }),
+      ? c.get('t')('runs.run.transferTitle', { hub: localizedName(fromHub, c.get('locale')) })
+      : c.get('t')('runs.run.title', { station: station.name }),
     // Adds a camera button to the code field (static/scan.js), and the lane's sound.
     head: manifest.run.status === 'OPEN' && (
       <>
@@ -103,10 +103,10 @@ runRoutes.get('/runs/:id', (c) => renderRun(c, c.req.param('id')))
 
 /** What htmx swaps in after a scan: the result, and the form and run state out of band. */
 async function scanned(c: Ctx, run: PickupRun, outcome: ReceiveOutcome) {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const [manifest, hubs] = await Promise.all([
-    runManifest(db, c.var.actor, run.id),
-    listHubs(db, c.var.actor),
+    runManifest(db, c.get('actor'), run.id),
+    listHubs(db, c.get('actor')),
   ])
   return (
     <>
@@ -126,18 +126,19 @@ const refusedScan = (c: Ctx, run: PickupRun, error: DomainError, outcome: Receiv
 
 // An unknown run, or another hub's, is the error page's 404; only the scan itself is answered
 // in place.
-const scannedRun = (c: Ctx) => getPickupRun(c.var.deps.db, c.var.actor, c.req.param('id') ?? '')
+const scannedRun = (c: Ctx) =>
+  getPickupRun(c.get('deps').db, c.get('actor'), c.req.param('id') ?? '')
 
 /** Nothing typed: say so where the result goes. */
 const emptyScan = async (c: Ctx, refusal: FormRefusal) =>
   refusedScan(c, await scannedRun(c), refusal.error, { kind: 'empty' })
 
 runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const run = await scannedRun(c)
   const { code: typed, quarantine } = c.req.valid('form')
   const scan = await attempt(
-    receiveParcel(db, c.var.actor, { runId: run.id, code: typed, quarantine }, now()),
+    receiveParcel(db, c.get('actor'), { runId: run.id, code: typed, quarantine }, now()),
     ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'],
   )
   if (!scan.ok) return refusedScan(c, run, scan.error, await scanRefusal(c, scan.error, typed))
@@ -150,7 +151,7 @@ runRoutes.post('/runs/:id/receive', form(receiveForm, emptyScan), async (c) => {
         kind: 'transfer',
         code,
         category,
-        hub: localizedName(await getHub(db, c.var.actor, to), c.var.locale),
+        hub: localizedName(await getHub(db, c.get('actor'), to), c.get('locale')),
         lane,
         laneCountToday,
       }
@@ -168,8 +169,8 @@ async function scanRefusal(c: Ctx, error: DomainError, typed: string): Promise<R
   const status = returnStatuses.find((s) => s === error.details.status)
   switch (error.details.reason) {
     case 'WRONG_HUB': {
-      const hub = await getHub(c.var.deps.db, c.var.actor, String(error.details.hubId))
-      return { kind: 'wrongHub', typed: shown, hub: localizedName(hub, c.var.locale) }
+      const hub = await getHub(c.get('deps').db, c.get('actor'), String(error.details.hubId))
+      return { kind: 'wrongHub', typed: shown, hub: localizedName(hub, c.get('locale')) }
     }
     case 'NOT_CHECKED_IN':
       if (status) return { kind: 'notCheckedIn', typed: shown, status }
@@ -177,11 +178,11 @@ async function scanRefusal(c: Ctx, error: DomainError, typed: string): Promise<R
     case 'RUN_CLOSED':
       return { kind: 'closed' }
   }
-  return { kind: 'refused', text: refusalText({ t: c.var.t, locale: c.var.locale }, error) }
+  return { kind: 'refused', text: refusalText({ t: c.get('t'), locale: c.get('locale') }, error) }
 }
 
 runRoutes.post('/runs/:id/close', async (c) => {
-  const { db, now } = c.var.deps
-  const { run } = await closePickupRun(db, c.var.actor, c.req.param('id'), now())
+  const { db, now } = c.get('deps')
+  const { run } = await closePickupRun(db, c.get('actor'), c.req.param('id'), now())
   return c.redirect(`/runs/${run.id}`, 303)
 })

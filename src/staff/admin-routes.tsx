@@ -25,25 +25,25 @@ type Ctx = Context<AppEnv>
 const coordinatorsOnly = only('COORDINATOR')
 
 async function renderVerify(c: Ctx, state: Pick<VerifyPageProps, 'notice' | 'refusedRow'> = {}) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const [waiting, merchants] = await Promise.all([
     certificationsToVerify(db, actor),
     listMerchants(db, actor),
   ])
   return c.render(
     <VerifyPage waiting={waiting} merchants={merchants} today={localDate(now())} {...state} />,
-    { title: c.var.t('staff.admin.title') },
+    { title: c.get('t')('staff.admin.title') },
   )
 }
 
 adminStaffRoutes.get('/admin/staff', async (c) => {
-  const t = c.var.t
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const t = c.get('t')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const decided = c.req.query('decided')
   let notice: NoticeData | undefined
   if (decided) {
-    const found = await attempt(findStaff(c.var.deps.db, actor, decided), ['NOT_FOUND'])
+    const found = await attempt(findStaff(c.get('deps').db, actor, decided), ['NOT_FOUND'])
     if (found.ok && found.value.certStatus === 'VERIFIED') {
       notice = { tone: 'ok', text: t('staff.admin.verified', { name: found.value.name }) }
     } else if (found.ok && found.value.certStatus === 'REJECTED') {
@@ -54,11 +54,11 @@ adminStaffRoutes.get('/admin/staff', async (c) => {
 })
 
 adminStaffRoutes.post('/admin/staff/:id/verify', coordinatorsOnly, form(verifyForm), async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const staffId = c.req.param('id')
   const { verified, reason } = c.req.valid('form')
   const outcome = await attempt(
-    verifyCertification(db, c.var.actor, staffId, verified, reason, now()),
+    verifyCertification(db, c.get('actor'), staffId, verified, reason, now()),
   )
   if (outcome.ok) return c.redirect(`/admin/staff?decided=${encodeURIComponent(staffId)}`, 303)
   const error = refusalText(langOf(c), outcome.error)

@@ -32,8 +32,8 @@ const scanLimit = uploadBodyLimit(
 )
 
 certificateRoutes.post('/staff/:id/remove', merchantsOnly, form(removeForm), async (c) => {
-  const { db, now } = c.var.deps
-  const outcome = await attempt(removeStaff(db, c.var.actor, c.req.param('id'), now()))
+  const { db, now } = c.get('deps')
+  const outcome = await attempt(removeStaff(db, c.get('actor'), c.req.param('id'), now()))
   if (outcome.ok) return c.redirect(`/staff?removed=${encodeURIComponent(outcome.value.id)}`, 303)
   const notice = { tone: 'error' as const, text: refusalText(langOf(c), outcome.error) }
   return refused(c, outcome.error, {
@@ -58,8 +58,8 @@ certificateRoutes.post(
   merchantsOnly,
   form(certificateForm, refusedCertificate),
   async (c) => {
-    const { db, now, blobs } = c.var.deps
-    const t = c.var.t
+    const { db, now, blobs } = c.get('deps')
+    const t = c.get('t')
     const { scan, ...input } = c.req.valid('form')
     const state = { staffId: input.staffId, number: input.number, date: input.date }
     const again = (error: string) => {
@@ -70,12 +70,19 @@ certificateRoutes.post(
       })
     }
     // Someone else's staff member is not found, whatever else is wrong with the form.
-    await findStaff(db, c.var.actor, input.staffId)
+    await findStaff(db, c.get('actor'), input.staffId)
     if (!blobs) return again(t('staff.cert.scanUnavailable'))
     const [file] = await uploadsOf({ scan }, 'scan')
     if (!file) return again(t('staff.cert.scanMissing'))
     const outcome = await attempt(
-      submitCertification(db, blobs, c.var.actor, input.staffId, { ...input, scan: file }, now()),
+      submitCertification(
+        db,
+        blobs,
+        c.get('actor'),
+        input.staffId,
+        { ...input, scan: file },
+        now(),
+      ),
       ['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'],
     )
     if (outcome.ok) {
@@ -97,9 +104,9 @@ certificateRoutes.post(
 )
 
 certificateRoutes.get('/staff/:id/scan', async (c) => {
-  const { db, blobs } = c.var.deps
+  const { db, blobs } = c.get('deps')
   if (!blobs) throw new NotFound('Evidence')
-  const scan = await readCertificateScan(db, blobs, c.var.actor, c.req.param('id'))
+  const scan = await readCertificateScan(db, blobs, c.get('actor'), c.req.param('id'))
   if (!scan) throw new NotFound('Evidence')
   // Images open in the page; PDFs download (the pages' policy gives a PDF viewer nothing).
   const disposition = scan.type.startsWith('image/') ? 'inline' : 'attachment'

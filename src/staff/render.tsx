@@ -16,9 +16,9 @@ export interface StaffPageState {
 }
 
 export async function renderStaff(c: Ctx, state: StaffPageState = {}) {
-  const staff = await listStaff(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT'))
-  const today = localDate(c.var.deps.now())
+  const staff = await listStaff(c.get('deps').db, requireRole(c.get('actor'), 'MERCHANT'))
+  const today = localDate(c.get('deps').now())
   return c.render(<StaffPage staff={staff} today={today} {...state} />, {
-    title: c.var.t('inspection.staff.title'),
+    title: c.get('t')('inspection.staff.title'),
   })
 }

@@ -24,13 +24,13 @@ type Ctx = Context<AppEnv>
 
 function certificationNotice(c: Ctx, s: Staff): NoticeData {
   const key = s.certified ? 'inspection.staff.nowCertified' : 'inspection.staff.noLongerCertified'
-  return { tone: 'ok', text: c.var.t(key, { name: s.name }) }
+  return { tone: 'ok', text: c.get('t')(key, { name: s.name }) }
 }
 
 staffRoutes.get('/staff', async (c) => {
-  const t = c.var.t
-  const actor = requireRole(c.var.actor, 'MERCHANT')
-  const staff = await listStaff(c.var.deps.db, actor)
+  const t = c.get('t')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
+  const staff = await listStaff(c.get('deps').db, actor)
   const added = staff.find((s) => s.id === c.req.query('added'))
   const changed = staff.find((s) => s.id === c.req.query('changed'))
   const submitted = staff.find((s) => s.id === c.req.query('submitted'))
@@ -40,7 +40,7 @@ staffRoutes.get('/staff', async (c) => {
   else if (submitted) {
     notice = { tone: 'ok', text: t('staff.cert.submitted', { name: submitted.name }) }
   } else if (c.req.query('removed')) {
-    const found = await attempt(findStaff(c.var.deps.db, actor, c.req.query('removed')!), [
+    const found = await attempt(findStaff(c.get('deps').db, actor, c.req.query('removed')!), [
       'NOT_FOUND',
     ])
     if (found.ok && found.value.endedAt) {
@@ -52,7 +52,7 @@ staffRoutes.get('/staff', async (c) => {
 
 /** The add form again with its name marked: missing, or too long. */
 function refusedName(c: Ctx, refused: FormRefusal) {
-  const t = c.var.t
+  const t = c.get('t')
   const error =
     refused.error.details.problem === 'form.tooLong'
       ? t('inspection.staff.nameTooLong')
@@ -62,14 +62,14 @@ function refusedName(c: Ctx, refused: FormRefusal) {
 }
 
 staffRoutes.post('/staff', form(addStaffForm, refusedName), async (c) => {
-  const { db, now } = c.var.deps
-  const added = await addStaff(db, c.var.actor, c.req.valid('form'), now())
+  const { db, now } = c.get('deps')
+  const added = await addStaff(db, c.get('actor'), c.req.valid('form'), now())
   return c.redirect(`/staff?added=${encodeURIComponent(added.id)}`, 303)
 })
 
 staffRoutes.post('/staff/:id/certification', form(certificationForm), async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const { certified } = c.req.valid('form')
   const updated = await setStaffCertification(db, actor, c.req.param('id'), certified, now())
   return accepted(c, {

@@ -80,8 +80,8 @@ function listHref(status: string, province: string, done?: { notice: NoticeKind;
 }
 
 stationRoutes.get('/admin/stations', async (c) => {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const all = await listStations(db, actor)
   const status = statusFilters.find((s) => s === c.req.query('status')) ?? 'all'
   const province = c.req.query('province') || undefined
@@ -99,9 +99,9 @@ stationRoutes.get('/admin/stations', async (c) => {
       provinces={provinces}
       status={status}
       province={province}
-      notice={subject ? c.var.t(`stationAdmin.${notice}`, { name: subject.name }) : undefined}
+      notice={subject ? c.get('t')(`stationAdmin.${notice}`, { name: subject.name }) : undefined}
     />,
-    { title: c.var.t('stationAdmin.title') },
+    { title: c.get('t')('stationAdmin.title') },
   )
 })
 
@@ -114,13 +114,13 @@ async function renderStationForm(
   props: Omit<StationFormPageProps, 'place'>,
   title: string,
 ) {
-  const tiles = tilesOf(c.var.deps.config)
+  const tiles = tilesOf(c.get('deps').config)
   const typed = { lat: Number(props.values.lat), lng: Number(props.values.lng) }
   const known = props.values.lat.trim() !== '' && props.values.lng.trim() !== ''
   const usable = known && Math.abs(typed.lat) <= 90 && Math.abs(typed.lng) <= 180
   const center = usable
     ? typed
-    : ((await listHubs(c.var.deps.db, c.var.actor))[0] ?? { lat: 31.2304, lng: 121.4737 })
+    : ((await listHubs(c.get('deps').db, c.get('actor')))[0] ?? { lat: 31.2304, lng: 121.4737 })
   const shown = tiles.datum === 'GCJ02' ? wgs84ToGcj02(center) : center
   const place = {
     tiles,
@@ -152,47 +152,47 @@ const emptyStation: StationFormValues = {
 }
 
 stationRoutes.get('/admin/stations/new', (c) => {
-  requireRole(c.var.actor, 'COORDINATOR')
-  return renderStationForm(c, { values: emptyStation }, c.var.t('stationAdmin.newTitle'))
+  requireRole(c.get('actor'), 'COORDINATOR')
+  return renderStationForm(c, { values: emptyStation }, c.get('t')('stationAdmin.newTitle'))
 })
 
 /** The new-station form again, with what was typed and what is wrong with it. */
 function refusedNewStation(c: Ctx, values: StationFormValues, problems: FieldProblems) {
-  requireRole(c.var.actor, 'COORDINATOR')
-  const errors = messages(problems, c.var.t, c.var.locale)
-  return renderStationForm(c, { values, errors }, c.var.t('stationAdmin.newTitle'))
+  requireRole(c.get('actor'), 'COORDINATOR')
+  const errors = messages(problems, c.get('t'), c.get('locale'))
+  return renderStationForm(c, { values, errors }, c.get('t')('stationAdmin.newTitle'))
 }
 
 stationRoutes.post(
   '/admin/stations',
   stationForm(parseStationForm, refusedNewStation),
   async (c) => {
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const { input } = c.req.valid('form')
-    const station = await createStation(c.var.deps.db, actor, input, c.var.deps.now())
+    const station = await createStation(c.get('deps').db, actor, input, c.get('deps').now())
     return c.redirect(listHref('all', '', { notice: 'created', id: station.id }), 303)
   },
 )
 
 stationRoutes.get('/admin/stations/:id', async (c) => {
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
-  const station = await getStation(c.var.deps.db, actor, c.req.param('id'))
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
+  const station = await getStation(c.get('deps').db, actor, c.req.param('id'))
   return renderStationForm(
     c,
     { station, values: stationValues(station) },
-    c.var.t('stationAdmin.editTitle', { name: station.name }),
+    c.get('t')('stationAdmin.editTitle', { name: station.name }),
   )
 })
 
 /** The station's form again, with what was typed and what is wrong with it. */
 async function refusedStation(c: Ctx, values: StationFormValues, problems: FieldProblems) {
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
-  const station = await getStation(c.var.deps.db, actor, c.req.param('id') ?? '')
-  const errors = messages(problems, c.var.t, c.var.locale)
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
+  const station = await getStation(c.get('deps').db, actor, c.req.param('id') ?? '')
+  const errors = messages(problems, c.get('t'), c.get('locale'))
   return renderStationForm(
     c,
     { station, values, errors },
-    c.var.t('stationAdmin.editTitle', { name: station.name }),
+    c.get('t')('stationAdmin.editTitle', { name: station.name }),
   )
 }
 
@@ -200,10 +200,10 @@ stationRoutes.post(
   '/admin/stations/:id',
   stationForm(parseStationForm, refusedStation),
   async (c) => {
-    const { db } = c.var.deps
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { db } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const station = await getStation(db, actor, c.req.param('id'))
-    await updateStation(db, actor, station.id, c.req.valid('form').input, c.var.deps.now())
+    await updateStation(db, actor, station.id, c.req.valid('form').input, c.get('deps').now())
     return c.redirect(listHref('all', '', { notice: 'saved', id: station.id }), 303)
   },
 )
@@ -211,11 +211,11 @@ stationRoutes.post(
 stationRoutes.post('/admin/stations/:id/active', form(activeForm), async (c) => {
   const { active, status, province } = c.req.valid('form')
   const station = await setStationActive(
-    c.var.deps.db,
-    c.var.actor,
+    c.get('deps').db,
+    c.get('actor'),
     c.req.param('id'),
     active,
-    c.var.deps.now(),
+    c.get('deps').now(),
   )
   const notice = active ? 'reactivated' : 'deactivated'
   return c.redirect(listHref(status, province, { notice, id: station.id }), 303)
@@ -226,8 +226,8 @@ async function renderDetails(
   values?: { openingHours: string; services: string[]; phone: string; closedDays: string[] },
   errors?: FieldErrors,
 ) {
-  const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
-  const station = await getStation(c.var.deps.db, actor, actor.stationId!)
+  const actor = requireRole(c.get('actor'), 'STATION_OPERATOR')
+  const station = await getStation(c.get('deps').db, actor, actor.stationId!)
   return c.render(
     <StationDetailsPage
       station={station}
@@ -235,22 +235,28 @@ async function renderDetails(
       errors={errors}
       saved={!errors && c.req.query('saved') === '1'}
     />,
-    { title: c.var.t('stationDetails.title') },
+    { title: c.get('t')('stationDetails.title') },
   )
 }
 
 stationRoutes.get('/station/details', (c) => renderDetails(c))
 
 const refusedDetails = (c: Ctx, values: StationFormValues, problems: FieldProblems) =>
-  renderDetails(c, values, messages(problems, c.var.t, c.var.locale))
+  renderDetails(c, values, messages(problems, c.get('t'), c.get('locale')))
 
 stationRoutes.post(
   '/station/details',
   stationForm(parseStationDetailsForm, refusedDetails),
   async (c) => {
-    const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
+    const actor = requireRole(c.get('actor'), 'STATION_OPERATOR')
     const { input } = c.req.valid('form')
-    await updateStationDetails(c.var.deps.db, actor, actor.stationId!, input, c.var.deps.now())
+    await updateStationDetails(
+      c.get('deps').db,
+      actor,
+      actor.stationId!,
+      input,
+      c.get('deps').now(),
+    )
     return c.redirect('/station/details?saved=1', 303)
   },
 )

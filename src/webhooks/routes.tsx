@@ -41,20 +41,20 @@ export const webhookRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 const policy = (c: Ctx): TargetPolicy => ({
-  allowPrivate: c.var.deps.config.webhookAllowPrivate,
+  allowPrivate: c.get('deps').config.webhookAllowPrivate,
 })
 
 async function listPage(c: Ctx, props: Omit<WebhooksProps, 'endpoints'> = {}) {
-  const endpoints = await listWebhookEndpoints(c.var.deps.db, c.var.actor)
+  const endpoints = await listWebhookEndpoints(c.get('deps').db, c.get('actor'))
   return c.render(<WebhooksPage endpoints={endpoints} {...props} />, {
-    title: c.var.t('webhooks.title'),
+    title: c.get('t')('webhooks.title'),
   })
 }
 
 async function editPage(c: Ctx, id: string, form?: EndpointFormState) {
-  const endpoint = await getWebhookEndpoint(c.var.deps.db, c.var.actor, id)
+  const endpoint = await getWebhookEndpoint(c.get('deps').db, c.get('actor'), id)
   return c.render(<EditEndpointPage endpoint={endpoint} form={form} />, {
-    title: c.var.t('webhooks.editTitle'),
+    title: c.get('t')('webhooks.editTitle'),
   })
 }
 
@@ -90,7 +90,7 @@ const wrongFields = (error: z.core.$ZodError) => new Set(error.issues.map((i) =>
 /** A refusal of the address by the service (not public, not https): the form, its URL marked. */
 function targetRefused(c: Ctx, sent: ReturnType<typeof sentForm>, error: DomainError) {
   const form = markedForm(c, sent, new Set())
-  form.errors.url = refusalText({ t: c.var.t, locale: c.var.locale }, error)
+  form.errors.url = refusalText({ t: c.get('t'), locale: c.get('locale') }, error)
   c.status(400)
   return form
 }
@@ -113,9 +113,9 @@ const editForm = validator('form', async (value, c: Ctx) => {
 
 webhookRoutes.get('/webhooks', async (c) => {
   const notice = c.req.query('updated')
-    ? { tone: 'ok' as const, text: c.var.t('webhooks.updated') }
+    ? { tone: 'ok' as const, text: c.get('t')('webhooks.updated') }
     : c.req.query('deleted')
-      ? { tone: 'ok' as const, text: c.var.t('webhooks.deleted') }
+      ? { tone: 'ok' as const, text: c.get('t')('webhooks.deleted') }
       : undefined
   return listPage(c, { notice })
 })
@@ -123,8 +123,8 @@ webhookRoutes.get('/webhooks', async (c) => {
 // Answered with the page itself rather than a redirect: the secret must not travel in a URL.
 webhookRoutes.post('/webhooks', createForm, async (c) => {
   const { sent, input } = c.req.valid('form')
-  const { db, now } = c.var.deps
-  const outcome = await attempt(createWebhookEndpoint(db, c.var.actor, input, now(), policy(c)))
+  const { db, now } = c.get('deps')
+  const outcome = await attempt(createWebhookEndpoint(db, c.get('actor'), input, now(), policy(c)))
   if (!outcome.ok) return listPage(c, { form: targetRefused(c, sent, outcome.error) })
   const { secret, endpoint } = outcome.value
   c.status(201)
@@ -135,23 +135,25 @@ webhookRoutes.get('/webhooks/:id', (c) => editPage(c, c.req.param('id')))
 
 webhookRoutes.post('/webhooks/:id', editForm, async (c) => {
   const { sent, input } = c.req.valid('form')
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const id = c.req.param('id')
-  const outcome = await attempt(updateWebhookEndpoint(db, c.var.actor, id, input, now(), policy(c)))
+  const outcome = await attempt(
+    updateWebhookEndpoint(db, c.get('actor'), id, input, now(), policy(c)),
+  )
   if (!outcome.ok) return editPage(c, id, targetRefused(c, sent, outcome.error))
   return c.redirect(`/webhooks?updated=${encodeURIComponent(outcome.value.id)}`, 303)
 })
 
 webhookRoutes.post('/webhooks/:id/delete', async (c) => {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const id = c.req.param('id')
   if (needsConfirmation(await c.req.parseBody())) {
-    const endpoint = await getWebhookEndpoint(db, c.var.actor, id)
+    const endpoint = await getWebhookEndpoint(db, c.get('actor'), id)
     return c.render(<DeleteEndpointPage endpoint={endpoint} />, {
-      title: c.var.t('webhooks.title'),
+      title: c.get('t')('webhooks.title'),
     })
   }
-  await deleteWebhookEndpoint(db, c.var.actor, id)
+  await deleteWebhookEndpoint(db, c.get('actor'), id)
   const done = '/webhooks?deleted=1'
   // The confirmation step posts with htmx when it can; the endpoint's pages are gone, so htmx
   // is told to load the list rather than swap anything in place.
@@ -163,11 +165,11 @@ webhookRoutes.post('/webhooks/:id/delete', async (c) => {
 })
 
 webhookRoutes.get('/webhooks/:id/deliveries', async (c) => {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const id = c.req.param('id')
-  const endpoint = await getWebhookEndpoint(db, c.var.actor, id)
+  const endpoint = await getWebhookEndpoint(db, c.get('actor'), id)
   const after = c.req.query('after')
-  const page = await listWebhookDeliveries(db, c.var.actor, id, after ? { after } : {})
+  const page = await listWebhookDeliveries(db, c.get('actor'), id, after ? { after } : {})
   const { t } = c.var
   const notice = c.req.query('sent')
     ? { tone: 'ok' as const, text: t('webhooks.log.testSent') }
@@ -186,13 +188,13 @@ webhookRoutes.get('/webhooks/:id/deliveries', async (c) => {
 })
 
 webhookRoutes.post('/webhooks/:id/test', async (c) => {
-  const { db, now } = c.var.deps
-  const delivery = await sendTestWebhook(db, c.var.actor, c.req.param('id'), now())
+  const { db, now } = c.get('deps')
+  const delivery = await sendTestWebhook(db, c.get('actor'), c.req.param('id'), now())
   return c.redirect(`${endpointPath(delivery.endpointId)}/deliveries?sent=1`, 303)
 })
 
 webhookRoutes.post('/webhook-deliveries/:id/redeliver', async (c) => {
-  const { db, now } = c.var.deps
-  const delivery = await redeliverWebhook(db, c.var.actor, c.req.param('id'), now())
+  const { db, now } = c.get('deps')
+  const delivery = await redeliverWebhook(db, c.get('actor'), c.req.param('id'), now())
   return c.redirect(`${endpointPath(delivery.endpointId)}/deliveries?resent=1`, 303)
 })

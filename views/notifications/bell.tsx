@@ -10,13 +10,13 @@ import { unreadCount } from '../../src/notifications/service'
  */
 export async function NotificationBell({ oob }: { oob?: boolean }) {
   const c = useRequestContext<AppEnv>() as Context<AppEnv>
-  const actor = c.var.actor
+  const actor = c.get('actor')
   if (!actor) return null
   // The session read counted them; a swap after marking read counts again.
   let unread: number | null = oob ? null : (actor.unreadNotifications ?? null)
   if (unread === null) {
     try {
-      unread = await unreadCount(c.var.deps.db, actor.userId)
+      unread = await unreadCount(c.get('deps').db, actor.userId)
     } catch {
       unread = null
     }
@@ -26,7 +26,7 @@ export async function NotificationBell({ oob }: { oob?: boolean }) {
       id="notification-bell"
       class="bell"
       href="/notifications"
-      aria-label={c.var.t('notifications.bell', { count: unread ?? 0 })}
+      aria-label={c.get('t')('notifications.bell', { count: unread ?? 0 })}
       hx-swap-oob={oob ? 'true' : undefined}
     >
       <span aria-hidden="true">🔔</span>

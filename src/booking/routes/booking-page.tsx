@@ -18,7 +18,7 @@ export type Ctx = Context<AppEnv>
 
 export const hubLabel = (c: Ctx, hubs: Hub[], id: string) => {
   const hub = hubs.find((h) => h.id === id)
-  return hub ? localizedName(hub, c.var.locale) : id
+  return hub ? localizedName(hub, c.get('locale')) : id
 }
 
 /** One hub-day as its calendar cell shows it. */
@@ -29,7 +29,7 @@ export async function dayView(db: Db, actor: Actor | null, hubId: string, date: 
 
 /** The merchant's bookings from today on, as the list below the calendar shows them. */
 export async function bookingRows(c: Ctx, hubs: Hub[], now: Date) {
-  const list = await myBookings(c.var.deps.db, c.var.actor, { from: localDate(now) })
+  const list = await myBookings(c.get('deps').db, c.get('actor'), { from: localDate(now) })
   return list.map((booking) => ({
     booking,
     hubName: hubLabel(c, hubs, booking.hubId),
@@ -45,10 +45,10 @@ export interface PageState {
 }
 
 export async function renderBookingPage(c: Ctx, state: PageState) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
   const today = localDate(at)
-  const actor = c.var.actor
+  const actor = c.get('actor')
   const hubs = await listHubs(db, actor)
   const bookings = await bookingRows(c, hubs, at)
   const hubId = state.hub || hubs[0]!.id
@@ -71,6 +71,6 @@ export async function renderBookingPage(c: Ctx, state: PageState) {
       notice={state.notice}
       focus={state.focus}
     />,
-    { title: c.var.t('booking.title') },
+    { title: c.get('t')('booking.title') },
   )
 }

@@ -22,15 +22,15 @@ export const calendarRoutes = new Hono<AppEnv>()
 /** A booking of the caller's, or nothing: a flash id in the address must never break the page. */
 async function ownBooking(c: Ctx, id: string | undefined): Promise<Booking | undefined> {
   if (!id) return undefined
-  return getBooking(c.var.deps.db, c.var.actor, id).catch((error: unknown) => {
+  return getBooking(c.get('deps').db, c.get('actor'), id).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined
     throw error
   })
 }
 
 calendarRoutes.get('/bookings', async (c) => {
-  const actor = requireRole(c.var.actor, 'MERCHANT')
-  const db = c.var.deps.db
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
+  const db = c.get('deps').db
   let notice: NoticeData | undefined
   const booked = await ownBooking(c, c.req.query('booked'))
   const cancelled = await ownBooking(c, c.req.query('cancelled'))
@@ -54,9 +54,9 @@ const ticked = (value: string | undefined) => value === 'on' || value === 'true'
 
 /** A refused booking: the day's cell saying why (htmx), or the calendar with that cell open. */
 async function refuseBooking(c: Ctx, error: DomainError, sent: Attempt) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const { hubId, date, units, waitlist } = sent
   const notice = refusalNotice(langOf(c), error, { date, window: bookingWindow(date, at) })
   return refused(c, error, {
@@ -78,16 +78,16 @@ async function refuseBooking(c: Ctx, error: DomainError, sent: Attempt) {
 calendarRoutes.post(
   '/bookings',
   form(bookingSchema, (c, { error, sent }) => {
-    requireRole(c.var.actor, 'MERCHANT')
+    requireRole(c.get('actor'), 'MERCHANT')
     // Without a hub and a real date there is no cell to answer with.
     if (error.field === 'hubId' || error.field === 'date') throw error
     const { hubId = '', date = '', units = '', waitlist } = sent
     return refuseBooking(c, error, { hubId, date, units, waitlist: ticked(waitlist) })
   }),
   async (c) => {
-    const { db, now } = c.var.deps
+    const { db, now } = c.get('deps')
     const at = now()
-    const actor = requireRole(c.var.actor, 'MERCHANT')
+    const actor = requireRole(c.get('actor'), 'MERCHANT')
     const input = c.req.valid('form')
     const outcome = await attempt(bookHubCapacity(db, actor, input, at))
     if (!outcome.ok) {

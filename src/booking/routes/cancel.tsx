@@ -34,10 +34,10 @@ async function cancelFragment(
   notice: NoticeData,
   view: { hub: string; month: string },
 ) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const hubs = await listHubs(db, c.var.actor)
-  const cell = await dayView(db, c.var.actor, booking.hubId, booking.date, at)
+  const hubs = await listHubs(db, c.get('actor'))
+  const cell = await dayView(db, c.get('actor'), booking.hubId, booking.date, at)
   return (
     <>
       <BookingRow
@@ -53,9 +53,9 @@ async function cancelFragment(
 }
 
 cancelRoutes.post('/bookings/:id/cancel', form(calendarView), async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const actor = c.var.actor
+  const actor = c.get('actor')
   const id = c.req.param('id')
   const outcome = await attempt(cancelBooking(db, actor, id, at))
   const booking = outcome.ok ? outcome.value : await getBooking(db, actor, id)

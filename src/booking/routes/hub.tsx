@@ -28,8 +28,8 @@ interface HubPageState {
 }
 
 async function renderHubPage(c: Ctx, state: HubPageState) {
-  const { db, now } = c.var.deps
-  const actor = requireActor(c.var.actor)
+  const { db, now } = c.get('deps')
+  const actor = requireActor(c.get('actor'))
   const today = localDate(now())
   const hubs = await listHubs(db, actor)
   const hubId = state.hub || actor.hubId || hubs[0]!.id
@@ -46,7 +46,7 @@ async function renderHubPage(c: Ctx, state: HubPageState) {
     listMerchants(db, actor),
     hubThroughput(db, actor, { hubId, date: today }),
   ])
-  const names = new Map(merchants.map((m) => [m.id, localizedName(m, c.var.locale)] as const))
+  const names = new Map(merchants.map((m) => [m.id, localizedName(m, c.get('locale'))] as const))
   return c.render(
     <HubLoadPage
       hubs={actor.role === 'COORDINATOR' ? hubs : undefined}
@@ -58,7 +58,7 @@ async function renderHubPage(c: Ctx, state: HubPageState) {
       form={state.form}
       floor={floor}
     />,
-    { title: c.var.t('hub.title') },
+    { title: c.get('t')('hub.title') },
   )
 }
 
@@ -84,9 +84,9 @@ hubRoutes.post(
     return refuseCapacity(c, error, { hub: hubId, date, units: capacityUnits })
   }),
   async (c) => {
-    const { db, now } = c.var.deps
+    const { db, now } = c.get('deps')
     const input = c.req.valid('form')
-    const outcome = await attempt(setHubCapacity(db, c.var.actor, input, now()))
+    const outcome = await attempt(setHubCapacity(db, c.get('actor'), input, now()))
     if (!outcome.ok) {
       const sent = { hub: input.hubId, date: input.date, units: String(input.capacityUnits) }
       return refuseCapacity(c, outcome.error, sent)

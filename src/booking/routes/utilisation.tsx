@@ -11,8 +11,8 @@ import { monthParam } from '../../http/params'
 export const utilisationRoutes = new Hono<AppEnv>()
 
 utilisationRoutes.get('/utilisation', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const today = localDate(now())
   const month = monthParam(c.req.query('month'), today.slice(0, 7))
   const { from, to } = monthBounds(month)
@@ -25,6 +25,6 @@ utilisationRoutes.get('/utilisation', async (c) => {
       hubs={hubs.map((hub, i) => ({ hub, days: loads[i]! }))}
       href={utilisationHref}
     />,
-    { title: c.var.t('util.title') },
+    { title: c.get('t')('util.title') },
   )
 })

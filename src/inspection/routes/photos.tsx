@@ -29,15 +29,15 @@ const photoFiles = validator('form', async (value) => ({
 }))
 
 photoRoutes.post('/inspect/:id/photos', photoBodyLimit, photoFiles, async (c) => {
-  const { db, now, blobs } = c.var.deps
+  const { db, now, blobs } = c.get('deps')
   const at = now()
-  const actor = c.var.actor
+  const actor = c.get('actor')
   const sheet = await inspectionSheet(db, actor, c.req.param('id'), at)
   if (!blobs) throw new NotFound('Photo')
   const { files } = c.req.valid('form')
   if (files.length === 0) {
     c.status(400)
-    return renderSheet(c, { sheet, now: at }, c.var.t('inspection.photos.error.none'))
+    return renderSheet(c, { sheet, now: at }, c.get('t')('inspection.photos.error.none'))
   }
   const outcome = await attempt(addInspectionPhotos(db, blobs, actor, sheet.return.id, files, at), [
     'BAD_USER_INPUT',

@@ -18,11 +18,11 @@ export const queueRoutes = new Hono<AppEnv>()
 const shown = (value: string) => value.slice(0, 40)
 
 queueRoutes.get('/inspect', async (c) => {
-  const { db, now } = c.var.deps
-  const t = c.var.t
+  const { db, now } = c.get('deps')
+  const t = c.get('t')
   const at = now()
-  const items = await inspectionQueue(db, c.var.actor, at)
-  const actor = requireRole(c.var.actor, 'HUB_OPERATOR', 'COORDINATOR')
+  const items = await inspectionQueue(db, c.get('actor'), at)
+  const actor = requireRole(c.get('actor'), 'HUB_OPERATOR', 'COORDINATOR')
   const typed = c.req.query('code')?.trim()
   let notice: NoticeData | undefined
   if (typed) {

@@ -11,18 +11,18 @@ import { monthParam } from '../../http/params'
 export const serviceLevelRoutes = new Hono<AppEnv>()
 
 serviceLevelRoutes.get('/service-levels', async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
   const month = monthParam(c.req.query('month'), localDate(at).slice(0, 7))
-  const levels = await serviceLevels(db, c.var.actor, month, undefined, at)
+  const levels = await serviceLevels(db, c.get('actor'), month, undefined, at)
   const [merchants, hubs] = await Promise.all([
-    listMerchants(db, c.var.actor),
-    listHubs(db, c.var.actor),
+    listMerchants(db, c.get('actor')),
+    listHubs(db, c.get('actor')),
   ])
-  const locale = c.var.locale
+  const locale = c.get('locale')
   const merchantNames = new Map(merchants.map((m) => [m.id, localizedName(m, locale)] as const))
   const hubNames = new Map(hubs.map((h) => [h.id, localizedName(h, locale)] as const))
-  const own = c.var.actor?.merchantId
+  const own = c.get('actor')?.merchantId
   return c.render(
     <ServiceLevelsPage
       levels={levels}
@@ -30,6 +30,6 @@ serviceLevelRoutes.get('/service-levels', async (c) => {
       hubNames={hubNames}
       ownName={own ? merchantNames.get(own) : undefined}
     />,
-    { title: c.var.t('inspection.sl.title') },
+    { title: c.get('t')('inspection.sl.title') },
   )
 })

@@ -17,13 +17,13 @@ export const scripts = (...names: string[]) => (
 
 /** One parcel's sheet, offering more photos while its status, the limit and a store allow. */
 export function renderSheet(c: Ctx, props: SheetPageProps, photoError?: string) {
-  const t = c.var.t
+  const t = c.get('t')
   const title = `${t('inspection.sheet.title')} ${formatCode(props.sheet.return.code)}`
   const { sheet } = props
   const remaining = photoLimits.maxFiles - sheet.photos.length
   const open = (photoStatuses as readonly string[]).includes(sheet.return.status)
   const addPhotos =
-    c.var.deps.blobs && open && remaining > 0
+    c.get('deps').blobs && open && remaining > 0
       ? { remaining, maxMegabytes: photoLimits.maxBytes / 1024 / 1024, error: photoError }
       : undefined
   return c.render(<SheetPage {...props} addPhotos={addPhotos} />, {

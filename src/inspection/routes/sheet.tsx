@@ -38,16 +38,16 @@ function gradeFit(c: Ctx, category: Category, answers: Record<string, string>): 
     if (error instanceof InvalidInput) return null
     throw error
   }
-  const { allowed, reasons } = allowedGrades(category, parsed, localDate(c.var.deps.now()))
+  const { allowed, reasons } = allowedGrades(category, parsed, localDate(c.get('deps').now()))
   return {
     allowed,
-    reasons: reasons.map((r) => reasonLabel(c.var.t, r, { days: NEAR_EXPIRY_DAYS })),
+    reasons: reasons.map((r) => reasonLabel(c.get('t'), r, { days: NEAR_EXPIRY_DAYS })),
   }
 }
 
 /** What is wrong with each answer, for the form; the domain has already refused them. */
 function answerErrors(c: Ctx, items: ChecklistItem[], answers: Record<string, string>) {
-  const t = c.var.t
+  const t = c.get('t')
   const errors: Record<string, string> = {}
   for (const item of items) {
     const value = answers[item.key]
@@ -65,7 +65,7 @@ function answerErrors(c: Ctx, items: ChecklistItem[], answers: Record<string, st
 }
 
 const sheetOf = (c: Ctx, at: Date) =>
-  inspectionSheet(c.var.deps.db, c.var.actor, c.req.param('id') ?? '', at)
+  inspectionSheet(c.get('deps').db, c.get('actor'), c.req.param('id') ?? '', at)
 
 /** The sheet as sent, with the grades that fit: a `check`, or the start of a refusal. */
 function sentSheet(c: Ctx, sheet: InspectionSheet, at: Date, sent: SheetSent): SheetPageProps {
@@ -76,23 +76,23 @@ function sentSheet(c: Ctx, sheet: InspectionSheet, at: Date, sent: SheetSent): S
 /** The sheet refused: what was sent, each wrong answer marked, nothing recorded. */
 function refusedAnswers(c: Ctx, props: SheetPageProps, errors: SheetErrors) {
   c.status(400)
-  const notice: NoticeData = { tone: 'error', text: c.var.t('inspection.refused.summary') }
+  const notice: NoticeData = { tone: 'error', text: c.get('t')('inspection.refused.summary') }
   return renderSheet(c, { ...props, errors, notice })
 }
 
 sheetRoutes.get('/inspect/:id', async (c) => {
-  const at = c.var.deps.now()
+  const at = c.get('deps').now()
   const sheet = await sheetOf(c, at)
   const notice: NoticeData | undefined =
     c.req.query('photos') === '1'
-      ? { tone: 'ok', text: c.var.t('inspection.photos.done') }
+      ? { tone: 'ok', text: c.get('t')('inspection.photos.done') }
       : undefined
   return renderSheet(c, { sheet, now: at, notice })
 })
 
 /** htmx: the grade buttons redrawn for the answers so far. */
 sheetRoutes.post('/inspect/:id/grades', form(sheetForm), async (c) => {
-  const sheet = await sheetOf(c, c.var.deps.now())
+  const sheet = await sheetOf(c, c.get('deps').now())
   const { answers, grade } = c.req.valid('form')
   const fit = gradeFit(c, sheet.return.category, answers)
   return fragment(c, <GradeChoices selected={grade} fit={fit} />)
@@ -100,7 +100,7 @@ sheetRoutes.post('/inspect/:id/grades', form(sheetForm), async (c) => {
 
 /** A grade or notes the schema refuses; a `check` records nothing, so it is never refused. */
 async function refusedSheet(c: Ctx, refusal: FormRefusal) {
-  const at = c.var.deps.now()
+  const at = c.get('deps').now()
   const sheet = await sheetOf(c, at)
   const sent = readSheet(refusal.sent)
   const props = sentSheet(c, sheet, at, sent)
@@ -108,7 +108,7 @@ async function refusedSheet(c: Ctx, refusal: FormRefusal) {
     c.status(200)
     return renderSheet(c, props)
   }
-  const t = c.var.t
+  const t = c.get('t')
   const errors: SheetErrors = {}
   if (refusal.fields.grade) errors.grade = t('inspection.refused.chooseGrade')
   if (refusal.fields.notes) errors.notes = t('inspection.refused.notes')
@@ -117,8 +117,8 @@ async function refusedSheet(c: Ctx, refusal: FormRefusal) {
 }
 
 sheetRoutes.post('/inspect/:id', form(inspectForm, refusedSheet), async (c) => {
-  const { db } = c.var.deps
-  const at = c.var.deps.now()
+  const { db } = c.get('deps')
+  const at = c.get('deps').now()
   const sheet = await sheetOf(c, at)
   const input = c.req.valid('form')
   const props = sentSheet(c, sheet, at, input)
@@ -126,7 +126,7 @@ sheetRoutes.post('/inspect/:id', form(inspectForm, refusedSheet), async (c) => {
 
   const { grade, checklist, notes } = input
   const outcome = await attempt(
-    inspectReturn(db, c.var.actor, { returnId: sheet.return.id, grade, checklist, notes }, at),
+    inspectReturn(db, c.get('actor'), { returnId: sheet.return.id, grade, checklist, notes }, at),
     ['BAD_USER_INPUT', 'CONFLICT'],
   )
   if (outcome.ok) {

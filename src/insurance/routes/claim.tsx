@@ -31,8 +31,8 @@ export interface ClaimState {
 }
 
 export async function renderClaimPage(c: Ctx, claim: Claim, state: ClaimState = {}) {
-  const { db, blobs } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const { db, blobs } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR')
   const [merchant, ret, evidence] = await Promise.all([
     getMerchant(db, actor, claim.merchantId),
     claim.returnId ? getReturn(db, actor, claim.returnId).catch(() => null) : null,
@@ -67,8 +67,8 @@ export async function renderClaimPage(c: Ctx, claim: Claim, state: ClaimState = 
 }
 
 claimRoutes.get('/insurance/claims/:id', async (c) => {
-  const t = c.var.t
-  const claim = await getClaim(c.var.deps.db, c.var.actor, c.req.param('id'))
+  const t = c.get('t')
+  const claim = await getClaim(c.get('deps').db, c.get('actor'), c.req.param('id'))
   const flags: [string, string][] = [
     ['filed', t('insurance.claim.filedNotice')],
     ['reviewing', t('insurance.review.done')],
@@ -80,12 +80,12 @@ claimRoutes.get('/insurance/claims/:id', async (c) => {
 })
 
 claimRoutes.post('/insurance/claims/:id/review', async (c) => {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const id = c.req.param('id')
-  const outcome = await attempt(startClaimReview(db, c.var.actor, id), ['CONFLICT'])
+  const outcome = await attempt(startClaimReview(db, c.get('actor'), id), ['CONFLICT'])
   if (!outcome.ok) {
     // Decided meanwhile: the page shows the decision, and says why there is nothing to review.
-    const claim = await getClaim(db, c.var.actor, id)
+    const claim = await getClaim(db, c.get('actor'), id)
     const notice = alreadyDecided(langOf(c), claim.status)
     return refused(c, outcome.error, {
       page: () => renderClaimPage(c, claim, { notice }),

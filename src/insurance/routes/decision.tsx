@@ -22,7 +22,7 @@ export const decisionRoutes = new Hono<AppEnv>()
 
 /** The claim of the page, for whoever may decide it. */
 const claimOf = (c: Ctx) =>
-  getClaim(c.var.deps.db, requireRole(c.var.actor, 'COORDINATOR'), c.req.param('id')!)
+  getClaim(c.get('deps').db, requireRole(c.get('actor'), 'COORDINATOR'), c.req.param('id')!)
 
 async function refuseDecision(c: Ctx, values: DecisionValues, errors: DecisionErrors) {
   const claim = await claimOf(c)
@@ -32,7 +32,7 @@ async function refuseDecision(c: Ctx, values: DecisionValues, errors: DecisionEr
 
 /** One localised sentence per wrong field, from what was typed into it. */
 function fieldErrors(c: Ctx, refusal: FormRefusal): DecisionErrors {
-  const t = c.var.t
+  const t = c.get('t')
   const { approvedAmount = '', reason = '' } = refusal.sent
   const errors: DecisionErrors = {}
   if (refusal.fields.decision) errors.decision = t('insurance.error.decision.choose')
@@ -59,8 +59,8 @@ decisionRoutes.post(
     return refuseDecision(c, { decision, approvedAmount, reason }, fieldErrors(c, refusal))
   }),
   async (c) => {
-    const { db, now } = c.var.deps
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { db, now } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const claim = await claimOf(c)
     const { decision, approvedAmount, approvedFen, reason } = c.req.valid('form')
     const values = { decision, approvedAmount, reason }

@@ -25,8 +25,8 @@ export const declarationRoutes = new Hono<AppEnv>()
 
 /** The month as the page shows it, if it does (last month and this one, from the cover's start). */
 async function shownMonth(c: Ctx, month: string) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   return (await declarationMonths(db, actor, now())).find((d) => d.month === month)
 }
 
@@ -43,7 +43,10 @@ async function refuseDeclaration(
   const row = await shownMonth(c, month)
   let notice: NoticeData | undefined
   if (!answer.amountError) {
-    const cover = await enrolment(c.var.deps.db, requireRole(c.var.actor, 'MERCHANT').merchantId!)
+    const cover = await enrolment(
+      c.get('deps').db,
+      requireRole(c.get('actor'), 'MERCHANT').merchantId!,
+    )
     notice = declarationRefusal(langOf(c), error, {
       month,
       closed: row?.closed ?? false,
@@ -82,8 +85,8 @@ async function badAmount(c: Ctx, refusal: FormRefusal) {
   const tooLarge = yuanToFen(typed) !== null
   const terms = tooLarge
     ? await settingsOn(
-        c.var.deps.db,
-        requireRole(c.var.actor, 'MERCHANT').allianceId,
+        c.get('deps').db,
+        requireRole(c.get('actor'), 'MERCHANT').allianceId,
         `${month}-01`,
       )
     : undefined
@@ -99,8 +102,8 @@ declarationRoutes.post(
   only('MERCHANT'),
   form(declarationForm, badAmount),
   async (c) => {
-    const { db, now } = c.var.deps
-    const actor = requireRole(c.var.actor, 'MERCHANT')
+    const { db, now } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'MERCHANT')
     const { month, orderValue } = c.req.valid('form')
     const outcome = await attempt(
       declareOrderValue(db, actor, { month, orderValueFen: orderValue.fen }, now()),

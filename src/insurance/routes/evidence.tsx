@@ -18,14 +18,14 @@ import { langOf } from '../../http/params'
 export const evidenceRoutes = new Hono<AppEnv>()
 
 evidenceRoutes.post('/insurance/claims/:id/evidence', uploadLimit, only('MERCHANT'), async (c) => {
-  const { db, now, blobs } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now, blobs } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const claim = await getClaim(db, actor, c.req.param('id'))
   if (!blobs) throw new NotFound('Evidence')
   const files = await postedEvidence(c)
   if (files.length === 0) {
     c.status(400)
-    return renderClaimPage(c, claim, { evidenceError: c.var.t('insurance.evidence.error.none') })
+    return renderClaimPage(c, claim, { evidenceError: c.get('t')('insurance.evidence.error.none') })
   }
   const outcome = await attempt(addClaimEvidence(db, blobs, actor, claim.id, files, now()), [
     'BAD_USER_INPUT',
@@ -35,7 +35,7 @@ evidenceRoutes.post('/insurance/claims/:id/evidence', uploadLimit, only('MERCHAN
   // A decided claim shows no upload form, so its refusal is said at the top.
   const state: ClaimState =
     outcome.error.details.reason === 'EVIDENCE_CLOSED'
-      ? { notice: { tone: 'error', text: c.var.t('insurance.evidence.error.decided') } }
+      ? { notice: { tone: 'error', text: c.get('t')('insurance.evidence.error.decided') } }
       : { evidenceError: evidenceError(langOf(c), outcome.error) }
   const current = await getClaim(db, actor, claim.id)
   c.status(400)
@@ -43,12 +43,12 @@ evidenceRoutes.post('/insurance/claims/:id/evidence', uploadLimit, only('MERCHAN
 })
 
 evidenceRoutes.get('/insurance/claims/:id/evidence/:evidenceId', async (c) => {
-  const { db, blobs } = c.var.deps
+  const { db, blobs } = c.get('deps')
   if (!blobs) throw new NotFound('Evidence')
   const { evidence, bytes } = await readClaimEvidence(
     db,
     blobs,
-    c.var.actor,
+    c.get('actor'),
     c.req.param('id'),
     c.req.param('evidenceId'),
   )

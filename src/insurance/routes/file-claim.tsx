@@ -45,14 +45,14 @@ const refuseClaim = (c: Ctx, values: ClaimFormValues, errors: ClaimFormErrors) =
 /** What is wrong with the files, before anything is stored. */
 async function evidenceErrors(c: Ctx, files: readonly Upload[]): Promise<ClaimFormErrors> {
   if (files.length === 0) return {}
-  if (!c.var.deps.blobs) return { evidence: c.var.t('insurance.evidence.error.unavailable') }
+  if (!c.get('deps').blobs) return { evidence: c.get('t')('insurance.evidence.error.unavailable') }
   const checked = await attempt((async () => checkUploads(files))(), ['BAD_USER_INPUT'])
   return checked.ok ? {} : { evidence: evidenceError(langOf(c), checked.error) }
 }
 
 /** One localised sentence per wrong field, from what was typed into it. */
 async function fieldErrors(c: Ctx, refusal: FormRefusal): Promise<ClaimFormErrors> {
-  const t = c.var.t
+  const t = c.get('t')
   const { amount = '', lossDate = '', description = '' } = refusal.sent
   const errors: ClaimFormErrors = {}
   for (const field of Object.keys(refusal.fields) as ClaimField[]) {
@@ -70,8 +70,8 @@ async function fieldErrors(c: Ctx, refusal: FormRefusal): Promise<ClaimFormError
       else if (fen > moneyRanges.claimFen.maxFen && isIsoDate(lossDate)) {
         // Past the schema's ceiling, the limit worth saying is the claim cap of the loss date.
         const terms = await settingsOn(
-          c.var.deps.db,
-          requireRole(c.var.actor, 'MERCHANT').allianceId,
+          c.get('deps').db,
+          requireRole(c.get('actor'), 'MERCHANT').allianceId,
           lossDate,
         )
         errors.amount = overCap(langOf(c), terms.claimCapFen, lossDate)
@@ -87,9 +87,9 @@ async function claimRefusal(
   error: DomainError,
   input: ClaimInput,
 ): Promise<ClaimFormErrors> {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
-  const t = c.var.t
+  const { db } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
+  const t = c.get('t')
   if (error.code === 'NOT_FOUND') return { returnId: t('insurance.error.claim.return') }
   if (error.code === 'BAD_USER_INPUT' && error.details.field === 'evidence') {
     return { evidence: evidenceError(langOf(c), error) }
@@ -113,7 +113,7 @@ async function claimRefusal(
     return {
       lossDate: cover
         ? t('insurance.error.claim.notCovered', {
-            month: formatMonth(cover.startMonth, c.var.locale),
+            month: formatMonth(cover.startMonth, c.get('locale')),
           })
         : refusalText(langOf(c), error),
     }
@@ -135,9 +135,9 @@ fileClaimRoutes.post(
     return refuseClaim(c, { returnId, amount, lossDate, description }, errors)
   }),
   async (c) => {
-    const { db, now, blobs } = c.var.deps
+    const { db, now, blobs } = c.get('deps')
     const at = now()
-    const actor = requireRole(c.var.actor, 'MERCHANT')
+    const actor = requireRole(c.get('actor'), 'MERCHANT')
     const { amount, ...claim } = c.req.valid('form')
     const input: ClaimInput = { ...claim, amountFen: amount.fen }
     const values = { ...claim, returnId: claim.returnId ?? '', amount: amount.typed }

@@ -46,9 +46,9 @@ const startMonths = (current: string) => [
 ]
 
 export async function renderMerchantPage(c: Ctx, state: MerchantState = {}) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const today = localDate(at)
   const [mine, months, terms, pool, returns] = await Promise.all([
     myInsurance(db, actor),
@@ -80,20 +80,20 @@ export async function renderMerchantPage(c: Ctx, state: MerchantState = {}) {
         uploads: uploadsFor(c),
       }}
     />,
-    { title: c.var.t('insurance.title') },
+    { title: c.get('t')('insurance.title') },
   )
 }
 
 merchantRoutes.get('/insurance', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const state: MerchantState = {}
   const cover = await enrolment(db, actor.merchantId!)
   if (c.req.query('enrolled') && cover) {
     state.notice = {
       tone: 'ok',
-      text: c.var.t('insurance.cover.done', {
-        month: formatMonth(cover.startMonth, c.var.locale),
+      text: c.get('t')('insurance.cover.done', {
+        month: formatMonth(cover.startMonth, c.get('locale')),
       }),
     }
   }
@@ -111,7 +111,7 @@ merchantRoutes.get('/insurance', async (c) => {
 const coverRefused = (c: Ctx) => {
   c.status(400)
   return renderMerchantPage(c, {
-    notice: { tone: 'error', text: c.var.t('insurance.cover.refused') },
+    notice: { tone: 'error', text: c.get('t')('insurance.cover.refused') },
   })
 }
 
@@ -120,9 +120,9 @@ merchantRoutes.post(
   only('MERCHANT'),
   form(enrolForm, coverRefused),
   async (c) => {
-    const { db, now } = c.var.deps
+    const { db, now } = c.get('deps')
     const { startMonth } = c.req.valid('form')
-    const outcome = await attempt(enrolInsurance(db, c.var.actor, startMonth, now()), [
+    const outcome = await attempt(enrolInsurance(db, c.get('actor'), startMonth, now()), [
       'BAD_USER_INPUT',
     ])
     if (!outcome.ok) return coverRefused(c)

@@ -25,7 +25,7 @@ import { langOf } from '../../http/params'
 export const poolRoutes = new Hono<AppEnv>()
 
 async function payoutData(c: Ctx, actor: Actor) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const [preview, merchants] = await Promise.all([
     payoutPreview(db, actor, now()),
     listMerchants(db, actor),
@@ -46,9 +46,9 @@ async function payoutData(c: Ctx, actor: Actor) {
 }
 
 async function renderPoolPage(c: Ctx, payout: PayoutStep, notice?: NoticeData) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR', 'MERCHANT')
-  const title = c.var.t('insurance.pool.pageTitle')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR', 'MERCHANT')
+  const title = c.get('t')('insurance.pool.pageTitle')
   const pool = await insurancePool(db, actor, now())
   if (actor.role !== 'COORDINATOR') return c.render(<PoolPage pool={pool} />, { title })
   const [months, preview] = await Promise.all([poolHistory(db, actor, now()), payoutData(c, actor)])
@@ -58,13 +58,13 @@ async function renderPoolPage(c: Ctx, payout: PayoutStep, notice?: NoticeData) {
 }
 
 poolRoutes.get('/insurance/pool', async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const key = c.req.query('payout')
   let notice: NoticeData | undefined
-  if (key && c.var.actor?.role === 'COORDINATOR') {
-    const run = await payoutRun(db, c.var.actor, key)
+  if (key && c.get('actor')?.role === 'COORDINATOR') {
+    const run = await payoutRun(db, c.get('actor'), key)
     if (run) {
-      const pool = await insurancePool(db, c.var.actor, now())
+      const pool = await insurancePool(db, c.get('actor'), now())
       notice = payoutNotice(langOf(c), run, pool.pendingFen, c.req.query('again') === '1')
     }
   }
@@ -73,7 +73,7 @@ poolRoutes.get('/insurance/pool', async (c) => {
 
 /** The confirmation step, with a fresh key: confirming the same form twice pays once. */
 poolRoutes.get('/insurance/pool/payout', async (c) => {
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const step: PayoutStep = { step: 'confirm', idempotencyKey: newId('payout', 20) }
   if (!isHtmx(c)) return renderPoolPage(c, step)
   return fragment(c, <PayoutSection preview={await payoutData(c, actor)} payout={step} />)
@@ -81,7 +81,7 @@ poolRoutes.get('/insurance/pool/payout', async (c) => {
 
 /** The figures moved since the coordinator saw them: nothing is paid, and they are shown again. */
 const poolChanged = (c: Ctx, error: DomainError) => {
-  const notice: NoticeData = { tone: 'error', text: c.var.t('insurance.payout.changed') }
+  const notice: NoticeData = { tone: 'error', text: c.get('t')('insurance.payout.changed') }
   return refused(c, error, {
     page: () => renderPoolPage(c, { step: 'start' }, notice),
     fragment: () => <Notice {...notice} />,
@@ -89,9 +89,9 @@ const poolChanged = (c: Ctx, error: DomainError) => {
 }
 
 poolRoutes.post('/insurance/payouts', only('COORDINATOR'), form(payoutForm), async (c) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const at = now()
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const { idempotencyKey: key, expectedFen } = c.req.valid('form')
   const hrefFor = (again: boolean) =>
     `/insurance/pool?payout=${encodeURIComponent(key)}${again ? '&again=1' : ''}#payout`

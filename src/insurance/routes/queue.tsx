@@ -13,8 +13,8 @@ import { merchantName } from './shared'
 export const queueRoutes = new Hono<AppEnv>()
 
 queueRoutes.get('/insurance/claims', async (c) => {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const wanted = c.req.query('status')
   const status = claimStatuses.find((s) => s === wanted)
   const all = await listClaims(db, actor)
@@ -49,6 +49,6 @@ queueRoutes.get('/insurance/claims', async (c) => {
         unpaidFen: unpaid.reduce((s, cl) => s + (cl.approvedFen ?? 0) - cl.paidFen, 0),
       }}
     />,
-    { title: c.var.t('insurance.queue.title') },
+    { title: c.get('t')('insurance.queue.title') },
   )
 })

@@ -12,7 +12,7 @@ import { evidenceLimits } from '../evidence'
 export type Ctx = Context<AppEnv>
 
 export const merchantName = (c: Ctx, m: { name: string; nameEn: string }) =>
-  localizedName(m, c.var.locale)
+  localizedName(m, c.get('locale'))
 
 /**
  * Refuses anyone outside `roles` before the form is read, so a form posted by someone who may
@@ -36,7 +36,7 @@ export async function postedEvidence(c: Ctx): Promise<Upload[]> {
 
 /** The upload limits to show beside a file input, or null where files cannot be kept. */
 export const uploadsFor = (c: Ctx) =>
-  c.var.deps.blobs
+  c.get('deps').blobs
     ? {
         maxFiles: evidenceLimits.maxFiles,
         maxMegabytes: evidenceLimits.maxBytes / 1024 / 1024,

@@ -22,20 +22,20 @@ export const merchantsRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 async function merchantsPage(c: Ctx, notice?: NoticeData) {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const month = currentMonth(now())
   const [applications, members] = await Promise.all([
     listApplications(db, actor, 'PENDING'),
     listMemberships(db, actor, month),
   ])
   const props = { month, nextMonth: nextMonth(month), applications, members, notice }
-  return c.render(<MerchantsPage {...props} />, { title: c.var.t('merchants.title') })
+  return c.render(<MerchantsPage {...props} />, { title: c.get('t')('merchants.title') })
 }
 
 /** A refusal said on the page, with the refusal's status. */
 function refusedOnPage(c: Ctx, error: DomainError) {
-  const text = refusalText({ t: c.var.t, locale: c.var.locale }, error)
+  const text = refusalText({ t: c.get('t'), locale: c.get('locale') }, error)
   return refused(c, error, {
     fragment: () => <Notice tone="error" text={text} />,
     page: () => merchantsPage(c, { tone: 'error', text }),
@@ -52,7 +52,7 @@ const field = (
 ) => c.req.valid('form')[`${name}-${id}`]
 
 merchantsRoutes.get('/admin/merchants', (c) => {
-  const t = c.var.t
+  const t = c.get('t')
   const shop = c.req.query('shop') ?? ''
   const done = c.req.query('done')
   const month = c.req.query('month') ?? ''
@@ -60,7 +60,7 @@ merchantsRoutes.get('/admin/merchants', (c) => {
     done === 'admitted' && /^\d{4}-\d{2}$/.test(month)
       ? {
           tone: 'ok',
-          text: t('merchants.admitted', { shop, month: formatMonth(month, c.var.locale) }),
+          text: t('merchants.admitted', { shop, month: formatMonth(month, c.get('locale')) }),
         }
       : done === 'declined'
         ? { tone: 'ok', text: t('merchants.declined', { shop }) }
@@ -70,12 +70,12 @@ merchantsRoutes.get('/admin/merchants', (c) => {
 
 merchantsRoutes.post('/admin/merchants/applications/:id/admit', rowFields, async (c) => {
   const id = c.req.param('id')
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const input = parseInput(admitSchema, {
     applicationId: id,
     startMonth: field(c, 'startMonth', id),
   })
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const outcome = await attempt(admitMerchant(db, actor, id, input.startMonth, now()))
   if (!outcome.ok) return refusedOnPage(c, outcome.error)
   const query = new URLSearchParams({
@@ -88,9 +88,9 @@ merchantsRoutes.post('/admin/merchants/applications/:id/admit', rowFields, async
 
 merchantsRoutes.post('/admin/merchants/applications/:id/decline', rowFields, async (c) => {
   const id = c.req.param('id')
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const input = parseInput(declineSchema, { applicationId: id, reason: field(c, 'reason', id) })
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const outcome = await attempt(declineApplication(db, actor, id, input.reason, now()))
   if (!outcome.ok) return refusedOnPage(c, outcome.error)
   const query = new URLSearchParams({ done: 'declined', shop: outcome.value.shopName })
@@ -99,23 +99,23 @@ merchantsRoutes.post('/admin/merchants/applications/:id/decline', rowFields, asy
 
 merchantsRoutes.post('/admin/merchants/:id/membership', rowFields, async (c) => {
   const id = c.req.param('id')
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const input = parseInput(membershipSchema, {
     merchantId: id,
     status: field(c, 'status', id),
     fromMonth: field(c, 'fromMonth', id),
   })
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const outcome = await attempt(setMerchantMembership(db, actor, input, now()))
   if (!outcome.ok) return refusedOnPage(c, outcome.error)
   const merchant = await getMerchant(db, actor, id)
-  const t = c.var.t
+  const t = c.get('t')
   return merchantsPage(c, {
     tone: 'ok',
     text: t('merchants.membershipSet', {
-      merchant: localizedName(merchant, c.var.locale),
+      merchant: localizedName(merchant, c.get('locale')),
       status: t(`merchants.status.${input.status}`),
-      month: formatMonth(input.fromMonth, c.var.locale),
+      month: formatMonth(input.fromMonth, c.get('locale')),
     }),
   })
 })

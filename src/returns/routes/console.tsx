@@ -32,7 +32,7 @@ export const consoleRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 async function consoleData(c: Ctx, actor: Actor) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const today = localDate(now())
   const month = today.slice(0, 7)
   const [station, parcels, statement] = await Promise.all([
@@ -49,16 +49,18 @@ async function consoleData(c: Ctx, actor: Actor) {
 
 async function renderConsole(c: Ctx, actor: Actor, result?: CheckInResult, typed?: string) {
   return c.render(<ConsolePage {...await consoleData(c, actor)} result={result} typed={typed} />, {
-    title: c.var.t('returns.console.title'),
+    title: c.get('t')('returns.console.title'),
     head: <script src="/static/scan.js" defer></script>,
   })
 }
 
-consoleRoutes.get('/station', (c) => renderConsole(c, requireRole(c.var.actor, 'STATION_OPERATOR')))
+consoleRoutes.get('/station', (c) =>
+  renderConsole(c, requireRole(c.get('actor'), 'STATION_OPERATOR')),
+)
 
 /** A refused code stays in the field, to be fixed. */
 function refusedCheckIn(c: Ctx, error: DomainError, result: CheckInResult, typed: string) {
-  const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
+  const actor = requireRole(c.get('actor'), 'STATION_OPERATOR')
   return refused(c, error, {
     fragment: () => <CheckInCard result={result} typed={typed} />,
     page: () => renderConsole(c, actor, result, typed),
@@ -69,8 +71,8 @@ const refusedCode = (c: Ctx, refusal: FormRefusal) =>
   refusedCheckIn(c, refusal.error, { kind: 'refused', reason: 'required' }, refusal.sent.code ?? '')
 
 consoleRoutes.post('/station/check-in', form(checkInSchema, refusedCode), async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'STATION_OPERATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'STATION_OPERATOR')
   const input = c.req.valid('form')
   const { code } = input
   const outcome = await attempt(checkInParcel(db, actor, code, now(), input), [
@@ -79,7 +81,7 @@ consoleRoutes.post('/station/check-in', form(checkInSchema, refusedCode), async 
     'BAD_USER_INPUT',
   ])
   if (!outcome.ok) {
-    const lang = { t: c.var.t, locale: c.var.locale }
+    const lang = { t: c.get('t'), locale: c.get('locale') }
     return refusedCheckIn(c, outcome.error, checkInRefused(lang, outcome.error, code), code)
   }
   const done = outcome.value
@@ -90,7 +92,7 @@ consoleRoutes.post('/station/check-in', form(checkInSchema, refusedCode), async 
         code: done.return.code,
         commissionFen: done.commissionFen,
         largeItem: done.return.largeItem,
-        hubName: localizedName(done.hub, c.var.locale),
+        hubName: localizedName(done.hub, c.get('locale')),
         receiptPath: receiptPath(done.return.code),
       }
   // After a check-in the field is cleared for the next parcel.

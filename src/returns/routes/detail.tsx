@@ -33,7 +33,7 @@ export const detailRoutes = new Hono<AppEnv>()
 type Ctx = Context<AppEnv>
 
 /** Where labels' QR codes and the tracking links point: the configured public URL, else ours. */
-const baseUrl = (c: Ctx) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
+const baseUrl = (c: Ctx) => c.get('deps').config.publicUrl ?? new URL(c.req.url).origin
 
 /** The messages section as the page shows it, with what was just sent or refused. */
 type MessagesState = Pick<MessagesProps, 'notice' | 'draft' | 'error'>
@@ -49,9 +49,9 @@ async function renderDetail(
   notice?: DetailNotice,
   messagesState: MessagesState = {},
 ) {
-  const { db, config, now } = c.var.deps
+  const { db, config, now } = c.get('deps')
   // Hub staff open a return from their list: read-only, with the way to its inspection sheet.
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR', 'HUB_OPERATOR')
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR', 'HUB_OPERATOR')
   const ret = await getReturn(db, actor, id)
   const at = now()
   const office = actor.role !== 'HUB_OPERATOR'
@@ -73,7 +73,7 @@ async function renderDetail(
   const hub = hubs.find((h) => h.id === ret.hubId)!
   const hubName = (id: string) => {
     const h = hubs.find((x) => x.id === id)
-    return h ? localizedName(h, c.var.locale) : id
+    return h ? localizedName(h, c.get('locale')) : id
   }
   const items = events.map((e) => ({
     status: e.status,
@@ -109,7 +109,7 @@ async function renderDetail(
         ...messagesState,
       }}
     />,
-    { title: c.var.t('returns.detail.title', { code: ret.code }) },
+    { title: c.get('t')('returns.detail.title', { code: ret.code }) },
   )
 }
 
@@ -125,9 +125,10 @@ detailRoutes.get('/returns/:id', (c) => {
 
 detailRoutes.post('/returns/:id/cancel', async (c) => {
   const id = c.req.param('id')
-  const outcome = await attempt(cancelReturn(c.var.deps.db, c.var.actor, id, c.var.deps.now()), [
-    'CONFLICT',
-  ])
+  const outcome = await attempt(
+    cancelReturn(c.get('deps').db, c.get('actor'), id, c.get('deps').now()),
+    ['CONFLICT'],
+  )
   if (outcome.ok) return c.redirect(`/returns/${encodeURIComponent(id)}?cancelled=1`, 303)
   // Dropped off meanwhile: the page says why it can no longer be cancelled.
   c.status(409)
@@ -136,9 +137,9 @@ detailRoutes.post('/returns/:id/cancel', async (c) => {
 
 /** The messages section alone, for htmx. */
 async function messagesFragment(c: Ctx, id: string, state: MessagesState) {
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
-  const ret = await getReturn(c.var.deps.db, actor, id)
-  const messages = await responsesOf(c.var.deps.db, [ret.id])
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR')
+  const ret = await getReturn(c.get('deps').db, actor, id)
+  const messages = await responsesOf(c.get('deps').db, [ret.id])
   return (
     <MessagesSection
       returnId={ret.id}
@@ -151,7 +152,7 @@ async function messagesFragment(c: Ctx, id: string, state: MessagesState) {
 
 const sentNotice = (c: Ctx): NoticeData => ({
   tone: 'ok',
-  text: c.var.t('returns.detail.messages.sent'),
+  text: c.get('t')('returns.detail.messages.sent'),
 })
 
 /** The merchant writes to its customer from the return's page (the same call as the API's). */
@@ -166,15 +167,16 @@ detailRoutes.post(
   }),
   async (c) => {
     const id = c.req.param('id')
-    const { db, now } = c.var.deps
+    const { db, now } = c.get('deps')
     const text = c.req.valid('form').text
-    const outcome = await attempt(messageCustomer(db, c.var.actor, { returnId: id, text }, now()), [
-      'CONFLICT',
-    ])
+    const outcome = await attempt(
+      messageCustomer(db, c.get('actor'), { returnId: id, text }, now()),
+      ['CONFLICT'],
+    )
     if (!outcome.ok) {
       const state = {
         draft: text,
-        notice: { tone: 'error' as const, text: c.var.t('returns.detail.messages.refused') },
+        notice: { tone: 'error' as const, text: c.get('t')('returns.detail.messages.refused') },
       }
       return refused(c, outcome.error, {
         fragment: () => messagesFragment(c, id, state),
@@ -190,12 +192,12 @@ detailRoutes.post(
 
 /** One inspection photo, for the return's merchant, its hub and coordinators; NOT_FOUND otherwise. */
 detailRoutes.get('/returns/:id/photos/:photoId', async (c) => {
-  const { db, blobs } = c.var.deps
+  const { db, blobs } = c.get('deps')
   if (!blobs) throw new NotFound('Photo')
   const { photo, bytes } = await readInspectionPhoto(
     db,
     blobs,
-    c.var.actor,
+    c.get('actor'),
     c.req.param('id'),
     c.req.param('photoId'),
   )
@@ -209,15 +211,15 @@ detailRoutes.get('/returns/:id/photos/:photoId', async (c) => {
 })
 
 detailRoutes.get('/returns/:id/label', async (c) => {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const { db } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR')
   const ret = await getReturn(db, actor, c.req.param('id'))
   const hub = await getHub(db, actor, ret.hubId)
   const url = trackingUrl(baseUrl(c), ret.code)
   // ECC M survives a scuffed label; the 4-module quiet zone is what scanners expect.
   const qrSvg = renderSVG(url, { ecc: 'M', border: 4 })
   return c.render(<LabelPage ret={ret} hub={hub} qrSvg={qrSvg} trackUrl={url} />, {
-    title: c.var.t('returns.label.title', { code: ret.code }),
+    title: c.get('t')('returns.label.title', { code: ret.code }),
     head: <script src="/static/label.js" defer></script>,
   })
 })

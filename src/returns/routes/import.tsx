@@ -52,14 +52,14 @@ const importForm = validator('form', async (form) => {
 })
 
 importRoutes.get('/returns/import', (c) => {
-  requireRole(c.var.actor, 'MERCHANT')
-  return c.render(<ImportPage />, { title: c.var.t('returns.import.title') })
+  requireRole(c.get('actor'), 'MERCHANT')
+  return c.render(<ImportPage />, { title: c.get('t')('returns.import.title') })
 })
 
 importRoutes.post('/returns/import', importBodyLimit, importForm, async (c) => {
-  const { db, now, config } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
-  const title = c.var.t('returns.import.title')
+  const { db, now, config } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
+  const title = c.get('t')('returns.import.title')
   const sent = c.req.valid('form')
   const parsed = importReturnsSchema.safeParse({
     csv: sent.csv,
@@ -71,13 +71,13 @@ importRoutes.post('/returns/import', importBodyLimit, importForm, async (c) => {
     c.status(400)
     return c.render(<ImportPage notice={{ tone: 'error', text }} />, { title })
   }
-  if (!sent.knownStep) return refuse(c.var.t('refusal.BODY'))
+  if (!sent.knownStep) return refuse(c.get('t')('refusal.BODY'))
   if (!parsed.success) {
     const tooBig = sent.csv.length > maxCsvChars
     return refuse(
       tooBig
-        ? c.var.t('returns.import.tooBig', { megabytes: maxCsvChars / 1024 / 1024 })
-        : c.var.t('returns.import.error.noFile'),
+        ? c.get('t')('returns.import.tooBig', { megabytes: maxCsvChars / 1024 / 1024 })
+        : c.get('t')('returns.import.error.noFile'),
     )
   }
   const outcome = await attempt(importReturns(db, actor, parsed.data, now(), config.contactKey), [
@@ -109,22 +109,22 @@ importRoutes.post('/returns/import', importBodyLimit, importForm, async (c) => {
 // What htmx polls while the import runs: the same note, asking again until it is finished.
 importRoutes.get('/returns/import/:id/progress', async (c) => {
   const id = c.req.param('id')
-  const progress = await importProgress(c.var.deps.db, c.var.actor, id)
+  const progress = await importProgress(c.get('deps').db, c.get('actor'), id)
   return fragment(c, <ImportProgressNote id={id} progress={progress} />)
 })
 
 importRoutes.get('/returns/import/:id', async (c) => {
-  const { db } = c.var.deps
-  const record = await getImport(db, c.var.actor, c.req.param('id'))
+  const { db } = c.get('deps')
+  const record = await getImport(db, c.get('actor'), c.req.param('id'))
   if (!record.finishedAt) {
-    const progress = await importProgress(db, c.var.actor, record.id)
+    const progress = await importProgress(db, c.get('actor'), record.id)
     return c.render(<ImportRunningPage id={record.id} progress={progress} />, {
-      title: c.var.t('returns.import.title'),
+      title: c.get('t')('returns.import.title'),
       head: <meta http-equiv="refresh" content="3" />,
     })
   }
   return c.render(
     <ImportDonePage id={record.id} created={record.createdCount} skipped={record.skippedCount} />,
-    { title: c.var.t('returns.import.title') },
+    { title: c.get('t')('returns.import.title') },
   )
 })

@@ -24,8 +24,8 @@ const PAGE_SIZE = 20
 const listRoles = ['MERCHANT', 'COORDINATOR', 'HUB_OPERATOR'] as const
 
 listRoutes.get('/returns', async (c) => {
-  const { db, now, config } = c.var.deps
-  const actor = requireRole(c.var.actor, ...listRoles)
+  const { db, now, config } = c.get('deps')
+  const actor = requireRole(c.get('actor'), ...listRoles)
   const { after, ...filters } = parseInput(returnListQuerySchema, c.req.query())
   const [page, hubs, stations] = await Promise.all([
     searchReturns(db, actor, { filters, first: PAGE_SIZE, after }, now(), config.contactKey),
@@ -42,7 +42,7 @@ listRoutes.get('/returns', async (c) => {
     canRegister: actor.role === 'MERCHANT',
   }
   if (isHtmx(c)) return fragment(c, <ReturnsResults {...props} />)
-  return c.render(<ReturnsListPage {...props} />, { title: c.var.t('returns.list.title') })
+  return c.render(<ReturnsListPage {...props} />, { title: c.get('t')('returns.list.title') })
 })
 
 /** Shanghai wall-clock time of an instant, as spreadsheets sort it: `2026-11-25 10:00`. */
@@ -50,8 +50,8 @@ const shanghaiTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 listRoutes.get('/returns/export.csv', async (c) => {
-  const { db, now, config } = c.var.deps
-  const actor = requireRole(c.var.actor, ...listRoles)
+  const { db, now, config } = c.get('deps')
+  const actor = requireRole(c.get('actor'), ...listRoles)
   const { after: _after, ...filters } = parseInput(returnListQuerySchema, c.req.query())
   const { t, locale } = c.var
   const header = [

@@ -25,8 +25,8 @@ type Ctx = Context<AppEnv>
  * 400 saying so, the form still usable.
  */
 registerRoutes.get('/returns/new', async (c) => {
-  const { db } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const typed = (c.req.query('region') ?? '').trim()
   const parsed = typed ? regionSchema.safeParse(typed) : undefined
   const [merchant, { hubs, regions, suggestion }] = await Promise.all([
@@ -35,7 +35,7 @@ registerRoutes.get('/returns/new', async (c) => {
   ])
   const asked: RegionAsked | undefined = parsed && {
     typed: typed.slice(0, 40),
-    error: parsed.success ? undefined : c.var.t('returns.region.error'),
+    error: parsed.success ? undefined : c.get('t')('returns.region.error'),
     suggestion,
   }
   if (parsed && !parsed.success) c.status(400)
@@ -52,7 +52,7 @@ registerRoutes.get('/returns/new', async (c) => {
     customerContact: '',
   }
   return c.render(<ReturnFormPage hubs={hubs} regions={regions} values={values} asked={asked} />, {
-    title: c.var.t('returns.new.title'),
+    title: c.get('t')('returns.new.title'),
   })
 })
 
@@ -70,13 +70,13 @@ const typedValues = (sent: Record<string, string>): ReturnFormValues => ({
 
 /** The form again, 400, with a sentence on every wrong field. */
 async function refusedForm(c: Ctx, values: ReturnFormValues, errors: Record<string, string>) {
-  const actor = requireRole(c.var.actor, 'MERCHANT')
-  const { hubs, regions } = await hubChoice(c.var.deps.db, actor, undefined)
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
+  const { hubs, regions } = await hubChoice(c.get('deps').db, actor, undefined)
   c.status(400)
   return c.render(
     <ReturnFormPage hubs={hubs} regions={regions} values={values} errors={errors} />,
     {
-      title: c.var.t('returns.new.title'),
+      title: c.get('t')('returns.new.title'),
     },
   )
 }
@@ -89,8 +89,8 @@ const refusedRegistration = (c: Ctx, refusal: FormRefusal) =>
   )
 
 registerRoutes.post('/returns', form(registerReturnForm, refusedRegistration), async (c) => {
-  const { db, now, config } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT')
+  const { db, now, config } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT')
   const input = c.req.valid('form')
   const created = await attempt(registerReturn(db, actor, input, now(), config.contactKey), [
     'BAD_USER_INPUT',

@@ -38,7 +38,7 @@ const maxFen = moneyRanges.adjustmentFen.maxFen
  * confirmation.
  */
 async function adjustmentsSection(c: Ctx, d: MonthData, extra: AdjustmentsExtra) {
-  const against = await adjustmentsAgainst(c.var.deps.db, c.var.actor, d.month)
+  const against = await adjustmentsAgainst(c.get('deps').db, c.get('actor'), d.month)
   return (
     <AdjustmentSection
       month={d.month}
@@ -69,7 +69,7 @@ async function adjustmentRefused(
 function adjustmentFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   // The month is the page's own hidden field: a wrong one is not a form the page sent.
   if (fields.month) throw error
-  const t = c.var.t
+  const t = c.get('t')
   const errors: AdjustmentErrors = {}
   if (fields.merchantId) errors.merchantId = t('settlement.adjust.error.merchant')
   if (fields.amount) {
@@ -95,8 +95,8 @@ adjustmentRoutes.post(
   coordinatorOnly,
   form(adjustmentForm, adjustmentFormRefused),
   async (c) => {
-    const { db, now } = c.var.deps
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { db, now } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const { confirm, ...input } = c.req.valid('form')
     const { month, merchantId, amountFen, reason } = input
     if (needsConfirmation({ confirm }, { amountFen, atFen: adjustmentConfirmAboveFen })) {
@@ -126,7 +126,7 @@ adjustmentRoutes.post(
     const values = { merchantId, amount: fenToYuan(amountFen), reason }
     // The one record an adjustment names is its merchant: one the alliance lacks is the form's.
     if (outcome.error.details.entity === 'Merchant') {
-      const errors = { merchantId: c.var.t('settlement.adjust.error.merchant') }
+      const errors = { merchantId: c.get('t')('settlement.adjust.error.merchant') }
       const error = new InvalidInput('merchantId', 'not a merchant of the alliance')
       return adjustmentRefused(c, error, month, { values, errors })
     }

@@ -40,7 +40,7 @@ function keepAlive(c: Ctx, work: Promise<unknown>) {
 }
 
 closeRoutes.get('/settlement/close', async (c) => {
-  requireRole(c.var.actor, 'COORDINATOR')
+  requireRole(c.get('actor'), 'COORDINATOR')
   const month = requiredMonth(c.req.query('month'))
   const d = await monthData(c, month)
   if (d.closed) return c.redirect(settlementHref(month), 303)
@@ -50,8 +50,8 @@ closeRoutes.get('/settlement/close', async (c) => {
 })
 
 closeRoutes.post('/settlement/close', coordinatorOnly, form(closeForm), async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const { month, idempotencyKey, expectedTotalFen } = c.req.valid('form')
   if (isHtmx(c)) {
     const job = startClose(db, actor, { month, idempotencyKey, expectedTotalFen }, now())
@@ -86,17 +86,17 @@ async function closeStatus(c: Ctx, month: string, job: CloseJob | undefined, sin
   if (job?.stage === 'failed') {
     if (!job.refusal) throw job.error
     if (job.refusal.details.reason === 'ALREADY_CLOSED') {
-      const closed = await closedMonth(c.var.deps.db, c.var.actor, month)
+      const closed = await closedMonth(c.get('deps').db, c.get('actor'), month)
       if (closed) return done(closed.totalFen)
     }
     const notice = refusalNotice(langOf(c), job.refusal, month)
     return fragment(c, <CloseSection month={month} state={{ step: 'start' }} notice={notice} />)
   }
   if (!job) {
-    const closed = await closedMonth(c.var.deps.db, c.var.actor, month)
+    const closed = await closedMonth(c.get('deps').db, c.get('actor'), month)
     if (closed) return done(closed.totalFen)
     if (Date.now() - since > lostAfterMs) {
-      const notice = { tone: 'error' as const, text: c.var.t('settlement.close.lost') }
+      const notice = { tone: 'error' as const, text: c.get('t')('settlement.close.lost') }
       return fragment(c, <CloseSection month={month} state={{ step: 'start' }} notice={notice} />)
     }
   }
@@ -110,7 +110,7 @@ async function closeStatus(c: Ctx, month: string, job: CloseJob | undefined, sin
 }
 
 closeRoutes.get('/settlement/close-status', async (c) => {
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const month = requiredMonth(c.req.query('month'))
   if (!isHtmx(c)) return c.redirect(settlementHref(month), 303)
   const key = text(c.req.query('key'))

@@ -15,13 +15,13 @@ export const commissionRoutes = new Hono<AppEnv>()
 const commissionMonths = 12
 
 commissionRoutes.get('/commissions', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'STATION_OPERATOR', 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'STATION_OPERATOR', 'COORDINATOR')
   const asked = c.req.query('station')
   if (actor.role === 'COORDINATOR' && !asked) {
     const stations = await listStations(db, actor)
     return c.render(<StationChooser stations={stations} />, {
-      title: c.var.t('settlement.commissions.title'),
+      title: c.get('t')('settlement.commissions.title'),
     })
   }
   const stationId = asked ?? actor.stationId!
@@ -72,9 +72,9 @@ commissionRoutes.get('/commissions', async (c) => {
   return c.render(
     <CommissionsPage
       stationId={stationId}
-      names={namesFor(c.var.locale, { merchants, stations })}
+      names={namesFor(c.get('locale'), { merchants, stations })}
       months={rows}
     />,
-    { title: c.var.t('settlement.commissions.title') },
+    { title: c.get('t')('settlement.commissions.title') },
   )
 })

@@ -48,7 +48,7 @@ async function costsRefused(c: Ctx, error: DomainError, month: string, extra: Co
 function costFormRefused(c: Ctx, { error, fields, sent }: FormRefusal) {
   // The month is the page's own hidden field: a wrong one is not a form the page sent.
   if (fields.month) throw error
-  const t = c.var.t
+  const t = c.get('t')
   const errors: CostFormErrors = {}
   if (fields.kind) errors.kind = t('settlement.costs.error.kind')
   if (fields.amount) {
@@ -78,8 +78,8 @@ costRoutes.post(
   coordinatorOnly,
   form(costForm, costFormRefused),
   async (c) => {
-    const { db, now } = c.var.deps
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { db, now } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const input = c.req.valid('form')
     const outcome = await attempt(recordCost(db, actor, input, now()), ['CONFLICT', 'NOT_FOUND'])
     if (outcome.ok) {
@@ -107,7 +107,7 @@ costRoutes.post(
     }
     // The one record a cost names is its hub: one the alliance does not have is the form's mistake.
     if (outcome.error.details.entity === 'Hub') {
-      const errors = { hubId: c.var.t('settlement.costs.error.hub') }
+      const errors = { hubId: c.get('t')('settlement.costs.error.hub') }
       const error = new InvalidInput('hubId', 'not a hub of the alliance')
       return costsRefused(c, error, input.month, { values, errors })
     }
@@ -121,8 +121,8 @@ costRoutes.post(
  * forged form) does not correct this cost by accident.
  */
 async function costToCorrect(c: Ctx, shown: string | undefined) {
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
-  const cost = await getCost(c.var.deps.db, actor, c.req.param('id')!)
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
+  const cost = await getCost(c.get('deps').db, actor, c.req.param('id')!)
   if (shown && shown !== cost.month)
     throw new InvalidInput('month', 'this cost is of another month')
   return { actor, cost }
@@ -141,7 +141,7 @@ async function correctCost(
   what: 'void' | 'reverse',
   sent: { month?: string; reason: string },
 ) {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   const { actor, cost } = await costToCorrect(c, sent.month)
   const correct = what === 'void' ? voidCost : reverseCost
   const outcome = await attempt(correct(db, actor, { id: cost.id, reason: sent.reason }, now()))
@@ -176,7 +176,7 @@ async function correctionFormRefused(c: Ctx, { error, sent }: FormRefusal) {
     error,
     cost,
     sent.reason ?? '',
-    c.var.t('settlement.costs.error.reason'),
+    c.get('t')('settlement.costs.error.reason'),
   )
 }
 

@@ -30,8 +30,8 @@ export interface MonthData {
 }
 
 export async function monthData(c: Ctx, month: string): Promise<MonthData> {
-  const { db, now } = c.var.deps
-  const actor = c.var.actor
+  const { db, now } = c.get('deps')
+  const actor = c.get('actor')
   const at = now()
   // The preview checks the role first, so nothing else is read for anyone else.
   const view = await settlementPreview(db, actor, month, at)
@@ -43,7 +43,7 @@ export async function monthData(c: Ctx, month: string): Promise<MonthData> {
     listHubs(db, actor),
     listStations(db, actor),
   ])
-  const names = namesFor(c.var.locale, { merchants, hubs, stations })
+  const names = namesFor(c.get('locale'), { merchants, hubs, stations })
   return { month, view, closed, costs, rules, merchants, hubs, names }
 }
 
@@ -79,9 +79,9 @@ export const rulesProps = (d: MonthData, extra: RulesExtra = {}): RulesSectionPr
 
 /** What the close section offers for an open month. */
 export function closeStart(c: Ctx, d: MonthData): CloseState {
-  if (d.month >= thisMonth(c.var.deps.now())) return { step: 'blocked' }
+  if (d.month >= thisMonth(c.get('deps').now())) return { step: 'blocked' }
   if (d.view.blockedBy.length > 0) {
-    return { step: 'waiting', merchants: merchantList(d.view.blockedBy, d.names, c.var.locale) }
+    return { step: 'waiting', merchants: merchantList(d.view.blockedBy, d.names, c.get('locale')) }
   }
   return { step: 'start' }
 }
@@ -109,8 +109,8 @@ export interface PageState {
 
 /** The whole month's page, with what the last change or refusal says where it belongs. */
 export async function renderMonth(c: Ctx, d: MonthData, state: PageState = {}) {
-  const db = c.var.deps.db
-  const actor = c.var.actor
+  const db = c.get('deps').db
+  const actor = c.get('actor')
   const closed = d.closed
   const [statements, against] = closed
     ? await Promise.all([
@@ -147,7 +147,7 @@ export async function renderMonth(c: Ctx, d: MonthData, state: PageState = {}) {
           : undefined
       }
     />,
-    { title: `${c.var.t('settlement.title')} · ${formatMonth(d.month, c.var.locale)}` },
+    { title: `${c.get('t')('settlement.title')} · ${formatMonth(d.month, c.get('locale'))}` },
   )
 }
 

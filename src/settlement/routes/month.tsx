@@ -27,7 +27,7 @@ export const monthRoutes = new Hono<AppEnv>()
 
 /** The month (last month by default), saying what the change that led here did. */
 monthRoutes.get('/settlement', async (c) => {
-  const now = c.var.deps.now()
+  const now = c.get('deps').now()
   const month = monthParam(c.req.query('month'), shiftMonth(thisMonth(now), -1))
   const d = await monthData(c, month)
   const l = langOf(c)
@@ -41,13 +41,16 @@ monthRoutes.get('/settlement', async (c) => {
   else if (voided) notice = costCorrectedNotice(l, voided)
   else if (reversed && reversal) notice = costCorrectedNotice(l, reversed, reversal)
   else if (c.req.query('rules'))
-    notice = { tone: 'ok', text: c.var.t('settlement.rules.saved', { version: d.rules.version }) }
+    notice = {
+      tone: 'ok',
+      text: c.get('t')('settlement.rules.saved', { version: d.rules.version }),
+    }
   else if (c.req.query('paid')) notice = paidNotice(l)
   else if (c.req.query('unpaid')) notice = unpaidNotice(l)
   let adjustments: PageState['adjustments']
   const adjusted = c.req.query('adjusted')
   if (adjusted && d.closed) {
-    const row = (await adjustmentsAgainst(c.var.deps.db, c.var.actor, month)).find(
+    const row = (await adjustmentsAgainst(c.get('deps').db, c.get('actor'), month)).find(
       (a) => a.id === adjusted,
     )
     if (row) adjustments = { notice: adjustmentNotice(l, row, d.names) }
@@ -57,8 +60,8 @@ monthRoutes.get('/settlement', async (c) => {
 
 /** One merchant's items in the preview, loaded when its row is unfolded. */
 monthRoutes.get('/settlement/items', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const month = requiredMonth(c.req.query('month'))
   const merchantId = text(c.req.query('merchant'))
   if (!isHtmx(c)) return c.redirect(statementHref(month, merchantId), 303)
@@ -80,7 +83,7 @@ monthRoutes.get('/settlement/items', async (c) => {
       month={month}
       merchantId={merchantId}
       lines={statement.lines}
-      names={namesFor(c.var.locale, { merchants, hubs, stations })}
+      names={namesFor(c.get('locale'), { merchants, hubs, stations })}
       costs={costs}
       adjustments={landing}
     />,
@@ -88,9 +91,9 @@ monthRoutes.get('/settlement/items', async (c) => {
 })
 
 monthRoutes.get('/settlement/history', async (c) => {
-  const months = await listClosedMonths(c.var.deps.db, c.var.actor)
-  const current = shiftMonth(thisMonth(c.var.deps.now()), -1)
+  const months = await listClosedMonths(c.get('deps').db, c.get('actor'))
+  const current = shiftMonth(thisMonth(c.get('deps').now()), -1)
   return c.render(<HistoryPage months={months} current={current} />, {
-    title: c.var.t('settlement.history.title'),
+    title: c.get('t')('settlement.history.title'),
   })
 })

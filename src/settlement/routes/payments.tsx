@@ -28,15 +28,15 @@ const undoForm = z.pick(correctionSchema, { reason: true })
 
 /** The statement's row as it is now, saying what just happened to it. */
 async function statementAnswer(c: Ctx, row: StatementRow, notice: NoticeData, undoReason?: string) {
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const [merchants, stations] = await Promise.all([
-    listMerchants(db, c.var.actor),
-    listStations(db, c.var.actor),
+    listMerchants(db, c.get('actor')),
+    listStations(db, c.get('actor')),
   ])
   return (
     <StatementRowView
       row={row}
-      names={namesFor(c.var.locale, { merchants, stations })}
+      names={namesFor(c.get('locale'), { merchants, stations })}
       notice={notice}
       undoReason={undoReason}
     />
@@ -65,8 +65,8 @@ const rowHref = (row: StatementRow, done: 'paid' | 'unpaid') =>
   `${settlementHref(row.month)}&${done}=${row.id}#statement-${row.id}`
 
 paymentRoutes.post('/settlement/statements/:id/paid', coordinatorOnly, async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'COORDINATOR')
   const id = c.req.param('id')
   const outcome = await attempt(markStatementPaid(db, actor, id, now()))
   const row = await statementRow(db, actor, id)
@@ -81,7 +81,7 @@ paymentRoutes.post('/settlement/statements/:id/paid', coordinatorOnly, async (c)
 
 /** An undo without a usable reason: asked for in the row. */
 async function undoFormRefused(c: Ctx, { error, sent }: FormRefusal) {
-  const row = await statementRow(c.var.deps.db, c.var.actor, c.req.param('id')!)
+  const row = await statementRow(c.get('deps').db, c.get('actor'), c.req.param('id')!)
   return paymentRefused(c, error, row, unpaidNotice(langOf(c), error), sent.reason ?? '')
 }
 
@@ -90,8 +90,8 @@ paymentRoutes.post(
   coordinatorOnly,
   form(undoForm, undoFormRefused),
   async (c) => {
-    const { db, now } = c.var.deps
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { db, now } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const id = c.req.param('id')
     const { reason } = c.req.valid('form')
     const outcome = await attempt(unmarkStatementPaid(db, actor, { id, reason }, now()))

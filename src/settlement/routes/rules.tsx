@@ -38,15 +38,15 @@ rulesRoutes.post(
   coordinatorOnly,
   form(rulesForm, rulesFormRefused),
   async (c) => {
-    const { db, now } = c.var.deps
-    const actor = requireRole(c.var.actor, 'COORDINATOR')
+    const { db, now } = c.get('deps')
+    const actor = requireRole(c.get('actor'), 'COORDINATOR')
     const { month, ...input } = c.req.valid('form')
     const rules = await setRules(db, actor, input, now())
     return accepted(c, {
       redirect: `${settlementHref(month)}&rules=${rules.version}#rules`,
       fragment: async () => {
         const d = await monthData(c, month)
-        const text = c.var.t('settlement.rules.saved', { version: rules.version })
+        const text = c.get('t')('settlement.rules.saved', { version: rules.version })
         return (
           <>
             <RulesSection {...rulesProps(d, { notice: { tone: 'ok', text } })} />

@@ -17,14 +17,14 @@ import { openMonths } from './shared'
 export const statementRoutes = new Hono<AppEnv>()
 
 statementRoutes.get('/statements', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR')
   const asked = c.req.query('merchant')
   if (actor.role === 'COORDINATOR' && !asked) {
     const merchants = await listMerchants(db, actor)
     return c.render(
-      <MerchantChooser merchants={merchants} names={namesFor(c.var.locale, { merchants })} />,
-      { title: c.var.t('settlement.statementsPage.title') },
+      <MerchantChooser merchants={merchants} names={namesFor(c.get('locale'), { merchants })} />,
+      { title: c.get('t')('settlement.statementsPage.title') },
     )
   }
   const closed = await merchantStatements(db, actor, asked)
@@ -47,7 +47,7 @@ statementRoutes.get('/statements', async (c) => {
     <StatementsPage
       merchantId={merchantId}
       forCoordinator={actor.role === 'COORDINATOR'}
-      names={namesFor(c.var.locale, { merchants })}
+      names={namesFor(c.get('locale'), { merchants })}
       months={[
         ...open,
         ...closed.map((s) => ({
@@ -58,12 +58,12 @@ statementRoutes.get('/statements', async (c) => {
         })),
       ]}
     />,
-    { title: c.var.t('settlement.statementsPage.title') },
+    { title: c.get('t')('settlement.statementsPage.title') },
   )
 })
 statementRoutes.get('/statements/:ref{[0-9]{4}-[0-9]{2}(?:\\.csv)?}', async (c) => {
-  const { db, now } = c.var.deps
-  const actor = requireRole(c.var.actor, 'MERCHANT', 'COORDINATOR')
+  const { db, now } = c.get('deps')
+  const actor = requireRole(c.get('actor'), 'MERCHANT', 'COORDINATOR')
   const ref = c.req.param('ref')
   const month = monthParam(ref.slice(0, 7), '')
   const statement = await merchantStatement(db, actor, month, now(), c.req.query('merchant'))
@@ -80,14 +80,14 @@ statementRoutes.get('/statements/:ref{[0-9]{4}-[0-9]{2}(?:\\.csv)?}', async (c) 
     listStations(db, actor),
     statement.id ? statementRow(db, actor, statement.id) : undefined,
   ])
-  const names = namesFor(c.var.locale, { merchants, hubs, stations })
+  const names = namesFor(c.get('locale'), { merchants, hubs, stations })
   if (ref.endsWith('.csv')) {
     const csv = statementCsv(statement, {
       costNote: (id) => costs.get(id)?.note ?? '',
       hubName: names.hub,
       stationName: names.station,
       adjustmentReasons: landing.map((a) => a.reason),
-      t: c.var.t,
+      t: c.get('t'),
     })
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -105,7 +105,7 @@ statementRoutes.get('/statements/:ref{[0-9]{4}-[0-9]{2}(?:\\.csv)?}', async (c) 
       forCoordinator={actor.role === 'COORDINATOR'}
     />,
     {
-      title: `${c.var.t('settlement.statement.title', { month: formatMonth(month, c.var.locale) })}`,
+      title: `${c.get('t')('settlement.statement.title', { month: formatMonth(month, c.get('locale')) })}`,
       head: <script src="/static/settlement.js" defer></script>,
     },
   )

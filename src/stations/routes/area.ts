@@ -12,7 +12,7 @@ import { areaSchema } from '../schemas'
 export const stationAreaRoutes = new Hono<AppEnv>()
 
 stationAreaRoutes.get('/stations/area', async (c) => {
-  const { db, config, now, clientIp } = c.var.deps
+  const { db, config, now, clientIp } = c.get('deps')
   const box = Object.fromEntries(
     (['south', 'west', 'north', 'east'] as const).map((k) => [k, Number(c.req.query(k) ?? NaN)]),
   )

@@ -9,13 +9,13 @@ import { parcelReceipt } from '../receipt'
 export const stationReceiptRoutes = new Hono<AppEnv>()
 
 stationReceiptRoutes.get('/station/receipt/:code', async (c) => {
-  const receipt = await parcelReceipt(c.var.deps.db, c.var.actor, c.req.param('code'))
-  const url = trackingUrl(c.var.deps.config.publicUrl ?? new URL(c.req.url).origin, receipt.code)
+  const receipt = await parcelReceipt(c.get('deps').db, c.get('actor'), c.req.param('code'))
+  const url = trackingUrl(c.get('deps').config.publicUrl ?? new URL(c.req.url).origin, receipt.code)
   // ECC M, like the label's: a phone photo of a screen is no cleaner than a scuffed label.
   const qrSvg = renderSVG(url, { ecc: 'M', border: 4 })
   c.header('Cache-Control', 'no-store')
   return c.render(<ReceiptPage receipt={receipt} qrSvg={qrSvg} trackUrl={url} />, {
-    title: c.var.t('receipt.title', { code: receipt.code }),
+    title: c.get('t')('receipt.title', { code: receipt.code }),
     head: <script src="/static/label.js" defer></script>,
   })
 })

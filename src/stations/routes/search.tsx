@@ -71,7 +71,7 @@ function byProvince(results: readonly FinderResult[]): [string, FinderResult[]][
 }
 
 stationSearchRoutes.get('/stations', async (c) => {
-  const { db, config, now: clock, clientIp } = c.var.deps
+  const { db, config, now: clock, clientIp } = c.get('deps')
   const now = clock()
   const lat = c.req.query('lat')
   const lng = c.req.query('lng')
@@ -130,7 +130,7 @@ stationSearchRoutes.get('/stations', async (c) => {
       areaUrl={all.length > INLINE_MAX ? '/stations/area' : undefined}
     />,
     {
-      title: c.var.t('returns.finder.title'),
+      title: c.get('t')('returns.finder.title'),
       head: (
         <>
           <MapAssets />
