@@ -5,6 +5,8 @@ import { slaStates } from '../../src/returns/search'
 import type { Return } from '../../src/returns/service'
 import { Money } from '../components/money'
 import { usePage } from '../context'
+import { selectOptions } from '../components/options'
+import { page } from '../components/template'
 import { ReturnCode, StatusBadge } from './bits'
 import { formatInstant } from '../components/format'
 import { localizedName } from '../../src/i18n/localized-name'
@@ -96,38 +98,35 @@ function ReturnsFilters({ filters: f, hubs, stations }: ReturnsListProps) {
       </p>
       <label for="status-filter">{t('returns.list.filter')}</label>
       <select id="status-filter" name="status">
-        <option value="" selected={!f.status}>
-          {t('returns.list.all')}
-        </option>
-        {returnStatuses.map((s) => (
-          <option value={s} selected={s === f.status}>
-            {t(`returns.status.${s}`)}
-          </option>
-        ))}
+        {selectOptions(
+          [
+            ['', t('returns.list.all')],
+            ...returnStatuses.map((s) => [s, t(`returns.status.${s}`)] as const),
+          ],
+          f.status ?? '',
+        )}
       </select>
       <label for="category-filter">{t('returns.list.category')}</label>
       <select id="category-filter" name="category">
-        <option value="" selected={!f.category}>
-          {t('returns.search.anyCategory')}
-        </option>
-        {categories.map((c) => (
-          <option value={c} selected={c === f.category}>
-            {t(`category.${c}`)}
-          </option>
-        ))}
+        {selectOptions(
+          [
+            ['', t('returns.search.anyCategory')],
+            ...categories.map((c) => [c, t(`category.${c}`)] as const),
+          ],
+          f.category ?? '',
+        )}
       </select>
       {hubs.length > 1 && (
         <>
           <label for="hub-filter">{t('returns.list.hub')}</label>
           <select id="hub-filter" name="hubId">
-            <option value="" selected={!f.hubId}>
-              {t('returns.search.anyHub')}
-            </option>
-            {hubs.map((h) => (
-              <option value={h.id} selected={h.id === f.hubId}>
-                {localizedName(h, locale)}
-              </option>
-            ))}
+            {selectOptions(
+              [
+                ['', t('returns.search.anyHub')],
+                ...hubs.map((h) => [h.id, localizedName(h, locale)] as const),
+              ],
+              f.hubId ?? '',
+            )}
           </select>
         </>
       )}
@@ -135,27 +134,25 @@ function ReturnsFilters({ filters: f, hubs, stations }: ReturnsListProps) {
         <>
           <label for="station-filter">{t('returns.search.station')}</label>
           <select id="station-filter" name="stationId">
-            <option value="" selected={!f.stationId}>
-              {t('returns.search.anyStation')}
-            </option>
-            {stations.map((s) => (
-              <option value={s.id} selected={s.id === f.stationId}>
-                {s.storeName}
-              </option>
-            ))}
+            {selectOptions(
+              [
+                ['', t('returns.search.anyStation')],
+                ...stations.map((s) => [s.id, s.storeName] as const),
+              ],
+              f.stationId ?? '',
+            )}
           </select>
         </>
       )}
       <label for="sla-filter">{t('returns.search.sla')}</label>
       <select id="sla-filter" name="slaState">
-        <option value="" selected={!f.slaState}>
-          {t('returns.search.anySla')}
-        </option>
-        {slaStates.map((s) => (
-          <option value={s} selected={s === f.slaState}>
-            {t(`returns.sla.${s}`)}
-          </option>
-        ))}
+        {selectOptions(
+          [
+            ['', t('returns.search.anySla')],
+            ...slaStates.map((s) => [s, t(`returns.sla.${s}`)] as const),
+          ],
+          f.slaState ?? '',
+        )}
       </select>
       <label for="created-from">{t('returns.search.from')}</label>
       <input id="created-from" name="createdFrom" type="date" value={f.createdFrom ?? ''} />
@@ -175,6 +172,28 @@ export function ReturnsResults(props: ReturnsListProps) {
     return hub ? localizedName(hub, locale) : id
   }
   const query = filtersQuery(props.filters)
+  // A page shows up to a hundred rows: each a template, not a tree of JSX elements.
+  const label = {
+    code: t('returns.list.code'),
+    orderRef: t('returns.list.orderRef'),
+    category: t('returns.list.category'),
+    status: t('returns.list.status'),
+    hub: t('returns.list.hub'),
+    created: t('returns.list.created'),
+    value: t('returns.list.value'),
+  }
+  const rows = props.returns.map(
+    (r) => page`
+      <tr>
+        <th scope="row" data-label="${label.code}"><a href="/returns/${r.id}">${ReturnCode({ code: r.code })}</a></th>
+        <td data-label="${label.orderRef}">${r.orderRef}</td>
+        <td data-label="${label.category}">${t(`category.${r.category}`)}</td>
+        <td data-label="${label.status}">${StatusBadge({ status: r.status })}</td>
+        <td data-label="${label.hub}">${hubName(r.hubId)}</td>
+        <td data-label="${label.created}" class="nowrap"><time datetime="${r.createdAt}">${formatInstant(r.createdAt, locale)}</time></td>
+        <td data-label="${label.value}" class="num">${Money({ fen: r.orderValueFen })}</td>
+      </tr>`,
+  )
   return (
     <section
       id="returns-results"
@@ -206,29 +225,7 @@ export function ReturnsResults(props: ReturnsListProps) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {props.returns.map((r) => (
-              <tr>
-                <th scope="row" data-label={t('returns.list.code')}>
-                  <a href={`/returns/${r.id}`}>
-                    <ReturnCode code={r.code} />
-                  </a>
-                </th>
-                <td data-label={t('returns.list.orderRef')}>{r.orderRef}</td>
-                <td data-label={t('returns.list.category')}>{t(`category.${r.category}`)}</td>
-                <td data-label={t('returns.list.status')}>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td data-label={t('returns.list.hub')}>{hubName(r.hubId)}</td>
-                <td data-label={t('returns.list.created')} class="nowrap">
-                  <time datetime={r.createdAt}>{formatInstant(r.createdAt, locale)}</time>
-                </td>
-                <td data-label={t('returns.list.value')} class="num">
-                  <Money fen={r.orderValueFen} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{rows}</tbody>
         </table>
       )}
       {(props.after || props.nextCursor) && (
