@@ -1,7 +1,8 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import type { Locale } from '../db/schema'
+import { CsrfField } from './components/csrf-field'
 import { mainNav } from './components/main-nav'
+import { selectOptions } from './components/options'
 import { page } from './components/template'
 import { NotificationBell } from './notifications/bell'
 import { usePage } from './context'
@@ -11,6 +12,12 @@ interface LayoutProps {
   head?: Child
   children?: Child
 }
+
+// Each language in its own words, whatever the page's language.
+const languages = [
+  ['zh-CN', '简体中文'],
+  ['en', 'English'],
+] as const
 
 // The same on every page.
 const fixedHead = raw(
@@ -30,8 +37,7 @@ const fixedHead = raw(
 export function Layout({ title, head, children }: LayoutProps) {
   const { t, locale, actor, csrfToken, path } = usePage()
   const pageTitle = title ? `${title} · ${t('app.name')}` : t('app.name')
-  const selected = (option: Locale) => (option === locale ? raw(' selected=""') : '')
-  const csrfField = page`<input type="hidden" name="_csrf" value="${csrfToken}"/>`
+  const csrfField = CsrfField()
   const account = actor
     ? page`
         ${(<NotificationBell />)}
@@ -54,8 +60,7 @@ export function Layout({ title, head, children }: LayoutProps) {
             <input type="hidden" name="next" value="${path}"/>
             <label for="locale-select">${t('lang.label')}</label>
             <select id="locale-select" name="locale">
-              <option value="zh-CN"${selected('zh-CN')}>简体中文</option>
-              <option value="en"${selected('en')}>English</option>
+              ${selectOptions(languages, locale)}
             </select>
             <button type="submit">${t('lang.switch')}</button>
           </form>

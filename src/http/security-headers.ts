@@ -42,15 +42,14 @@ export function graphqlSecurityHeaders(mapTileUrl: string, graphiql: boolean): M
   )
   return createMiddleware(async function graphqlSecurityHeaders(c, next) {
     await headers(c, next)
+    // In place, as hono's secureHeaders does: `c.header` on a finished answer builds a new
+    // Response, every header and the body copied (so privatePages below does the same).
     const answer = c.res.headers
     answer.set('Cache-Control', 'no-store')
     // Whether an answer may be read cross-origin depends on the Origin it was asked from.
     answer.append('Vary', 'Origin')
   })
 }
-
-// After `next()` these set the answer's headers in place, as hono's secureHeaders does:
-// `c.header` on a finished answer builds a new Response, every header and the body copied.
 
 /**
  * A signed-in page is one person's data: no cache, shared or private, may keep it. Every page
