@@ -1,6 +1,4 @@
-import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { requestId } from 'hono/request-id'
+import { Hono } from 'hono'
 import { auditRoutes } from './audit/routes'
 import { accountRoutes } from './auth/account-routes'
 import { authRoutes } from './auth/routes'
@@ -10,17 +8,13 @@ import { deskRoutes } from './desk/routes'
 import { createGraphQL } from './graphql/yoga'
 import { checkHealth, checkReadiness } from './health'
 import { homeRoutes } from './home/routes'
-import { csrfProtection } from './http/csrf'
 import { graphqlBodyLimit } from './http/graphql-body-limit'
 import { graphqlCsrf } from './http/graphql-csrf'
 import { handleError, handleNotFound } from './http/errors'
-import { formBody } from './http/form-body'
-import { renderer } from './http/renderer'
-import { graphqlSecurityHeaders, pageSecurityHeaders, privatePages } from './http/security-headers'
-import { session } from './http/session'
-import { apiTokenBearer } from './http/api-token-bearer'
+import { pageRequest } from './http/page-request'
+import { requestContext } from './http/request-context'
+import { graphqlSecurityHeaders, pageSecurityHeaders } from './http/security-headers'
 import type { AppDeps, AppEnv } from './http/types'
-import { translator } from './i18n'
 import { photoLimits } from './inspection/photos'
 import { inspectionRoutes } from './inspection/routes'
 import { evidenceLimits } from './insurance/evidence'
@@ -55,24 +49,14 @@ export function createApp(deps: AppDeps) {
     logError: deps.logError,
   })
 
-  app.use(requestId())
+  app.use(requestContext(deps))
   if (deps.logRequest) app.use(accessLog(deps.logRequest))
-  app.use(async function provideDefaults(c, next) {
-    c.set('deps', deps)
-    c.set('actor', null)
-    c.set('locale', 'zh-CN')
-    c.set('t', translator('zh-CN'))
-    c.set('csrfToken', '')
-    await next()
-  })
   app.use('/graphql', graphqlSecurityHeaders(deps.config.mapTileUrl, !!deps.renderGraphiQL))
   app.use('/graphql', graphqlBodyLimit([evidenceLimits, photoLimits]), graphqlCsrf())
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
     graphql.fetch(c.req.raw, { deps, ip: deps.clientIp(c), requestId: c.get('requestId') }),
   )
   app.use(pageSecurityHeaders(deps.config.mapTileUrl))
-
-  app.use(renderer())
 
   app.get('/healthz', async (c) => {
     const health = await checkHealth(deps.db, deps.now(), (error) =>
@@ -91,10 +75,7 @@ export function createApp(deps: AppDeps) {
   if (deps.metrics) app.get('/metrics', deps.metrics)
   if (deps.serveStatic) app.use('/static/*', deps.serveStatic)
 
-  // Bounded before anything reads a body (the CSRF check reads forms). Routes that take files
-  // set their own, tighter limits with a page in the user's language; this is the backstop.
-  app.use(bodyLimit({ maxSize: 32 * 1024 * 1024, onError: pageTooLarge }))
-  app.use(session(), apiTokenBearer(), privatePages(), formBody(), csrfProtection())
+  app.use(pageRequest())
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', accountRoutes)
@@ -122,6 +103,3 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError)
   return app
 }
-
-// Before the session is read the page speaks the default language, Chinese.
-const pageTooLarge = (c: Context<AppEnv>) => c.text(c.get('t')('error.tooLarge'), 413)

@@ -1,10 +1,10 @@
-import { getCookie, setCookie } from 'hono/cookie'
-import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
+import { setCookie } from 'hono/cookie'
 import { newSecret } from '../auth/tokens'
 import { sha256Text } from '../auth/sha256'
 import { toBase64Url } from '../encoding'
 import { DomainError } from '../errors'
-import { cookieNames, cookieOptions } from './cookies'
+import { cookieNames, cookieOptions, type Cookies } from './cookies'
 import type { AppEnv } from './types'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -18,28 +18,26 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
  * only bearer tokens, which a cross-site page cannot attach; its multipart and form bodies have
  * their own check (graphql-csrf.ts).
  */
-export const csrfProtection = () =>
-  createMiddleware<AppEnv>(async function csrfProtection(c, next) {
-    const sessionToken = c.get('actor') ? getCookie(c, cookieNames.session) : undefined
-    const cookieToken = getCookie(c, cookieNames.csrf)
-    const validCookie = cookieToken !== undefined && cookieToken.length >= 32
-    // A token minted now was never handed out, so nothing sent with this request can match it.
-    const minted = !sessionToken && !validCookie
-    const token = sessionToken
-      ? await sessionCsrfToken(sessionToken)
-      : validCookie
-        ? cookieToken
-        : newSecret()
-    if (minted) setCookie(c, cookieNames.csrf, token, cookieOptions(c))
-    c.set('csrfToken', token)
-    if (safeMethods.has(c.req.method)) return next()
+export async function csrfProtection(c: Context<AppEnv>, cookies: Cookies): Promise<void> {
+  const sessionToken = c.get('actor') ? cookies[cookieNames.session] : undefined
+  const cookieToken = cookies[cookieNames.csrf]
+  const validCookie = cookieToken !== undefined && cookieToken.length >= 32
+  // A token minted now was never handed out, so nothing sent with this request can match it.
+  const minted = !sessionToken && !validCookie
+  const token = sessionToken
+    ? await sessionCsrfToken(sessionToken)
+    : validCookie
+      ? cookieToken
+      : newSecret()
+  if (minted) setCookie(c, cookieNames.csrf, token, cookieOptions(c))
+  c.set('csrfToken', token)
+  if (safeMethods.has(c.req.method)) return
 
-    const origin = c.req.header('origin')
-    if (origin && origin !== new URL(c.req.url).origin) throw csrfError()
-    const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()))
-    if (minted || sent !== token) throw csrfError()
-    await next()
-  })
+  const origin = c.req.header('origin')
+  if (origin && origin !== new URL(c.req.url).origin) throw csrfError()
+  const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()))
+  if (minted || sent !== token) throw csrfError()
+}
 
 /**
  * The CSRF token of the signed-in session whose secret is `sessionToken`: a one-way function of

@@ -1,5 +1,4 @@
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { DomainError } from '../errors'
 import type { AppEnv } from './types'
 
@@ -14,32 +13,30 @@ const formTypes = new Set(['multipart/form-data', 'application/x-www-form-urlenc
  * fields does not act on a body it could not have read either. The parsed form is left in Hono's
  * body cache for `c.req.parseBody()`, and the request keeps a fresh copy of its bytes so a route's
  * own `bodyLimit` can still measure it.
- * @example app.use(session(), formBody(), csrfProtection())
+ * @example await formBody(c) // in src/http/page-request.ts
  */
-export const formBody = () =>
-  createMiddleware<AppEnv>(async function formBody(c, next) {
-    const raw = c.req.raw
-    if (bodiless.has(raw.method) || raw.body === null) return next()
-    let bytes: ArrayBuffer
-    try {
-      bytes = await raw.arrayBuffer()
-    } catch {
-      throw unreadable(c)
-    }
-    const contentType = raw.headers.get('content-type') ?? ''
-    const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
-    if (formTypes.has(mediaType)) {
-      if (mediaType !== 'multipart/form-data' && !isStrictUrlEncoded(bytes)) throw unreadable(c)
-      const form = await new Response(bytes, { headers: { 'content-type': contentType } })
-        .formData()
-        .catch(() => null)
-      if (!form) throw unreadable(c)
-      // Hono keeps promises in its cache (its type says otherwise); parseBody awaits this one.
-      Object.assign(c.req.bodyCache, { formData: Promise.resolve(form) })
-    } else if (bytes.byteLength > 0) throw unreadable(c)
-    c.req.raw = new Request(raw, { body: bytes })
-    await next()
-  })
+export async function formBody(c: Context<AppEnv>): Promise<void> {
+  const raw = c.req.raw
+  if (bodiless.has(raw.method) || raw.body === null) return
+  let bytes: ArrayBuffer
+  try {
+    bytes = await raw.arrayBuffer()
+  } catch {
+    throw unreadable(c)
+  }
+  const contentType = raw.headers.get('content-type') ?? ''
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
+  if (formTypes.has(mediaType)) {
+    if (mediaType !== 'multipart/form-data' && !isStrictUrlEncoded(bytes)) throw unreadable(c)
+    const form = await new Response(bytes, { headers: { 'content-type': contentType } })
+      .formData()
+      .catch(() => null)
+    if (!form) throw unreadable(c)
+    // Hono keeps promises in its cache (its type says otherwise); parseBody awaits this one.
+    Object.assign(c.req.bodyCache, { formData: Promise.resolve(form) })
+  } else if (bytes.byteLength > 0) throw unreadable(c)
+  c.req.raw = new Request(raw, { body: bytes })
+}
 
 const unreadable = (c: Context<AppEnv>) =>
   new DomainError('BAD_USER_INPUT', c.get('t')('error.body'), { reason: 'BODY' })

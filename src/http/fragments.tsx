@@ -1,11 +1,10 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
-import { RequestContext } from 'hono/jsx-renderer'
+import { htmlAnswer } from './renderer'
 import type { AppEnv } from './types'
 
 /** An htmx fragment rendered with the request's language and CSRF token, without the layout. */
-export const fragment = (c: Context<AppEnv>, node: Child) =>
-  c.html(<RequestContext.Provider value={c}>{node}</RequestContext.Provider>)
+export const fragment = (c: Context<AppEnv>, node: Child) => htmlAnswer(c, node)
 
 /** Whether htmx sent the request (and so wants a fragment, not a page). */
 export const isHtmx = (c: Context<AppEnv>) => c.req.header('hx-request') === 'true'

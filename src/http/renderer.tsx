@@ -1,6 +1,9 @@
-import { jsxRenderer } from 'hono/jsx-renderer'
+import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
+import { RequestContext } from 'hono/jsx-renderer'
 import { Layout } from '../../views/layout'
+import { utf8 } from './html-bytes'
+import type { AppEnv } from './types'
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -8,10 +11,33 @@ declare module 'hono' {
   }
 }
 
-/** Every page goes through `c.render()` into the shared layout. */
-export const renderer = () =>
-  jsxRenderer(({ children, title, head }) => (
-    <Layout title={title} head={head}>
-      {children}
-    </Layout>
-  ))
+/**
+ * Makes `c.render()` put a page into the shared layout. Called by the page middleware
+ * (src/http/page-request.ts) rather than being one: hono's `jsxRenderer` wraps every page in
+ * two more JSX elements and a template on top of the layout's own.
+ */
+export function useLayout(c: Context<AppEnv>) {
+  c.setRenderer((content, props) =>
+    htmlAnswer(
+      c,
+      <Layout title={props?.title} head={props?.head}>
+        {content}
+      </Layout>,
+      '<!DOCTYPE html>',
+    ),
+  )
+}
+
+/**
+ * `node` rendered with the request's context (language, user and CSRF token, as `usePage`
+ * reads them) and answered as HTML, with the status set by `c.status` and the headers set by
+ * `c.header`. The markup goes out as bytes (`utf8`).
+ */
+export async function htmlAnswer(c: Context<AppEnv>, node: Child, prefix = '') {
+  const markup = await (
+    <RequestContext.Provider value={c}>{node}</RequestContext.Provider>
+  ).toString()
+  return c.body(utf8(prefix + markup), undefined, htmlType)
+}
+
+const htmlType = { 'Content-Type': 'text/html; charset=UTF-8' }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './types'
@@ -56,14 +56,12 @@ export function graphqlSecurityHeaders(mapTileUrl: string, graphiql: boolean): M
  * depends on the cookies (session, language, CSRF token), so caches are told so. Static files
  * are served before this and keep their own caching.
  */
-export const privatePages = () =>
-  createMiddleware<AppEnv>(async function privatePages(c, next) {
-    await next()
-    const answer = c.res.headers
-    answer.append('Vary', 'Cookie')
-    const set = answer.get('Cache-Control') ?? ''
-    if (c.get('actor') && !set.includes('no-store')) answer.set('Cache-Control', 'no-store')
-  })
+export function markPrivate(c: Context<AppEnv>): void {
+  const answer = c.res.headers
+  answer.append('Vary', 'Cookie')
+  const set = answer.get('Cache-Control') ?? ''
+  if (c.get('actor') && !set.includes('no-store')) answer.set('Cache-Control', 'no-store')
+}
 
 /** Map tiles are the only images from elsewhere: allow exactly their origin. */
 function tileOrigin(template: string): string {

@@ -14,10 +14,18 @@ export const catalogueOf = (locale: Locale): Readonly<Record<MessageKey, string>
   currentCatalogues()[locale]
 
 /**
- * A lookup function for one locale.
+ * A lookup function for one locale, made once per locale (every request asks for one).
  * @example translator('en')('home.greeting', { name: 'Li' }) // 'Hello, Li'
  */
 export function translator(locale: Locale): Translate {
+  let made = translators.get(locale)
+  if (!made) translators.set(locale, (made = lookupIn(locale)))
+  return made
+}
+
+const translators = new Map<Locale, Translate>()
+
+function lookupIn(locale: Locale): Translate {
   let messages: Readonly<Record<MessageKey, string>> | undefined
   return (key, params) => {
     const message = (messages ??= currentCatalogues()[locale])[key]

@@ -88,9 +88,12 @@ export async function trackReturn(
 ): Promise<TrackedReturn | null> {
   const code = normalizeCode(typed)
   const misses = `track-miss:${ip}`
-  const row = code ? await lookup[counters(db)](db).get({ code, misses }) : undefined
-  if (!(await counted(db, ip, misses, row, now))) return null
-  return { ...found(row!), ...details(row!) }
+  const read = code ? await lookup[counters(db)](db).get({ code, misses }) : undefined
+  const [shown, missCount, rest] = read ? (JSON.parse(read.row) as LookedUp) : []
+  if (!(await counted(db, ip, misses, shown && { code: shown[0], misses: missCount! }, now))) {
+    return null
+  }
+  return { ...found(shown!), ...details(shown![2], rest!) }
 }
 
 /**
@@ -106,15 +109,23 @@ export async function lookupReturn(
 ): Promise<PublicLookup | null> {
   const code = normalizeCode(typed)
   const misses = `track-miss:${ip}`
-  const row = code ? await leanLookup[counters(db)](db).get({ code, misses }) : undefined
-  if (!(await counted(db, ip, misses, row, now))) return null
-  return { id: row!.id, ...found(row!) }
+  const read = code ? await leanLookup[counters(db)](db).get({ code, misses }) : undefined
+  const [id, shown, missCount] = read ? (JSON.parse(read.row) as LeanLookedUp) : []
+  if (!(await counted(db, ip, misses, shown && { code: shown[0], misses: missCount! }, now))) {
+    return null
+  }
+  return { id: id!, ...found(shown!) }
 }
 
 /** The rest of what the customer sees of each return `lookupReturn` found, by id. */
 export async function trackDetails(db: Db, ids: readonly string[]) {
   const rows = await detailsOf(db, ids)
-  return new Map(rows.map((r) => [r.id, details(r)]))
+  return new Map(
+    rows.map((r) => {
+      const [status, rest] = JSON.parse(r.rest) as [ReturnStatus, Rest]
+      return [r.id, details(status, rest)]
+    }),
+  )
 }
 
 /**
@@ -126,7 +137,7 @@ async function counted(
   db: Db,
   ip: string,
   misses: string,
-  row: { code: string; misses: string | null } | undefined,
+  row: { code: string; misses: MissCount } | undefined,
   now: Date,
 ): Promise<boolean> {
   const { windowMs, missesPerAddress, perAddressAndCode, foundPerAddress } = trackLimits
@@ -135,7 +146,7 @@ async function counted(
     await hit(db, misses, missesPerAddress, windowMs, nowMs)
     return false
   }
-  const missCount = row.misses ? (JSON.parse(row.misses) as [number, number]) : null
+  const missCount = row.misses
   await peek(
     db,
     misses,
@@ -159,104 +170,96 @@ async function counted(
   return true
 }
 
-function found(row: {
-  code: string
-  category: PublicReturn['category']
-  status: ReturnStatus
-  stationName: string | null
-}): Omit<PublicReturn, 'timeline'> {
+function found([code, category, status, stationName]: Shown): Omit<PublicReturn, 'timeline'> {
   return {
-    code: row.code,
-    category: row.category,
-    status: row.status,
-    stationName: row.stationName,
-    nextStatus: nextStatuses[row.status].find((s) => s !== 'CANCELLED') ?? null,
+    code,
+    category,
+    status,
+    stationName,
+    nextStatus: nextStatuses[status].find((s) => s !== 'CANCELLED') ?? null,
   }
 }
 
-function details(row: {
-  status: ReturnStatus
-  timeline: string
-  messages: string
-  resolution: string | null
-  rated: number
-}): TrackDetails {
+function details(status: ReturnStatus, [moves, sent, decided, rated]: Rest): TrackDetails {
   // Aggregated in SQL without an order (portable across SQLite versions), ordered here.
-  const timeline = (JSON.parse(row.timeline) as [number, ReturnStatus, string][])
-    .sort((x, y) => x[0] - y[0])
-    .map(([, status, at]) => ({ status, at }))
+  const timeline = moves.sort((x, y) => x[0] - y[0]).map(([, status, at]) => ({ status, at }))
   // Messages sent in the same millisecond keep the order they were sent in (rowid).
-  const messages = (JSON.parse(row.messages) as [string, number, string][])
+  const messages = sent
     .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]))
     .map(([at, , text]) => ({ text, at }))
-  const decided = row.resolution ? (JSON.parse(row.resolution) as [string, number | null]) : null
   const resolution = decided ? { resolution: decided[0], refundFen: decided[1] } : undefined
-  const resolved = row.status === 'RESOLVED' || row.status === 'CLOSED'
+  const resolved = status === 'RESOLVED' || status === 'CLOSED'
   return {
     timeline,
     messages,
-    outcome: outcomeOf(row.status, resolution),
-    canRate: resolved && !row.rated,
+    outcome: outcomeOf(status, resolution),
+    canRate: resolved && !rated,
   }
 }
 
-/** What a lookup shows of the return itself. */
-const shown = {
-  code: returns.code,
-  category: returns.category,
-  status: returns.status,
-  stationName: stations.name,
-}
+/** What a lookup shows of the return itself: code, category, status, station. */
+const shown = sql`${returns.code}, ${returns.category}, ${returns.status}, ${stations.name}`
+type Shown = [string, PublicReturn['category'], ReturnStatus, string | null]
+
+/** The address's miss counter as stored, `[hits, window start ms]`; null: none. */
+type MissCount = [number, number] | null
 /**
- * The address's miss counter, as stored (null: none); where the counters are kept in process the
- * database holds none, and a constant spares preparing the subquery (most of the read's cost).
+ * The address's miss counter, as stored; where the counters are kept in process the database
+ * holds none, and a constant spares preparing the subquery (most of the read's cost).
  */
-const storedMisses = sql<string | null>`(select json_array(l.hits, l.window_start_ms)
+const storedMisses = sql`(select json_array(l.hits, l.window_start_ms)
   from ${rateLimits} l where l.key = ${sql.placeholder('misses')})`
-const noMisses = sql<string | null>`null`
+const noMisses = sql`null`
 // Qualified always: a select from `returns` alone names its columns bare, which inside the
 // subqueries below would be their own tables' columns.
 const returnId = sql`${returns}.${sql.identifier(returns.id.name)}`
 
-/** The rest: status moves (a detour between hubs is for those handling it, not the customer), the
- * shop's messages, the resolution and whether it was rated. */
-const rest = {
-  timeline: sql<string>`(select json_group_array(json_array(e.id, e.status, e.at))
-    from ${returnEvents} e where e.return_id = ${returnId} and e.transfer_to_hub_id is null)`,
-  messages: sql<string>`(select json_group_array(json_array(m.at, m.rowid, m.message))
-    from ${returnResponses} m where m.return_id = ${returnId})`,
-  resolution: sql<string | null>`(select json_array(d.resolution, d.refund_fen)
-    from ${resolutions} d where d.return_id = ${returnId})`,
-  rated: sql<number>`exists (select 1 from ${returnRatings} g
-    where g.return_id = ${returnId})`,
-}
+/**
+ * The rest: status moves (a detour between hubs is for those handling it, not the customer), the
+ * shop's messages, the resolution and whether it was rated. Each subquery's JSON is read as JSON
+ * (`json()`), not as text, by the array it is put in.
+ */
+const rest = sql`json((select json_group_array(json_array(e.id, e.status, e.at))
+    from ${returnEvents} e where e.return_id = ${returnId} and e.transfer_to_hub_id is null)),
+  json((select json_group_array(json_array(m.at, m.rowid, m.message))
+    from ${returnResponses} m where m.return_id = ${returnId})),
+  json((select json_array(d.resolution, d.refund_fen)
+    from ${resolutions} d where d.return_id = ${returnId})),
+  exists (select 1 from ${returnRatings} g where g.return_id = ${returnId})`
+type Rest = [
+  [number, ReturnStatus, string][],
+  [string, number, string][],
+  [string, number | null] | null,
+  number,
+]
+
+/** `trackReturn`'s read: what is shown, the miss counter and the rest. */
+type LookedUp = [Shown, MissCount, Rest]
+/** `lookupReturn`'s: the id, what is shown and the miss counter. */
+type LeanLookedUp = [string, Shown, MissCount]
 
 /**
- * The lookup's one read, built once per database: the return by code with its station, its
- * status moves (a detour between hubs is for those handling it, not the customer), the shop's
- * messages, the resolution, whether it was rated, and the address's miss counter.
+ * A read of the return by code with its station, answered as one JSON array rather than a
+ * column per value: the client builds each row as an object with a property per column (and
+ * per column number), which for a lookup's ten values cost more than SQLite's part of the read.
+ * Built and prepared once per database.
  */
-const lookupWith = (misses: SQL<string | null>) =>
+const byCodeWith = (values: SQL) =>
   preparedPer((db) =>
     db
-      .select({ ...shown, ...rest, misses })
+      .select({ row: sql<string>`json_array(${values})` })
       .from(returns)
       .leftJoin(stations, eq(stations.id, returns.stationId))
       .where(eq(returns.code, sql.placeholder('code')))
       .prepare(),
   )
+const lookupWith = (misses: SQL) =>
+  byCodeWith(sql`json_array(${shown}), json(${misses}), json_array(${rest})`)
 const lookup = { stored: lookupWith(storedMisses), inProcess: lookupWith(noMisses) }
 
 /** The lookup without the rest: the return, its station and the address's miss counter. */
-const leanLookupWith = (misses: SQL<string | null>) =>
-  preparedPer((db) =>
-    db
-      .select({ id: returns.id, ...shown, misses })
-      .from(returns)
-      .leftJoin(stations, eq(stations.id, returns.stationId))
-      .where(eq(returns.code, sql.placeholder('code')))
-      .prepare(),
-  )
+const leanLookupWith = (misses: SQL) =>
+  byCodeWith(sql`${returns.id}, json_array(${shown}), json(${misses})`)
 const leanLookup = { stored: leanLookupWith(storedMisses), inProcess: leanLookupWith(noMisses) }
 
 /** Which read of the miss counter `db` needs. */
@@ -265,6 +268,9 @@ const counters = (db: Db) => (countedInProcess(db) ? 'inProcess' : 'stored')
 /** The rest for returns already found by code (their ids came from a counted lookup). */
 const detailsOf = (db: Db, ids: readonly string[]) =>
   db
-    .select({ id: returns.id, status: returns.status, ...rest })
+    .select({
+      id: returns.id,
+      rest: sql<string>`json_array(${returns.status}, json_array(${rest}))`,
+    })
     .from(returns)
     .where(inArray(returns.id, [...ids]))

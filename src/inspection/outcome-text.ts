@@ -8,7 +8,7 @@ import type { Outcome } from './customer-view'
  * // 'The shop refunds you ¥129.00 …'
  */
 export function outcomeText({ t, locale }: Lang, outcome: Outcome): string {
-  return t(`returns.outcome.${outcome.kind}`, {
-    amount: formatFen(outcome.refundFen ?? 0, locale),
-  })
+  // Only a refund's sentence has an amount: the others are not formatted for nothing.
+  if (outcome.kind !== 'REFUND') return t(`returns.outcome.${outcome.kind}`)
+  return t('returns.outcome.REFUND', { amount: formatFen(outcome.refundFen ?? 0, locale) })
 }

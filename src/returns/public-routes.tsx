@@ -36,10 +36,10 @@ publicReturnRoutes.get('/track', async (c) => {
     const code = typed.slice(0, 40)
     // Every lookup counts against the caller's limit, malformed ones included.
     const lookup = await attempt(trackReturn(db, code, clientIp(c), now()), ['RATE_LIMITED'])
-    if (lookup.ok) {
+    if (lookup.ok && lookup.value) outcome = { kind: 'found', result: lookup.value, rate }
+    else if (lookup.ok) {
       const canonical = normalizeCode(code)
-      if (lookup.value) outcome = { kind: 'found', result: lookup.value, rate }
-      else if (canonical) outcome = { kind: 'notFound', typed: canonical }
+      if (canonical) outcome = { kind: 'notFound', typed: canonical }
       else outcome = { kind: 'notACode', typed: code }
     } else {
       const seconds = Number(lookup.error.details.retryAfterSeconds)

@@ -93,6 +93,23 @@ describe('/graphql', () => {
   )
 })
 
+describe('request ids', () => {
+  it('answers every request with its id: the one sent when plausible, else a new one', async () => {
+    const t = await createTestApp({ seed: false })
+    const kept = await t.app.request(`${base}/login`, { headers: { 'x-request-id': 'lb-7f3a=' } })
+    expect(kept.headers.get('x-request-id')).toBe('lb-7f3a=')
+    const ids = new Set<string | null>()
+    for (const sent of ['<script>', 'a'.repeat(256), undefined]) {
+      const res = await t.app.request(`${base}/login`, {
+        headers: sent ? { 'x-request-id': sent } : {},
+      })
+      ids.add(res.headers.get('x-request-id'))
+    }
+    expect(ids.size).toBe(3)
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
 describe('caching', () => {
   it('forbids storing signed-in pages, fragments and error pages, varying by cookie', async () => {
     const t = await createTestApp()
@@ -105,6 +122,18 @@ describe('caching', () => {
     }
     const htmx = await b.post('/staff', { name: '' }, { 'hx-request': 'true' })
     expect(htmx.headers.get('cache-control')).toBe('no-store')
+    // Refused before any route ran: a form without its token, and one that is not a form.
+    const forged = await b.post('/staff', { name: 'Li', _csrf: 'forged' })
+    const garbled = await b.postRaw('/staff', '%zz', 'application/x-www-form-urlencoded')
+    for (const [res, status] of [
+      [forged, 403],
+      [garbled, 400],
+    ] as const) {
+      expect(res.status).toBe(status)
+      expect(res.headers.get('cache-control'), String(status)).toBe('no-store')
+      expect(res.headers.get('vary'), String(status)).toMatch(/cookie/i)
+      expect(res.headers.get('content-security-policy'), String(status)).toBeTruthy()
+    }
   })
 
   it('tells caches that signed-out pages depend on the cookies too', async () => {

@@ -26,9 +26,24 @@ const instants = dateTimesWith({
   hourCycle: 'h23',
 })
 
+/**
+ * Instants already formatted, per locale: `Intl`'s format is most of a timeline's cost, and the
+ * same instants come back (a card polling itself, a list paged through, the same return looked
+ * up again). Bounded: emptied when full.
+ */
+const formattedInstants: Record<Locale, Map<string, string>> = { 'zh-CN': new Map(), en: new Map() }
+const instantsKept = 5_000
+
 /** An instant as a Shanghai date and time: `2026年11月25日 10:00` / `Nov 25, 2026, 10:00`. */
 export function formatInstant(iso: string, locale: Locale): string {
-  return instants(locale).format(new Date(iso))
+  const kept = formattedInstants[locale]
+  let text = kept.get(iso)
+  if (text === undefined) {
+    text = instants(locale).format(new Date(iso))
+    if (kept.size >= instantsKept) kept.clear()
+    kept.set(iso, text)
+  }
+  return text
 }
 
 const dayTimes = dateTimesWith({
