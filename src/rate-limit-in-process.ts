@@ -7,12 +7,21 @@ interface Window {
 }
 
 /**
- * Live windows per window length, oldest start first: a window that starts again is moved to the
- * end, so the ended ones are always at the front and go in one sweep from there.
+ * The windows of one length in two generations: those started since `since` and those started
+ * in the generation before. A generation is at least a window long, so when one more has passed,
+ * every window in the older one has ended and it goes whole; nothing is swept key by key. (A Map
+ * swept from the front keeps the deleted entries as holes every later walk from the front steps
+ * over: at tens of thousands of addresses each hit took tens of microseconds.)
  */
-type Counters = Map<number, Map<string, Window>>
+interface Generations {
+  current: Map<string, Window>
+  previous: Map<string, Window>
+  since: number
+}
 
-/** Counters held per window length before the oldest live ones are forgotten. */
+type Counters = Map<number, Generations>
+
+/** Counters held per window length before the older generation is forgotten early. */
 const maxWindows = 100_000
 const held = new WeakMap<Db, Counters>()
 
@@ -23,9 +32,9 @@ const held = new WeakMap<Db, Counters>()
  * must stay in it (the default), or each would allow the whole limit.
  *
  * Counts are forgotten when the process restarts (a limit of a minute or a quarter of an hour
- * starts again), and past 100,000 live windows of one length the oldest go, so memory stays
- * bounded when addresses are sprayed; either way a limit can only be too generous, never refuse
- * more.
+ * starts again), and past 100,000 windows of one length the older generation goes, so memory
+ * stays bounded when addresses are sprayed; either way a limit can only be too generous, never
+ * refuse more.
  * @example if (url.startsWith('file:')) countInProcess(db)
  */
 export function countInProcess(db: Db): void {
@@ -38,36 +47,41 @@ export const countedInProcess = (db: Db): boolean => held.has(db)
 /** The in-process counters of `db`, or undefined when they are kept in the database. */
 export const inProcessCounters = (db: Db): Counters | undefined => held.get(db)
 
-/** The live windows of one length, the ended ones swept from the front first. */
-function windowsOf(counters: Counters, windowMs: number, expired: number) {
-  let windows = counters.get(windowMs)
-  if (!windows) counters.set(windowMs, (windows = new Map()))
-  for (const [key, w] of windows) {
-    if (w.startMs > expired) break
-    windows.delete(key)
+/** The generations of one length, moved on when a window's length has passed since the last move. */
+function windowsOf(counters: Counters, windowMs: number, nowMs: number): Generations {
+  let g = counters.get(windowMs)
+  if (!g) counters.set(windowMs, (g = { current: new Map(), previous: new Map(), since: nowMs }))
+  if (nowMs - g.since >= windowMs) {
+    // Two lengths on, the current generation's windows have ended too.
+    g.previous = nowMs - g.since >= 2 * windowMs ? new Map() : g.current
+    g.current = new Map()
+    g.since = nowMs
   }
-  return windows
+  return g
 }
 
 /** Counts one hit of `key` and returns its window as it now stands. */
 export function countHit(counters: Counters, key: string, windowMs: number, nowMs: number): Window {
-  const expired = nowMs - windowMs
-  const windows = windowsOf(counters, windowMs, expired)
-  let w = windows.get(key)
-  if (w && w.startMs > expired) {
+  const g = windowsOf(counters, windowMs, nowMs)
+  let w = g.current.get(key) ?? g.previous.get(key)
+  if (w && w.startMs > nowMs - windowMs) {
     w.hits++
     return w
   }
-  // A clock set back can leave an ended window behind a live one: it starts again, at the end.
-  if (w) windows.delete(key)
-  if (windows.size >= maxWindows) windows.delete(windows.keys().next().value!)
-  windows.set(key, (w = { startMs: nowMs, hits: 1 }))
+  if (g.current.size >= maxWindows / 2) {
+    g.previous = g.current
+    g.current = new Map()
+    g.since = nowMs
+  }
+  // Ended (or behind a clock set back): the key starts again in the current generation, which
+  // is read first.
+  g.current.set(key, (w = { startMs: nowMs, hits: 1 }))
   return w
 }
 
 /** `key`'s live window without counting, or undefined when it has none. */
 export function liveWindow(counters: Counters, key: string, windowMs: number, nowMs: number) {
-  const expired = nowMs - windowMs
-  const w = windowsOf(counters, windowMs, expired).get(key)
-  return w && w.startMs > expired ? w : undefined
+  const g = windowsOf(counters, windowMs, nowMs)
+  const w = g.current.get(key) ?? g.previous.get(key)
+  return w && w.startMs > nowMs - windowMs ? w : undefined
 }

@@ -72,7 +72,7 @@ function Outcome({ outcome }: { outcome: TrackOutcome }) {
         </section>
       )
     case 'found':
-      return <TrackResult result={outcome.result} rate={outcome.rate} />
+      return TrackResult({ result: outcome.result, rate: outcome.rate })
   }
 }
 
@@ -112,7 +112,7 @@ export function TrackResult({
       </dl>
       ${OutcomeSection({ outcome: result.outcome })}
       ${CustomerMessages({ messages: result.messages })}
-      ${(<RatingSection result={result} notice={rate} />)}
+      ${RatingSection({ result, notice: rate })}
       <h2>${t('returns.track.timeline')}</h2>
       ${Timeline({ entries: result.timeline })}
     </section>`
