@@ -248,8 +248,9 @@ function tallyOf(db: Db, expired: number): Map<string, Tally> {
   if (!held) tallies.set(db, (held = new Map()))
   if (held.size >= maxTallies) {
     for (const [key, t] of held) if (t.windowStartMs <= expired) held.delete(key)
-    // Still full of live windows: forgetting them only means their next hit is written.
-    if (held.size >= maxTallies) held.clear()
+    // Still half full of live windows: forgetting them only means their next hit is written,
+    // and the next sweep is then at least half the bound away rather than a few hits.
+    if (held.size >= maxTallies / 2) held.clear()
   }
   return held
 }
