@@ -12,9 +12,9 @@ declare module 'hono' {
 }
 
 /**
- * Makes `c.render()` put a page into the shared layout. Called by the page middleware
- * (src/http/page-request.ts) rather than being one: hono's `jsxRenderer` wraps every page in
- * two more JSX elements and a template on top of the layout's own.
+ * Makes `c.render()` put a page into the shared layout. Called by the first middleware
+ * (src/http/request-context.ts) rather than being one, and not hono's `jsxRenderer`, which wraps
+ * every page in two more JSX elements and a template on top of the layout's own.
  */
 export function useLayout(c: Context<AppEnv>) {
   c.setRenderer((content, props) =>
