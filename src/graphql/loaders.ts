@@ -142,25 +142,27 @@ class RequestLoaders {
     return made
   }
 
-  get hub() {
+  /** A loader of the alliance's hubs, stations or merchants by id (`inAllianceByIds`). */
+  #inAlliance<T extends typeof hubs | typeof stations | typeof merchants>(
+    table: T,
+    what: 'Hub' | 'Station' | 'Merchant',
+  ) {
     const { db, actor } = this
-    return this.#once('hub', () =>
-      loader((ids) => byId(inAllianceByIds(db, actor, hubs, ids)), notFound('Hub')),
+    return this.#once(what, () =>
+      loader((ids) => byId(inAllianceByIds(db, actor, table, ids)), notFound(what)),
     )
+  }
+
+  get hub() {
+    return this.#inAlliance(hubs, 'Hub')
   }
 
   get station() {
-    const { db, actor } = this
-    return this.#once('station', () =>
-      loader((ids) => byId(inAllianceByIds(db, actor, stations, ids)), notFound('Station')),
-    )
+    return this.#inAlliance(stations, 'Station')
   }
 
   get merchant() {
-    const { db, actor } = this
-    return this.#once('merchant', () =>
-      loader((ids) => byId(inAllianceByIds(db, actor, merchants, ids)), notFound('Merchant')),
-    )
+    return this.#inAlliance(merchants, 'Merchant')
   }
 
   get cost() {

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { RequestContext } from 'hono/jsx-renderer'
 import { Layout } from '../../views/layout'
-import { utf8 } from './html-bytes'
+import { utf8 } from '../encoding'
 import type { AppEnv } from './types'
 
 declare module 'hono' {
